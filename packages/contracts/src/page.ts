@@ -1,0 +1,34 @@
+/** A page ready for an engine: raw RGB pixels, orientation applied, transparency flattened onto white. */
+export interface PageImage {
+  width: number;
+  height: number;
+  /** Always 3 (RGB), row-major, top-left origin. */
+  channels: 3;
+  data: Uint8Array;
+}
+
+/** A point in page pixel coordinates. */
+export type Point = [x: number, y: number];
+
+/** Four corners, clockwise from the top-left corner of the text as read. */
+export type Quad = [Point, Point, Point, Point];
+
+/** One recognised line of text. */
+export interface OcrLine {
+  text: string;
+  confidence: number;
+  box: Quad;
+}
+
+/** What an engine returns for one page. */
+export interface PageResult {
+  text: string;
+  /** 0..1, computed from the engine's own probabilities. */
+  confidence: number;
+  /** Line boxes where the engine has them (the CPU engine does, a VLM does not). */
+  lines?: OcrLine[];
+  /** Image tiles the engine looked at (InternVL3); 1 for engines that see the page whole. */
+  imagePatches?: number;
+  /** Tokens generated (VLM engines). */
+  generatedTokens?: number;
+}
