@@ -1,1 +1,3 @@
 export * from './engine.ts';
+export * from './ppocr/index.ts';
+export * from './internvl/index.ts';
