@@ -1,0 +1,3 @@
+export * from './graph-builder.ts';
+export * from './external-data.ts';
+export * from './write-model.ts';
