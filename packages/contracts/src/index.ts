@@ -1,2 +1,3 @@
 export * from './page.ts';
 export * from './logger.ts';
+export * from './structured-content.ts';
