@@ -1,1 +1,35 @@
-export {};
+import { serve } from '@hono/node-server';
+import { pino } from 'pino';
+import { ConfigError, apiConfigSchema, parseConfig, type ApiConfig } from '@ocr/contracts';
+import { createApp } from './app.ts';
+import { DASHBOARD_PATH } from './dashboard.ts';
+import { createServices } from './services.ts';
+
+function readConfig(): ApiConfig {
+  try {
+    return parseConfig(apiConfigSchema, process.env);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    process.stderr.write(`api: ${error.message}\n`);
+    process.exit(2);
+  }
+}
+
+const config = readConfig();
+const logger = pino({ level: config.LOG_LEVEL, base: { service: 'api' } });
+if (!config.ADMIN_PASSWORD) logger.warn(`the queue dashboard at ${DASHBOARD_PATH} is open to anyone: set ADMIN_PASSWORD`);
+if (!config.API_KEYS?.length) logger.warn('no API_KEYS set: the API accepts requests without a key');
+
+const services = await createServices(config, logger);
+const server = serve({ fetch: createApp(services).fetch, hostname: config.HOST, port: config.PORT }, (info) =>
+  logger.info({ host: config.HOST, port: info.port, prefix: config.QUEUE_PREFIX }, 'api listening'),
+);
+
+async function shutdown(signal: string): Promise<void> {
+  logger.info({ signal }, 'shutting down');
+  server.close();
+  await services.close();
+  process.exit(0);
+}
+process.on('SIGTERM', () => void shutdown('SIGTERM'));
+process.on('SIGINT', () => void shutdown('SIGINT'));

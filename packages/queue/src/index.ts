@@ -1,1 +1,11 @@
-export {};
+export * from './redis.ts';
+export * from './keys.ts';
+export * from './blob-store.ts';
+export * from './ids.ts';
+export * from './failure.ts';
+export * from './ocr-queue.ts';
+export * from './result-store.ts';
+export * from './worker-registry.ts';
+export * from './control.ts';
+export * from './job-view.ts';
+export * from './batch-store.ts';

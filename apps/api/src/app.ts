@@ -1,0 +1,37 @@
+import { Hono } from 'hono';
+import { requestId } from 'hono/request-id';
+import { apiKeyAuth, dashboardAuth } from './auth.ts';
+import { DASHBOARD_PATH, mountDashboard } from './dashboard.ts';
+import { errorResponse, handleError } from './errors.ts';
+import { docsRoutes } from './routes/docs.ts';
+import { documentRoutes } from './routes/documents.ts';
+import { serviceRoutes } from './routes/service.ts';
+import type { Services } from './services.ts';
+
+/** The whole HTTP surface; `main.ts` only serves it. */
+export function createApp(services: Services): Hono {
+  const { config, logger } = services;
+  const app = new Hono();
+  app.use(requestId());
+  app.use(async (c, next) => {
+    const started = performance.now();
+    await next();
+    logger.info(
+      { requestId: c.get('requestId'), method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(performance.now() - started) },
+      'request',
+    );
+  });
+  if (config.API_KEYS && config.API_KEYS.length > 0) app.use(apiKeyAuth(config.API_KEYS));
+  if (config.ADMIN_PASSWORD) {
+    const guard = dashboardAuth(config.ADMIN_USER, config.ADMIN_PASSWORD);
+    app.use(DASHBOARD_PATH, guard);
+    app.use(`${DASHBOARD_PATH}/*`, guard);
+  }
+  mountDashboard(app, services.queue);
+  app.route('/', docsRoutes({ apiKeys: Boolean(config.API_KEYS?.length) }));
+  app.route('/', serviceRoutes(services));
+  app.route('/', documentRoutes(services));
+  app.notFound((c) => errorResponse(c, 404, 'not_found', `no route for ${c.req.method} ${c.req.path}`));
+  app.onError(handleError(logger));
+  return app;
+}

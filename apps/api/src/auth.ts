@@ -1,0 +1,34 @@
+import { timingSafeEqual } from 'node:crypto';
+import type { MiddlewareHandler } from 'hono';
+import { basicAuth } from 'hono/basic-auth';
+import { errorResponse } from './errors.ts';
+
+const OPEN_PATHS = new Set(['/', '/health', '/docs', '/openapi.json']);
+
+function sameSecret(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+/** With API keys configured, every route but the index, health and docs needs one. */
+export function apiKeyAuth(keys: string[]): MiddlewareHandler {
+  return async (c, next) => {
+    if (OPEN_PATHS.has(c.req.path) || c.req.path.startsWith('/docs/') || c.req.path.startsWith('/admin/queues')) return next();
+    const bearer = /^Bearer\s+(.+)$/i.exec(c.req.header('authorization') ?? '')?.[1];
+    const presented = bearer ?? c.req.header('x-api-key');
+    if (presented && keys.some((key) => sameSecret(key, presented))) return next();
+    c.header('WWW-Authenticate', 'Bearer');
+    return errorResponse(c, 401, 'unauthorized', 'send an API key as "Authorization: Bearer <key>" or "X-API-Key: <key>"');
+  };
+}
+
+/** Basic auth for the dashboard, answering 401 in the service's JSON error shape. */
+export function dashboardAuth(username: string, password: string): MiddlewareHandler {
+  return basicAuth({
+    username,
+    password,
+    realm: 'queue dashboard',
+    invalidUserMessage: { status: 'error', error: { code: 'unauthorized', message: 'dashboard credentials required' } },
+  });
+}

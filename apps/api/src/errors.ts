@@ -1,0 +1,26 @@
+import type { Context } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { ServiceError, errorBody } from '@ocr/contracts';
+import { DocumentError } from '@ocr/documents';
+import type { Logger } from '@ocr/contracts';
+
+export function errorResponse(c: Context, status: number, code: string, message: string): Response {
+  return c.json(errorBody(code, message), status as ContentfulStatusCode);
+}
+
+/** The one place exceptions become HTTP answers; clients never see a stack trace. */
+export function handleError(logger: Logger) {
+  return (error: Error, c: Context): Response => {
+    if (error instanceof ServiceError || error instanceof DocumentError) {
+      return errorResponse(c, error.status, error.code, error.message);
+    }
+    if (error instanceof HTTPException) {
+      const status = error.status;
+      const code = status === 413 ? 'file_too_large' : status === 401 ? 'unauthorized' : 'bad_request';
+      return errorResponse(c, status, code, error.message || 'request refused');
+    }
+    logger.error({ err: error, path: c.req.path }, 'unhandled error');
+    return errorResponse(c, 500, 'internal_error', 'the service failed to handle this request; it was logged');
+  };
+}

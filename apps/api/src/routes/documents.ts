@@ -1,0 +1,111 @@
+import { Hono, type Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { ServiceError } from '@ocr/contracts';
+import { expiredOrUnknown } from '@ocr/queue';
+import { batchResult, batchView, submitBatch } from '../batch.ts';
+import { errorResponse } from '../errors.ts';
+import { accepted, finalOrAccepted, notFound } from '../respond.ts';
+import type { Services } from '../services.ts';
+import { lookup, submitDocument, waitForJob } from '../submission.ts';
+import { acceptFile, filesIn, readForm, readOptions, type FormFields } from '../upload.ts';
+
+const MULTIPART_OVERHEAD = 1 << 20;
+
+/** `Prefer: respond-async` (RFC 7240) asks for 202 at once instead of waiting. */
+function wantsAsync(c: Context): boolean {
+  return /(^|[,\s])respond-async\b/i.test(c.req.header('prefer') ?? '');
+}
+
+/** The document routes: the old wait-for-it endpoints and the submit-and-poll API beside them. */
+export function documentRoutes(services: Services): Hono {
+  const app = new Hono();
+  const { config } = services;
+  const maxFile = config.MAX_FILE_SIZE_MB * 2 ** 20;
+  const tooLarge = (c: Context) =>
+    errorResponse(c, 413, 'file_too_large', `the upload is larger than the ${config.MAX_FILE_SIZE_MB} MB limit per file`);
+  // Refused while the body streams in: an oversize upload is never buffered whole.
+  const singleLimit = bodyLimit({ maxSize: maxFile + MULTIPART_OVERHEAD, onError: tooLarge });
+  const batchLimit = bodyLimit({ maxSize: maxFile * config.MAX_BATCH_FILES + MULTIPART_OVERHEAD, onError: tooLarge });
+
+  async function singleUpload(c: Context) {
+    const fields = await readForm(c);
+    const file = filesIn(fields, 'file')[0];
+    if (!file) throw new ServiceError(400, 'missing_file', 'no "file" field in the upload');
+    const options = readOptions(fields, c.req.query());
+    const upload = await acceptFile(file, maxFile, services.limits);
+    return { upload, options };
+  }
+
+  async function batchUpload(c: Context): Promise<{ files: File[]; fields: FormFields }> {
+    const fields = await readForm(c);
+    const files = [...filesIn(fields, 'files'), ...filesIn(fields, 'file')];
+    if (files.length === 0) throw new ServiceError(400, 'missing_file', 'no "files" fields in the upload');
+    if (files.length > config.MAX_BATCH_FILES) {
+      throw new ServiceError(413, 'too_many_files', `${files.length} files; a batch takes at most ${config.MAX_BATCH_FILES}`);
+    }
+    return { files, fields };
+  }
+
+  app.post('/ocr/process', singleLimit, async (c) => {
+    const { upload, options } = await singleUpload(c);
+    const jobId = await submitDocument(services, upload, options, 'sync');
+    const found = await waitForJob(services, jobId, wantsAsync(c) ? 0 : config.SYNC_TIMEOUT_S * 1000);
+    return finalOrAccepted(c, jobId, found);
+  });
+
+  app.post('/ocr/batch', batchLimit, async (c) => {
+    const { files, fields } = await batchUpload(c);
+    const record = await submitBatch(services, files, readOptions(fields, c.req.query()));
+    if (!wantsAsync(c)) {
+      const deadline = Date.now() + config.SYNC_TIMEOUT_S * 1000;
+      for (const item of record.items) {
+        if (item.job_id) await waitForJob(services, item.job_id, deadline - Date.now());
+      }
+    }
+    const view = await batchView(services, record);
+    if (view.status === 'completed') return c.json(batchResult(view), 200);
+    c.header('Location', `/v1/batches/${record.id}`);
+    c.header('Retry-After', '1');
+    return c.json(view, 202);
+  });
+
+  app.post('/v1/jobs', singleLimit, async (c) => {
+    const { upload, options } = await singleUpload(c);
+    const jobId = await submitDocument(services, upload, options, 'submitted');
+    const found = await lookup(services, jobId);
+    if (!found.found) throw new Error(`job ${jobId} vanished right after it was enqueued`);
+    return accepted(c, found.view);
+  });
+
+  app.get('/v1/jobs/:id', async (c) => {
+    const id = c.req.param('id');
+    const wait = c.req.query('wait');
+    let seconds = 0;
+    if (wait !== undefined) {
+      seconds = Number(wait);
+      if (!Number.isFinite(seconds) || seconds < 0) return errorResponse(c, 400, 'invalid_parameter', 'wait: a number of seconds ≥ 0');
+      seconds = Math.min(seconds, config.MAX_POLL_WAIT_S);
+    }
+    const found = await waitForJob(services, id, seconds * 1000);
+    if (!found.found) return notFound(c, id, 'job', found.expired);
+    if (found.view.status === 'waiting' || found.view.status === 'active') c.header('Retry-After', '1');
+    return c.json(found.view, 200);
+  });
+
+  app.post('/v1/batches', batchLimit, async (c) => {
+    const { files, fields } = await batchUpload(c);
+    const record = await submitBatch(services, files, readOptions(fields, c.req.query()));
+    const view = await batchView(services, record);
+    c.header('Location', `/v1/batches/${record.id}`);
+    return c.json({ ...view, jobs: record.items.map((i) => i.job_id), links: { self: `/v1/batches/${record.id}` } }, 202);
+  });
+
+  app.get('/v1/batches/:id', async (c) => {
+    const id = c.req.param('id');
+    const record = await services.batches.load(id);
+    if (!record) return notFound(c, id, 'batch', expiredOrUnknown(id, 'batch', config.RESULT_TTL_S).expired);
+    return c.json(await batchView(services, record), 200);
+  });
+
+  return app;
+}

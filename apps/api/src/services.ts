@@ -1,0 +1,64 @@
+import type { QueueEvents } from 'bullmq';
+import type { Redis } from 'ioredis';
+import type { ApiConfig, Logger } from '@ocr/contracts';
+import type { DocumentLimits } from '@ocr/documents';
+import {
+  BatchStore,
+  BlobStore,
+  ControlChannel,
+  ResultStore,
+  WorkerRegistry,
+  connectRedis,
+  createOcrQueue,
+  createOcrQueueEvents,
+  keysFor,
+  type OcrQueue,
+} from '@ocr/queue';
+
+/** Everything a route needs, made once per process (never one queue or listener per request). */
+export interface Services {
+  config: ApiConfig;
+  /** The document limits the cheap upload checks enforce (the worker enforces the same). */
+  limits: DocumentLimits;
+  logger: Logger;
+  redis: Redis;
+  queue: OcrQueue;
+  events: QueueEvents;
+  blobs: BlobStore;
+  results: ResultStore;
+  batches: BatchStore;
+  workers: WorkerRegistry;
+  control: ControlChannel;
+  /** A new connection for a command that blocks (waiting for reload acknowledgements); the caller closes it. */
+  blockingConnection(): Redis;
+  close(): Promise<void>;
+}
+
+export async function createServices(config: ApiConfig, logger: Logger): Promise<Services> {
+  const redis = connectRedis(config.REDIS_URL, { name: 'api:commands' });
+  const eventsConnection = connectRedis(config.REDIS_URL, { blocking: true, name: 'api:events' });
+  const keys = keysFor(config.QUEUE_PREFIX);
+  const queue = createOcrQueue(redis, config.QUEUE_PREFIX);
+  const events = createOcrQueueEvents(eventsConnection, config.QUEUE_PREFIX);
+  events.on('error', (error) => logger.warn({ err: error }, 'queue events connection error'));
+  await events.waitUntilReady();
+  return {
+    config,
+    limits: { maxPages: config.MAX_PAGES, maxPixelsPerPage: config.MAX_PIXELS_PER_PAGE, maxTotalPixels: config.MAX_TOTAL_PIXELS },
+    logger,
+    redis,
+    queue,
+    events,
+    blobs: new BlobStore(redis, keys, config.BLOB_TTL_S),
+    results: new ResultStore(redis, keys, config.RESULT_TTL_S),
+    batches: new BatchStore(redis, keys, config.RESULT_TTL_S),
+    workers: new WorkerRegistry(redis, keys),
+    control: new ControlChannel(redis, keys),
+    blockingConnection: () => connectRedis(config.REDIS_URL, { name: 'api:blocking' }),
+    async close() {
+      await events.close();
+      await queue.close();
+      await Promise.allSettled([redis.quit(), eventsConnection.quit()]);
+    },
+  };
+}

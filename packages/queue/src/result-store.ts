@@ -1,0 +1,31 @@
+import type { Redis } from 'ioredis';
+import { ocrResultSchema, type OcrResult } from '@ocr/contracts';
+import type { Keys } from './keys.ts';
+
+/**
+ * Results live under their own key rather than as BullMQ return values: a 300-page result
+ * would otherwise be copied into the events stream that every waiting API process reads.
+ */
+export class ResultStore {
+  constructor(
+    private readonly redis: Redis,
+    private readonly keys: Keys,
+    private readonly ttlSeconds: number,
+  ) {}
+
+  async save(jobId: string, result: OcrResult): Promise<void> {
+    await this.redis.set(this.keys.result(jobId), JSON.stringify(result), 'EX', this.ttlSeconds);
+  }
+
+  /** The result, or null once it has expired (or was never written). */
+  async load(jobId: string): Promise<OcrResult | null> {
+    const raw = await this.redis.get(this.keys.result(jobId));
+    return raw === null ? null : ocrResultSchema.parse(JSON.parse(raw));
+  }
+
+  async loadMany(jobIds: string[]): Promise<Array<OcrResult | null>> {
+    if (jobIds.length === 0) return [];
+    const raws = await this.redis.mget(jobIds.map((id) => this.keys.result(id)));
+    return raws.map((raw) => (raw === null ? null : ocrResultSchema.parse(JSON.parse(raw))));
+  }
+}
