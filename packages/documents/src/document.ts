@@ -1,0 +1,33 @@
+import type { PageImage } from '@ocr/contracts';
+import type { DocumentFormat } from './format.ts';
+import type { DocumentLimits } from './limits.ts';
+
+export interface DocumentOptions {
+  /** PDF rendering resolution, 50–600; default 200. Images keep their own pixels. */
+  dpi?: number;
+  /** 1-based page selection such as "1-3,5"; default every page. */
+  pages?: string;
+  /** Opens an encrypted PDF. */
+  password?: string;
+  limits?: DocumentLimits;
+}
+
+/** One produced page; its image's width and height are the page size for file_info. */
+export interface DocumentPage {
+  /** 1-based page number in the file. */
+  page: number;
+  image: PageImage;
+}
+
+/** A document whose pages are produced one at a time, on demand. */
+export interface OpenedDocument {
+  format: DocumentFormat;
+  /** Pages in the file. */
+  pageCount: number;
+  /** 1-based, ascending, after the page selection. */
+  selectedPages: number[];
+  /** Decodes or renders the selected pages in order, one at a time; never all at once. */
+  pageImages(): AsyncGenerator<DocumentPage>;
+  /** Releases the parser's resources; safe to call twice. */
+  close(): Promise<void>;
+}

@@ -1,0 +1,59 @@
+import { DocumentError } from './errors.ts';
+
+export type DocumentFormat = 'jpeg' | 'png' | 'bmp' | 'tiff' | 'webp' | 'pdf';
+
+// The PDF header may follow some junk (readers, pdfjs included, look this far for it).
+const PDF_HEADER_WINDOW = 1024;
+// DIB header sizes a real BMP carries: core, info, v2, v3, OS/2 v2, v4, v5.
+const BMP_DIB_HEADER_SIZES = new Set([12, 40, 52, 56, 64, 108, 124]);
+
+function startsWith(bytes: Uint8Array, signature: readonly number[], offset = 0): boolean {
+  if (bytes.length < offset + signature.length) return false;
+  return signature.every((b, i) => bytes[offset + i] === b);
+}
+
+const ascii = (text: string): number[] => [...text].map((c) => c.charCodeAt(0));
+
+function hasPdfHeader(bytes: Uint8Array): boolean {
+  const header = ascii('%PDF-');
+  const end = Math.min(bytes.length - header.length, PDF_HEADER_WINDOW);
+  for (let i = 0; i <= end; i++) if (startsWith(bytes, header, i)) return true;
+  return false;
+}
+
+function isBmp(bytes: Uint8Array): boolean {
+  // "BM" alone is two bytes of text; the DIB header size makes a match believable.
+  if (!startsWith(bytes, ascii('BM')) || bytes.length < 18) return false;
+  const dibSize = bytes[14]! | (bytes[15]! << 8) | (bytes[16]! << 16) | (bytes[17]! << 24);
+  return BMP_DIB_HEADER_SIZES.has(dibSize);
+}
+
+/**
+ * The document format told by the file's magic bytes, or null when it is none we read.
+ * The filename's extension plays no part.
+ *
+ * @example
+ * sniffFormat(new Uint8Array([0xff, 0xd8, 0xff, 0xe0])); // 'jpeg'
+ */
+export function sniffFormat(bytes: Uint8Array): DocumentFormat | null {
+  if (startsWith(bytes, [0xff, 0xd8, 0xff])) return 'jpeg';
+  if (startsWith(bytes, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return 'png';
+  if (startsWith(bytes, ascii('II*\0')) || startsWith(bytes, ascii('MM\0*'))) return 'tiff';
+  if (startsWith(bytes, ascii('RIFF')) && startsWith(bytes, ascii('WEBP'), 8)) return 'webp';
+  if (isBmp(bytes)) return 'bmp';
+  if (hasPdfHeader(bytes)) return 'pdf';
+  return null;
+}
+
+/** Like sniffFormat, but an empty or unrecognised file is a DocumentError. */
+export function requireFormat(bytes: Uint8Array): DocumentFormat {
+  if (bytes.length === 0) throw new DocumentError('empty_file', 'The uploaded file is empty.');
+  const format = sniffFormat(bytes);
+  if (!format) {
+    throw new DocumentError(
+      'unsupported_format',
+      'The file is not a JPEG, PNG, BMP, TIFF, WebP or PDF (judged by its content, not its name).',
+    );
+  }
+  return format;
+}

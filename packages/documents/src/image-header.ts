@@ -1,0 +1,134 @@
+import { DocumentError } from './errors.ts';
+import type { DocumentFormat } from './format.ts';
+import type { PageSize } from './limits.ts';
+
+/** Reading stops here: the page limit refuses long before, and a crafted IFD chain cannot spin. */
+const MAX_TIFF_FRAMES = 100_000;
+
+/**
+ * Page sizes from an image's header alone, without decoding pixels: PNG IHDR, JPEG SOFn,
+ * BMP DIB header, WebP VP8/VP8L/VP8X, and every IFD of a TIFF (one size per page).
+ * A header that cannot be read is corrupt_image.
+ */
+export function readImageHeader(bytes: Uint8Array, format: Exclude<DocumentFormat, 'pdf'>): PageSize[] {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let sizes: PageSize[];
+  try {
+    sizes = HEADER_READERS[format](view);
+  } catch (error) {
+    if (error instanceof DocumentError) throw error;
+    // A RangeError from DataView: the header runs past the end of the file.
+    throw corrupt(format, 'its header is cut short');
+  }
+  for (const size of sizes) {
+    if (!(size.width > 0 && size.height > 0)) throw corrupt(format, `its header gives a ${size.width} × ${size.height} size`);
+  }
+  return sizes;
+}
+
+function corrupt(format: string, why: string): DocumentError {
+  return new DocumentError('corrupt_image', `The ${format.toUpperCase()} image cannot be read: ${why}.`);
+}
+
+const HEADER_READERS: Record<Exclude<DocumentFormat, 'pdf'>, (view: DataView) => PageSize[]> = {
+  png: readPng,
+  jpeg: readJpeg,
+  bmp: readBmp,
+  webp: readWebp,
+  tiff: readTiff,
+};
+
+function fourCC(view: DataView, offset: number): string {
+  return String.fromCharCode(view.getUint8(offset), view.getUint8(offset + 1), view.getUint8(offset + 2), view.getUint8(offset + 3));
+}
+
+function readPng(view: DataView): PageSize[] {
+  if (fourCC(view, 12) !== 'IHDR') throw corrupt('png', 'the IHDR chunk is missing');
+  return [{ width: view.getUint32(16), height: view.getUint32(20) }];
+}
+
+// SOF0..SOF15 except DHT (C4), JPG (C8) and DAC (CC), which share the range.
+const isStartOfFrame = (marker: number): boolean =>
+  marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc;
+// Markers that stand alone, without a length: TEM, RST0..7, SOI.
+const hasNoLength = (marker: number): boolean => marker === 0x01 || (marker >= 0xd0 && marker <= 0xd8);
+
+function readJpeg(view: DataView): PageSize[] {
+  let offset = 2;
+  while (offset < view.byteLength) {
+    if (view.getUint8(offset) !== 0xff) throw corrupt('jpeg', `no marker at byte ${offset}`);
+    const marker = view.getUint8(offset + 1);
+    if (marker === 0xff) {
+      offset++; // fill byte
+      continue;
+    }
+    if (marker === 0xd9 || marker === 0xda) break; // end of image, or scan data before any frame
+    if (hasNoLength(marker)) {
+      offset += 2;
+      continue;
+    }
+    if (isStartOfFrame(marker)) {
+      return [{ width: view.getUint16(offset + 7), height: view.getUint16(offset + 5) }];
+    }
+    offset += 2 + view.getUint16(offset + 2);
+  }
+  throw corrupt('jpeg', 'no frame header (SOF) was found');
+}
+
+function readBmp(view: DataView): PageSize[] {
+  const dibSize = view.getUint32(14, true);
+  if (dibSize === 12) return [{ width: view.getUint16(18, true), height: view.getUint16(20, true) }];
+  // A negative height means rows are stored top-down.
+  return [{ width: view.getInt32(18, true), height: Math.abs(view.getInt32(22, true)) }];
+}
+
+function readWebp(view: DataView): PageSize[] {
+  const chunk = fourCC(view, 12);
+  if (chunk === 'VP8X') {
+    const uint24 = (o: number): number => view.getUint8(o) | (view.getUint8(o + 1) << 8) | (view.getUint8(o + 2) << 16);
+    return [{ width: uint24(24) + 1, height: uint24(27) + 1 }];
+  }
+  if (chunk === 'VP8L') {
+    if (view.getUint8(20) !== 0x2f) throw corrupt('webp', 'the lossless signature is missing');
+    const bits = view.getUint32(21, true);
+    return [{ width: (bits & 0x3fff) + 1, height: ((bits >> 14) & 0x3fff) + 1 }];
+  }
+  if (chunk === 'VP8 ') {
+    if (view.getUint8(23) !== 0x9d || view.getUint8(24) !== 0x01 || view.getUint8(25) !== 0x2a) {
+      throw corrupt('webp', 'the lossy frame start code is missing');
+    }
+    return [{ width: view.getUint16(26, true) & 0x3fff, height: view.getUint16(28, true) & 0x3fff }];
+  }
+  throw corrupt('webp', `unknown first chunk "${chunk}"`);
+}
+
+const TIFF_IMAGE_WIDTH = 256;
+const TIFF_IMAGE_LENGTH = 257;
+const TIFF_SHORT = 3;
+
+function readTiff(view: DataView): PageSize[] {
+  const little = view.getUint8(0) === 0x49;
+  const sizes: PageSize[] = [];
+  const seen = new Set<number>();
+  let ifd = view.getUint32(4, little);
+  while (ifd !== 0) {
+    if (seen.has(ifd)) throw corrupt('tiff', 'its page chain loops');
+    if (sizes.length >= MAX_TIFF_FRAMES) throw corrupt('tiff', `it claims more than ${MAX_TIFF_FRAMES} pages`);
+    seen.add(ifd);
+    const entries = view.getUint16(ifd, little);
+    let width = 0;
+    let height = 0;
+    for (let i = 0; i < entries; i++) {
+      const entry = ifd + 2 + i * 12;
+      const tag = view.getUint16(entry, little);
+      if (tag !== TIFF_IMAGE_WIDTH && tag !== TIFF_IMAGE_LENGTH) continue;
+      const value = view.getUint16(entry + 2, little) === TIFF_SHORT ? view.getUint16(entry + 8, little) : view.getUint32(entry + 8, little);
+      if (tag === TIFF_IMAGE_WIDTH) width = value;
+      else height = value;
+    }
+    sizes.push({ width, height });
+    ifd = view.getUint32(ifd + 2 + entries * 12, little);
+  }
+  if (sizes.length === 0) throw corrupt('tiff', 'it has no pages');
+  return sizes;
+}

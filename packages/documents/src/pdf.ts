@@ -1,0 +1,150 @@
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { createCanvas } from '@napi-rs/canvas';
+import type { PageImage } from '@ocr/contracts';
+import type { DocumentOptions, OpenedDocument } from './document.ts';
+import { resolveDpi } from './dpi.ts';
+import { DocumentError } from './errors.ts';
+import { checkPageCount, checkTotalPixels, defaultDocumentLimits, type DocumentLimits, type PageSize } from './limits.ts';
+import { parsePageSelection } from './page-range.ts';
+import { useCjkFontsForGenericFamilies } from './pdf-fonts.ts';
+
+type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
+type PdfDocumentProxy = Awaited<ReturnType<PdfJs['getDocument']>['promise']>;
+
+const POINTS_PER_INCH = 72;
+// Skia refuses surfaces with a side beyond this.
+const MAX_CANVAS_SIDE = 32_767;
+const PASSWORD_INCORRECT = 2;
+
+// pdfjs reads these with fs in Node; the folder paths must end with a separator.
+const pdfjsFolder = path.dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
+const assetFolder = (name: string): string => path.join(pdfjsFolder, name) + path.sep;
+
+interface PageRaster {
+  page: number;
+  scale: number;
+  size: PageSize;
+}
+
+/**
+ * Opens a PDF with pdfjs-dist and renders its selected pages one at a time with @napi-rs/canvas.
+ * A page that would exceed maxPixelsPerPage at the requested dpi is rendered at the largest
+ * resolution that fits instead of being refused: vector pages cannot be pixel bombs, and a
+ * large drawing sheet is a legitimate document.
+ */
+export async function openPdfDocument(bytes: Uint8Array, options: DocumentOptions = {}): Promise<OpenedDocument> {
+  const limits = options.limits ?? defaultDocumentLimits;
+  const scale = resolveDpi(options.dpi) / POINTS_PER_INCH;
+  const pdfjs: PdfJs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  useCjkFontsForGenericFamilies();
+  const task = pdfjs.getDocument({
+    // pdfjs refuses Node Buffers and may take ownership of the array: give it its own copy.
+    data: new Uint8Array(bytes),
+    ...(options.password === undefined ? {} : { password: options.password }),
+    cMapUrl: assetFolder('cmaps'),
+    cMapPacked: true,
+    standardFontDataUrl: assetFolder('standard_fonts'),
+    wasmUrl: assetFolder('wasm'),
+    // Untrusted input: no code generated from font data.
+    isEvalSupported: false,
+    verbosity: pdfjs.VerbosityLevel.ERRORS,
+  });
+  let doc: PdfDocumentProxy;
+  try {
+    doc = await task.promise;
+  } catch (error) {
+    await task.destroy();
+    throw openError(error, options.password !== undefined);
+  }
+  try {
+    const selectedPages = parsePageSelection(options.pages ?? '')(doc.numPages);
+    checkPageCount(selectedPages.length, limits);
+    const rasters: PageRaster[] = [];
+    for (const page of selectedPages) rasters.push(await pageRaster(doc, page, scale, limits));
+    checkTotalPixels(
+      rasters.map((r) => r.size),
+      limits,
+    );
+    return pdfDocument(doc, rasters);
+  } catch (error) {
+    await doc.destroy();
+    throw error;
+  }
+}
+
+async function pageRaster(doc: PdfDocumentProxy, page: number, dpiScale: number, limits: DocumentLimits): Promise<PageRaster> {
+  const pdfPage = await doc.getPage(page).catch((error: unknown) => {
+    throw corruptPdf(error, `page ${page} cannot be read`);
+  });
+  const { width, height } = pdfPage.getViewport({ scale: 1 });
+  pdfPage.cleanup();
+  const fit = Math.min(1, Math.sqrt(limits.maxPixelsPerPage / (width * height * dpiScale ** 2)), MAX_CANVAS_SIDE / (Math.max(width, height) * dpiScale));
+  const scale = dpiScale * fit;
+  // Floor, so a page scaled down to fit stays within the limit after rounding.
+  return { page, scale, size: { width: Math.max(1, Math.floor(width * scale)), height: Math.max(1, Math.floor(height * scale)) } };
+}
+
+function pdfDocument(doc: PdfDocumentProxy, rasters: PageRaster[]): OpenedDocument {
+  let closed = false;
+  return {
+    format: 'pdf',
+    pageCount: doc.numPages,
+    selectedPages: rasters.map((r) => r.page),
+    async *pageImages() {
+      // One canvas for the whole document: resizing it frees the previous page's pixels at
+      // once, where a canvas per page would leave native memory to the garbage collector.
+      const canvas = createCanvas(1, 1);
+      const context = canvas.getContext('2d');
+      for (const { page, scale, size } of rasters) {
+        const pdfPage = await doc.getPage(page);
+        try {
+          canvas.width = size.width;
+          canvas.height = size.height;
+          const viewport = pdfPage.getViewport({ scale });
+          // The canvas types are the DOM's; @napi-rs/canvas implements what pdfjs calls.
+          await pdfPage.render({ canvas: canvas as never, canvasContext: context as never, viewport }).promise;
+        } catch (error) {
+          throw corruptPdf(error, `page ${page} cannot be rendered`);
+        } finally {
+          pdfPage.cleanup();
+        }
+        yield { page, image: opaqueRgb(canvas.data(), size) };
+      }
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      await doc.destroy();
+    },
+  };
+}
+
+/** pdfjs paints an opaque white background first, so dropping alpha loses nothing. */
+function opaqueRgb(rgba: Uint8Array, size: PageSize): PageImage {
+  const pixels = size.width * size.height;
+  const rgb = new Uint8Array(pixels * 3);
+  for (let p = 0, i = 0, o = 0; p < pixels; p++, i += 4, o += 3) {
+    rgb[o] = rgba[i]!;
+    rgb[o + 1] = rgba[i + 1]!;
+    rgb[o + 2] = rgba[i + 2]!;
+  }
+  return { width: size.width, height: size.height, channels: 3, data: rgb };
+}
+
+function openError(error: unknown, passwordGiven: boolean): DocumentError {
+  const name = error instanceof Error ? error.name : '';
+  if (name === 'PasswordException') {
+    const code = (error as { code?: number }).code;
+    if (code === PASSWORD_INCORRECT && passwordGiven) {
+      return new DocumentError('wrong_password', 'The PDF is encrypted and the password given does not open it.', { cause: error });
+    }
+    return new DocumentError('encrypted_pdf', 'The PDF is encrypted: send its password in the password field.', { cause: error });
+  }
+  return corruptPdf(error, 'it cannot be parsed');
+}
+
+function corruptPdf(error: unknown, why: string): DocumentError {
+  const reason = error instanceof Error ? error.message : String(error);
+  return new DocumentError('corrupt_pdf', `The PDF is damaged or truncated: ${why} (${reason}).`, { cause: error });
+}
