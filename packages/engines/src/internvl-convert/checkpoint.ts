@@ -1,5 +1,6 @@
-import { readFile, access } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { exists } from './files.ts';
 import { CheckpointError, readSafetensorsHeader, type TensorLocation } from './safetensors.ts';
 
 /** The tensors of an original checkpoint folder, single-file or sharded, by name. */
@@ -14,10 +15,6 @@ export interface Checkpoint {
 
 const indexName = 'model.safetensors.index.json';
 const singleName = 'model.safetensors';
-
-async function exists(path: string): Promise<boolean> {
-  return access(path).then(() => true, () => false);
-}
 
 /** Opens a checkpoint folder through `model.safetensors.index.json` when present, else `model.safetensors`. */
 export async function openCheckpoint(folder: string): Promise<Checkpoint> {

@@ -1,4 +1,4 @@
-import { access, copyFile, mkdir, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { silentLogger, type Logger } from '@ocr/contracts';
 import { GraphBuilder } from '../onnx/index.ts';
@@ -7,6 +7,7 @@ import { readInternVLConfig, type InternVLConfig } from './config.ts';
 import { emitDecoder } from './decoder-graph.ts';
 import { emitEmbedTokens } from './embed-graph.ts';
 import { GraphEmitter, type ConvertSettings } from './emitter.ts';
+import { exists } from './files.ts';
 import { buildTokenizerJson } from './tokenizer-json.ts';
 import { emitVisionEncoder } from './vision-graph.ts';
 import { WeightFile } from './weight-file.ts';
@@ -22,9 +23,28 @@ const graphs = {
   decoder_model_merged: emitDecoder,
 } as const;
 
-async function emitGraph(name: keyof typeof graphs, checkpoint: Checkpoint, config: InternVLConfig, settings: ConvertSettings, onnxDir: string): Promise<void> {
+/** Logs every 5 % of the checkpoint's bytes converted: an 8B model takes minutes. */
+function progressLogger(checkpoint: Checkpoint, logger: Logger): (bytes: number) => void {
+  const total = [...checkpoint.tensors.values()].reduce((sum, t) => sum + t.byteLength, 0);
+  let done = 0;
+  let reported = 0;
+  return (bytes) => {
+    done += bytes;
+    const percent = Math.floor((100 * done) / total / 5) * 5;
+    if (percent > reported) logger.info({ percent: (reported = percent) }, 'InternVL3 conversion progress');
+  };
+}
+
+async function emitGraph(
+  name: keyof typeof graphs,
+  checkpoint: Checkpoint,
+  config: InternVLConfig,
+  settings: ConvertSettings,
+  onnxDir: string,
+  onTensor: (bytes: number) => void,
+): Promise<void> {
   const file = `${name}${dtypeSuffix(settings)}.onnx`;
-  const weights = await WeightFile.create(join(onnxDir, `${file}_data`));
+  const weights = await WeightFile.create(join(onnxDir, `${file}_data`), onTensor);
   try {
     const emitter = new GraphEmitter(new GraphBuilder(name), checkpoint, weights, settings);
     await graphs[name](emitter, config);
@@ -32,10 +52,6 @@ async function emitGraph(name: keyof typeof graphs, checkpoint: Checkpoint, conf
   } finally {
     await weights.close();
   }
-}
-
-async function exists(path: string): Promise<boolean> {
-  return access(path).then(() => true, () => false);
 }
 
 /** Copies the config and tokenizer files the runtime reads, building `tokenizer.json` when the folder lacks it. */
@@ -62,10 +78,11 @@ export async function convertCheckpoint(source: string, out: string, settings: C
   const checkpoint = await openCheckpoint(source);
   const onnxDir = join(out, 'onnx');
   await mkdir(onnxDir, { recursive: true });
+  const onTensor = progressLogger(checkpoint, logger);
   for (const name of Object.keys(graphs) as (keyof typeof graphs)[]) {
     const started = Date.now();
     logger.info({ graph: name, dtype: settings.dtype, fusedOps: settings.fusedOps }, 'converting InternVL3 graph');
-    await emitGraph(name, checkpoint, config, settings, onnxDir);
+    await emitGraph(name, checkpoint, config, settings, onnxDir, onTensor);
     logger.info({ graph: name, ms: Date.now() - started }, 'InternVL3 graph written');
   }
   await writeSideFiles(source, out, raw);

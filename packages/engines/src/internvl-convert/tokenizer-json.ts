@@ -1,5 +1,6 @@
-import { access, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { exists } from './files.ts';
 
 /** Qwen2's pre-tokenisation split (tokenization_qwen2.py `PRETOKENIZE_REGEX`). */
 const qwen2Split = "(?i:'s|'t|'re|'ve|'m|'ll|'d)|[^\\r\\n\\p{L}\\p{N}]?\\p{L}+|\\p{N}| ?[^\\s\\p{L}\\p{N}]+[\\r\\n]*|\\s*[\\r\\n]+|\\s+(?!\\S)|\\s+";
@@ -72,6 +73,5 @@ export async function buildTokenizerJson(folder: string): Promise<object> {
 }
 
 async function readJsonIfPresent<T>(path: string): Promise<T | undefined> {
-  const present = await access(path).then(() => true, () => false);
-  return present ? (JSON.parse(await readFile(path, 'utf8')) as T) : undefined;
+  return (await exists(path)) ? (JSON.parse(await readFile(path, 'utf8')) as T) : undefined;
 }

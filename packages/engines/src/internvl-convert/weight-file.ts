@@ -20,12 +20,17 @@ export class WeightFile {
   private size = 0;
   readonly location: string;
 
-  private constructor(private readonly handle: FileHandle, path: string) {
+  private constructor(
+    private readonly handle: FileHandle,
+    path: string,
+    private readonly onTensor: (sourceBytes: number) => void,
+  ) {
     this.location = basename(path);
   }
 
-  static async create(path: string): Promise<WeightFile> {
-    return new WeightFile(await open(path, 'w'), path);
+  /** `onTensor` hears the checkpoint bytes of each tensor copied (for progress). */
+  static async create(path: string, onTensor: (sourceBytes: number) => void = () => {}): Promise<WeightFile> {
+    return new WeightFile(await open(path, 'w'), path, onTensor);
   }
 
   /** Copies a checkpoint tensor, widened to float32 or narrowed to float16 (refusing values past ±65504). */
@@ -41,6 +46,7 @@ export class WeightFile {
       position += await this.writeAt(out, position);
     }
     this.size = position;
+    this.onTensor(tensor.byteLength);
     return { location: this.location, offset, length: position - offset };
   }
 
