@@ -1,2 +1,5 @@
 export * from './render.ts';
 export * from './cer.ts';
+export * from './scan.ts';
+export * from './pages.ts';
+export * from './page-image.ts';

@@ -10,6 +10,8 @@ export interface TextBlock {
   /** Line height as a multiple of the font size. */
   lineHeight?: number;
   bold?: boolean;
+  /** Draws the block rotated by 180° inside the same area (an upside-down label). */
+  upsideDown?: boolean;
 }
 
 export interface PageSpec {
@@ -46,7 +48,17 @@ export function renderPage(spec: PageSpec, options: { transparent?: boolean } = 
     const size = block.fontSize ?? 28;
     ctx.font = `${block.bold ? 'bold ' : ''}${size}px ${FONT_FAMILY}`;
     const step = size * (block.lineHeight ?? 1.5);
-    block.text.split('\n').forEach((line, i) => ctx.fillText(line, block.x, block.y + i * step));
+    const lines = block.text.split('\n');
+    ctx.save();
+    if (block.upsideDown) {
+      const width = Math.max(...lines.map((line) => ctx.measureText(line).width));
+      ctx.translate(block.x + width, block.y + (lines.length - 1) * step + size * 1.2);
+      ctx.rotate(Math.PI);
+    } else {
+      ctx.translate(block.x, block.y);
+    }
+    lines.forEach((line, i) => ctx.fillText(line, 0, i * step));
+    ctx.restore();
   }
   ctx.lineWidth = 2;
   for (const [x1, y1, x2, y2] of spec.rules ?? []) {

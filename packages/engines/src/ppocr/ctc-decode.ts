@@ -1,0 +1,77 @@
+import type { Dictionary } from './dictionary.ts';
+
+/** Han, kana, CJK punctuation and full-width forms: no spaces go between these. */
+const CJK = /[\u2e80-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef]/u;
+
+export function isCjk(char: string): boolean {
+  return CJK.test(char);
+}
+
+/** The recogniser seldom makes a space its top class between Latin words; this much P(space) counts. */
+const SPACE_PROBABILITY = 0.02;
+
+export interface DecodedLine {
+  text: string;
+  /** Mean probability of the emitted characters; 0 when none were emitted. */
+  confidence: number;
+  characters: number;
+}
+
+/**
+ * CTC greedy decoding of one line: `probs` holds `steps` rows of `classes` softmax scores.
+ * Inserts a space between two non-CJK characters where the space class is likely enough, and
+ * drops spaces between two CJK characters.
+ */
+export function decodeLine(probs: Float32Array, offset: number, steps: number, classes: number, dictionary: Dictionary): DecodedLine {
+  const { spaceIndex } = dictionary;
+  const chars: string[] = [];
+  const probabilities: number[] = [];
+  let previous = 0;
+  let spaceSinceLast = 0;
+  for (let t = 0; t < steps; t++) {
+    const row = offset + t * classes;
+    let best = 0;
+    let bestP = probs[row]!;
+    for (let c = 1; c < classes; c++) {
+      const p = probs[row + c]!;
+      if (p > bestP) {
+        bestP = p;
+        best = c;
+      }
+    }
+    const pSpace = probs[row + spaceIndex]!;
+    if (pSpace > spaceSinceLast) spaceSinceLast = pSpace;
+    if (best !== 0 && best !== previous) {
+      const char = dictionary.classes[best] ?? '';
+      const last = chars.at(-1);
+      if (best !== spaceIndex && last !== undefined && last !== ' ' && spaceSinceLast >= SPACE_PROBABILITY && !isCjk(last) && !isCjk(char)) {
+        chars.push(' ');
+        probabilities.push(spaceSinceLast);
+      }
+      chars.push(char);
+      probabilities.push(bestP);
+      spaceSinceLast = pSpace;
+    }
+    previous = best;
+  }
+  return finish(chars, probabilities);
+}
+
+/** Removes leading, trailing, doubled and between-CJK spaces, then averages what is left. */
+function finish(chars: string[], probabilities: number[]): DecodedLine {
+  let text = '';
+  let sum = 0;
+  let count = 0;
+  for (let i = 0; i < chars.length; i++) {
+    const char = chars[i]!;
+    if (char === ' ') {
+      const before = text.at(-1);
+      const after = chars[i + 1];
+      if (before === undefined || before === ' ' || after === undefined || after === ' ' || (isCjk(before) && isCjk(after))) continue;
+    }
+    text += char;
+    sum += probabilities[i]!;
+    count++;
+  }
+  return { text, confidence: count === 0 ? 0 : sum / count, characters: count };
+}

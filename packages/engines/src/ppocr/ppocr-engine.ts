@@ -1,0 +1,69 @@
+import type { OcrLine, PageImage, PageResult, Quad } from '@ocr/contracts';
+import type { Engine, EngineInfo, RecognizeOptions } from '../engine.ts';
+import { textBoxes } from './db-postprocess.ts';
+import { detectionInput } from './detection-input.ts';
+import type { DirectionClassifier } from './direction-classifier.ts';
+import { rotateQuad180 } from './geometry.ts';
+import { readingOrder } from './reading-order.ts';
+import type { Recognizer } from './recognizer.ts';
+import { runSession, type OrtSession } from './session.ts';
+
+/** PaddleOCR's `drop_score`: lines read with less confidence are noise (rules, specks). */
+const MIN_LINE_CONFIDENCE = 0.5;
+
+/** The PP-OCR pipeline over loaded sessions: detect, orient, recognise, order. */
+export class PpocrEngine implements Engine {
+  constructor(
+    readonly info: EngineInfo,
+    private readonly detector: OrtSession,
+    private readonly classifier: DirectionClassifier,
+    private readonly recognizer: Recognizer,
+    private readonly sessions: readonly OrtSession[],
+  ) {}
+
+  async recognize(page: PageImage, options: RecognizeOptions = {}): Promise<PageResult> {
+    const { signal, onProgress } = options;
+    const input = await detectionInput(page);
+    const { data: probability } = await runSession(this.detector, input.tensor, [1, 3, input.height, input.width]);
+    signal?.throwIfAborted();
+    onProgress?.(0.3);
+    const boxes = textBoxes(probability, input);
+    const upsideDown = await this.classifier.upsideDown(page, boxes);
+    signal?.throwIfAborted();
+    // A flip the classifier suggests is kept only if the flipped strip reads more confidently.
+    const flipped = boxes.filter((_, i) => upsideDown[i]);
+    const candidates: Quad[] = [...boxes, ...flipped.map(rotateQuad180)];
+    const decoded = await this.recognizer.read(page, candidates, (done) => {
+      signal?.throwIfAborted();
+      onProgress?.(0.35 + 0.6 * done);
+    });
+    const lines: OcrLine[] = [];
+    let characters = 0;
+    let weighted = 0;
+    let flipIndex = boxes.length;
+    boxes.forEach((box, i) => {
+      let best = { box, read: decoded[i]! };
+      if (upsideDown[i]) {
+        const other = { box: candidates[flipIndex]!, read: decoded[flipIndex]! };
+        flipIndex++;
+        if (other.read.confidence > best.read.confidence) best = other;
+      }
+      if (best.read.characters === 0 || best.read.confidence < MIN_LINE_CONFIDENCE) return;
+      lines.push({ text: best.read.text, confidence: best.read.confidence, box: best.box });
+      characters += best.read.characters;
+      weighted += best.read.confidence * best.read.characters;
+    });
+    const ordered = readingOrder(lines);
+    onProgress?.(1);
+    return {
+      text: ordered.text,
+      confidence: characters === 0 ? 0 : weighted / characters,
+      lines: ordered.lines,
+      imagePatches: 1,
+    };
+  }
+
+  async dispose(): Promise<void> {
+    await Promise.all(this.sessions.map((session) => session.release()));
+  }
+}

@@ -1,0 +1,111 @@
+import type { OcrLine } from '@ocr/contracts';
+
+/** A line's extent on the deskewed page; `top`/`bottom` are its central band, which neighbours never share. */
+interface Extent {
+  line: number;
+  left: number;
+  right: number;
+  top: number;
+  bottom: number;
+  width: number;
+}
+
+type Row = Extent[];
+type Block = Row[];
+
+/** Fraction of a box's height kept as its central band for row and gap tests. */
+const CORE = 0.6;
+/** A gap between rows wider than this many line heights starts a new block. */
+const BLOCK_GAP = 1.6;
+/** A vertical gutter at least this many line heights wide can separate columns... */
+const GUTTER = 1.0;
+/** ...when the lines on both sides are text, at least this many line heights long (not table cells). */
+const COLUMN_LINE = 5;
+
+/**
+ * Orders lines for reading with a recursive XY-cut on the deskewed boxes: column gutters first
+ * (so a two-column page reads column by column), then the widest gap between rows. Boxes on one
+ * row are joined with a space, rows with a newline, blocks with a blank line.
+ */
+export function readingOrder(lines: readonly OcrLine[]): { lines: OcrLine[]; text: string } {
+  if (lines.length === 0) return { lines: [], text: '' };
+  const extents = deskewedExtents(lines);
+  const heights = extents.map((e) => (e.bottom - e.top) / CORE).sort((a, b) => a - b);
+  const lineHeight = heights[heights.length >> 1]!;
+  const blocks = cut(extents, lineHeight);
+  const ordered = blocks.flat(2).map((e) => lines[e.line]!);
+  const text = blocks
+    .map((block) => block.map((row) => row.map((e) => lines[e.line]!.text).join(' ')).join('\n'))
+    .join('\n\n');
+  return { lines: ordered, text };
+}
+
+/** Rotates every box by minus the page's median skew, so rows are level before cutting. */
+function deskewedExtents(lines: readonly OcrLine[]): Extent[] {
+  // Modulo a quarter turn, so upside-down and vertical lines agree with the rest on the skew.
+  const quarter = Math.PI / 2;
+  const angles = lines
+    .map(({ box: [tl, tr] }) => Math.atan2(tr[1] - tl[1], tr[0] - tl[0]))
+    .map((angle) => angle - quarter * Math.round(angle / quarter))
+    .sort((a, b) => a - b);
+  const skew = angles[angles.length >> 1]!;
+  const cos = Math.cos(-skew), sin = Math.sin(-skew);
+  return lines.map(({ box }, line) => {
+    const xs = box.map(([x, y]) => x * cos - y * sin);
+    const ys = box.map(([x, y]) => x * sin + y * cos);
+    const top = Math.min(...ys), bottom = Math.max(...ys);
+    const margin = ((bottom - top) * (1 - CORE)) / 2;
+    const left = Math.min(...xs), right = Math.max(...xs);
+    return { line, left, right, top: top + margin, bottom: bottom - margin, width: right - left };
+  });
+}
+
+/** Gaps between the projections of extents on one axis: [position, width] for each. */
+function gaps(extents: readonly Extent[], start: 'left' | 'top', end: 'right' | 'bottom'): Array<[number, number]> {
+  const sorted = [...extents].sort((a, b) => a[start] - b[start]);
+  const found: Array<[number, number]> = [];
+  let reach = sorted[0]![end];
+  for (const e of sorted.slice(1)) {
+    if (e[start] > reach) found.push([(reach + e[start]) / 2, e[start] - reach]);
+    reach = Math.max(reach, e[end]);
+  }
+  return found;
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[sorted.length >> 1]!;
+}
+
+function isTextColumn(side: readonly Extent[], lineHeight: number): boolean {
+  return side.length >= 2 && median(side.map((e) => e.width)) >= COLUMN_LINE * lineHeight;
+}
+
+function cut(extents: Extent[], lineHeight: number): Block[] {
+  if (extents.length === 1) return [[extents]];
+  const columnGaps = gaps(extents, 'left', 'right').sort((a, b) => b[1] - a[1]);
+  for (const [at, width] of columnGaps) {
+    if (width < GUTTER * lineHeight) break;
+    const left = extents.filter((e) => e.right < at);
+    const right = extents.filter((e) => e.left > at);
+    if (isTextColumn(left, lineHeight) && isTextColumn(right, lineHeight)) {
+      return [...cut(left, lineHeight), ...cut(right, lineHeight)];
+    }
+  }
+  const rowGaps = gaps(extents, 'top', 'bottom');
+  if (rowGaps.length > 0) {
+    const [at, width] = rowGaps.reduce((a, b) => (b[1] > a[1] ? b : a));
+    const above = cut(extents.filter((e) => e.bottom < at), lineHeight);
+    const below = cut(extents.filter((e) => e.top > at), lineHeight);
+    if (width >= BLOCK_GAP * lineHeight) return [...above, ...below];
+    // Same block: the last block above and the first below continue each other.
+    return [...above.slice(0, -1), [...above.at(-1)!, ...below[0]!], ...below.slice(1)];
+  }
+  const sharedTop = Math.max(...extents.map((e) => e.top));
+  const sharedBottom = Math.min(...extents.map((e) => e.bottom));
+  if (sharedTop <= sharedBottom) return [[[...extents].sort((a, b) => a.left - b.left)]];
+  // Boxes overlapping every way: top to bottom, one row each.
+  if (columnGaps.length === 0) return [[...extents].sort((a, b) => a.top - b.top).map((e) => [e])];
+  const [at] = columnGaps[0]!;
+  return [...cut(extents.filter((e) => e.right < at), lineHeight), ...cut(extents.filter((e) => e.left > at), lineHeight)];
+}

@@ -1,0 +1,87 @@
+import type { PageImage, Quad } from '@ocr/contracts';
+import { EngineLoadError } from '../engine.ts';
+import { decodeLine, type DecodedLine } from './ctc-decode.ts';
+import type { Dictionary } from './dictionary.ts';
+import { runSession, type OrtSession } from './session.ts';
+import { sampleStrip, stripWidth } from './strip-sampler.ts';
+
+const STRIP_HEIGHT = 48;
+/** Longest strip: a full-width line of small text on an A4 page at 300 dpi fits. */
+const MAX_STRIP_WIDTH = 4096;
+/** Width of one CTC step in strip pixels. */
+const STEP_PIXELS = 8;
+/**
+ * Lines share a batch only when their widths differ by at most one CTC step: the model attends
+ * over the whole strip, and padding a short line to a long one's width made it drop spaces.
+ */
+const MAX_PADDING = STEP_PIXELS;
+/** Lines × width per batch; bounds the output tensor (width / 8 × 6625 floats per line) to ~70 MB. */
+const MAX_BATCH_PIXELS = 20_000;
+const MAX_BATCH_LINES = 16;
+
+export class Recognizer {
+  constructor(
+    private readonly session: OrtSession,
+    private readonly dictionary: Dictionary,
+  ) {}
+
+  /** Checks on a tiny strip that the model runs and its classes match the dictionary. */
+  async verify(): Promise<void> {
+    const { dims } = await runSession(this.session, new Float32Array(3 * STRIP_HEIGHT * 64), [1, 3, STRIP_HEIGHT, 64]);
+    const classes = dims[2];
+    if (classes !== this.dictionary.classes.length) {
+      throw new EngineLoadError(
+        `PP-OCR recognition model has ${classes} classes but the dictionary gives ${this.dictionary.classes.length}`,
+      );
+    }
+  }
+
+  /**
+   * Reads each box: strips sampled from the rotated boxes, sorted by width and batched so that
+   * padding stays small; `onBatch` reports the fraction of lines done.
+   */
+  async read(page: PageImage, quads: readonly Quad[], onBatch?: (done: number) => void): Promise<DecodedLine[]> {
+    const widths = quads.map((quad) => stripWidth(quad, STRIP_HEIGHT, MAX_STRIP_WIDTH));
+    const order = quads.map((_, i) => i).sort((a, b) => widths[a]! - widths[b]!);
+    const results: DecodedLine[] = new Array(quads.length);
+    let done = 0;
+    for (const batch of batches(order, widths)) {
+      const stride = Math.ceil(widths[batch.at(-1)!]! / STEP_PIXELS) * STEP_PIXELS;
+      const tensor = new Float32Array(batch.length * 3 * STRIP_HEIGHT * stride);
+      batch.forEach((line, index) =>
+        sampleStrip(page, quads[line]!, tensor, { index, height: STRIP_HEIGHT, stride, width: widths[line]! }),
+      );
+      const { data, dims } = await runSession(this.session, tensor, [batch.length, 3, STRIP_HEIGHT, stride]);
+      const steps = dims[1]!, classes = dims[2]!;
+      batch.forEach((line, index) => {
+        // Only the line's own steps: the padding after it can decode to stray characters.
+        const own = Math.min(steps, Math.ceil(widths[line]! / STEP_PIXELS) + 1);
+        results[line] = decodeLine(data, index * steps * classes, own, classes, this.dictionary);
+      });
+      done += batch.length;
+      onBatch?.(done / quads.length);
+    }
+    return results;
+  }
+}
+
+/** Consecutive runs of the width-sorted lines whose widths are close enough to share a tensor. */
+function batches(order: readonly number[], widths: readonly number[]): number[][] {
+  const out: number[][] = [];
+  let current: number[] = [];
+  for (const line of order) {
+    // Sorted ascending: this line is the widest so far and the first one the narrowest.
+    const width = Math.ceil(widths[line]! / STEP_PIXELS) * STEP_PIXELS;
+    const full =
+      current.length >= MAX_BATCH_LINES ||
+      (current.length + 1) * width > MAX_BATCH_PIXELS ||
+      width - widths[current[0] ?? line]! > MAX_PADDING;
+    if (current.length > 0 && full) {
+      out.push(current);
+      current = [];
+    }
+    current.push(line);
+  }
+  if (current.length > 0) out.push(current);
+  return out;
+}

@@ -1,0 +1,48 @@
+import sharp from 'sharp';
+
+/** How a printed page is spoiled on its way through a scanner. */
+export interface ScanOptions {
+  /** Rotation in degrees, clockwise; default 1.5. */
+  skewDegrees?: number;
+  /** Gaussian blur sigma in pixels; default 0.8 (sharp needs at least 0.3). */
+  blurSigma?: number;
+  /** Standard deviation of additive grey noise, in 0..255 levels; default 12. */
+  noise?: number;
+  /** JPEG quality of the result; default 60. */
+  jpegQuality?: number;
+  /** Seed of the noise, so a scan is the same on every run. */
+  seed?: number;
+}
+
+/** Small deterministic PRNG (mulberry32); tests must not change between runs. */
+function random(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/**
+ * "Scans" a rendered page: skew on a white background, blur, sensor noise, JPEG.
+ * Returns JPEG bytes.
+ *
+ * @example
+ * const jpeg = await scanPage(renderPage(spec), { skewDegrees: 1.5 });
+ */
+export async function scanPage(image: Uint8Array, options: ScanOptions = {}): Promise<Buffer> {
+  const { skewDegrees = 1.5, blurSigma = 0.8, noise = 12, jpegQuality = 60, seed = 1 } = options;
+  let pipeline = sharp(image).flatten({ background: '#ffffff' }).rotate(skewDegrees, { background: '#ffffff' });
+  if (blurSigma > 0) pipeline = pipeline.blur(blurSigma);
+  const { data, info } = await pipeline.removeAlpha().raw().toBuffer({ resolveWithObject: true });
+  const next = random(seed);
+  for (let i = 0; i < data.length; i += 3) {
+    // Box–Muller: one normal sample per pixel, the same on all channels (grey sensor noise).
+    const n = Math.sqrt(-2 * Math.log(1 - next())) * Math.cos(2 * Math.PI * next()) * noise;
+    for (let c = 0; c < 3; c++) data[i + c] = Math.max(0, Math.min(255, Math.round(data[i + c]! + n)));
+  }
+  return sharp(data, { raw: { width: info.width, height: info.height, channels: 3 } }).jpeg({ quality: jpegQuality }).toBuffer();
+}
