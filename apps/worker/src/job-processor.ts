@@ -1,0 +1,88 @@
+import { UnrecoverableError, type Job } from 'bullmq';
+import { ServiceError, ocrJobDataSchema, type Logger, type OcrJobData, type JobProgress } from '@ocr/contracts';
+import { DocumentError, type DocumentLimits } from '@ocr/documents';
+import { encodeFailure, type BlobStore, type ResultStore } from '@ocr/queue';
+import type { EngineHost } from './engine-host.ts';
+import { recogniseDocument } from './recognise-document.ts';
+
+export interface ProcessorDeps {
+  engines: EngineHost;
+  blobs: BlobStore;
+  results: ResultStore;
+  limits: DocumentLimits;
+  defaultDpi: number;
+  workerId: string;
+  logger: Logger;
+  onJobStart?: (jobId: string) => void;
+  onJobEnd?: (jobId: string) => void;
+}
+
+/** Summary kept as the BullMQ return value; the result itself lives in the result store. */
+export interface JobSummary {
+  pages: number;
+  chars: number;
+}
+
+/** Failures caused by the document itself: retrying cannot help, so they fail once with their code. */
+function contentFailure(error: unknown): UnrecoverableError | null {
+  if (error instanceof DocumentError || error instanceof ServiceError) {
+    return new UnrecoverableError(encodeFailure({ code: error.code, message: error.message, status: error.status }));
+  }
+  return null;
+}
+
+/**
+ * The BullMQ processor: load the blob, recognise the document, store the result,
+ * and drop the blob's reference once the job is final (succeeded, or failed for good).
+ */
+export function createJobProcessor(deps: ProcessorDeps) {
+  return async (job: Job<OcrJobData>, _token?: string, signal?: AbortSignal): Promise<JobSummary> => {
+    const jobId = job.id!;
+    const logger = deps.logger.child({ jobId });
+    const attempts = job.opts.attempts ?? 1;
+    let final = true;
+    deps.onJobStart?.(jobId);
+    let blobKey: string | null = null;
+    try {
+      const parsed = ocrJobDataSchema.safeParse(job.data);
+      if (!parsed.success) {
+        throw new ServiceError(422, 'invalid_job', `job data is malformed: ${parsed.error.issues[0]?.message ?? 'unknown'}`);
+      }
+      const data = parsed.data;
+      blobKey = data.blobKey;
+      logger.info({ filename: data.filename, size: data.size, format: data.format, attempt: job.attemptsMade + 1 }, 'job started');
+      const bytes = await deps.blobs.get(data.blobKey);
+      if (!bytes) throw new ServiceError(410, 'upload_expired', 'the uploaded file is no longer stored; upload it again');
+      const result = await recogniseDocument(bytes, data, {
+        engine: deps.engines.current,
+        limits: deps.limits,
+        defaultDpi: deps.defaultDpi,
+        workerId: deps.workerId,
+        jobId,
+        queueSeconds: Math.max(0, ((job.processedOn ?? Date.now()) - job.timestamp) / 1000),
+        logger,
+        ...(signal ? { signal } : {}),
+        onPage: async (done, total) => {
+          const progress: JobProgress = { pages_done: done, pages_total: total, fraction: total === 0 ? 1 : done / total };
+          await job.updateProgress(progress);
+        },
+      });
+      await deps.results.save(jobId, result);
+      logger.info({ pages: result.pages.length, seconds: result.metadata.total_processing_time }, 'job completed');
+      return { pages: result.pages.length, chars: result.raw_text.length };
+    } catch (error) {
+      const content = contentFailure(error);
+      if (content) {
+        logger.warn({ reason: content.message }, 'job failed on its content');
+        throw content;
+      }
+      final = job.attemptsMade + 1 >= attempts;
+      const message = error instanceof Error ? error.message : String(error);
+      logger.error({ err: error, final }, 'job failed');
+      throw new Error(encodeFailure({ code: 'processing_failed', message }));
+    } finally {
+      if (final && blobKey) await deps.blobs.release(blobKey);
+      deps.onJobEnd?.(jobId);
+    }
+  };
+}

@@ -1,0 +1,81 @@
+// POST /ocr/process round trip (API, Redis, worker as processes; instant engine) beside a bare BullMQ
+// add → waitUntilFinished, measured in the same run. Usage: pnpm exec tsx test/bench/queue/run.ts [rounds]
+import { fork } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Queue, QueueEvents } from 'bullmq';
+import { Redis } from 'ioredis';
+import sharp from 'sharp';
+import { REDIS_URL, form, startProcess, waitFor } from '../../harness.ts';
+
+const rounds = Number(process.argv[2] ?? 500);
+const warmup = 50;
+const here = dirname(fileURLToPath(import.meta.url));
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+
+async function time(label: string, once: () => Promise<void>): Promise<{ p50: number; p99: number }> {
+  for (let i = 0; i < warmup; i++) await once();
+  const samples: number[] = [];
+  for (let i = 0; i < rounds; i++) {
+    const t0 = performance.now();
+    await once();
+    samples.push(performance.now() - t0);
+  }
+  samples.sort((a, b) => a - b);
+  const result = { p50: percentile(samples, 50), p99: percentile(samples, 99) };
+  process.stdout.write(`${label.padEnd(44)} p50 ${result.p50.toFixed(2).padStart(7)} ms   p99 ${result.p99.toFixed(2).padStart(7)} ms\n`);
+  return result;
+}
+
+async function bareBullmq(): Promise<{ p50: number; p99: number }> {
+  const prefix = `bench${randomBytes(3).toString('hex')}`;
+  const worker = fork(join(here, 'bare-worker.ts'), { env: { ...process.env, QUEUE_PREFIX: prefix }, execArgv: ['--import', 'tsx'] });
+  await new Promise((resolve) => worker.once('message', resolve));
+  const connection = new Redis(REDIS_URL, { maxRetriesPerRequest: null });
+  const queue = new Queue('bare', { connection, prefix });
+  const events = new QueueEvents('bare', { connection: new Redis(REDIS_URL, { maxRetriesPerRequest: null }), prefix });
+  await events.waitUntilReady();
+  const result = await time('bare BullMQ add → waitUntilFinished', async () => {
+    const job = await queue.add('x', { n: 1 }, { removeOnComplete: true });
+    await job.waitUntilFinished(events, 10_000);
+  });
+  worker.kill('SIGTERM');
+  await events.close();
+  await queue.obliterate({ force: true });
+  await queue.close();
+  connection.disconnect();
+  return result;
+}
+
+async function ocrProcess(): Promise<{ p50: number; p99: number }> {
+  const prefix = `bench${randomBytes(3).toString('hex')}`;
+  const port = 18_000 + Math.floor(Math.random() * 1000);
+  const env = { REDIS_URL, QUEUE_PREFIX: prefix, LOG_LEVEL: 'warn' };
+  const api = startProcess('bench-api', 'apps/api/src/main.ts', { ...env, HOST: '127.0.0.1', PORT: String(port) });
+  const worker = startProcess('bench-worker', 'test/bench/queue/instant-worker.ts', env);
+  const base = `http://127.0.0.1:${port}`;
+  await waitFor('the service', async () => (await fetch(`${base}/health`)).status === 200, 60_000);
+  const png = await sharp({ create: { width: 64, height: 32, channels: 3, background: '#ffffff' } }).png().toBuffer();
+  const result = await time('POST /ocr/process (API + Redis + worker)', async () => {
+    const res = await fetch(`${base}/ocr/process`, { method: 'POST', body: form([{ name: 'p.png', bytes: png }]) });
+    if (res.status !== 200) throw new Error(`status ${res.status}: ${await res.text()}`);
+    await res.arrayBuffer();
+  });
+  api.child.kill('SIGTERM');
+  worker.child.kill('SIGTERM');
+  await Promise.all([api.exited, worker.exited]);
+  const redis = new Redis(REDIS_URL);
+  const keys = await redis.keys(`${prefix}:*`);
+  if (keys.length) await redis.del(...keys);
+  redis.disconnect();
+  return result;
+}
+
+process.stdout.write(`queue round trip, ${rounds} sequential requests after ${warmup} warm-up\n`);
+const bare = await bareBullmq();
+const ours = await ocrProcess();
+process.stdout.write(`ratio (ours / bare)                          p50 ${(ours.p50 / bare.p50).toFixed(2)}×       p99 ${(ours.p99 / bare.p99).toFixed(2)}×   (goal: p50 ≤ 2×)\n`);

@@ -1,0 +1,47 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { renderPage } from '@ocr/testkit';
+import { form, json, startService, waitFor, type ServiceHandle } from './harness.ts';
+
+const JOBS = 20;
+
+describe('two workers on one Redis', () => {
+  let service: ServiceHandle;
+  beforeAll(async () => {
+    service = await startService({ workers: 2 });
+  });
+  afterAll(async () => {
+    await service?.stop();
+  });
+
+  it('share 20 jobs: every job completed exactly once, both workers did some', async () => {
+    const ids: string[] = [];
+    for (let i = 0; i < JOBS; i++) {
+      const png = renderPage({ width: 500, height: 100, blocks: [{ x: 20, y: 30, text: `Part number ${1000 + i}`, fontSize: 30 }] });
+      const res = await json(await fetch(`${service.baseUrl}/v1/jobs`, { method: 'POST', body: form([{ name: `p${i}.png`, bytes: png }]) }));
+      ids.push(res.id);
+    }
+    const jobs = await waitFor(
+      'all jobs to finish',
+      async () => {
+        const views = await Promise.all(ids.map(async (id) => json(await fetch(`${service.baseUrl}/v1/jobs/${id}`))));
+        return views.every((v) => v.status === 'completed' || v.status === 'failed') ? views : null;
+      },
+      180_000,
+    );
+    jobs.forEach((job, i) => {
+      expect(job.status).toBe('completed');
+      expect(job.result.raw_text.replace(/\s/g, '')).toContain(String(1000 + i));
+    });
+
+    // Exactly once: across both workers' logs, each job was started and completed one time.
+    const lines = service.workers.flatMap((w) => w.logLines());
+    for (const id of ids) {
+      expect(lines.filter((l) => l['jobId'] === id && l['msg'] === 'job started')).toHaveLength(1);
+      expect(lines.filter((l) => l['jobId'] === id && l['msg'] === 'job completed')).toHaveLength(1);
+    }
+    const byWorker = new Map<string, number>();
+    for (const job of jobs) byWorker.set(job.result.metadata.worker, (byWorker.get(job.result.metadata.worker) ?? 0) + 1);
+    expect(byWorker.size).toBe(2);
+    for (const count of byWorker.values()) expect(count).toBeGreaterThan(0);
+  });
+});
