@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
-import { mkdir, readFile, readdir, rename, stat, writeFile } from 'node:fs/promises';
+import { mkdir, open, readFile, readdir, rename, stat, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 
 /** Files of an original folder that change what a conversion produces. */
@@ -8,9 +7,14 @@ function isInput(name: string): boolean {
   return name.endsWith('.safetensors') || name.endsWith('.json') || name === 'merges.txt';
 }
 
-async function hashFile(path: string): Promise<string> {
+async function hashFile(path: string, buffer: Uint8Array): Promise<string> {
   const hash = createHash('sha256');
-  for await (const chunk of createReadStream(path, { highWaterMark: 8 << 20 })) hash.update(chunk as Buffer);
+  const handle = await open(path, 'r');
+  try {
+    for (let read; (read = (await handle.read(buffer, 0, buffer.byteLength)).bytesRead) > 0; ) hash.update(buffer.subarray(0, read));
+  } finally {
+    await handle.close();
+  }
   return hash.digest('hex');
 }
 
@@ -25,13 +29,14 @@ export async function checkpointDigest(folder: string, memoDir: string): Promise
   const names = (await readdir(folder)).filter(isInput).sort();
   const overall = createHash('sha256');
   let changed = false;
+  const buffer = new Uint8Array(8 << 20);
   for (const name of names) {
     const path = resolve(folder, name);
     const info = await stat(path);
     const key = `${path}:${info.size}:${info.mtimeMs}`;
     let digest = memo[key];
     if (!digest) {
-      digest = await hashFile(path);
+      digest = await hashFile(path, buffer);
       memo[key] = digest;
       changed = true;
     }

@@ -1,11 +1,17 @@
 import type { SafetensorsDtype } from './safetensors.ts';
 
-/** Widens raw checkpoint bytes to float32; BF16 → FP32 is exact (`u32 = u16 << 16`). */
-export function toFloat32(bytes: Uint8Array, dtype: SafetensorsDtype): Float32Array {
-  const aligned = bytes.byteOffset % 4 === 0 ? bytes : bytes.slice();
-  if (dtype === 'F32') return new Float32Array(aligned.buffer, aligned.byteOffset, aligned.byteLength / 4);
-  const halves = new Uint16Array(aligned.buffer, aligned.byteOffset, aligned.byteLength / 2);
-  const out = new Float32Array(halves.length);
+/**
+ * Widens raw checkpoint bytes (at a 4-byte aligned offset) to float32 in `out`, returning the
+ * filled part; BF16 → FP32 is exact (`u32 = u16 << 16`).
+ */
+export function widenInto(bytes: Uint8Array, dtype: SafetensorsDtype, target: Float32Array): Float32Array {
+  if (dtype === 'F32') {
+    const values = new Float32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 4);
+    target.set(values);
+    return target.subarray(0, values.length);
+  }
+  const halves = new Uint16Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 2);
+  const out = target.subarray(0, halves.length);
   if (dtype === 'BF16') {
     const bits = new Uint32Array(out.buffer);
     for (let i = 0; i < halves.length; i++) bits[i] = halves[i]! << 16;
@@ -54,8 +60,9 @@ export function floatToHalf(value: number): number {
   return sign | (half + (rest > 0x1000 || (rest === 0x1000 && half & 1) ? 1 : 0));
 }
 
-export function toFloat16(values: Float32Array): Uint16Array {
-  const out = new Uint16Array(values.length);
+/** Narrows to IEEE half in `target`, returning the filled part. */
+export function narrowInto(values: Float32Array, target: Uint16Array): Uint16Array {
+  const out = target.subarray(0, values.length);
   for (let i = 0; i < values.length; i++) out[i] = floatToHalf(values[i]!);
   return out;
 }

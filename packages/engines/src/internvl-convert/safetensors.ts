@@ -67,17 +67,17 @@ export async function readSafetensorsHeader(file: string): Promise<TensorLocatio
 }
 
 /**
- * Yields a tensor's bytes in chunks of at most `chunkBytes` (whole elements), so a 2 GB
- * embedding never sits in memory at once.
+ * Yields a tensor's bytes in chunks read into `buffer` (whole elements), so a 2 GB embedding never
+ * sits in memory at once. Each chunk is a view of `buffer`, valid until the next one is read.
  */
-export async function* readTensorChunks(tensor: TensorLocation, chunkBytes = 16 << 20): AsyncGenerator<Uint8Array> {
+export async function* readTensorChunks(tensor: TensorLocation, buffer: Uint8Array): AsyncGenerator<Uint8Array> {
   const size = elementSize(tensor.dtype);
-  const step = Math.max(size, chunkBytes - (chunkBytes % size));
+  const step = buffer.byteLength - (buffer.byteLength % size);
   const handle = await open(tensor.file, 'r');
   try {
     for (let done = 0; done < tensor.byteLength; ) {
       const length = Math.min(step, tensor.byteLength - done);
-      const chunk = new Uint8Array(length);
+      const chunk = buffer.subarray(0, length);
       const { bytesRead } = await handle.read(chunk, 0, length, tensor.offset + done);
       if (bytesRead !== length) throw new CheckpointError(`${tensor.file}: short read in tensor ${tensor.name}`);
       yield chunk;

@@ -1,8 +1,11 @@
 import { open, type FileHandle } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { ExternalRef } from '../onnx/index.ts';
-import { float16Max, toFloat16, toFloat32 } from './numeric.ts';
-import { readTensorChunks, type TensorLocation } from './safetensors.ts';
+import { float16Max, narrowInto, widenInto } from './numeric.ts';
+import { elementSize, readTensorChunks, type TensorLocation } from './safetensors.ts';
+
+/** Elements converted per step (4 Mi: 16 MB as float32). */
+const chunkElements = 4 << 20;
 
 /** Precision of stored weights. */
 export type WeightDtype = 'float32' | 'float16';
@@ -18,6 +21,10 @@ export class ConversionError extends Error {
  */
 export class WeightFile {
   private size = 0;
+  // Reused for every chunk: fresh buffers per chunk pile up faster than the GC frees them.
+  private readonly sourceChunk = new Uint8Array(chunkElements * 4);
+  private readonly wide = new Float32Array(chunkElements);
+  private readonly narrow = new Uint16Array(chunkElements);
   readonly location: string;
 
   private constructor(
@@ -37,12 +44,12 @@ export class WeightFile {
   async writeTensor(tensor: TensorLocation, dtype: WeightDtype): Promise<ExternalRef> {
     const offset = this.alignedEnd();
     let position = offset;
-    for await (const chunk of readTensorChunks(tensor)) {
-      const values = toFloat32(chunk, tensor.dtype);
+    for await (const chunk of readTensorChunks(tensor, this.sourceChunk.subarray(0, chunkElements * elementSize(tensor.dtype)))) {
+      const values = widenInto(chunk, tensor.dtype, this.wide);
       if (dtype === 'float16') {
         for (const v of values) if (!(Math.abs(v) <= float16Max)) throw new ConversionError(`tensor ${tensor.name} holds ${v}, outside the float16 range`);
       }
-      const out = dtype === 'float16' ? toFloat16(values) : values;
+      const out = dtype === 'float16' ? narrowInto(values, this.narrow) : values;
       position += await this.writeAt(out, position);
     }
     this.size = position;
