@@ -7,3 +7,4 @@ export { inspectUpload, type UploadInspection } from './inspect.ts';
 export { DEFAULT_PDF_DPI, MAX_PDF_DPI, MIN_PDF_DPI } from './dpi.ts';
 export type { DocumentOptions, DocumentPage, OpenedDocument } from './document.ts';
 export { openDocument } from './open.ts';
+export { validateDocumentOptions } from './options.ts';

@@ -1,13 +1,11 @@
 import type { DocumentOptions, OpenedDocument } from './document.ts';
-import { resolveDpi } from './dpi.ts';
 import { requireFormat } from './format.ts';
-import { checkLimits, defaultDocumentLimits } from './limits.ts';
-import { parsePageSelection } from './page-range.ts';
+import { validateDocumentOptions } from './options.ts';
 
 /**
  * Opens uploaded bytes as a document of pages, judging the format by content. Everything that
- * can be checked without decoding pixels is checked here (format, headers, encryption, page
- * selection, limits), so a bad file fails before any page work. Throws DocumentError.
+ * can be checked without decoding pixels is checked here (options, format, headers, encryption,
+ * page selection, limits), so a bad file fails before any page work. Throws DocumentError.
  * The decoders load on first use, so importing this package stays cheap for the API.
  *
  * @example
@@ -19,11 +17,8 @@ import { parsePageSelection } from './page-range.ts';
  * }
  */
 export async function openDocument(bytes: Uint8Array, options: DocumentOptions = {}): Promise<OpenedDocument> {
+  const checked = validateDocumentOptions(options);
   const format = requireFormat(bytes);
-  const checked: DocumentOptions = { ...options, limits: checkLimits(options.limits ?? defaultDocumentLimits) };
-  // Option mistakes are the caller's, whatever the file: report them as such.
-  resolveDpi(options.dpi);
-  parsePageSelection(options.pages ?? '');
   if (format === 'pdf') {
     const { openPdfDocument } = await import('./pdf.ts');
     return openPdfDocument(bytes, checked);

@@ -81,8 +81,9 @@ async function pageRaster(doc: PdfDocumentProxy, page: number, dpiScale: number,
   pdfPage.cleanup();
   const fit = Math.min(1, Math.sqrt(limits.maxPixelsPerPage / (width * height * dpiScale ** 2)), MAX_CANVAS_SIDE / (Math.max(width, height) * dpiScale));
   const scale = dpiScale * fit;
-  // Floor, so a page scaled down to fit stays within the limit after rounding.
-  return { page, scale, size: { width: Math.max(1, Math.floor(width * scale)), height: Math.max(1, Math.floor(height * scale)) } };
+  // Floor a page scaled down to fit, so rounding cannot take it back over the limit.
+  const toPixels = (points: number): number => Math.max(1, fit < 1 ? Math.floor(points * scale) : Math.round(points * scale));
+  return { page, scale, size: { width: toPixels(width), height: toPixels(height) } };
 }
 
 function pdfDocument(doc: PdfDocumentProxy, rasters: PageRaster[]): OpenedDocument {

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { DocumentError } from './errors.ts';
+import { encodePage, bmpPage, latinTextPdf, textPage, multiPageTiff } from './fixtures/index.ts';
+import { requireFormat, sniffFormat } from './format.ts';
+
+describe('sniffFormat', () => {
+  it('tells every supported format by its content', async () => {
+    const page = await textPage('sniff');
+    expect(sniffFormat(await encodePage(page, 'png'))).toBe('png');
+    expect(sniffFormat(await encodePage(page, 'jpeg'))).toBe('jpeg');
+    expect(sniffFormat(await encodePage(page, 'webp'))).toBe('webp');
+    expect(sniffFormat(await multiPageTiff([page]))).toBe('tiff');
+    expect(sniffFormat(bmpPage(page, { bitsPerPixel: 24, topDown: false }))).toBe('bmp');
+    expect(sniffFormat(latinTextPdf(1))).toBe('pdf');
+  });
+
+  it('reads big-endian TIFF and a PDF header after leading junk', () => {
+    expect(sniffFormat(Buffer.from('MM\0*\0\0\0\x08', 'latin1'))).toBe('tiff');
+    expect(sniffFormat(Buffer.from('\r\n\r\n%PDF-1.4\n', 'latin1'))).toBe('pdf');
+  });
+
+  it('returns null for other content, however it is named', () => {
+    expect(sniffFormat(new Uint8Array())).toBeNull();
+    expect(sniffFormat(Buffer.from('GIF89a'))).toBeNull();
+    expect(sniffFormat(Buffer.from('RIFF\0\0\0\0WAVEfmt '))).toBeNull();
+    // "BM" is too common in text to trust without a real DIB header size.
+    expect(sniffFormat(Buffer.from('BM is not enough of a signature'))).toBeNull();
+  });
+});
+
+describe('requireFormat', () => {
+  it('refuses empty files with 400 and unknown formats with 415', () => {
+    expect(() => requireFormat(new Uint8Array())).toThrow(DocumentError);
+    expect(() => requireFormat(new Uint8Array())).toThrow(expect.objectContaining({ code: 'empty_file', status: 400 }));
+    expect(() => requireFormat(Buffer.from('hello'))).toThrow(expect.objectContaining({ code: 'unsupported_format', status: 415 }));
+  });
+});

@@ -1,0 +1,44 @@
+import sharp from 'sharp';
+import { describe, expect, it } from 'vitest';
+import { bmpPage, encodePage, multiPageTiff, textPage } from './fixtures/index.ts';
+import { readImageHeader } from './image-header.ts';
+
+describe('readImageHeader', () => {
+  it('reads the size sharp reports, from the header alone, for every image format', async () => {
+    const page = await textPage('header', { width: 321, height: 123 });
+    const files = {
+      png: await encodePage(page, 'png'),
+      jpeg: await encodePage(page, 'jpeg'),
+      webp: await encodePage(page, 'webp'),
+      tiff: await multiPageTiff([page]),
+    };
+    for (const [format, bytes] of Object.entries(files)) {
+      const { width, height } = await sharp(bytes).metadata();
+      expect(readImageHeader(bytes, format as keyof typeof files), format).toEqual([{ width, height }]);
+    }
+    // Lossy (VP8), lossless (VP8L) and lossy-with-alpha (VP8X) WebP each have a header of their own.
+    const transparent = await textPage('alpha', { width: 321, height: 123, transparent: true });
+    const webps = {
+      'VP8 ': files.webp,
+      VP8L: await sharp(page.rgba, { raw: { width: 321, height: 123, channels: 4 } }).webp({ lossless: true }).toBuffer(),
+      VP8X: await encodePage(transparent, 'webp'),
+    };
+    for (const [chunk, bytes] of Object.entries(webps)) {
+      expect(bytes.toString('latin1', 12, 16)).toBe(chunk);
+      expect(readImageHeader(bytes, 'webp'), chunk).toEqual([{ width: 321, height: 123 }]);
+    }
+    for (const topDown of [false, true]) {
+      expect(readImageHeader(bmpPage(page, { bitsPerPixel: 24, topDown }), 'bmp')).toEqual([{ width: 321, height: 123 }]);
+    }
+  });
+
+  it('gives one size per TIFF page', async () => {
+    const a = await textPage('a', { width: 200, height: 100 });
+    expect(readImageHeader(await multiPageTiff([a, a, a]), 'tiff')).toEqual(Array(3).fill({ width: 200, height: 100 }));
+  });
+
+  it('skips JPEG segments and fill bytes before the frame header', () => {
+    const jpeg = Buffer.from([0xff, 0xd8, 0xff, 0xe1, 0, 4, 1, 2, 0xff, 0xff, 0xc2, 0, 11, 8, 0, 7, 0, 9, 1, 1, 0x11, 0]);
+    expect(readImageHeader(jpeg, 'jpeg')).toEqual([{ width: 9, height: 7 }]);
+  });
+});

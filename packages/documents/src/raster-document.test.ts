@@ -1,0 +1,82 @@
+import sharp from 'sharp';
+import { describe, expect, it } from 'vitest';
+import type { PageImage } from '@ocr/contracts';
+import { bmpPage, encodePage, inkFraction, meanAbsoluteDifference, multiPageTiff, rotatedJpeg, textPage } from './fixtures/index.ts';
+import { openDocument } from './open.ts';
+import type { OpenedDocument } from './document.ts';
+
+async function allPages(doc: OpenedDocument): Promise<Array<{ page: number; image: PageImage }>> {
+  const pages = [];
+  try {
+    for await (const page of doc.pageImages()) pages.push(page);
+  } finally {
+    await doc.close();
+  }
+  return pages;
+}
+
+describe('openDocument on images', () => {
+  it.each(['png', 'jpeg', 'webp', 'tiff'] as const)('decodes %s to one RGB page with the text where it was drawn', async (format) => {
+    const page = await textPage('Ø20 H7 技术要求', { width: 500, height: 160 });
+    const doc = await openDocument(await encodePage(page, format));
+    expect(doc).toMatchObject({ format, pageCount: 1, selectedPages: [1] });
+    const [only] = await allPages(doc);
+    expect(only!.image).toMatchObject({ width: 500, height: 160, channels: 3 });
+    expect(only!.image.data).toHaveLength(500 * 160 * 3);
+    // Lossless formats give the source back exactly; lossy ones come close.
+    expect(meanAbsoluteDifference(only!.image, { data: page.rgba, channels: 4 })).toBeLessThan(format === 'png' || format === 'tiff' ? 0.001 : 4);
+    expect(inkFraction(only!.image, page.textBox)).toBeGreaterThan(0.02);
+    expect(inkFraction(only!.image, { left: 0, top: 130, width: 500, height: 30 })).toBe(0);
+  });
+
+  it('decodes BMP through bmp-ts', async () => {
+    const page = await textPage('bitmap', { width: 301, height: 90 });
+    const doc = await openDocument(bmpPage(page, { bitsPerPixel: 24, topDown: true }));
+    const [only] = await allPages(doc);
+    expect(doc.format).toBe('bmp');
+    expect(meanAbsoluteDifference(only!.image, { data: page.rgba, channels: 4 })).toBe(0);
+  });
+
+  it('gives every TIFF page, or the selected ones, in order', async () => {
+    const pages = await Promise.all(['first', 'second', 'third'].map((t) => textPage(t, { width: 240, height: 80 })));
+    const tiff = await multiPageTiff(pages);
+    const all = await allPages(await openDocument(tiff));
+    expect(all.map((p) => p.page)).toEqual([1, 2, 3]);
+    all.forEach(({ image }, i) => expect(meanAbsoluteDifference(image, { data: pages[i]!.rgba, channels: 4 })).toBe(0));
+
+    const doc = await openDocument(tiff, { pages: '3,1' });
+    expect(doc).toMatchObject({ pageCount: 3, selectedPages: [1, 3] });
+    const selected = await allPages(doc);
+    expect(meanAbsoluteDifference(selected[1]!.image, { data: pages[2]!.rgba, channels: 4 })).toBe(0);
+  });
+
+  it('applies EXIF orientation', async () => {
+    const page = await textPage('upright', { width: 400, height: 120 });
+    const [only] = await allPages(await openDocument(await rotatedJpeg(page)));
+    expect(only!.image).toMatchObject({ width: 400, height: 120 });
+    expect(meanAbsoluteDifference(only!.image, { data: page.rgba, channels: 4 })).toBeLessThan(4);
+  });
+
+  it('flattens black text on a transparent PNG onto white', async () => {
+    const page = await textPage('on glass', { width: 300, height: 100, transparent: true });
+    const [only] = await allPages(await openDocument(await encodePage(page, 'png')));
+    expect(inkFraction(only!.image, page.textBox)).toBeGreaterThan(0.02);
+    expect([...only!.image.data.subarray(0, 3)]).toEqual([255, 255, 255]);
+  });
+
+  it('checks page count and total pixels against the limits before decoding', async () => {
+    const page = await textPage('limits', { width: 100, height: 100 });
+    const tiff = await multiPageTiff([page, page, page]);
+    const limits = { maxPages: 2, maxPixelsPerPage: 10_000, maxTotalPixels: 25_000 };
+    await expect(openDocument(tiff, { limits })).rejects.toMatchObject({ code: 'too_many_pages', status: 413 });
+    await expect(openDocument(tiff, { limits: { ...limits, maxPages: 3 } })).rejects.toMatchObject({ code: 'document_too_large', status: 413 });
+    await expect(openDocument(tiff, { limits, pages: '1-2' })).resolves.toMatchObject({ selectedPages: [1, 2] });
+    await expect(openDocument(tiff, { pages: '2', limits: { ...limits, maxPixelsPerPage: 9_999 } })).rejects.toMatchObject({ code: 'image_too_large' });
+  });
+
+  it('has sharp refuse an image over the pixel limit even if the header check were bypassed', async () => {
+    const { decodeImage } = await import('./image.ts');
+    const png = await sharp({ create: { width: 200, height: 200, channels: 3, background: '#fff' } }).png().toBuffer();
+    await expect(decodeImage(png, 0, 39_999)).rejects.toMatchObject({ code: 'image_too_large' });
+  });
+});
