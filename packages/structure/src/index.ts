@@ -1,1 +1,2 @@
-export {};
+export { extractStructure, type StructurePageInput } from './extract.ts';
+export { parseSpecifications, type ParsedSpec } from './specifications/parse.ts';

@@ -1,0 +1,49 @@
+import type { TitleBlockField } from '@ocr/contracts';
+
+// Title-block labels as Chinese (GB/T 10609.1) and English drawings print them.
+const LABELS: [TitleBlockField, string[]][] = [
+  ['drawing_number', ['图样代号', '图纸编号', '图号', '代号', 'DRAWING NUMBER', 'DRAWING NO.', 'DRAWING NO', 'DWG. NO.', 'DWG NO.', 'DWG NO', 'DWG. NO', 'DRG. NO.', 'DRG NO']],
+  ['part_name', ['零件名称', '图样名称', '名称', '图名', 'PART NAME', 'TITLE']],
+  ['material', ['材料', '材质', 'MATERIAL', "MAT'L", 'MATL']],
+  ['scale', ['比例', 'SCALE']],
+  ['weight', ['重量', '质量', '单重', 'WEIGHT', 'MASS', 'WT.']],
+  ['revision', ['版本号', '版本', '版次', '修订号', 'REVISION', 'REV.', 'REV']],
+  ['quantity', ['数量', '件数', 'QUANTITY', "Q'TY", 'QTY']],
+  ['sheet', ['张次', '页次', 'SHEET']],
+  ['date', ['日期', 'DATE']],
+  ['drawn_by', ['设计', '制图', '绘图', 'DRAWN BY', 'DESIGNED BY', 'DRAWN', 'DESIGNER']],
+  ['checked_by', ['审核', '校对', 'CHECKED BY', 'CHECKED']],
+  ['approved_by', ['批准', 'APPROVED BY', 'APPROVED']],
+];
+
+const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+const ENTRIES = LABELS.flatMap(([field, names]) => names.map((name) => ({ field, name })));
+// Longest first, so "DRAWING NO." wins over "DRAWING NO" and "版本号" over "版本".
+ENTRIES.sort((a, b) => b.name.length - a.name.length);
+
+/**
+ * A label at the start of a fragment, followed by the end, a colon or a space; a Chinese label
+ * may run straight into a non-Chinese value ("材料45钢") but not into more Chinese ("质量要求").
+ */
+const LABEL = new RegExp(
+  `^\\s*(?:\\*\\*)?(${ENTRIES.map((e) => escape(e.name).replace(/ /g, '\\s*')).join('|')})(?:\\*\\*)?` +
+    `(?:\\s*[:：]\\s*|\\s+|$|(?<=[\\u4e00-\\u9fff])(?=[^\\u4e00-\\u9fff]))(.*)$`,
+  'i',
+);
+
+export interface LabelMatch {
+  field: TitleBlockField;
+  label: string;
+  /** Text after the label on the same fragment; "" when the value is elsewhere. */
+  rest: string;
+}
+
+export function matchLabel(text: string): LabelMatch | undefined {
+  const m = LABEL.exec(text);
+  if (!m) return undefined;
+  const label = m[1] ?? '';
+  const key = label.replace(/\s+/g, ' ').toUpperCase();
+  const entry = ENTRIES.find((e) => e.name.toUpperCase() === key);
+  if (!entry) return undefined;
+  return { field: entry.field, label, rest: (m[2] ?? '').replace(/\*\*/g, '').trim() };
+}

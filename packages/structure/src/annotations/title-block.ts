@@ -1,0 +1,89 @@
+import type { Annotation, BoundingBox } from '@ocr/contracts';
+import { bottom, horizontalOverlap, unionBoxes } from '../layout/geometry.ts';
+import type { Fragment } from '../layout/fragments.ts';
+import { matchLabel, type LabelMatch } from './labels.ts';
+
+type TitleBlockAnnotation = Extract<Annotation, { kind: 'title_block' }>;
+
+export interface TitleBlockResult {
+  fields: TitleBlockAnnotation[];
+  /** Fragments used as a label or a value, so they are not read again as key–value pairs. */
+  used: Set<Fragment>;
+  /** Values of material fields, where bare grades ("304") count as materials. */
+  materialValues: Fragment[];
+}
+
+/**
+ * A table row made only of labels, over a row of values (a title block printed as
+ * `| 图号 | 材料 |` over `| ZJ-001 | 45钢 |`), becomes one row of label, value, label, value.
+ */
+export function pairLabelRows(rows: readonly Fragment[][]): Fragment[][] {
+  const paired: Fragment[][] = [];
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i] ?? [];
+    const next = rows[i + 1];
+    const labels = row.length > 0 && row.every((f) => matchLabel(f.text)?.rest === '');
+    if (labels && next && next.length === row.length) {
+      paired.push(row.flatMap((label, c) => [label, next[c] ?? label]));
+      i++;
+    } else paired.push([...row]);
+  }
+  return paired;
+}
+
+/** The fragment straight below a label box (forms that print the value under the label). */
+function below(label: Fragment, rows: readonly Fragment[][]): Fragment | undefined {
+  const box = label.box;
+  if (!box) return undefined;
+  let best: Fragment | undefined;
+  for (const f of rows.flat()) {
+    if (!f.box || f === label || f.box.y < bottom(box) - box.height * 0.25) continue;
+    if (f.box.y - bottom(box) > 1.5 * box.height) continue;
+    if (horizontalOverlap(f.box, box) < 0.5 * Math.min(f.box.width, box.width)) continue;
+    if (!best || (best.box && f.box.y < best.box.y)) best = f;
+  }
+  return best;
+}
+
+function field(page: number, label: LabelMatch, at: Fragment, value: Fragment | undefined, text: string): TitleBlockAnnotation {
+  const box = unionBoxes([at.box, value?.box].filter((b): b is BoundingBox => b !== undefined));
+  return {
+    kind: 'title_block',
+    page,
+    field: label.field,
+    label: label.label,
+    value: text,
+    ...(box ? { box } : {}),
+  };
+}
+
+/**
+ * Title-block fields from rows of fragments: "图号: ZJ-001" in one fragment, or the label in one
+ * cell and the value in the next cell of its row (or, for boxes, the cell below).
+ */
+export function titleBlockFields(rows: readonly Fragment[][], page: number): TitleBlockResult {
+  const fields: TitleBlockAnnotation[] = [];
+  const used = new Set<Fragment>();
+  const materialValues: Fragment[] = [];
+  for (const row of rows) {
+    row.forEach((fragment, i) => {
+      if (used.has(fragment)) return;
+      const label = matchLabel(fragment.text);
+      if (!label) return;
+      if (label.rest !== '') {
+        fields.push(field(page, label, fragment, undefined, label.rest));
+        used.add(fragment);
+        if (label.field === 'material') materialValues.push({ ...fragment, text: label.rest });
+        return;
+      }
+      const next = row[i + 1];
+      const value = next && !matchLabel(next.text) && !used.has(next) ? next : below(fragment, rows);
+      if (!value || used.has(value) || matchLabel(value.text)) return;
+      fields.push(field(page, label, fragment, value, value.text.trim()));
+      used.add(fragment);
+      used.add(value);
+      if (label.field === 'material') materialValues.push(value);
+    });
+  }
+  return { fields, used, materialValues };
+}

@@ -1,0 +1,23 @@
+import { scan, type Matcher } from './match.ts';
+import { NUM, toNumber } from './numbers.ts';
+
+// ISO 5455 and GB/T 14690 scales; a bare ratio of other numbers is likelier a time or a mix.
+const PREFERRED = new Set([1, 1.5, 2, 2.5, 3, 4, 5, 6, 10, 20, 50, 100, 200, 500, 1000]);
+
+const SCALE = new RegExp(
+  `(?<![\\d.]|\\d:)(?<=(比例|scale|SCALE|Scale)?\\s*[:]?\\s*)(${NUM})\\s*:\\s*(${NUM})(?![\\d:])(?!\\.\\d)`,
+  'g',
+);
+
+/** "1:2", "2:1", "比例 1:5", "SCALE 1:2.5". */
+export const scales: Matcher = (text) =>
+  scan(text, SCALE, (m) => {
+    const numerator = toNumber(m[2] ?? '');
+    const denominator = toNumber(m[3] ?? '');
+    if (numerator <= 0 || denominator <= 0) return undefined;
+    const labelled = m[1] !== undefined;
+    const preferred =
+      (numerator === 1 && PREFERRED.has(denominator)) || (denominator === 1 && PREFERRED.has(numerator));
+    if (!labelled && !preferred) return undefined;
+    return { kind: 'scale', numerator, denominator, factor: numerator / denominator };
+  });

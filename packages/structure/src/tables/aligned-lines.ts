@@ -1,0 +1,162 @@
+import type { BoundingBox, TableCell } from '@ocr/contracts';
+import { bottom, horizontalOverlap, median, right, unionBoxes } from '../layout/geometry.ts';
+import type { BoxedLine } from '../layout/page-lines.ts';
+import { groupRows } from '../layout/rows.ts';
+import type { Grid } from './grid.ts';
+
+/** A table found in line boxes, with the lines it was built from. */
+export interface LayoutTable {
+  grid: Grid;
+  lines: BoxedLine[];
+}
+
+interface Column {
+  x0: number;
+  x1: number;
+}
+
+const NUMERIC = /^[\s\dØΦφ±+\-.,:/×x°~%()RM]*\d[\s\dØΦφ±+\-.,:/×x°~%()a-zA-Z]*$/;
+
+/**
+ * Runs of consecutive rows that could be one table: rows of two or more lines, close together;
+ * a one-line row may sit between them (a row whose other cells are empty).
+ */
+function candidateRuns(rows: BoxedLine[][], lineHeight: number): BoxedLine[][][] {
+  const runs: BoxedLine[][][] = [];
+  let run: BoxedLine[][] = [];
+  const flush = (): void => {
+    while (run.length > 0 && (run[run.length - 1]?.length ?? 0) < 2) run.pop();
+    if (run.filter((r) => r.length >= 2).length >= 2) runs.push(run);
+    run = [];
+  };
+  for (const row of rows) {
+    const previous = run[run.length - 1];
+    const gap = previous ? Math.min(...row.map((l) => l.box.y)) - Math.max(...previous.map((l) => bottom(l.box))) : 0;
+    if (previous && gap > 1.5 * lineHeight) flush();
+    if (row.length >= 2 || run.length > 0) run.push(row);
+  }
+  flush();
+  return runs;
+}
+
+/** A cell spans columns when, in some other row, it lies over two or more cells. */
+function isSpanning(cell: BoxedLine, rows: BoxedLine[][]): boolean {
+  return rows.some((row) => !row.includes(cell) && row.filter((o) => horizontalOverlap(o.box, cell.box) > 0).length >= 2);
+}
+
+/** Column bands: the x-extents of non-spanning cells, merged where they overlap. */
+function findColumns(rows: BoxedLine[][]): Column[] {
+  const bands = rows
+    .flat()
+    .filter((cell) => !isSpanning(cell, rows))
+    .map((cell) => ({ x0: cell.box.x, x1: right(cell.box) }))
+    .sort((a, b) => a.x0 - b.x0);
+  const columns: Column[] = [];
+  for (const band of bands) {
+    const last = columns[columns.length - 1];
+    if (last && band.x0 < last.x1) last.x1 = Math.max(last.x1, band.x1);
+    else columns.push({ ...band });
+  }
+  return columns;
+}
+
+/** The columns a cell covers: those it overlaps substantially, else the nearest one. */
+function coveredColumns(box: BoundingBox, columns: Column[]): [number, number] {
+  const covered = columns
+    .map((col, i) => ({ i, shared: Math.max(0, Math.min(right(box), col.x1) - Math.max(box.x, col.x0)), col }))
+    .filter(({ shared, col }) => shared > 0.3 * Math.min(box.width, col.x1 - col.x0))
+    .map(({ i }) => i);
+  if (covered.length > 0) return [Math.min(...covered), Math.max(...covered)];
+  const centre = box.x + box.width / 2;
+  const nearest = columns.reduce((best, col, i) => {
+    const d = Math.abs((col.x0 + col.x1) / 2 - centre);
+    return d < best.d ? { i, d } : best;
+  }, { i: 0, d: Infinity });
+  return [nearest.i, nearest.i];
+}
+
+function isLabel(text: string): boolean {
+  return text.trim() !== '' && !NUMERIC.test(text);
+}
+
+function buildGrid(rows: BoxedLine[][], page: number): LayoutTable | undefined {
+  const columns = findColumns(rows);
+  if (columns.length < 2) return undefined;
+  const placed: (TableCell & { lines: BoxedLine[] })[] = [];
+  rows.forEach((row, r) => {
+    for (const line of row) {
+      const [first, last] = coveredColumns(line.box, columns);
+      const same = placed.find((p) => p.row === r && p.column === first);
+      // Two boxes in one cell: the detector split a cell's text at a wide gap.
+      if (same) {
+        same.text = `${same.text} ${line.text}`;
+        same.lines.push(line);
+        same.colSpan = Math.max(same.colSpan, last - first + 1);
+        continue;
+      }
+      placed.push({ row: r, column: first, rowSpan: 1, colSpan: last - first + 1, text: line.text, header: false, lines: [line] });
+    }
+  });
+  const filled = placed.reduce((n, c) => n + c.colSpan, 0);
+  if (filled < 0.5 * rows.length * columns.length) return undefined;
+
+  // Header: a first row of labels over a body with numbers, or one holding merged (spanning) cells;
+  // under merged cells, a second row of labels is a sub-header.
+  const rowCells = (r: number): typeof placed => placed.filter((c) => c.row === r);
+  const first = rowCells(0);
+  const merged = first.some((c) => c.colSpan > 1);
+  const labelsOnly = (cells: typeof placed): boolean => cells.every((c) => isLabel(c.text));
+  const bodyHasNumbers = placed.some((c) => c.row > 0 && !isLabel(c.text));
+  let headerRows = labelsOnly(first) && (merged || bodyHasNumbers) ? 1 : 0;
+  if (headerRows === 1 && merged && rows.length > 2 && labelsOnly(rowCells(1))) headerRows = 2;
+  if (headerRows === 2) {
+    // A top header cell with nothing under it spans both header rows.
+    for (const cell of first) {
+      const below = rowCells(1).some((c) => c.column < cell.column + cell.colSpan && cell.column < c.column + c.colSpan);
+      if (!below) cell.rowSpan = 2;
+    }
+  }
+
+  const rowTop = rows.map((row) => Math.min(...row.map((l) => l.box.y)));
+  const rowBottom = rows.map((row) => Math.max(...row.map((l) => bottom(l.box))));
+  const cells: TableCell[] = [];
+  for (let r = 0; r < rows.length; r++) {
+    for (let c = 0; c < columns.length; c++) {
+      const cell = placed.find((p) => p.row <= r && r < p.row + p.rowSpan && p.column <= c && c < p.column + p.colSpan);
+      const column = columns[c];
+      if (cell && cell.row === r && cell.column === c) {
+        const { lines, ...rest } = cell;
+        cells.push({ ...rest, header: r < headerRows, box: unionBoxes(lines.map((l) => l.box)) });
+      } else if (!cell && column) {
+        const y = rowTop[r] ?? 0;
+        cells.push({
+          row: r,
+          column: c,
+          rowSpan: 1,
+          colSpan: 1,
+          text: '',
+          header: r < headerRows,
+          box: { x: column.x0, y, width: column.x1 - column.x0, height: (rowBottom[r] ?? y) - y },
+        });
+      }
+    }
+  }
+  const lines = rows.flat();
+  const chars = lines.reduce((n, l) => n + Math.max(1, l.text.length), 0);
+  const confidence = lines.reduce((sum, l) => sum + (l.confidence ?? 0) * Math.max(1, l.text.length), 0) / chars;
+  return {
+    grid: { page, source: 'layout', columns: columns.length, headerRows, cells, confidence, box: unionBoxes(lines.map((l) => l.box)) },
+    lines,
+  };
+}
+
+/**
+ * Tables from the CPU engine's line boxes: rows by vertical overlap, columns by horizontal
+ * alignment. Cells spanning several columns (merged header cells) and empty cells are kept as such.
+ */
+export function alignedLineTables(lines: readonly BoxedLine[], page: number): LayoutTable[] {
+  const lineHeight = median(lines.map((l) => l.box.height));
+  return candidateRuns(groupRows(lines), lineHeight)
+    .map((run) => buildGrid(run, page))
+    .filter((t): t is LayoutTable => t !== undefined);
+}
