@@ -67,9 +67,11 @@ function attentionMask(g: GraphBuilder, embeds: string, mask: string, pastKey: s
  * → `logits` [B,S,V], `present.{i}.key/value` [B,nKV,T,d]. RMSNorm, RoPE on q and k (the cache
  * holds rotated keys), grouped-query attention, SwiGLU MLP, final norm, separate lm_head.
  * `definedIds` are the token ids the tokenizer knows; the lm_head bias keeps the random model
- * from emitting the unused ids in between.
+ * from emitting the unused ids in between. With `allLogits` the graph returns logits for every
+ * position as transformers.js exports do; otherwise only for the last one ([B,1,V]), which keeps
+ * a prefill over the real 151,674-entry vocabulary cheap.
  */
-export function tinyDecoderGraph(s: TinySizes, rnd: RandomWeights, definedIds: readonly number[]): GraphBuilder {
+export function tinyDecoderGraph(s: TinySizes, rnd: RandomWeights, definedIds: readonly number[], allLogits: boolean): GraphBuilder {
   const g = new GraphBuilder('decoder_model_merged');
   const h = s.hiddenSize;
   const d = h / s.numHeads;
@@ -123,12 +125,13 @@ export function tinyDecoderGraph(s: TinySizes, rnd: RandomWeights, definedIds: r
     x = g.op('Add', [x, linear(g, g.op('Mul', [silu, up]), w('mlp.down_proj.weight', s.intermediateSize, h))]);
   }
 
-  const final = rmsNorm(g, x, g.initializer('norm.weight', 'float32', [h], hidden), s.rmsNormEps);
+  const last = allLogits ? x : g.op('Slice', [x, g.int64s([-1]), g.int64s([Number.MAX_SAFE_INTEGER]), g.int64s([1])]);
+  const final = rmsNorm(g, last, g.initializer('norm.weight', 'float32', [h], hidden), s.rmsNormEps);
   const unused = new Float32Array(s.vocabSize).fill(-1e4);
   for (const id of definedIds) unused[id] = 0;
   // Logit scale ×4 makes the random model's choices confident enough to differ from uniform.
   const lmHead = g.initializer('lm_head.weight', 'float32', [h, s.vocabSize], rnd.uniform(h * s.vocabSize, 4 * Math.sqrt(3 / h)));
   const logits = linear(g, final, lmHead, g.initializer('lm_head.unused_ids', 'float32', [s.vocabSize], unused));
-  g.output(logits, 'float32', [B, S, s.vocabSize], 'logits');
+  g.output(logits, 'float32', [B, allLogits ? S : 1, s.vocabSize], 'logits');
   return g;
 }

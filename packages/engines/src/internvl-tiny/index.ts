@@ -1,2 +1,2 @@
-export { writeTinyInternVL } from './write-tiny-model.ts';
+export { writeTinyInternVL, type TinyModelOptions } from './write-tiny-model.ts';
 export { TINY_SIZES } from './tiny-config.ts';

@@ -42,7 +42,8 @@ function positiveInt(json: Json, key: string, where: string, fallback?: number):
   return value;
 }
 
-function tokenIds(value: unknown): number[] {
+/** A token id field that may hold one id or a list (`eos_token_id`). */
+export function tokenIds(value: unknown): number[] {
   if (typeof value === 'number') return [value];
   return Array.isArray(value) ? value.filter((v): v is number => typeof v === 'number') : [];
 }

@@ -1,1 +1,12 @@
-export {};
+export { loadInternVLEngine, type InternVLEngineOptions } from './internvl-engine.ts';
+export { parseInternVLConfig, type InternVLConfig } from './config.ts';
+export { tileGrid, type TileGrid, type TilingOptions } from './tiling.ts';
+export { preprocessPage, type PixelValues } from './preprocess.ts';
+export { buildPrompt, DEFAULT_QUESTION, type PromptParts } from './prompt.ts';
+export { greedyDecode, type GreedyDecodeOptions, type GreedyDecodeResult, type NextTokenSource } from './greedy-decode.ts';
+export { chooseGreedy, type TokenChoice } from './token-choice.ts';
+export { RepetitionGuard, DEFAULT_REPETITION_GUARD, type RepetitionGuardOptions } from './repetition-guard.ts';
+export { KvCacheDecoder } from './kv-cache-decoder.ts';
+export { readModelFolder, supportedDtypes } from './model-folder.ts';
+export { openSessions, cudaAvailable } from './open-sessions.ts';
+export { readSessionLayout } from './session-layout.ts';
