@@ -70,7 +70,7 @@ describe('openDocument on images', () => {
     const limits = { maxPages: 2, maxPixelsPerPage: 10_000, maxTotalPixels: 25_000 };
     await expect(openDocument(tiff, { limits })).rejects.toMatchObject({ code: 'too_many_pages', status: 413 });
     await expect(openDocument(tiff, { limits: { ...limits, maxPages: 3 } })).rejects.toMatchObject({ code: 'document_too_large', status: 413 });
-    await expect(openDocument(tiff, { limits, pages: '1-2' })).resolves.toMatchObject({ selectedPages: [1, 2] });
+    expect((await openDocument(tiff, { limits, pages: '1-2' })).selectedPages).toEqual([1, 2]);
     await expect(openDocument(tiff, { pages: '2', limits: { ...limits, maxPixelsPerPage: 9_999 } })).rejects.toMatchObject({ code: 'image_too_large' });
   });
 

@@ -1,0 +1,105 @@
+import sharp from 'sharp';
+import { describe, expect, it } from 'vitest';
+import type { PageImage } from '@ocr/contracts';
+import type { OpenedDocument } from './document.ts';
+import { chineseTextPdf, encodePage, inkFraction, latinTextPdf, meanAbsoluteDifference, scannedPdf, textPage, type Box } from './fixtures/index.ts';
+import { openDocument } from './open.ts';
+
+async function allPages(doc: OpenedDocument): Promise<Array<{ page: number; image: PageImage }>> {
+  const pages = [];
+  try {
+    for await (const page of doc.pageImages()) pages.push(page);
+  } finally {
+    await doc.close();
+  }
+  return pages;
+}
+
+function crop(image: PageImage, box: Box): Uint8Array {
+  const out = new Uint8Array(box.width * box.height * 3);
+  for (let y = 0; y < box.height; y++) {
+    const from = ((box.top + y) * image.width + box.left) * 3;
+    out.set(image.data.subarray(from, from + box.width * 3), y * box.width * 3);
+  }
+  return out;
+}
+
+describe('openDocument on PDFs', () => {
+  it('renders non-embedded Chinese (STSong-Light, UniGB-UCS2-H) as real glyphs, not empty boxes', async () => {
+    // 72 pt glyphs at 144 dpi: each character fills a 144 px cell starting at x = 144.
+    const pdf = chineseTextPdf([[{ x: 72, y: 700, size: 72, text: '技图' }], [{ x: 72, y: 700, size: 24, text: '第二页 Page 2' }]]);
+    const doc = await openDocument(pdf, { dpi: 144 });
+    expect(doc).toMatchObject({ format: 'pdf', pageCount: 2, selectedPages: [1, 2] });
+    const [first, second] = await allPages(doc);
+    expect(first!.image).toMatchObject({ width: 1190, height: 1684, channels: 3 });
+    const cell = (left: number): Box => ({ left, top: 130, width: 144, height: 190 });
+    const glyphs = [crop(first!.image, cell(144)), crop(first!.image, cell(288))];
+    // A missing CJK font draws the same "tofu" box for every character; real glyphs differ.
+    const differing = glyphs[0]!.filter((v, i) => Math.abs(v - glyphs[1]![i]!) > 128).length / glyphs[0]!.length;
+    expect(differing).toBeGreaterThan(0.05);
+    expect(inkFraction(first!.image, cell(144))).toBeGreaterThan(0.05);
+    expect(inkFraction(first!.image, cell(288))).toBeGreaterThan(0.05);
+    expect(inkFraction(first!.image, { left: 0, top: 400, width: 1190, height: 1284 })).toBe(0);
+    expect(inkFraction(second!.image, { left: 144, top: 250, width: 600, height: 40 })).toBeGreaterThan(0.02);
+  });
+
+  it('sizes pages by the dpi option, default 200', async () => {
+    const pdf = latinTextPdf(1);
+    const [at200] = await allPages(await openDocument(pdf));
+    expect(at200!.image).toMatchObject({ width: 1653, height: 2339 });
+    const [at100] = await allPages(await openDocument(pdf, { dpi: 100 }));
+    expect(at100!.image).toMatchObject({ width: 826, height: 1169 });
+    expect(inkFraction(at100!.image, { left: 50, top: 60, width: 300, height: 40 })).toBeGreaterThan(0.02);
+  });
+
+  it('renders a scanned page (JPEG through DCTDecode) back to the scan’s pixels', async () => {
+    const page = await textPage('Scanned 扫描 page', { width: 640, height: 200 });
+    const jpeg = await encodePage(page, 'jpeg', 95);
+    const pdf = scannedPdf([{ jpeg, width: 640, height: 200 }], 150);
+    const [only] = await allPages(await openDocument(pdf, { dpi: 150 }));
+    expect(only!.image).toMatchObject({ width: 640, height: 200 });
+    const { data } = await sharp(jpeg).raw().toBuffer({ resolveWithObject: true });
+    expect(meanAbsoluteDifference(only!.image, { data, channels: 3 })).toBeLessThan(6);
+    expect(inkFraction(only!.image, page.textBox)).toBeGreaterThan(0.02);
+  });
+
+  it('renders only the selected pages, in order', async () => {
+    const doc = await openDocument(latinTextPdf(4), { pages: '4,2', dpi: 72 });
+    expect(doc).toMatchObject({ pageCount: 4, selectedPages: [2, 4] });
+    expect((await allPages(doc)).map((p) => p.page)).toEqual([2, 4]);
+  });
+
+  it('opens an encrypted PDF with its password', async () => {
+    const pdf = latinTextPdf(1, { encryption: { userPassword: 'open sesame', ownerPassword: 'owner' } });
+    await expect(openDocument(pdf)).rejects.toMatchObject({ code: 'encrypted_pdf', status: 422 });
+    await expect(openDocument(pdf, { password: 'nope' })).rejects.toMatchObject({ code: 'wrong_password', status: 422 });
+    const [only] = await allPages(await openDocument(pdf, { password: 'open sesame', dpi: 72 }));
+    expect(inkFraction(only!.image, { left: 30, top: 15, width: 200, height: 40 })).toBeGreaterThan(0.02);
+  });
+
+  it('renders a sheet too large for the per-page limit at the largest size that fits', async () => {
+    const pdf = latinTextPdf(1, { size: { width: 200 * 72, height: 100 * 72 } });
+    const limits = { maxPages: 10, maxPixelsPerPage: 1_000_000, maxTotalPixels: 10_000_000 };
+    const [only] = await allPages(await openDocument(pdf, { limits }));
+    const { width, height } = only!.image;
+    expect(width * height).toBeLessThanOrEqual(1_000_000);
+    expect(width * height).toBeGreaterThan(990_000);
+    expect(Math.abs(width / height - 2)).toBeLessThan(0.01);
+  });
+
+  it('refuses more pages or pixels than the limits allow, before rendering', async () => {
+    const limits = { maxPages: 3, maxPixelsPerPage: 1_000_000, maxTotalPixels: 1_200_000 };
+    await expect(openDocument(latinTextPdf(4), { limits, dpi: 72 })).rejects.toMatchObject({ code: 'too_many_pages', status: 413 });
+    // Three A4 pages at 72 dpi are 1.5 Mpx.
+    await expect(openDocument(latinTextPdf(3), { limits, dpi: 72 })).rejects.toMatchObject({ code: 'document_too_large', status: 413 });
+    const twoPages = await openDocument(latinTextPdf(3), { limits, dpi: 72, pages: '1-2' });
+    expect(twoPages.selectedPages).toEqual([1, 2]);
+    await twoPages.close();
+  });
+
+  it('can be closed twice', async () => {
+    const doc = await openDocument(latinTextPdf(1));
+    await doc.close();
+    await expect(doc.close()).resolves.toBeUndefined();
+  });
+});
