@@ -17,7 +17,10 @@ export interface AttentionPrelude {
   layer(x: string, layer: number, past: { key: string; value: string }, present: { key: string; value: string }): Promise<string>;
 }
 
-function inverseFrequencies(theta: number, d: number): Float32Array {
+/** Builds a flavour's per-graph values; the decoder picks plain or fused by the settings. */
+export type AttentionFactory = (e: GraphEmitter, config: InternVLConfig, inputs: AttentionInputs) => Promise<AttentionPrelude>;
+
+export function inverseFrequencies(theta: number, d: number): Float32Array {
   return Float32Array.from({ length: d / 2 }, (_, i) => theta ** ((-2 * i) / d));
 }
 
@@ -26,7 +29,7 @@ function inverseFrequencies(theta: number, d: number): Float32Array {
  * RoPE, GQA by broadcasting q grouped as [B, nKV, heads/nKV, S, d] against k [B, nKV, 1, T, d],
  * causal + padding mask, softmax in fp32.
  */
-export function plainAttention(e: GraphEmitter, config: InternVLConfig, inputs: AttentionInputs): AttentionPrelude {
+export async function plainAttention(e: GraphEmitter, config: InternVLConfig, inputs: AttentionInputs): Promise<AttentionPrelude> {
   const { g } = e;
   const { heads, kvHeads, headDim: d, ropeTheta } = config.llm;
   const group = heads / kvHeads;

@@ -106,4 +106,22 @@ describe('InternVL3 conversion against the pure-TS reference', () => {
     expect(diffs.embed).toBe(0);
     for (const d of diffs.logits) expect(d).toBeLessThanOrEqual(1e-4);
   });
+
+  it('fp16 with plain operators stays within 1e-2 (fp32 residual stream, norms, softmax, logits)', async () => {
+    const diffs = await compare({ dtype: 'fp16', fusedOps: false });
+    expect(diffs.vision).toBeLessThanOrEqual(1e-2);
+    for (const d of diffs.logits) expect(d).toBeLessThanOrEqual(1e-2);
+  });
+
+  it('fp32 with fused operators matches to 1e-4', async () => {
+    const diffs = await compare({ dtype: 'fp32', fusedOps: true });
+    expect(diffs.vision).toBeLessThanOrEqual(1e-4);
+    for (const d of diffs.logits) expect(d).toBeLessThanOrEqual(1e-4);
+  });
+
+  it('fp16 with fused operators stays within 1e-2', async () => {
+    const diffs = await compare({ dtype: 'fp16', fusedOps: true });
+    expect(diffs.vision).toBeLessThanOrEqual(1e-2);
+    for (const d of diffs.logits) expect(d).toBeLessThanOrEqual(1e-2);
+  });
 });

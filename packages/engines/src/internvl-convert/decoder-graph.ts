@@ -1,15 +1,14 @@
-import { plainAttention, type AttentionPrelude, type AttentionInputs } from './attention.ts';
+import { plainAttention } from './attention.ts';
 import type { InternVLConfig } from './config.ts';
 import type { GraphEmitter } from './emitter.ts';
-
-type AttentionFactory = (e: GraphEmitter, config: InternVLConfig, inputs: AttentionInputs) => AttentionPrelude;
+import { fusedAttention } from './fused-attention.ts';
 
 /**
  * The Qwen2 decoder with KV cache, in the transformers.js `decoder_model_merged` interface:
  * `inputs_embeds`, `attention_mask`, `position_ids`, `past_key_values.{i}.key|value` [B, nKV, T, d]
  * → `logits` [B, S, V] (float32), `present.{i}.key|value`. The residual stream stays float32.
  */
-export async function emitDecoder(e: GraphEmitter, config: InternVLConfig, attention: AttentionFactory = plainAttention): Promise<void> {
+export async function emitDecoder(e: GraphEmitter, config: InternVLConfig): Promise<void> {
   const { g } = e;
   const { hiddenSize: H, layers, kvHeads, headDim: d, vocabSize, rmsNormEps } = config.llm;
   const kvType = e.matmulType;
@@ -23,7 +22,8 @@ export async function emitDecoder(e: GraphEmitter, config: InternVLConfig, atten
     value: g.input(`past_key_values.${i}.value`, kvType, cacheDims),
   }));
   const batchSeq = e.shapeSlice(embeds, 0, 2);
-  const attend = attention(e, config, { batchSeq, positionIds, attentionMask, kvType });
+  const attention = e.settings.fusedOps ? fusedAttention : plainAttention;
+  const attend = await attention(e, config, { batchSeq, positionIds, attentionMask, kvType });
 
   let x = e.reshape(embeds, [[-1, H]]);
   for (let i = 0; i < layers; i++) {

@@ -1,5 +1,6 @@
 import { float, type DataType, type GraphBuilder } from '../onnx/index.ts';
 import type { Checkpoint } from './checkpoint.ts';
+import { narrowInto } from './numeric.ts';
 import type { WeightDtype, WeightFile } from './weight-file.ts';
 
 /** What a conversion produces: weight precision and whether onnxruntime's fused operators are used. */
@@ -34,9 +35,10 @@ export class GraphEmitter {
     return this.g.externalInitializer(name, dtype, tensor.shape, ref);
   }
 
-  /** A float32 table computed by the converter, stored as external data. */
-  async table(name: string, dims: number[], values: Float32Array): Promise<string> {
-    return this.g.externalInitializer(name, 'float32', dims, await this.weights.writeArray(values));
+  /** A table computed by the converter, stored as external data in `dtype`. */
+  async table(name: string, dims: number[], values: Float32Array, dtype: WeightDtype): Promise<string> {
+    const data = dtype === 'float16' ? narrowInto(values, new Uint16Array(values.length)) : values;
+    return this.g.externalInitializer(name, dtype, dims, await this.weights.writeArray(data));
   }
 
   scalar(value: number, dtype: DataType = 'float32'): string {
@@ -49,10 +51,14 @@ export class GraphEmitter {
 
   /** PyTorch Linear over a 2-D input: Gemm with the [out, in] weight as stored (transB), so weights stream unchanged. */
   async linear(x: string, prefix: string, bias: boolean): Promise<string> {
-    const w = await this.weight(`${prefix}.weight`, this.matmulType);
-    const inputs = [this.toMatmul(x), w];
+    return this.fromMatmul(await this.gemm(this.toMatmul(x), prefix, bias));
+  }
+
+  /** `linear` on an input already in `matmulType`, leaving the output in it. */
+  async gemm(x: string, prefix: string, bias: boolean): Promise<string> {
+    const inputs = [x, await this.weight(`${prefix}.weight`, this.matmulType)];
     if (bias) inputs.push(await this.weight(`${prefix}.bias`, this.matmulType));
-    return this.fromMatmul(this.g.op('Gemm', inputs, { transB: 1 }));
+    return this.g.op('Gemm', inputs, { transB: 1 });
   }
 
   toMatmul(x: string): string {

@@ -12,7 +12,10 @@ export interface ResolveInternVLOptions {
   cacheDir?: string;
   /** `MODEL_DTYPE`: an original checkpoint converts to `fp32` (default) or `fp16`. */
   dtype?: string;
-  /** Use onnxruntime's fused operators (default: for fp16, the GPU precision). */
+  /**
+   * Use onnxruntime's fused operators (default true: on CPU fp32 they halved prefill time and cut
+   * decode time; fp16 GroupQueryAttention is what the CUDA kernels take). False gives plain operators.
+   */
   fusedOps?: boolean;
   logger?: Logger;
 }
@@ -32,7 +35,7 @@ export function convertSettings(dtype: string | undefined, fusedOps: boolean | u
   if (precision !== 'fp32' && precision !== 'fp16') {
     throw new EngineLoadError(`MODEL_DTYPE ${precision} cannot be built from an original InternVL3 checkpoint: use fp32 or fp16`);
   }
-  return { dtype: precision, fusedOps: fusedOps ?? precision === 'fp16' };
+  return { dtype: precision, fusedOps: fusedOps ?? true };
 }
 
 /**
