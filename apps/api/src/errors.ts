@@ -16,6 +16,8 @@ export function handleError(logger: Logger) {
       return errorResponse(c, error.status, error.code, error.message);
     }
     if (error instanceof HTTPException) {
+      // A middleware that built its own answer (Basic auth with its WWW-Authenticate challenge) keeps it.
+      if (error.res) return error.getResponse();
       const status = error.status;
       const code = status === 413 ? 'file_too_large' : status === 401 ? 'unauthorized' : 'bad_request';
       return errorResponse(c, status, code, error.message || 'request refused');

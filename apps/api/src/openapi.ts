@@ -58,6 +58,8 @@ export function buildOpenApiDocument(options: { apiKeys: boolean }): Schema {
     target: 'openapi-3.0',
     uri: (id) => `#/components/schemas/${id}`,
   }) as { schemas: Record<string, Schema> };
+  // JSON Schema's `$id` has no place in an OpenAPI 3.0 component.
+  for (const schema of Object.values(schemas)) delete schema['$id'];
   const components: Schema = { schemas };
   if (options.apiKeys) {
     components['securitySchemes'] = {

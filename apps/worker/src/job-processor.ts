@@ -1,4 +1,4 @@
-import { UnrecoverableError, type Job } from 'bullmq';
+import { UnrecoverableError, type Job, type Worker } from 'bullmq';
 import { ServiceError, ocrJobDataSchema, type Logger, type OcrJobData, type JobProgress } from '@ocr/contracts';
 import { DocumentError, type DocumentLimits } from '@ocr/documents';
 import { encodeFailure, type BlobStore, type ResultStore } from '@ocr/queue';
@@ -32,24 +32,21 @@ function contentFailure(error: unknown): UnrecoverableError | null {
 }
 
 /**
- * The BullMQ processor: load the blob, recognise the document, store the result,
- * and drop the blob's reference once the job is final (succeeded, or failed for good).
+ * The BullMQ processor: load the blob, recognise the document, store the result. The blob is
+ * released by `releaseWhenFinal`, after BullMQ has recorded the outcome: a job whose completion
+ * could not be recorded (a lost lock) runs again and still needs its bytes.
  */
 export function createJobProcessor(deps: ProcessorDeps) {
   return async (job: Job<OcrJobData>, _token?: string, signal?: AbortSignal): Promise<JobSummary> => {
     const jobId = job.id!;
     const logger = deps.logger.child({ jobId });
-    const attempts = job.opts.attempts ?? 1;
-    let final = true;
     deps.onJobStart?.(jobId);
-    let blobKey: string | null = null;
     try {
       const parsed = ocrJobDataSchema.safeParse(job.data);
       if (!parsed.success) {
         throw new ServiceError(422, 'invalid_job', `job data is malformed: ${parsed.error.issues[0]?.message ?? 'unknown'}`);
       }
       const data = parsed.data;
-      blobKey = data.blobKey;
       logger.info({ filename: data.filename, size: data.size, format: data.format, attempt: job.attemptsMade + 1 }, 'job started');
       const bytes = await deps.blobs.get(data.blobKey);
       if (!bytes) throw new ServiceError(410, 'upload_expired', 'the uploaded file is no longer stored; upload it again');
@@ -76,13 +73,24 @@ export function createJobProcessor(deps: ProcessorDeps) {
         logger.warn({ reason: content.message }, 'job failed on its content');
         throw content;
       }
-      final = job.attemptsMade + 1 >= attempts;
       const message = error instanceof Error ? error.message : String(error);
-      logger.error({ err: error, final }, 'job failed');
+      logger.error({ err: error, attempt: job.attemptsMade + 1, attempts: job.opts.attempts ?? 1 }, 'job failed');
       throw new Error(encodeFailure({ code: 'processing_failed', message }));
     } finally {
-      if (final && blobKey) await deps.blobs.release(blobKey);
       deps.onJobEnd?.(jobId);
     }
   };
+}
+
+/** Drops the job's reference on its blob once the job is final: completed, or failed with no retry left. */
+export function releaseWhenFinal(worker: Worker<OcrJobData, JobSummary>, blobs: BlobStore, logger: Logger): void {
+  const release = (job: Job<OcrJobData>) => {
+    const parsed = ocrJobDataSchema.safeParse(job.data);
+    if (!parsed.success) return;
+    blobs.release(parsed.data.blobKey).catch((error) => logger.warn({ err: error, jobId: job.id }, 'blob release failed'));
+  };
+  worker.on('completed', release);
+  worker.on('failed', (job, error) => {
+    if (job && (error instanceof UnrecoverableError || job.attemptsMade >= (job.opts.attempts ?? 1))) release(job);
+  });
 }

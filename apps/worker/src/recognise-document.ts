@@ -2,7 +2,7 @@ import { performance } from 'node:perf_hooks';
 import type { Logger, OcrJobData, OcrResult, PageOutcome } from '@ocr/contracts';
 import { openDocument, type DocumentLimits } from '@ocr/documents';
 import type { Engine } from '@ocr/engines';
-import { extractStructure } from '@ocr/structure';
+import { extractStructure, type StructurePageInput } from '@ocr/structure';
 
 export interface RecogniseContext {
   engine: Engine;
@@ -45,7 +45,7 @@ export async function recogniseDocument(bytes: Uint8Array, data: OcrJobData, ctx
     limits: ctx.limits,
   });
   const pages: PageOutcome[] = [];
-  const structureInput: Parameters<typeof extractStructure>[0] = [];
+  const structureInput: StructurePageInput[] = [];
   let engineSeconds = 0;
   try {
     const total = doc.selectedPages.length;

@@ -15,7 +15,7 @@ import {
 } from '@ocr/queue';
 import { EngineHost } from './engine-host.ts';
 import { Heartbeat } from './heartbeat.ts';
-import { createJobProcessor, type JobSummary } from './job-processor.ts';
+import { createJobProcessor, releaseWhenFinal, type JobSummary } from './job-processor.ts';
 
 export interface WorkerOptions {
   /** Replaces the configured engine; only benchmarks use it, to time the queue without inference. */
@@ -66,11 +66,12 @@ export async function runWorker(config: WorkerConfig, options: WorkerOptions = {
     process.exit(error instanceof EngineLoadError ? 3 : 1);
   }
 
+  const blobs = new BlobStore(redis, keys, config.BLOB_TTL_S);
   const worker = new Worker<OcrJobData, JobSummary>(
     OCR_QUEUE_NAME,
     createJobProcessor({
       engines,
-      blobs: new BlobStore(redis, keys, config.BLOB_TTL_S),
+      blobs,
       results: new ResultStore(redis, keys, config.RESULT_TTL_S),
       limits: {
         maxPages: config.MAX_PAGES,
@@ -102,6 +103,7 @@ export async function runWorker(config: WorkerConfig, options: WorkerOptions = {
       autorun: false,
     },
   );
+  releaseWhenFinal(worker, blobs, logger);
   worker.on('error', (error) => logger.error({ err: error }, 'worker error'));
   worker.on('stalled', (jobId) => logger.warn({ jobId }, 'job stalled: its worker stopped; it will run again'));
 
