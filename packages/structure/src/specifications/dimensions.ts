@@ -14,8 +14,8 @@ function unit(s: string | undefined): LengthUnit {
 
 const DIAMETER = new RegExp(`${WORD_BEFORE}${COUNT}(S)?Ø\\s*(${NUM})(?:${TOLERANCE})?${UNIT}${WORD_AFTER}`, 'g');
 const RADIUS = new RegExp(`${WORD_BEFORE}${COUNT}(S)?R\\s?(${NUM})(?![/\\d])(?:${TOLERANCE})?${UNIT}${WORD_AFTER}`, 'g');
-const LINEAR_TOLERANCED = new RegExp(`${WORD_BEFORE}(?<![-:/°'Ø])(${NUM})(?:${TOLERANCE})${UNIT}${WORD_AFTER}`, 'g');
-const LINEAR_WITH_UNIT = new RegExp(`${WORD_BEFORE}(?<![-:/°'Ø])(${NUM})\\s*(mm|cm|µm|um|毫米|m|in|inch)(?![A-Za-z0-9²³/])`, 'g');
+const LINEAR_TOLERANCED = new RegExp(`${WORD_BEFORE}(?<![-/°'Ø]|\\d:)(${NUM})(?:${TOLERANCE})${UNIT}${WORD_AFTER}`, 'g');
+const LINEAR_WITH_UNIT = new RegExp(`${WORD_BEFORE}(?<![-/°'Ø]|\\d:)(${NUM})\\s*(mm|cm|µm|um|毫米|m|in|inch)(?![A-Za-z0-9²³/])`, 'g');
 
 /** "Ø20", "4×Φ8", "SØ10", "φ12±0.1": diameters, with a count and tolerance where written. */
 export const diameters: Matcher = (text) =>

@@ -4,7 +4,7 @@ import { NUM, WORD_AFTER, toNumber } from './numbers.ts';
 type Scale = Extract<SpecValue, { kind: 'hardness' }>['scale'];
 
 const SCALE = '(HRC|HRB|HRA|HBW|HBS|HB|HV)';
-const RANGE = String.raw`(${NUM})\s*(?:~|-|至|到)\s*(${NUM})`;
+const RANGE = String.raw`(${NUM})\s*(?:~|-|至|到|\s+to\s+)\s*(${NUM})`;
 const BOUND = String.raw`(≥|>=|≤|<=)\s*(${NUM})`;
 const SINGLE = String.raw`(${NUM})(?:\s*±\s*(${NUM}))?`;
 const VALUE = `(?:${RANGE}|${BOUND}|${SINGLE})`;

@@ -3,14 +3,18 @@ import type { Tolerance } from '@ocr/contracts';
 /** A decimal number as engineering drawings write it ("20", "0.05", ".5"). */
 export const NUM = String.raw`(?:\d+(?:\.\d+)?|\.\d+)`;
 
+// Deviations have no leading zeros, so a date ("2024-05-06") is no nominal with deviations.
+const DEV_NUM = String.raw`(?:(?:0|[1-9]\d*)(?:\.\d+)?|\.\d+)`;
+
 /** A signed deviation ("+0.1", "-0.05", "0"). */
-const DEV = String.raw`(?:[+-]\s*${NUM}|0(?:\.0+)?)`;
+const DEV = String.raw`(?:[+-]\s*${DEV_NUM}|0(?:\.0+)?)`;
 
 /**
  * A tolerance written after a nominal value: "±0.05", "+/-0.05", "+0.1/-0.05", "+0.1 -0.05",
- * "(+0.021/0)". Capture groups: 1 symmetric, 2 and 3 the two deviations.
+ * "(+0.021/0)"; run together ("+0.1-0.05") only after a "+" upper deviation.
+ * Capture groups: 1 symmetric, 2 and 3 the two deviations.
  */
-export const TOLERANCE = String.raw`(?:\s*(?:±|\+\s*/\s*-|\+-)\s*(${NUM})|\s*\(?\s*(${DEV})\s*(?:/|\s|,)\s*(${DEV})\s*\)?)`;
+export const TOLERANCE = String.raw`(?:\s*(?:±|\+\s*/\s*-|\+-)\s*(${NUM})|\s*\(?\s*(${DEV})(?:\s*[/,]\s*|\s+|(?<=\+\s*${DEV_NUM})(?=[+-]))(${DEV})\s*\)?)`;
 
 export function toNumber(s: string): number {
   return Number(s.replace(/\s+/g, ''));
