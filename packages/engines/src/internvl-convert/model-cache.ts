@@ -37,6 +37,19 @@ async function removeAbandoned(cacheDir: string, logger: Logger): Promise<void> 
   }
 }
 
+/** Renames the finished work folder to `target`, which only ever appears complete. */
+async function moveIntoPlace(work: string, target: string, key: string): Promise<void> {
+  try {
+    await rename(work, target);
+  } catch {
+    // Another process finished the same conversion first: keep theirs.
+    if (await isComplete(target, key)) return;
+    // A folder there without a valid marker was not made by a finished conversion: replace it.
+    await rm(target, { recursive: true, force: true });
+    await rename(work, target);
+  }
+}
+
 /**
  * Returns the cache folder holding `source` converted with `settings`, converting first when no
  * complete one exists. The key covers the checkpoint's content, the settings and the converter
@@ -52,8 +65,6 @@ export async function ensureConverted(source: string, cacheDir: string, settings
     return target;
   }
   await removeAbandoned(cacheDir, logger);
-  // A folder without a valid marker is a leftover of an older, broken layout: never trust it.
-  await rm(target, { recursive: true, force: true });
 
   const work = join(cacheDir, `.converting-${key}-${process.pid}-${randomBytes(4).toString('hex')}`);
   logger.info({ source, target, ...settings }, 'converting InternVL3 checkpoint to ONNX (first start)');
@@ -61,10 +72,7 @@ export async function ensureConverted(source: string, cacheDir: string, settings
   try {
     await convertCheckpoint(source, work, settings, logger);
     await writeFile(join(work, completionMarker), JSON.stringify({ key, source, settings, converterVersion, finishedAt: new Date().toISOString() }));
-    await rename(work, target).catch(async (error: NodeJS.ErrnoException) => {
-      // Another process finished the same conversion first: keep theirs.
-      if (!(await isComplete(target, key))) throw error;
-    });
+    await moveIntoPlace(work, target, key);
   } finally {
     await rm(work, { recursive: true, force: true });
   }
