@@ -60,18 +60,28 @@ function findColumns(rows: BoxedLine[][]): Column[] {
   return columns;
 }
 
-/** The columns a cell covers: those it overlaps substantially, else the nearest one. */
+const sharedWidth = (box: BoundingBox, col: Column): number =>
+  Math.max(0, Math.min(right(box), col.x1) - Math.max(box.x, col.x0));
+
+/**
+ * The columns a cell covers: those it overlaps substantially, and both sides of a gap that its
+ * centre lies in while it reaches into both (a header centred over two columns); else the nearest.
+ */
 function coveredColumns(box: BoundingBox, columns: Column[]): [number, number] {
-  const covered = columns
-    .map((col, i) => ({ i, shared: Math.max(0, Math.min(right(box), col.x1) - Math.max(box.x, col.x0)), col }))
-    .filter(({ shared, col }) => shared > 0.3 * Math.min(box.width, col.x1 - col.x0))
-    .map(({ i }) => i);
-  if (covered.length > 0) return [Math.min(...covered), Math.max(...covered)];
   const centre = box.x + box.width / 2;
-  const nearest = columns.reduce((best, col, i) => {
-    const d = Math.abs((col.x0 + col.x1) / 2 - centre);
-    return d < best.d ? { i, d } : best;
-  }, { i: 0, d: Infinity });
+  const covered = columns.flatMap((col, i) => {
+    const next = columns[i + 1];
+    if (next && centre > col.x1 && centre < next.x0 && sharedWidth(box, col) > 0 && sharedWidth(box, next) > 0) return [i, i + 1];
+    return sharedWidth(box, col) > 0.3 * Math.min(box.width, col.x1 - col.x0) ? [i] : [];
+  });
+  if (covered.length > 0) return [Math.min(...covered), Math.max(...covered)];
+  const nearest = columns.reduce(
+    (best, col, i) => {
+      const d = Math.abs((col.x0 + col.x1) / 2 - centre);
+      return d < best.d ? { i, d } : best;
+    },
+    { i: 0, d: Infinity },
+  );
   return [nearest.i, nearest.i];
 }
 

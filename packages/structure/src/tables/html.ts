@@ -8,13 +8,32 @@ export interface HtmlTable {
   end: number;
 }
 
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
+// The named entities a model writes in engineering tables.
+const ENTITIES: Record<string, string> = {
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  nbsp: ' ',
+  times: '×',
+  plusmn: '±',
+  deg: '°',
+  Oslash: 'Ø',
+  oslash: 'ø',
+  phi: 'φ',
+  Phi: 'Φ',
+  micro: 'µ',
+  le: '≤',
+  ge: '≥',
+  minus: '−',
+};
 
 function decode(text: string): string {
   return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, name: string) => {
     if (name.startsWith('#x') || name.startsWith('#X')) return String.fromCodePoint(parseInt(name.slice(2), 16));
     if (name.startsWith('#')) return String.fromCodePoint(Number(name.slice(1)));
-    return ENTITIES[name.toLowerCase()] ?? whole;
+    return ENTITIES[name] ?? ENTITIES[name.toLowerCase()] ?? whole;
   });
 }
 

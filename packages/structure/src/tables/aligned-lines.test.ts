@@ -1,0 +1,141 @@
+import { describe, expect, it } from 'vitest';
+import type { OcrLine } from '@ocr/contracts';
+import { pageLines, hasBox } from '../layout/page-lines.ts';
+import { ocrLine } from '../testing/ocr-lines.ts';
+import { alignedLineTables } from './aligned-lines.ts';
+import { gridToTable } from './grid.ts';
+
+function tablesOf(lines: OcrLine[]) {
+  return alignedLineTables(pageLines('', lines).filter(hasBox), 1).map((t) => gridToTable(t.grid));
+}
+
+describe('alignedLineTables', () => {
+  it('reads rows by vertical overlap and columns by alignment, with a header over numbers', () => {
+    const tables = tablesOf([
+      ocrLine('项目', 100, 100),
+      ocrLine('尺寸', 300, 102),
+      ocrLine('公差', 500, 99),
+      ocrLine('外径', 100, 140),
+      ocrLine('Φ30', 305, 141),
+      ocrLine('±0.02', 495, 139),
+      ocrLine('长度', 100, 180),
+      ocrLine('120', 300, 180),
+      ocrLine('±0.1', 500, 181),
+    ]);
+    expect(tables).toHaveLength(1);
+    const [table] = tables;
+    expect(table?.source).toBe('layout');
+    expect(table?.header).toEqual(['项目', '尺寸', '公差']);
+    expect(table?.rows).toEqual([
+      ['外径', 'Φ30', '±0.02'],
+      ['长度', '120', '±0.1'],
+    ]);
+    expect(table?.box).toEqual({ x: 100, y: 99, width: 445, height: 102 });
+    expect(table?.confidence).toBeCloseTo(0.9);
+    expect(table?.cells?.find((c) => c.text === 'Φ30')?.box).toEqual({ x: 305, y: 141, width: 30, height: 20 });
+  });
+
+  it('reads a merged header cell over two columns as a two-row header', () => {
+    const [table] = tablesOf([
+      ocrLine('Item', 100, 100),
+      ocrLine('Tolerance', 340, 100),
+      ocrLine('Upper', 300, 130),
+      ocrLine('Lower', 420, 130),
+      ocrLine('Ø20h7', 100, 170),
+      ocrLine('0', 310, 170),
+      ocrLine('-0.021', 420, 170),
+      ocrLine('Ø30H7', 100, 210),
+      ocrLine('+0.021', 300, 210),
+      ocrLine('0', 430, 210),
+    ]);
+    expect(table?.header).toEqual(['Item', 'Tolerance Upper', 'Tolerance Lower']);
+    expect(table?.rows).toEqual([
+      ['Ø20h7', '0', '-0.021'],
+      ['Ø30H7', '+0.021', '0'],
+    ]);
+    const headerCells = table?.cells?.filter((c) => c.header).map(({ box: _box, ...c }) => c);
+    expect(headerCells).toEqual([
+      { row: 0, column: 0, rowSpan: 2, colSpan: 1, text: 'Item', header: true },
+      { row: 0, column: 1, rowSpan: 1, colSpan: 2, text: 'Tolerance', header: true },
+      { row: 1, column: 1, rowSpan: 1, colSpan: 1, text: 'Upper', header: true },
+      { row: 1, column: 2, rowSpan: 1, colSpan: 1, text: 'Lower', header: true },
+    ]);
+  });
+
+  it('keeps empty cells as "" with the box of their row and column', () => {
+    const [table] = tablesOf([
+      ocrLine('名称', 100, 100),
+      ocrLine('规格', 300, 100),
+      ocrLine('数量', 500, 100),
+      ocrLine('螺栓', 100, 140),
+      ocrLine('4', 505, 140),
+      ocrLine('螺母', 100, 180),
+      ocrLine('M8', 300, 180),
+      ocrLine('4', 505, 180),
+    ]);
+    expect(table?.rows).toEqual([
+      ['螺栓', '', '4'],
+      ['螺母', 'M8', '4'],
+    ]);
+    const empty = table?.cells?.find((c) => c.row === 1 && c.column === 1);
+    expect(empty).toEqual({ row: 1, column: 1, rowSpan: 1, colSpan: 1, text: '', header: false, box: { x: 300, y: 140, width: 40, height: 20 } });
+  });
+
+  it('keeps a row whose only cell is in the middle of the table', () => {
+    const [table] = tablesOf([
+      ocrLine('a', 100, 100),
+      ocrLine('b', 300, 100),
+      ocrLine('1', 100, 140),
+      ocrLine('2', 300, 140),
+      ocrLine('9', 300, 180),
+      ocrLine('3', 100, 220),
+      ocrLine('4', 300, 220),
+    ]);
+    expect(table?.rows).toEqual([
+      ['1', '2'],
+      ['', '9'],
+      ['3', '4'],
+    ]);
+  });
+
+  it('reads two boxes under one wide header cell as two columns under a merged header', () => {
+    const [table] = tablesOf([
+      ocrLine('Part', 100, 100, { width: 200 }),
+      ocrLine('Qty', 400, 100),
+      ocrLine('Hex', 100, 140),
+      ocrLine('bolt', 150, 140),
+      ocrLine('2', 400, 140),
+    ]);
+    expect(table?.header).toEqual(['Part', 'Part', 'Qty']);
+    expect(table?.rows).toEqual([['Hex', 'bolt', '2']]);
+  });
+
+  it('finds no table in running text or in a single row', () => {
+    expect(
+      tablesOf([
+        ocrLine('技术要求', 100, 100),
+        ocrLine('1. 调质处理 HRC 28~32', 100, 130),
+        ocrLine('2. 未注倒角C1', 100, 160),
+        ocrLine('Ø20', 100, 400),
+        ocrLine('R5', 600, 400),
+      ]),
+    ).toEqual([]);
+  });
+
+  it('splits tables apart by a wide vertical gap', () => {
+    const tables = tablesOf([
+      ocrLine('a', 100, 100),
+      ocrLine('b', 300, 100),
+      ocrLine('1', 100, 130),
+      ocrLine('2', 300, 130),
+      ocrLine('c', 100, 400),
+      ocrLine('d', 300, 400),
+      ocrLine('3', 100, 430),
+      ocrLine('4', 300, 430),
+    ]);
+    expect(tables.map((t) => t.header)).toEqual([
+      ['a', 'b'],
+      ['c', 'd'],
+    ]);
+  });
+});
