@@ -1,4 +1,4 @@
-import type { InternVLConfig } from './config.ts';
+import type { CheckpointConfig } from './config.ts';
 import type { GraphEmitter } from './emitter.ts';
 
 /** Graph values shared by every decoder layer's attention. */
@@ -18,7 +18,7 @@ export interface AttentionPrelude {
 }
 
 /** Builds a flavour's per-graph values; the decoder picks plain or fused by the settings. */
-export type AttentionFactory = (e: GraphEmitter, config: InternVLConfig, inputs: AttentionInputs) => Promise<AttentionPrelude>;
+export type AttentionFactory = (e: GraphEmitter, config: CheckpointConfig, inputs: AttentionInputs) => Promise<AttentionPrelude>;
 
 export function inverseFrequencies(theta: number, d: number): Float32Array {
   return Float32Array.from({ length: d / 2 }, (_, i) => theta ** ((-2 * i) / d));
@@ -29,7 +29,7 @@ export function inverseFrequencies(theta: number, d: number): Float32Array {
  * RoPE, GQA by broadcasting q grouped as [B, nKV, heads/nKV, S, d] against k [B, nKV, 1, T, d],
  * causal + padding mask, softmax in fp32.
  */
-export async function plainAttention(e: GraphEmitter, config: InternVLConfig, inputs: AttentionInputs): Promise<AttentionPrelude> {
+export async function plainAttention(e: GraphEmitter, config: CheckpointConfig, inputs: AttentionInputs): Promise<AttentionPrelude> {
   const { g } = e;
   const { heads, kvHeads, headDim: d, ropeTheta } = config.llm;
   const group = heads / kvHeads;

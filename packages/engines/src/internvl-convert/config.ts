@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
 /** The sizes of an InternVL3 checkpoint, read from its `config.json` (nothing hard-coded per size). */
-export interface InternVLConfig {
+export interface CheckpointConfig {
   vision: {
     hiddenSize: number;
     heads: number;
@@ -46,7 +46,7 @@ function num(section: Json, key: string, where: string, fallback?: number): numb
 }
 
 /** Parses the `internvl_chat` config; `force_image_size` wins over `vision_config.image_size` as in InternVL's code. */
-export function parseInternVLConfig(raw: Json): InternVLConfig {
+export function parseCheckpointConfig(raw: Json): CheckpointConfig {
   const vision = raw.vision_config as Json | undefined;
   const llm = raw.llm_config as Json | undefined;
   if (!vision || !llm) throw new ConfigError('config.json: vision_config and llm_config are required (an internvl_chat checkpoint)');
@@ -98,7 +98,7 @@ export function parseInternVLConfig(raw: Json): InternVLConfig {
   };
 }
 
-export async function readInternVLConfig(folder: string): Promise<{ raw: Json; config: InternVLConfig }> {
+export async function readCheckpointConfig(folder: string): Promise<{ raw: Json; config: CheckpointConfig }> {
   const raw = JSON.parse(await readFile(join(folder, 'config.json'), 'utf8')) as Json;
-  return { raw, config: parseInternVLConfig(raw) };
+  return { raw, config: parseCheckpointConfig(raw) };
 }

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { silentLogger, type Logger } from '@ocr/contracts';
 import { GraphBuilder } from '../onnx/index.ts';
 import { openCheckpoint, type Checkpoint } from './checkpoint.ts';
-import { readInternVLConfig, type InternVLConfig } from './config.ts';
+import { readCheckpointConfig, type CheckpointConfig } from './config.ts';
 import { emitDecoder } from './decoder-graph.ts';
 import { emitEmbedTokens } from './embed-graph.ts';
 import { GraphEmitter, type ConvertSettings } from './emitter.ts';
@@ -38,7 +38,7 @@ function progressLogger(checkpoint: Checkpoint, logger: Logger): (bytes: number)
 async function emitGraph(
   name: keyof typeof graphs,
   checkpoint: Checkpoint,
-  config: InternVLConfig,
+  config: CheckpointConfig,
   settings: ConvertSettings,
   onnxDir: string,
   onTensor: (bytes: number) => void,
@@ -74,7 +74,7 @@ async function writeSideFiles(source: string, out: string, raw: Record<string, u
  * plus config and tokenizer files), streaming every weight tensor by tensor.
  */
 export async function convertCheckpoint(source: string, out: string, settings: ConvertSettings, logger: Logger = silentLogger): Promise<void> {
-  const { raw, config } = await readInternVLConfig(source);
+  const { raw, config } = await readCheckpointConfig(source);
   const checkpoint = await openCheckpoint(source);
   const onnxDir = join(out, 'onnx');
   await mkdir(onnxDir, { recursive: true });

@@ -1,5 +1,5 @@
 import { plainAttention } from './attention.ts';
-import type { InternVLConfig } from './config.ts';
+import type { CheckpointConfig } from './config.ts';
 import type { GraphEmitter } from './emitter.ts';
 import { fusedAttention } from './fused-attention.ts';
 
@@ -8,7 +8,7 @@ import { fusedAttention } from './fused-attention.ts';
  * `inputs_embeds`, `attention_mask`, `position_ids`, `past_key_values.{i}.key|value` [B, nKV, T, d]
  * → `logits` [B, S, V] (float32), `present.{i}.key|value`. The residual stream stays float32.
  */
-export async function emitDecoder(e: GraphEmitter, config: InternVLConfig): Promise<void> {
+export async function emitDecoder(e: GraphEmitter, config: CheckpointConfig): Promise<void> {
   const { g } = e;
   const { hiddenSize: H, layers, kvHeads, headDim: d, vocabSize, rmsNormEps } = config.llm;
   const kvType = e.matmulType;

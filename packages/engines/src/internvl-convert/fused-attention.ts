@@ -1,9 +1,9 @@
 import { inverseFrequencies, type AttentionInputs, type AttentionPrelude } from './attention.ts';
-import type { InternVLConfig } from './config.ts';
+import type { CheckpointConfig } from './config.ts';
 import type { GraphEmitter } from './emitter.ts';
 
 /** cos and sin of position·inv_freq for every position up to max_position_embeddings: [maxPos, d/2] each. */
-function rotaryTables(config: InternVLConfig): { cos: Float32Array; sin: Float32Array } {
+function rotaryTables(config: CheckpointConfig): { cos: Float32Array; sin: Float32Array } {
   const { headDim: d, ropeTheta, maxPositions } = config.llm;
   const inverse = inverseFrequencies(ropeTheta, d);
   const cos = new Float32Array(maxPositions * (d / 2));
@@ -23,7 +23,7 @@ function rotaryTables(config: InternVLConfig): { cos: Float32Array; sin: Float32
  * q/k/v, the cache and the attention run in the matmul precision: fp16 is what the CUDA kernels
  * take, and they accumulate the softmax in fp32.
  */
-export async function fusedAttention(e: GraphEmitter, config: InternVLConfig, inputs: AttentionInputs): Promise<AttentionPrelude> {
+export async function fusedAttention(e: GraphEmitter, config: CheckpointConfig, inputs: AttentionInputs): Promise<AttentionPrelude> {
   const { g } = e;
   const { heads, kvHeads, headDim: d, maxPositions } = config.llm;
   const tables = rotaryTables(config);

@@ -13,7 +13,7 @@ export function widenInto(bytes: Uint8Array, dtype: SafetensorsDtype, target: Fl
   const halves = new Uint16Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 2);
   const out = target.subarray(0, halves.length);
   if (dtype === 'BF16') {
-    const bits = new Uint32Array(out.buffer);
+    const bits = new Uint32Array(out.buffer, out.byteOffset, out.length);
     for (let i = 0; i < halves.length; i++) bits[i] = halves[i]! << 16;
   } else {
     for (let i = 0; i < halves.length; i++) out[i] = halfToFloat(halves[i]!);

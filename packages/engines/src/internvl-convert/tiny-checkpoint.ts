@@ -23,7 +23,7 @@ interface TensorSpec {
 }
 
 /** GPT-2's byte → printable character table used by byte-level BPE vocabularies. */
-export function byteLevelAlphabet(): string[] {
+function byteLevelAlphabet(): string[] {
   const printable = new Set<number>();
   for (const [a, b] of [[33, 126], [161, 172], [174, 255]] as const) for (let c = a; c <= b; c++) printable.add(c);
   const table: string[] = [];

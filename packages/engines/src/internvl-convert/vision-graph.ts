@@ -1,11 +1,11 @@
-import type { InternVLConfig } from './config.ts';
+import type { CheckpointConfig } from './config.ts';
 import type { GraphEmitter } from './emitter.ts';
 
 /**
  * InternViT + pixel shuffle + `mlp1`: `pixel_values` [N,3,S,S] → `image_features` [N, tokensPerTile, H].
  * Token-wise work runs on a 2-D [N·T, C] stream so every Linear is one Gemm.
  */
-export async function emitVisionEncoder(e: GraphEmitter, config: InternVLConfig): Promise<void> {
+export async function emitVisionEncoder(e: GraphEmitter, config: CheckpointConfig): Promise<void> {
   const { g } = e;
   const v = config.vision;
   const C = v.hiddenSize;

@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { floatToHalf, narrowInto, widenInto } from './numeric.ts';
+
+describe('float conversions', () => {
+  it('widens BF16 exactly and F16 by value', () => {
+    const bf16 = new Uint16Array([0x3f80, 0xc000, 0x3eab, 0x0001]);
+    const out = widenInto(new Uint8Array(bf16.buffer), 'BF16', new Float32Array(8));
+    expect(Array.from(out)).toEqual([1, -2, new Float32Array(new Uint32Array([0x3eab0000]).buffer)[0], new Float32Array(new Uint32Array([0x00010000]).buffer)[0]]);
+    const f16 = new Uint16Array([0x3c00, 0xc000, 0x0001, 0x7bff]);
+    expect(Array.from(widenInto(new Uint8Array(f16.buffer), 'F16', new Float32Array(4)))).toEqual([1, -2, 2 ** -24, 65504]);
+  });
+
+  it('narrows to IEEE half with round-to-nearest-even, subnormals and overflow', () => {
+    expect(floatToHalf(1)).toBe(0x3c00);
+    expect(floatToHalf(-2)).toBe(0xc000);
+    expect(floatToHalf(1 / 3)).toBe(0x3555);
+    expect(floatToHalf(65504)).toBe(0x7bff);
+    expect(floatToHalf(65520)).toBe(0x7c00);
+    expect(floatToHalf(2 ** -14)).toBe(0x0400);
+    expect(floatToHalf(2 ** -24)).toBe(0x0001);
+    expect(floatToHalf(2 ** -26)).toBe(0);
+    expect(floatToHalf(1 + 2 ** -11)).toBe(0x3c00); // tie → even
+    expect(floatToHalf(1 + 3 * 2 ** -11)).toBe(0x3c02); // tie → even (up)
+    expect(floatToHalf(NaN) & 0x7c00).toBe(0x7c00);
+    expect(Array.from(narrowInto(Float32Array.of(0.5, -0.25), new Uint16Array(4)))).toEqual([0x3800, 0xb400]);
+  });
+});
