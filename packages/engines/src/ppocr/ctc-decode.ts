@@ -54,7 +54,25 @@ export function decodeLine(probs: Float32Array, offset: number, steps: number, c
     }
     previous = best;
   }
-  return finish(chars, probabilities);
+  return finish(halfWidth(chars), probabilities);
+}
+
+const FULL_WIDTH_OFFSET = 0xfee0;
+
+/**
+ * The dictionary holds full-width twins of ASCII (`２`, `（`). Letters and digits always become
+ * ASCII; punctuation does where no Chinese character stands next to it.
+ */
+function halfWidth(chars: string[]): string[] {
+  return chars.map((char, i) => {
+    const code = char.charCodeAt(0);
+    if (code < 0xff01 || code > 0xff5e) return char;
+    const ascii = String.fromCharCode(code - FULL_WIDTH_OFFSET);
+    if (/[0-9A-Za-z]/.test(ascii)) return ascii;
+    const before = chars[i - 1], after = chars[i + 1];
+    const chineseNeighbour = (neighbour: string | undefined): boolean => neighbour !== undefined && isCjk(neighbour) && !/[\uff01-\uff5e]/.test(neighbour);
+    return chineseNeighbour(before) || chineseNeighbour(after) ? char : ascii;
+  });
 }
 
 /** Removes leading, trailing, doubled and between-CJK spaces, then averages what is left. */

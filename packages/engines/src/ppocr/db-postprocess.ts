@@ -2,7 +2,11 @@ import type { Quad } from '@ocr/contracts';
 import type { DetectionInput } from './detection-input.ts';
 import { convexHull, minAreaRect, readingQuad, unclip } from './geometry.ts';
 
-/** DB post-processing settings (PaddleOCR's defaults, except the stricter box score). */
+/**
+ * DB post-processing settings: PaddleOCR's, except a stricter box score and a larger unclip
+ * ratio: 1.8 rather than 1.5 gave taller crops in which `0` is no longer read as `o` (English
+ * manual page 1.7% → 0.5% CER, full A4 page 2.0% → 1.1%).
+ */
 export interface DbOptions {
   /** Pixels above this probability are text. */
   threshold: number;
@@ -14,7 +18,7 @@ export interface DbOptions {
   maxCandidates: number;
 }
 
-export const defaultDbOptions: DbOptions = { threshold: 0.3, boxThreshold: 0.6, unclipRatio: 1.5, minSize: 3, maxCandidates: 1000 };
+export const defaultDbOptions: DbOptions = { threshold: 0.3, boxThreshold: 0.6, unclipRatio: 1.8, minSize: 3, maxCandidates: 1000 };
 
 /**
  * Turns the detector's probability map into text boxes in page coordinates: binarise,

@@ -1,0 +1,123 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  characterErrorRate,
+  chinesePage,
+  englishManualPage,
+  pageImage,
+  renderPage,
+  ruledTablePage,
+  scanPage,
+  specificationPage,
+  twoColumnPage,
+  upsideDownPage,
+  type TestPage,
+} from '@ocr/testkit';
+import type { Engine } from '../engine.ts';
+import { loadPpocrEngine } from './index.ts';
+
+let engine: Engine;
+
+beforeAll(async () => {
+  engine = await loadPpocrEngine();
+});
+
+afterAll(async () => {
+  await engine?.dispose();
+});
+
+async function read(bytes: Uint8Array) {
+  return engine.recognize(await pageImage(bytes));
+}
+
+describe('loadPpocrEngine', () => {
+  it('describes itself as the CPU PP-OCR engine', () => {
+    expect(engine.info).toMatchObject({ engine: 'ppocr', model: 'PP-OCRv4 mobile (ch+en)', device: 'cpu' });
+  });
+});
+
+// CER ceilings: clean render, and the same page scanned (1.5° skew, blur, noise, JPEG q60).
+const cases: Array<[TestPage, number, number]> = [
+  [englishManualPage(), 0.02, 0.03],
+  // Most of the errors here are the space after "1." before Chinese, which the model omits.
+  [chinesePage(), 0.08, 0.09],
+  [ruledTablePage(), 0.03, 0.03],
+  [specificationPage(), 0.03, 0.04],
+  [twoColumnPage(), 0.02, 0.02],
+];
+
+describe.each(cases)('$name', (testPage, cleanCeiling, scannedCeiling) => {
+  const png = renderPage(testPage.spec);
+
+  it(`reads the rendered page with CER ≤ ${cleanCeiling}`, async () => {
+    const result = await read(png);
+    expect(characterErrorRate(testPage.reference, result.text)).toBeLessThanOrEqual(cleanCeiling);
+  });
+
+  it(`reads the scanned page with CER ≤ ${scannedCeiling}`, async () => {
+    const result = await read(await scanPage(png));
+    expect(characterErrorRate(testPage.reference, result.text)).toBeLessThanOrEqual(scannedCeiling);
+  });
+});
+
+describe('page result', () => {
+  it('gives line boxes in page pixels and confidences computed from the recogniser', async () => {
+    const testPage = englishManualPage();
+    const clean = await read(renderPage(testPage.spec));
+    const scanned = await read(await scanPage(renderPage(testPage.spec), { noise: 30 }));
+    const lines = clean.lines ?? [];
+    expect(lines.map((line) => line.text)).toEqual(testPage.reference.split(/\n+/).map((line) => expect.stringMatching(/\S/)));
+    for (const { box, confidence } of lines) {
+      expect(confidence).toBeGreaterThan(0.5);
+      expect(confidence).toBeLessThanOrEqual(1);
+      for (const [x, y] of box) {
+        expect(x).toBeGreaterThanOrEqual(testPage.spec.blocks[0]!.x - 40);
+        expect(x).toBeLessThanOrEqual(testPage.spec.width);
+        expect(y).toBeGreaterThanOrEqual(0);
+        expect(y).toBeLessThanOrEqual(testPage.spec.height);
+      }
+    }
+    // The first line's box starts at the heading's top-left corner.
+    const [[x0, y0]] = lines[0]!.box;
+    expect(Math.abs(x0 - 120)).toBeLessThan(15);
+    expect(Math.abs(y0 - 120)).toBeLessThan(15);
+    expect(new Set(lines.map((line) => line.confidence.toFixed(4))).size).toBeGreaterThan(1);
+    expect(scanned.confidence).toBeLessThan(clean.confidence);
+  });
+
+  it('reads black text on a transparent RGBA page', async () => {
+    const testPage = englishManualPage();
+    const result = await read(renderPage(testPage.spec, { transparent: true }));
+    expect(characterErrorRate(testPage.reference, result.text)).toBeLessThanOrEqual(0.02);
+  });
+
+  it('reads a two-column page column by column, blocks apart', async () => {
+    const testPage = twoColumnPage();
+    const result = await read(renderPage(testPage.spec));
+    const blocks = result.text.split('\n\n');
+    expect(blocks).toHaveLength(3);
+    expect(blocks[1]!.startsWith('The pump is driven')).toBe(true);
+    expect(blocks[1]!.split('\n')).toHaveLength(7);
+    expect(blocks[2]!.startsWith('Open the suction valve')).toBe(true);
+  });
+
+  it('reads a table row by row, with the cells of a row on one line', async () => {
+    const result = await read(renderPage(ruledTablePage().spec));
+    expect(result.text.split('\n')[4]).toBe('4 Deep groove ball bearing 6208 GCr15 2');
+  });
+
+  it('turns an upside-down line the right way round', async () => {
+    const testPage = upsideDownPage();
+    const result = await read(renderPage(testPage.spec));
+    const flipped = result.lines?.find((line) => line.text.includes('litres'));
+    expect(flipped?.text).toBe('Maximum oil level 12 litres');
+    // Read from its own top-left, which on the page is the bottom-right corner.
+    const [start, end] = flipped!.box;
+    expect(start[0]).toBeGreaterThan(end[0]);
+    expect(characterErrorRate(testPage.reference, result.text)).toBe(0);
+  });
+
+  it('finds no text on a blank page', async () => {
+    const result = await read(renderPage({ width: 800, height: 600, blocks: [] }));
+    expect(result).toMatchObject({ text: '', confidence: 0, lines: [] });
+  });
+});

@@ -1,0 +1,37 @@
+import type { OcrLine } from '@ocr/contracts';
+import { describe, expect, it } from 'vitest';
+import { readingOrder } from './reading-order.ts';
+
+/** A horizontal line box of `width` at (x, y), 30 px high, optionally skewed by `degrees` about the origin. */
+function line(text: string, x: number, y: number, width: number, degrees = 0): OcrLine {
+  const a = (degrees * Math.PI) / 180;
+  const turn = (px: number, py: number): [number, number] => [px * Math.cos(a) - py * Math.sin(a), px * Math.sin(a) + py * Math.cos(a)];
+  return { text, confidence: 0.9, box: [turn(x, y), turn(x + width, y), turn(x + width, y + 30), turn(x, y + 30)] };
+}
+
+describe('readingOrder', () => {
+  it('reads two columns whose lines share baselines column by column', () => {
+    const lines = [
+      line('Title', 100, 50, 600),
+      ...[0, 1, 2].flatMap((i) => [line(`L${i}`, 100, 150 + 45 * i, 600), line(`R${i}`, 800, 150 + 45 * i, 600)]),
+    ];
+    expect(readingOrder(lines).text).toBe('Title\n\nL0\nL1\nL2\n\nR0\nR1\nR2');
+  });
+
+  it('reads short table cells row by row, one row per line', () => {
+    const lines = [0, 1, 2].flatMap((r) => [line(`a${r}`, 100, 100 + 64 * r, 40), line(`b${r}`, 400, 100 + 64 * r, 200), line(`c${r}`, 900, 100 + 64 * r, 60)]);
+    expect(readingOrder(lines).text).toBe('a0 b0 c0\na1 b1 c1\na2 b2 c2');
+  });
+
+  it('keeps the cells of a row together on a page skewed by 1.5°, where the far cell sits a row lower', () => {
+    const lines = [0, 1, 2].flatMap((r) => [line(`a${r}`, 100, 100 + 64 * r, 100, 1.5), line(`b${r}`, 1500, 100 + 64 * r, 100, 1.5)]);
+    expect(readingOrder(lines.reverse()).text).toBe('a0 b0\na1 b1\na2 b2');
+  });
+
+  it('separates blocks at gaps wider than a line and returns the lines in reading order', () => {
+    const lines = [line('second', 100, 400, 500), line('first', 100, 100, 500), line('first b', 100, 145, 500)];
+    const ordered = readingOrder(lines);
+    expect(ordered.text).toBe('first\nfirst b\n\nsecond');
+    expect(ordered.lines.map((l) => l.text)).toEqual(['first', 'first b', 'second']);
+  });
+});
