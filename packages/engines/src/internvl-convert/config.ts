@@ -55,7 +55,6 @@ export function parseCheckpointConfig(raw: Json): CheckpointConfig {
   if (vision.qk_normalization === true) throw new ConfigError('config.json: vision_config.qk_normalization is not supported');
   if ((raw.ps_version ?? 'v2') !== 'v2') throw new ConfigError(`config.json: ps_version ${String(raw.ps_version)} is not supported (v2 only)`);
   if ((raw.select_layer ?? -1) !== -1) throw new ConfigError('config.json: only select_layer -1 is supported');
-  if (llm.tie_word_embeddings === true) throw new ConfigError('config.json: tied word embeddings are not supported');
 
   const patchSize = num(vision, 'patch_size', 'vision_config');
   const imageSize = typeof raw.force_image_size === 'number' ? raw.force_image_size : num(vision, 'image_size', 'vision_config');

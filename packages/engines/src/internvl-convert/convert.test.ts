@@ -9,9 +9,10 @@ import type { ConvertSettings } from './emitter.ts';
 import { tinyTokenIds, writeTinyCheckpoint } from './tiny-checkpoint.ts';
 
 const dir = await mkdtemp(join(tmpdir(), 'internvl-convert-'));
-const source = join(dir, 'original');
-await writeTinyCheckpoint(source);
-const reference: ReferenceModel = await loadReferenceModel(source);
+const original = join(dir, 'original');
+await writeTinyCheckpoint(original);
+const tied = join(dir, 'tied');
+await writeTinyCheckpoint(tied, { tieWordEmbeddings: true });
 afterAll(() => rm(dir, { recursive: true, force: true }));
 
 const imageSize = 56;
@@ -40,8 +41,9 @@ function toFloat32(tensor: ort.Tensor): Float32Array {
 }
 
 /** Converts with `settings`, then runs vision, embedding, prefill and cached decode steps in ORT and in the reference. */
-async function compare(settings: ConvertSettings): Promise<{ vision: number; embed: number; logits: number[] }> {
-  const out = join(dir, `onnx-${settings.dtype}-${settings.fusedOps ? 'fused' : 'plain'}`);
+async function compare(settings: ConvertSettings, source = original): Promise<{ vision: number; embed: number; logits: number[] }> {
+  const reference: ReferenceModel = await loadReferenceModel(source);
+  const out = join(dir, `onnx-${settings.dtype}-${settings.fusedOps ? 'fused' : 'plain'}-${source === tied ? 'tied' : 'separate'}`);
   await convertCheckpoint(source, out, settings);
   const suffix = dtypeSuffix(settings);
   const open = (name: string) => ort.InferenceSession.create(join(out, 'onnx', `${name}${suffix}.onnx`));
@@ -116,6 +118,11 @@ describe('InternVL3 conversion against the pure-TS reference', () => {
   it('fp32 with fused operators matches to 1e-4', async () => {
     const diffs = await compare({ dtype: 'fp32', fusedOps: true });
     expect(diffs.vision).toBeLessThanOrEqual(1e-4);
+    for (const d of diffs.logits) expect(d).toBeLessThanOrEqual(1e-4);
+  });
+
+  it('fp32 with tied word embeddings (no lm_head tensor) matches to 1e-4', async () => {
+    const diffs = await compare({ dtype: 'fp32', fusedOps: true }, tied);
     for (const d of diffs.logits) expect(d).toBeLessThanOrEqual(1e-4);
   });
 

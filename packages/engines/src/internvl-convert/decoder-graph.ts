@@ -38,7 +38,9 @@ export async function emitDecoder(e: GraphEmitter, config: CheckpointConfig): Pr
     x = g.op('Add', [x, await e.linear(act, `${p}.mlp.down_proj`, false)]);
   }
   const normed = await e.rmsNorm(x, 'language_model.model.norm.weight', rmsNormEps);
-  const logits = await e.linear(normed, 'language_model.lm_head', false);
+  // Tied embeddings (tie_word_embeddings) ship no lm_head: the embedding table is the projection.
+  const head = e.hasWeight('language_model.lm_head.weight') ? 'language_model.lm_head' : 'language_model.model.embed_tokens';
+  const logits = await e.linear(normed, head, false);
   g.output(e.reshape(logits, [batchSeq, [vocabSize]]), 'float32', ['batch_size', 'sequence_length', vocabSize], 'logits');
   for (let i = 0; i < layers; i++) {
     g.output(`present.${i}.key`, kvType, presentDims);

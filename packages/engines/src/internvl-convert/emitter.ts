@@ -28,6 +28,10 @@ export class GraphEmitter {
     this.matmulType = settings.dtype === 'fp16' ? 'float16' : 'float32';
   }
 
+  hasWeight(name: string): boolean {
+    return this.checkpoint.tensors.has(name);
+  }
+
   /** Streams a checkpoint tensor into the external data file and declares it as an initializer of that name. */
   async weight(name: string, dtype: WeightDtype): Promise<string> {
     const tensor = this.checkpoint.get(name);

@@ -8,6 +8,8 @@ export interface TinyCheckpointOptions {
   /** Split the weights over this many files with a `model.safetensors.index.json` (1: one `model.safetensors`). */
   shards?: number;
   seed?: number;
+  /** `tie_word_embeddings: true` without an `lm_head` tensor (as Qwen2.5-0.5B-style checkpoints ship). */
+  tieWordEmbeddings?: boolean;
 }
 
 /** InternVL's added tokens, given ids right after the tiny byte-level vocabulary. */
@@ -76,13 +78,13 @@ function tensorSpecs(sizes: Sizes): TensorSpec[] {
     add(`${p}.post_attention_layernorm.weight`, [lh], 0.1, 1);
   }
   add('language_model.model.norm.weight', [lh], 0.1, 1);
-  add('language_model.lm_head.weight', [vocab, lh], 1 / Math.sqrt(lh));
+  if (!sizes.tied) add('language_model.lm_head.weight', [vocab, lh], 1 / Math.sqrt(lh));
   return specs;
 }
 
 interface Sizes {
   vh: number; vl: number; vheads: number; vi: number; image: number; patch: number; grid: number;
-  lh: number; ll: number; li: number; heads: number; kvHeads: number; vocab: number;
+  lh: number; ll: number; li: number; heads: number; kvHeads: number; vocab: number; tied: boolean;
 }
 
 /** Deterministic per-tensor stream, so single-file and sharded checkpoints hold identical values. */
@@ -144,7 +146,7 @@ function resolveSizes(options: TinyCheckpointOptions): Sizes {
     vh: v.hiddenSize ?? 32, vl: v.layers ?? 2, vheads: v.heads ?? 2, vi: v.intermediateSize ?? 64,
     image, patch, grid: image / patch,
     lh: l.hiddenSize ?? 64, ll: l.layers ?? 2, li: l.intermediateSize ?? 128,
-    heads: l.heads ?? 4, kvHeads: l.kvHeads ?? 2, vocab: l.vocabSize ?? 320,
+    heads: l.heads ?? 4, kvHeads: l.kvHeads ?? 2, vocab: l.vocabSize ?? 320, tied: options.tieWordEmbeddings ?? false,
   };
 }
 
@@ -185,7 +187,7 @@ function configJson(s: Sizes): object {
       hidden_size: s.lh, intermediate_size: s.li, num_hidden_layers: s.ll, num_attention_heads: s.heads,
       num_key_value_heads: s.kvHeads, vocab_size: s.vocab, hidden_act: 'silu', rms_norm_eps: 1e-6,
       rope_theta: 1000000, max_position_embeddings: 32768, rope_scaling: { type: 'dynamic', factor: 2 },
-      tie_word_embeddings: false, bos_token_id: ids['<|endoftext|>'], eos_token_id: ids['<|im_end|>'],
+      tie_word_embeddings: s.tied, bos_token_id: ids['<|endoftext|>'], eos_token_id: ids['<|im_end|>'],
       torch_dtype: 'bfloat16', use_cache: true,
     },
   };

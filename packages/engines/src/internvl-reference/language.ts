@@ -66,7 +66,8 @@ export class ReferenceDecoder {
       x = add(x, linear(act, this.model.w(`${p}.mlp.down_proj.weight`), H));
     }
     const normed = rmsNorm(x, this.model.w('language_model.model.norm.weight'), eps);
-    return Float32Array.from(linear(normed, this.model.w('language_model.lm_head.weight'), llm.vocab_size as number).data);
+    const head = this.model.has('language_model.lm_head.weight') ? 'language_model.lm_head.weight' : 'language_model.model.embed_tokens.weight';
+    return Float32Array.from(linear(normed, this.model.w(head), llm.vocab_size as number).data);
   }
 
   private attention(x: Matrix, positions: number[], layer: number): Matrix {

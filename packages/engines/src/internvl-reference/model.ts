@@ -8,6 +8,7 @@ export interface ReferenceModel {
   vision: Record<string, any>;
   llm: Record<string, any>;
   w(name: string): Float32Array;
+  has(name: string): boolean;
 }
 
 export async function loadReferenceModel(folder: string): Promise<ReferenceModel> {
@@ -17,6 +18,7 @@ export async function loadReferenceModel(folder: string): Promise<ReferenceModel
     config,
     vision: config.vision_config,
     llm: config.llm_config,
+    has: (name) => weights.has(name),
     w(name) {
       const tensor = weights.get(name);
       if (!tensor) throw new Error(`reference: weight ${name} missing`);
