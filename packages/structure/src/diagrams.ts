@@ -45,7 +45,7 @@ export function layoutDiagrams(lines: readonly BoxedLine[], page: number, option
     (l) => options.textLines.has(l.index) || l.text.trim().length > MAX_CALLOUT_CHARS || inParagraph(l, lines, lineHeight),
   );
   const sparse = lines.filter((l) => !dense.includes(l) && l.text.trim() !== '');
-  const reach = Math.max(6 * lineHeight, 0.15 * Math.min(options.width, options.height));
+  const reach = Math.max(6 * lineHeight, 0.3 * Math.min(options.width, options.height));
 
   // Single-linkage clusters of callouts.
   const cluster = sparse.map((_, i) => i);

@@ -23,14 +23,16 @@ function numbered(text: string): { number: number; text: string } | undefined {
   return { number, text: (m[4] ?? '').trim() };
 }
 
-/**
- * Whether `line` can continue the notes: in text, any next line; with boxes, a line just below the
- * previous one and not left of the heading's column (a title block beside the notes is not).
- */
-function follows(line: PageLine, previous: PageLine, heading: PageLine, lineHeight: number): boolean {
-  if (!line.box || !previous.box || !heading.box) return true;
+/** With boxes: whether a line is in the notes' column (a title block beside the notes is not). */
+function inColumn(line: PageLine, heading: PageLine, lineHeight: number): boolean {
+  return !line.box || !heading.box || Math.abs(line.box.x - heading.box.x) < 8 * lineHeight;
+}
+
+/** With boxes: whether a line sits close enough under the previous one to continue the notes. */
+function follows(line: PageLine, previous: PageLine, lineHeight: number): boolean {
+  if (!line.box || !previous.box) return true;
   const gap = line.box.y - bottom(previous.box);
-  return gap > -0.5 * lineHeight && gap < 1.5 * lineHeight && Math.abs(line.box.x - heading.box.x) < 8 * lineHeight;
+  return gap > -0.5 * lineHeight && gap < 1.5 * lineHeight;
 }
 
 /**
@@ -67,8 +69,9 @@ export function notes(lines: readonly PageLine[], page: number): NoteSection {
         blank = true;
         continue;
       }
+      if (!inColumn(line, heading, lineHeight)) continue;
       const elsewhere = HEADING.test(line.text) || matchLabel(line.text) !== undefined || /^\s*#|\|/.test(line.text);
-      if (elsewhere || !follows(line, previous, heading, lineHeight)) break;
+      if (elsewhere || !follows(line, previous, lineHeight)) break;
       const item = numbered(line.text);
       const current = sectionNotes[sectionNotes.length - 1];
       if (item) open(item.number, item.text, line);
