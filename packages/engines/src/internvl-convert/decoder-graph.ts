@@ -1,4 +1,4 @@
-import { plainAttention } from './attention.ts';
+import { plainAttention, type AttentionFactory } from './attention.ts';
 import type { CheckpointConfig } from './config.ts';
 import type { GraphEmitter } from './emitter.ts';
 import { fusedAttention } from './fused-attention.ts';
@@ -22,7 +22,7 @@ export async function emitDecoder(e: GraphEmitter, config: CheckpointConfig): Pr
     value: g.input(`past_key_values.${i}.value`, kvType, cacheDims),
   }));
   const batchSeq = e.shapeSlice(embeds, 0, 2);
-  const attention = e.settings.fusedOps ? fusedAttention : plainAttention;
+  const attention: AttentionFactory = e.settings.fusedOps ? fusedAttention : plainAttention;
   const attend = await attention(e, config, { batchSeq, positionIds, attentionMask, kvType });
 
   let x = e.reshape(embeds, [[-1, H]]);

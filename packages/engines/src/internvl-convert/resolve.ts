@@ -30,7 +30,7 @@ export async function detectModelFolder(modelPath: string): Promise<'onnx' | 'or
   return hasWeights && (await exists(join(modelPath, 'config.json'))) ? 'original' : 'unknown';
 }
 
-export function convertSettings(dtype: string | undefined, fusedOps: boolean | undefined): ConvertSettings {
+function convertSettings(dtype: string | undefined, fusedOps: boolean | undefined): ConvertSettings {
   const precision = dtype ?? 'fp32';
   if (precision !== 'fp32' && precision !== 'fp16') {
     throw new EngineLoadError(`MODEL_DTYPE ${precision} cannot be built from an original InternVL3 checkpoint: use fp32 or fp16`);
