@@ -10,3 +10,4 @@ export { KvCacheDecoder } from './kv-cache-decoder.ts';
 export { readModelFolder, supportedDtypes } from './model-folder.ts';
 export { openSessions, cudaAvailable } from './open-sessions.ts';
 export { readSessionLayout } from './session-layout.ts';
+export { createInternVLTokenizer, type InternVLTokenizer } from './tokenizer.ts';

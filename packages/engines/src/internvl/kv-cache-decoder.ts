@@ -36,6 +36,9 @@ export class KvCacheDecoder implements NextTokenSource {
   private readonly stepIdsTensor: ort.Tensor;
   private readonly stepPosition = new BigInt64Array(1);
   private readonly stepPositionTensor: ort.Tensor;
+  /** Where ORT writes each step's logits [1,1,V], so steps allocate no vocabulary-sized buffer. */
+  private readonly stepLogits: Float32Array | Uint16Array;
+  private readonly stepFetches: Record<string, ort.Tensor | null>;
   /** Row of float32 logits, only used when the graph returns float16. */
   private readonly logitsRow: Float32Array;
   private mask = new BigInt64Array(0);
@@ -53,7 +56,11 @@ export class KvCacheDecoder implements NextTokenSource {
     this.emptyCache = new ort.Tensor(this.io.cacheType, emptyData(this.io.cacheType), [1, sizes.numKeyValueHeads, 0, sizes.headDim]);
     this.stepIdsTensor = new ort.Tensor('int64', this.stepIds, [1, 1]);
     this.stepPositionTensor = new ort.Tensor('int64', this.stepPosition, [1, 1]);
-    this.logitsRow = new Float32Array(this.io.logitsType === 'float16' ? sizes.vocabSize : 0);
+    const half = this.io.logitsType === 'float16';
+    this.logitsRow = new Float32Array(half ? sizes.vocabSize : 0);
+    this.stepLogits = half ? new Uint16Array(sizes.vocabSize) : new Float32Array(sizes.vocabSize);
+    this.stepFetches = { [this.io.logits]: new ort.Tensor(this.io.logitsType, this.stepLogits, [1, 1, sizes.vocabSize]) };
+    for (const { present } of this.io.cache) this.stepFetches[present] = null; // shapes grow: ORT allocates
   }
 
   /** Token embeddings [ids.length × hidden] from `embed_tokens`. */
@@ -80,7 +87,8 @@ export class KvCacheDecoder implements NextTokenSource {
       const chunk = new ort.Tensor(this.io.embedsType, embeds.subarray(start * hiddenSize, end * hiddenSize), [1, end - start, hiddenSize]);
       const positions = new BigInt64Array(end - start);
       for (let i = 0; i < positions.length; i++) positions[i] = BigInt(start + i);
-      logits = await this.run(chunk, new ort.Tensor('int64', positions, [1, positions.length]));
+      const out = await this.run(chunk, new ort.Tensor('int64', positions, [1, positions.length]));
+      logits = this.lastRow(out[this.io.logits]!.data as Float32Array | Uint16Array);
     }
     if (!logits) throw new RangeError('prefill needs at least one token');
     return logits;
@@ -90,7 +98,8 @@ export class KvCacheDecoder implements NextTokenSource {
     this.stepIds[0] = BigInt(token);
     const out = await this.embedSession.run({ [this.layout.embed.input]: this.stepIdsTensor });
     this.stepPosition[0] = BigInt(this.length);
-    return this.run(out[this.layout.embed.output]!, this.stepPositionTensor);
+    await this.run(out[this.layout.embed.output]!, this.stepPositionTensor, this.stepFetches);
+    return this.lastRow(this.stepLogits);
   }
 
   /** Tokens in the cache so far. */
@@ -98,7 +107,7 @@ export class KvCacheDecoder implements NextTokenSource {
     return this.length;
   }
 
-  private async run(embeds: ort.Tensor, positionIds: ort.Tensor): Promise<Float32Array> {
+  private async run(embeds: ort.Tensor, positionIds: ort.Tensor, fetches?: Record<string, ort.Tensor | null>): Promise<ort.InferenceSession.ReturnType> {
     const count = embeds.dims[1]!;
     const total = this.length + count;
     const feeds: Record<string, ort.Tensor> = { ...this.past, [this.io.inputsEmbeds]: embeds };
@@ -106,10 +115,10 @@ export class KvCacheDecoder implements NextTokenSource {
     if (this.io.positionIds) feeds[this.io.positionIds] = positionIds;
     if (this.io.useCacheBranch) feeds[this.io.useCacheBranch] = new ort.Tensor('bool', [this.length > 0], [1]);
 
-    const out = await this.decoderSession.run(feeds);
+    const out = fetches ? await this.decoderSession.run(feeds, fetches) : await this.decoderSession.run(feeds);
     for (const { past, present } of this.io.cache) this.past[past] = out[present]!;
     this.length = total;
-    return this.lastRow(out[this.io.logits]!);
+    return out;
   }
 
   /** The first `total` entries of an all-ones mask, grown by doubling so steps rarely allocate. */
@@ -118,12 +127,12 @@ export class KvCacheDecoder implements NextTokenSource {
     return this.mask.subarray(0, total);
   }
 
-  private lastRow(logits: ort.Tensor): Float32Array {
+  /** The last position's logits as float32: a view for float32 graphs, decoded once for float16. */
+  private lastRow(logits: Float32Array | Uint16Array): Float32Array {
     const vocab = this.sizes.vocabSize;
-    const offset = logits.data.length - vocab;
-    if (this.io.logitsType === 'float32') return (logits.data as Float32Array).subarray(offset);
-    const half = logits.data as Uint16Array;
-    for (let i = 0; i < vocab; i++) this.logitsRow[i] = FLOAT16_TO_FLOAT32[half[offset + i]!]!;
+    const offset = logits.length - vocab;
+    if (logits instanceof Float32Array) return logits.subarray(offset);
+    for (let i = 0; i < vocab; i++) this.logitsRow[i] = FLOAT16_TO_FLOAT32[logits[offset + i]!]!;
     return this.logitsRow;
   }
 }
