@@ -77,7 +77,10 @@ export function titleBlockFields(rows: readonly Fragment[][], page: number): Tit
         return;
       }
       const next = row[i + 1];
-      const value = next && !matchLabel(next.text) && !used.has(next) ? next : below(fragment, rows);
+      // Values print under their labels only in a row of labels; under a table's column heading
+      // ("数量" over "4") is a table cell, not a title-block field.
+      const labelRow = row.every((f) => matchLabel(f.text)?.rest === '');
+      const value = next && !matchLabel(next.text) && !used.has(next) ? next : labelRow ? below(fragment, rows) : undefined;
       if (!value || used.has(value) || matchLabel(value.text)) return;
       fields.push(field(page, label, fragment, value, value.text.trim()));
       used.add(fragment);
