@@ -1,5 +1,5 @@
 import { GraphBuilder } from '../onnx/index.ts';
-import { linear, rmsNorm, scalar } from './layers.ts';
+import { fromIo, type IoType, linear, rmsNorm, scalar, toIo } from './layers.ts';
 import type { RandomWeights } from './random-weights.ts';
 import type { TinySizes } from './tiny-config.ts';
 
@@ -69,25 +69,27 @@ function attentionMask(g: GraphBuilder, embeds: string, mask: string, pastKey: s
  * `definedIds` are the token ids the tokenizer knows; the lm_head bias keeps the random model
  * from emitting the unused ids in between. With `allLogits` the graph returns logits for every
  * position as transformers.js exports do; otherwise only for the last one ([B,1,V]), which keeps
- * a prefill over the real 151,674-entry vocabulary cheap.
+ * a prefill over the real 151,674-entry vocabulary cheap. `io` float16 gives the interface of an
+ * fp16 export (inputs, KV cache and outputs in float16) around float32 arithmetic.
  */
-export function tinyDecoderGraph(s: TinySizes, rnd: RandomWeights, definedIds: readonly number[], allLogits: boolean): GraphBuilder {
+export function tinyDecoderGraph(s: TinySizes, rnd: RandomWeights, definedIds: readonly number[], allLogits: boolean, io: IoType): GraphBuilder {
   const g = new GraphBuilder('decoder_model_merged');
   const h = s.hiddenSize;
   const d = h / s.numHeads;
   const nKV = s.numKeyValueHeads;
   const group = s.numHeads / nKV;
 
-  const embeds = g.input('inputs_embeds', 'float32', [B, S, h]);
+  const embedsIn = g.input('inputs_embeds', io, [B, S, h]);
+  const embeds = fromIo(g, embedsIn, io);
   const mask = g.input('attention_mask', 'int64', [B, T]);
   const positions = g.input('position_ids', 'int64', [B, S]);
   const past = Array.from({ length: s.numLayers }, (_, i) => ({
-    key: g.input(`past_key_values.${i}.key`, 'float32', [B, nKV, P, d]),
-    value: g.input(`past_key_values.${i}.value`, 'float32', [B, nKV, P, d]),
+    key: g.input(`past_key_values.${i}.key`, io, [B, nKV, P, d]),
+    value: g.input(`past_key_values.${i}.value`, io, [B, nKV, P, d]),
   }));
 
   const rope = ropeTables(g, s, d, positions);
-  const visible = attentionMask(g, embeds, mask, past[0]!.key);
+  const visible = attentionMask(g, embedsIn, mask, past[0]!.key);
   const hidden = Float32Array.from({ length: h }, () => 1);
   const scale = scalar(g, 1 / Math.sqrt(d));
   const masked = scalar(g, -1e9);
@@ -102,10 +104,10 @@ export function tinyDecoderGraph(s: TinySizes, rnd: RandomWeights, definedIds: r
     const q = applyRope(g, splitHeads(g, linear(g, normed, w('q_proj.weight', h, h), b('q_proj.bias', h)), s.numHeads, d), rope, d);
     const k = applyRope(g, splitHeads(g, linear(g, normed, w('k_proj.weight', h, nKV * d), b('k_proj.bias', nKV * d)), nKV, d), rope, d);
     const v = splitHeads(g, linear(g, normed, w('v_proj.weight', h, nKV * d), b('v_proj.bias', nKV * d)), nKV, d);
-    const keys = g.op('Concat', [past[i]!.key, k], { axis: 2 });
-    const values = g.op('Concat', [past[i]!.value, v], { axis: 2 });
-    g.output(keys, 'float32', [B, nKV, T, d], `present.${i}.key`);
-    g.output(values, 'float32', [B, nKV, T, d], `present.${i}.value`);
+    const keys = g.op('Concat', [fromIo(g, past[i]!.key, io), k], { axis: 2 });
+    const values = g.op('Concat', [fromIo(g, past[i]!.value, io), v], { axis: 2 });
+    g.output(toIo(g, keys, io), io, [B, nKV, T, d], `present.${i}.key`);
+    g.output(toIo(g, values, io), io, [B, nKV, T, d], `present.${i}.value`);
 
     // Query heads grouped under their KV head: [B,nKV,group,S,d] against [B,nKV,1,T,d].
     const qGrouped = g.op('Reshape', [q, g.int64s([0, nKV, group, -1, d])]);
@@ -132,6 +134,6 @@ export function tinyDecoderGraph(s: TinySizes, rnd: RandomWeights, definedIds: r
   // Logit scale ×4 makes the random model's choices confident enough to differ from uniform.
   const lmHead = g.initializer('lm_head.weight', 'float32', [h, s.vocabSize], rnd.uniform(h * s.vocabSize, 4 * Math.sqrt(3 / h)));
   const logits = linear(g, final, lmHead, g.initializer('lm_head.unused_ids', 'float32', [s.vocabSize], unused));
-  g.output(logits, 'float32', [B, allLogits ? S : 1, s.vocabSize], 'logits');
+  g.output(toIo(g, logits, io), io, [B, allLogits ? S : 1, s.vocabSize], 'logits');
   return g;
 }

@@ -1,5 +1,20 @@
 import type { GraphBuilder } from '../onnx/index.ts';
 
+/** Element type at a graph's inputs and outputs; the tiny graphs compute in float32 inside. */
+export type IoType = 'float32' | 'float16';
+
+const CAST_TO = { float32: 1, float16: 10 } as const; // TensorProto.DataType FLOAT, FLOAT16
+
+/** A float16 graph input cast up for computing; float32 passes through. */
+export function fromIo(g: GraphBuilder, x: string, io: IoType): string {
+  return io === 'float32' ? x : g.op('Cast', [x], { to: CAST_TO.float32 });
+}
+
+/** A float32 value cast to the interface type before it becomes an output. */
+export function toIo(g: GraphBuilder, x: string, io: IoType): string {
+  return io === 'float32' ? x : g.op('Cast', [x], { to: CAST_TO[io] });
+}
+
 /** A scalar float32 constant. */
 export function scalar(g: GraphBuilder, value: number): string {
   return g.constant('float32', [], new Float32Array([value]));

@@ -1,5 +1,5 @@
 import { GraphBuilder } from '../onnx/index.ts';
-import { gelu, linear } from './layers.ts';
+import { fromIo, gelu, type IoType, linear, toIo } from './layers.ts';
 import type { RandomWeights } from './random-weights.ts';
 import type { TinySizes } from './tiny-config.ts';
 
@@ -8,12 +8,12 @@ import type { TinySizes } from './tiny-config.ts';
  * the ViT reduced to its patch embedding: patch conv, pixel shuffle (v2), then the `mlp1` projector
  * (LayerNorm eps 1e-5 → Linear → GELU → Linear).
  */
-export function tinyVisionGraph(s: TinySizes, rnd: RandomWeights): GraphBuilder {
+export function tinyVisionGraph(s: TinySizes, rnd: RandomWeights, io: IoType): GraphBuilder {
   const g = new GraphBuilder('vision_encoder');
   const c = s.visionChannels;
   const grid = s.imageSize / s.patchSize;
   const half = grid / 2;
-  const pixels = g.input('pixel_values', 'float32', ['num_tiles', 3, s.imageSize, s.imageSize]);
+  const pixels = fromIo(g, g.input('pixel_values', io, ['num_tiles', 3, s.imageSize, s.imageSize]), io);
 
   const convW = g.initializer('patch_embedding.weight', 'float32', [c, 3, s.patchSize, s.patchSize], rnd.uniform(c * 3 * s.patchSize ** 2, 0.05));
   const convB = g.initializer('patch_embedding.bias', 'float32', [c], rnd.uniform(c, 0.1));
@@ -34,6 +34,6 @@ export function tinyVisionGraph(s: TinySizes, rnd: RandomWeights): GraphBuilder 
   const w2 = g.initializer('mlp1.3.weight', 'float32', [s.hiddenSize, s.hiddenSize], rnd.matrix(s.hiddenSize, s.hiddenSize));
   const b2 = g.initializer('mlp1.3.bias', 'float32', [s.hiddenSize], rnd.uniform(s.hiddenSize, 0.1));
   const features = linear(g, gelu(g, linear(g, normed, w1, b1)), w2, b2);
-  g.output(features, 'float32', ['num_tiles', half * half, s.hiddenSize], 'image_features');
+  g.output(toIo(g, features, io), io, ['num_tiles', half * half, s.hiddenSize], 'image_features');
   return g;
 }

@@ -19,7 +19,7 @@ function page(width = 620, height = 877): PageImage {
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'internvl-engine-'));
-  await writeTinyInternVL(dir);
+  await writeTinyInternVL(dir, { dtypes: ['fp32', 'fp16'] });
   engine = await loadInternVLEngine({ modelPath: dir, maxNewTokens: 24, device: 'auto' });
 });
 
@@ -57,6 +57,17 @@ describe('InternVL engine on the tiny model', () => {
   it('stops at max_new_tokens', async () => {
     const result = await engine.recognize(page(), { maxPatches: 1, maxNewTokens: 3 });
     expect(result.generatedTokens).toBe(3);
+  });
+
+  it('runs the MODEL_DTYPE=fp16 variant (float16 pixels, embeddings, KV cache and logits) to the same text', async () => {
+    const fp16 = await loadInternVLEngine({ modelPath: dir, dtype: 'fp16', maxNewTokens: 24, device: 'cpu' });
+    try {
+      const [half, full] = [await fp16.recognize(page(), { maxPatches: 6 }), await engine.recognize(page(), { maxPatches: 6 })];
+      expect(half.text).toBe(full.text);
+      expect(half.confidence).toBeCloseTo(full.confidence, 2);
+    } finally {
+      await fp16.dispose();
+    }
   });
 
   it('cancels mid-generation through the AbortSignal', async () => {
