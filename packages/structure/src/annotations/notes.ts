@@ -32,7 +32,8 @@ function inColumn(line: PageLine, heading: PageLine, lineHeight: number): boolea
 function follows(line: PageLine, previous: PageLine, lineHeight: number): boolean {
   if (!line.box || !previous.box) return true;
   const gap = line.box.y - bottom(previous.box);
-  return gap > -0.5 * lineHeight && gap < 1.5 * lineHeight;
+  // Up to a blank line's worth: pages set a heading apart from its first note.
+  return gap > -0.5 * lineHeight && gap < 2.5 * lineHeight;
 }
 
 /**

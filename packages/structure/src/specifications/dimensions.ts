@@ -2,9 +2,10 @@ import type { LengthUnit } from '@ocr/contracts';
 import { optional, scan, type Matcher } from './match.ts';
 import { NUM, TOLERANCE, WORD_AFTER, WORD_BEFORE, toNumber, toTolerance } from './numbers.ts';
 
-// Explicit length units; a drawing without one is in millimetres.
-const UNIT = String.raw`(?:\s*(mm|cm|µm|um|毫米|in|inch|m(?![A-Za-z])|"))?`;
-const UNITS: Record<string, LengthUnit> = { mm: 'mm', 毫米: 'mm', cm: 'cm', m: 'm', µm: 'µm', um: 'µm', in: 'in', inch: 'in', '"': 'in' };
+// Explicit length units; a drawing without one is in millimetres. No bare "m": on drawings it is
+// a gear module ("m=2.5") far more often than metres.
+const UNIT = String.raw`(?:\s*(mm|cm|µm|um|毫米|inch|in(?![A-Za-z])|"))?`;
+const UNITS: Record<string, LengthUnit> = { mm: 'mm', 毫米: 'mm', cm: 'cm', µm: 'µm', um: 'µm', in: 'in', inch: 'in', '"': 'in' };
 // "4×Ø8" (ISO) and "4-Φ8" (GB practice) give a count of like features.
 const COUNT = String.raw`(?:(\d{1,3})\s*(?:[×xX*]|-(?=\s*S?[ØR]))\s*)?`;
 
@@ -15,7 +16,11 @@ function unit(s: string | undefined): LengthUnit {
 const DIAMETER = new RegExp(`${WORD_BEFORE}${COUNT}(S)?Ø\\s*(${NUM})(?:${TOLERANCE})?${UNIT}${WORD_AFTER}`, 'g');
 const RADIUS = new RegExp(`${WORD_BEFORE}${COUNT}(S)?R\\s?(${NUM})(?![/\\d])(?:${TOLERANCE})?${UNIT}${WORD_AFTER}`, 'g');
 const LINEAR_TOLERANCED = new RegExp(`${WORD_BEFORE}(?<![-/°'Ø]|\\d:)(${NUM})(?:${TOLERANCE})${UNIT}${WORD_AFTER}`, 'g');
-const LINEAR_WITH_UNIT = new RegExp(`${WORD_BEFORE}(?<![-/°'Ø]|\\d:)(${NUM})\\s*(mm|cm|µm|um|毫米|m|in|inch)(?![A-Za-z0-9²³/])`, 'g');
+// "2 in" is as likely English ("insert 2 in each hole") as inches; a decimal inch value is not.
+const LINEAR_WITH_UNIT = new RegExp(
+  `${WORD_BEFORE}(?<![-/°'Ø]|\\d:)(?:(${NUM})\\s*(mm|cm|µm|um|毫米|inch)|(\\d*\\.\\d+)\\s*(in))(?![A-Za-z0-9²³/])`,
+  'g',
+);
 
 /** "Ø20", "4×Φ8", "SØ10", "φ12±0.1": diameters, with a count and tolerance where written. */
 export const diameters: Matcher = (text) =>
@@ -50,8 +55,8 @@ export const linearDimensions: Matcher = (text) => {
   });
   const withUnit = scan(text, LINEAR_WITH_UNIT, (m) => ({
     kind: 'linear_dimension',
-    value: toNumber(m[1] ?? ''),
-    unit: unit(m[2]),
+    value: toNumber(m[1] ?? m[3] ?? ''),
+    unit: unit(m[2] ?? m[4]),
   }));
   return [...toleranced, ...withUnit];
 };

@@ -22,7 +22,7 @@ const TERMS: [string, Process][] = [
   ['淬火', 'quench'],
   ['回火', 'temper'],
   ['(?:QUENCH(?:ED)?|HARDEN(?:ED)?)\\s*(?:AND|&)\\s*TEMPER(?:ED)?|Q\\s*&\\s*T', 'quench_and_temper'],
-  ['CARBURI[ZS](?:E|ED|ING)\\s*(?:AND|&)\\s*(?:QUENCH|HARDEN)(?:ED)?', 'carburize_and_quench'],
+  ['CARBURI(?:Z|S)(?:E|ED|ING)\\s*(?:AND|&)\\s*(?:QUENCH|HARDEN)(?:ED)?', 'carburize_and_quench'],
   ['CARBONITRID(?:E|ED|ING)', 'carbonitride'],
   ['INDUCTION\\s+HARDEN(?:ED|ING)?', 'induction_harden'],
   ['FLAME\\s+HARDEN(?:ED|ING)?', 'flame_harden'],
@@ -30,18 +30,24 @@ const TERMS: [string, Process][] = [
   ['SURFACE\\s+HARDEN(?:ED|ING)?', 'surface_harden'],
   ['STRESS[\\s-]+RELIEV(?:E|ED|ING)', 'stress_relieve'],
   ['SOLUTION\\s+(?:HEAT[\\s-]+)?TREAT(?:ED|MENT)?', 'solution_treat'],
-  ['(?:PRECIPITATION|AGE)\\s+HARDEN(?:ED|ING)?|ARTIFICIALLY\\s+AGED|AGEING|AGING', 'age'],
+  ['(?:PRECIPITATION|AGE)\\s+HARDEN(?:ED|ING)?|ARTIFICIALLY\\s+AGED', 'age'],
+  ['AGEING|AGING', 'age'],
   ['NITRID(?:E|ED|ING)', 'nitride'],
-  ['CARBURI[ZS](?:E|ED|ING)', 'carburize'],
-  ['NORMALI[ZS](?:E|ED|ING)', 'normalize'],
+  ['CARBURI(?:Z|S)(?:E|ED|ING)', 'carburize'],
+  ['NORMALI(?:Z|S)(?:E|ED|ING)', 'normalize'],
   ['ANNEAL(?:ED|ING)?', 'anneal'],
   ['QUENCH(?:ED|ING)', 'quench'],
   ['TEMPERED|TEMPERING', 'temper'],
 ];
 
-// Upper-case English only: drawings letter notes in capitals, and prose words like "aging" in
-// lower case are too loose to trust.
-const PATTERN = new RegExp(TERMS.map(([t]) => `(?<![A-Za-z])(${t})(?![A-Za-z])`).join('|'), 'g');
+// English terms in any letter case, except single words that ordinary prose uses too ("aging",
+// "tempered", "quenched"): those only in the capitals that drawing notes are lettered in.
+const CAPITALS_ONLY = new Set(['AGEING|AGING', 'QUENCH(?:ED|ING)', 'TEMPERED|TEMPERING']);
+const anyCase = (s: string): string => s.replace(/(?<!\\)[A-Z]/g, (c) => `[${c}${c.toLowerCase()}]`);
+const PATTERN = new RegExp(
+  TERMS.map(([t]) => `(?<![A-Za-z])(${CAPITALS_ONLY.has(t) ? t : anyCase(t)})(?![A-Za-z])`).join('|'),
+  'g',
+);
 
 /** "调质", "淬火", "渗碳淬火", "QUENCH AND TEMPER", "NORMALIZED": heat treatment processes. */
 export const heatTreatments: Matcher = (text) =>
