@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { PageImage } from '@ocr/contracts';
+import { type PageImage, silentLogger } from '@ocr/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Engine } from '../engine.ts';
 import { writeTinyInternVL } from '../internvl-tiny/index.ts';
@@ -67,6 +67,19 @@ describe('InternVL engine on the tiny model', () => {
       expect(half.confidence).toBeCloseTo(full.confidence, 2);
     } finally {
       await fp16.dispose();
+    }
+  });
+
+  it('cuts the random model\'s own repetition loop short and logs it', async () => {
+    const warnings: unknown[] = [];
+    const logger = { ...silentLogger, warn: (obj: object | string, msg?: string) => void warnings.push([obj, msg]) };
+    const guarded = await loadInternVLEngine({ modelPath: dir, maxNewTokens: 400, device: 'cpu', logger });
+    try {
+      const result = await guarded.recognize(page(), { maxPatches: 6 });
+      expect(result.generatedTokens).toBeLessThan(100);
+      expect(warnings).toEqual([[{ tokens: result.generatedTokens }, 'InternVL: repetition loop cut off']]);
+    } finally {
+      await guarded.dispose();
     }
   });
 
