@@ -8,6 +8,7 @@ import { DocumentError } from './errors.ts';
 import { checkPageCount, checkTotalPixels, defaultDocumentLimits, type DocumentLimits, type PageSize } from './limits.ts';
 import { parsePageSelection } from './page-range.ts';
 import { useCjkFontsForGenericFamilies } from './pdf-fonts.ts';
+import { rgbaToRgb } from './rgba.ts';
 
 type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
 type PdfDocumentProxy = Awaited<ReturnType<PdfJs['getDocument']>['promise']>;
@@ -100,8 +101,11 @@ function pdfDocument(doc: PdfDocumentProxy, rasters: PageRaster[]): OpenedDocume
       for (const { page, scale, size } of rasters) {
         const pdfPage = await doc.getPage(page);
         try {
-          canvas.width = size.width;
-          canvas.height = size.height;
+          // Resizing reallocates the surface; pdfjs paints the whole background itself anyway.
+          if (canvas.width !== size.width || canvas.height !== size.height) {
+            canvas.width = size.width;
+            canvas.height = size.height;
+          }
           const viewport = pdfPage.getViewport({ scale });
           // The canvas types are the DOM's; @napi-rs/canvas implements what pdfjs calls.
           await pdfPage.render({ canvas: canvas as never, canvasContext: context as never, viewport }).promise;
@@ -110,7 +114,9 @@ function pdfDocument(doc: PdfDocumentProxy, rasters: PageRaster[]): OpenedDocume
         } finally {
           pdfPage.cleanup();
         }
-        yield { page, image: opaqueRgb(canvas.data(), size) };
+        // pdfjs paints an opaque white background first, so dropping alpha loses nothing.
+        const image: PageImage = { ...size, channels: 3, data: rgbaToRgb(canvas.data(), size.width * size.height) };
+        yield { page, image };
       }
     },
     async close() {
@@ -119,18 +125,6 @@ function pdfDocument(doc: PdfDocumentProxy, rasters: PageRaster[]): OpenedDocume
       await doc.destroy();
     },
   };
-}
-
-/** pdfjs paints an opaque white background first, so dropping alpha loses nothing. */
-function opaqueRgb(rgba: Uint8Array, size: PageSize): PageImage {
-  const pixels = size.width * size.height;
-  const rgb = new Uint8Array(pixels * 3);
-  for (let p = 0, i = 0, o = 0; p < pixels; p++, i += 4, o += 3) {
-    rgb[o] = rgba[i]!;
-    rgb[o + 1] = rgba[i + 1]!;
-    rgb[o + 2] = rgba[i + 2]!;
-  }
-  return { width: size.width, height: size.height, channels: 3, data: rgb };
 }
 
 function openError(error: unknown, passwordGiven: boolean): DocumentError {

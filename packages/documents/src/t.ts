@@ -1,0 +1,18 @@
+import { writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { openDocument } from './index.ts';
+import { chineseTextPdf, latinTextPdf } from './fixtures/index.ts';
+const lines = Array.from({ length: 40 }, (_, i) => ({ x: 40, y: 800 - i * 19, size: 12, text: `${i + 1}. 技术要求：未注公差按 GB/T 1804-m，表面粗糙度 Ra 1.6，材料 42CrMo4 调质 HB 241-286` }));
+const pdf = process.argv[3] === 'latin' ? latinTextPdf(10, { linesPerPage: 45 }) : chineseTextPdf(Array.from({ length: 10 }, () => lines));
+writeFileSync('/tmp/exp/bench.pdf', pdf);
+const dpi = Number(process.argv[2]);
+const warm = await openDocument(pdf, { dpi, pages: '1' }); for await (const _ of warm.pageImages()); await warm.close();
+const t0 = performance.now(); const c0 = process.cpuUsage();
+const doc = await openDocument(pdf, { dpi });
+for await (const _ of doc.pageImages());
+await doc.close();
+const ms = performance.now() - t0; const cpu = process.cpuUsage(c0);
+const t1 = performance.now();
+execFileSync('pdftoppm', ['-r', String(dpi), '/tmp/exp/bench.pdf', '/tmp/exp/ppm']);
+const pm = performance.now() - t1;
+console.log(`dpi ${dpi}: ours ${(ms / 10).toFixed(0)} ms/page (cpu ${((cpu.user + cpu.system) / 1e4).toFixed(0)}), pdftoppm ${(pm / 10).toFixed(0)} ms/page, ratio ${(ms / pm).toFixed(2)}`);

@@ -1,0 +1,81 @@
+// ms/page of our PDF rasterisation (pdfjs-dist + @napi-rs/canvas, raw RGB out) beside Debian's
+// pdftoppm (poppler-utils) on the same generated drawing-sheet PDF, in the same run.
+// Usage: pnpm exec tsx test/bench/documents/run.ts [pages] [rounds]
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openDocument } from '@ocr/documents';
+import { drawingSheetPdf } from '@ocr/documents/fixtures';
+
+const pages = Number(process.argv[2] ?? 12);
+const rounds = Number(process.argv[3] ?? 3);
+const dpis = [150, 300];
+
+interface Timing {
+  /** Wall-clock ms. */
+  wall: number;
+  /** CPU ms (user + system): what the work costs, even when other processes share the cores. */
+  cpu: number;
+}
+
+try {
+  execFileSync('pdftoppm', ['-v'], { stdio: 'ignore' });
+} catch {
+  console.error('pdftoppm not found: apt-get install -y poppler-utils');
+  process.exit(1);
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'documents-bench-'));
+const pdf = drawingSheetPdf(pages);
+const pdfPath = join(dir, 'sheets.pdf');
+writeFileSync(pdfPath, pdf);
+
+/** Every page rendered to raw RGB in this process, opening included. */
+async function ours(dpi: number): Promise<Timing> {
+  const cpu0 = process.cpuUsage();
+  const t0 = performance.now();
+  const doc = await openDocument(pdf, { dpi });
+  let rendered = 0;
+  for await (const { image } of doc.pageImages()) rendered += image.width > 0 ? 1 : 0;
+  await doc.close();
+  const wall = performance.now() - t0;
+  const cpu = process.cpuUsage(cpu0);
+  if (rendered !== pages) throw new Error(`rendered ${rendered} of ${pages} pages`);
+  return { wall, cpu: (cpu.user + cpu.system) / 1000 };
+}
+
+/** pdftoppm writing every page as PPM (raw pixels, like ours), process start included. */
+function poppler(dpi: number): Timing {
+  const t0 = performance.now();
+  // bash's `times` prints the CPU its children used: the second line, user then system.
+  const out = execFileSync('bash', ['-c', `pdftoppm -r ${dpi} "$0" "$1" && times`, pdfPath, join(dir, `p${dpi}`)], { encoding: 'utf8' });
+  const wall = performance.now() - t0;
+  const seconds = [...out.trim().split('\n')[1]!.matchAll(/(\d+)m([\d.]+)s/g)].map((m) => Number(m[1]) * 60 + Number(m[2]));
+  return { wall, cpu: (seconds[0]! + seconds[1]!) * 1000 };
+}
+
+const best = (a: Timing, b: Timing): Timing => ({ wall: Math.min(a.wall, b.wall), cpu: Math.min(a.cpu, b.cpu) });
+const none: Timing = { wall: Infinity, cpu: Infinity };
+const perPage = (ms: number): string => (ms / pages).toFixed(1).padStart(7);
+
+// pdfjs loads its worker module and fonts on first use: once per worker process, not per job.
+await ours(72);
+
+console.log(`${pages} A4-landscape drawing sheets (vector rules, Helvetica, non-embedded STSong-Light), best of ${rounds}`);
+console.log('         ------ wall ms/page ------    ------ CPU ms/page -------');
+console.log('dpi        ours  pdftoppm   ratio        ours  pdftoppm   ratio');
+for (const dpi of dpis) {
+  let our = none;
+  let theirs = none;
+  // Alternate the two so a busy machine slows both alike.
+  for (let round = 0; round < rounds; round++) {
+    our = best(our, await ours(dpi));
+    theirs = best(theirs, poppler(dpi));
+  }
+  const ratio = (key: keyof Timing): string => `${(our[key] / theirs[key]).toFixed(2)}×`.padStart(8);
+  console.log(
+    `${String(dpi).padEnd(5)} ${perPage(our.wall)}   ${perPage(theirs.wall)} ${ratio('wall')}     ${perPage(our.cpu)}   ${perPage(theirs.cpu)} ${ratio('cpu')}`,
+  );
+}
+rmSync(dir, { recursive: true, force: true });
