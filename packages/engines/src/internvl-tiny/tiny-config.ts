@@ -33,6 +33,7 @@ export const TINY_SIZES: TinySizes = {
 /** config.json in the original "internvl_chat" shape, with the tiny sizes. */
 export function tinyConfigJson(s: TinySizes): object {
   return {
+    _name_or_path: 'InternVL3-tiny-random',
     architectures: ['InternVLChatModel'],
     model_type: 'internvl_chat',
     template: 'internvl2_5',

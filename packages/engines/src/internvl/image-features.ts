@@ -5,7 +5,7 @@ import type { PixelValues } from './preprocess.ts';
 import type { SessionLayout } from './session-layout.ts';
 
 /** Tiles per vision-encoder run: InternViT's attention over 1,025 tokens makes whole pages costly in one batch. */
-export const VISION_BATCH = 4;
+const VISION_BATCH = 4;
 
 export interface ImageFeatureMerge {
   session: ort.InferenceSession;

@@ -30,7 +30,7 @@ afterAll(async () => {
 
 describe('InternVL engine on the tiny model', () => {
   it('reports the device really used: CPU on this host, no GPU (auto tried CUDA and fell back)', () => {
-    expect(engine.info).toMatchObject({ engine: 'internvl', modelPath: dir, device: 'cpu', gpuAvailable: false });
+    expect(engine.info).toMatchObject({ engine: 'internvl', model: 'InternVL3-tiny-random', modelPath: dir, device: 'cpu', gpuAvailable: false });
   });
 
   it('recognises a page end to end, deterministically, reporting the tiles it looked at', async () => {

@@ -1,4 +1,3 @@
-import { basename } from 'node:path';
 import { type Logger, type PageImage, type PageResult, silentLogger } from '@ocr/contracts';
 import { type Engine, type EngineInfo, EngineLoadError, type RecognizeOptions } from '../engine.ts';
 import type { InternVLConfig } from './config.ts';
@@ -135,7 +134,7 @@ export async function loadInternVLEngine(options: InternVLEngineOptions): Promis
   }
   const info: EngineInfo = {
     engine: 'internvl',
-    model: basename(options.modelPath),
+    model: folder.modelName,
     modelPath: options.modelPath,
     device: sessions.device,
     gpuAvailable: sessions.gpuAvailable,

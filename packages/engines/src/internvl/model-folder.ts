@@ -1,5 +1,5 @@
 import { access, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { EngineLoadError } from '../engine.ts';
 import { type InternVLConfig, parseInternVLConfig, tokenIds } from './config.ts';
 
@@ -26,6 +26,8 @@ export interface ModelGraphs {
 
 /** What a model folder holds besides its graphs, read and checked. */
 export interface ModelFolder {
+  /** config.json `_name_or_path` (e.g. `InternVL3-8B`), else the folder's name. */
+  modelName: string;
   graphs: ModelGraphs;
   config: InternVLConfig;
   tokenizerJson: object;
@@ -76,7 +78,9 @@ export async function readModelFolder(dir: string, dtype = 'fp32'): Promise<Mode
   ]);
   const config = parseInternVLConfig(configJson);
   const maxNewTokens = generationConfig['max_new_tokens'];
+  const nameOrPath = configJson['_name_or_path'];
   return {
+    modelName: basename(typeof nameOrPath === 'string' && nameOrPath !== '' ? nameOrPath : dir),
     graphs,
     config,
     tokenizerJson,
