@@ -14,6 +14,7 @@ import {
   preprocessPage,
   readModelFolder,
   readSessionLayout,
+  releaseSessions,
   tileGrid,
 } from '@ocr/engines';
 // The tiny model writer is a test fixture, not part of the package's public surface.
@@ -94,7 +95,7 @@ try {
     }
     console.log(`  ${name} ${width}×${height}: ${grid.tiles} tiles, ${median(times).toFixed(1)} ms/page, ${(median(times) / grid.tiles).toFixed(2)} ms/tile`);
   }
-  await Promise.all([sessions.vision.release(), sessions.embed.release(), sessions.decoder.release()]);
+  await releaseSessions(sessions);
 } finally {
   await rm(dir, { recursive: true, force: true });
 }

@@ -8,6 +8,6 @@ export { chooseGreedy, type TokenChoice } from './token-choice.ts';
 export { RepetitionGuard, DEFAULT_REPETITION_GUARD, type RepetitionGuardOptions } from './repetition-guard.ts';
 export { KvCacheDecoder } from './kv-cache-decoder.ts';
 export { readModelFolder, supportedDtypes } from './model-folder.ts';
-export { openSessions, cudaAvailable } from './open-sessions.ts';
+export { openSessions, releaseSessions, cudaAvailable, type InternVLSessions } from './open-sessions.ts';
 export { readSessionLayout } from './session-layout.ts';
 export { createInternVLTokenizer, type InternVLTokenizer } from './tokenizer.ts';

@@ -5,7 +5,7 @@ import { greedyDecode } from './greedy-decode.ts';
 import { mergeImageFeatures, positionsOf } from './image-features.ts';
 import { KvCacheDecoder } from './kv-cache-decoder.ts';
 import { readModelFolder } from './model-folder.ts';
-import { type InternVLSessions, openSessions } from './open-sessions.ts';
+import { type InternVLSessions, openSessions, releaseSessions } from './open-sessions.ts';
 import { preprocessPage } from './preprocess.ts';
 import { buildPrompt, DEFAULT_QUESTION, supportedTemplates } from './prompt.ts';
 import { readSessionLayout, type SessionLayout } from './session-layout.ts';
@@ -85,6 +85,10 @@ class InternVLEngine implements Engine {
     if (generated.stopReason === 'repetition') {
       this.logger.warn({ tokens: generated.tokens.length }, 'InternVL: repetition loop cut off');
     }
+    this.logger.debug(
+      { tiles: grid.tiles, promptTokens: ids.length, generatedTokens: generated.tokens.length, stopReason: generated.stopReason },
+      'InternVL page done',
+    );
     onProgress?.(1);
 
     const probabilities = generated.probabilities;
@@ -99,8 +103,8 @@ class InternVLEngine implements Engine {
     };
   }
 
-  async dispose(): Promise<void> {
-    await Promise.all([this.sessions.vision.release(), this.sessions.embed.release(), this.sessions.decoder.release()]);
+  dispose(): Promise<void> {
+    return releaseSessions(this.sessions);
   }
 }
 
@@ -129,7 +133,7 @@ export async function loadInternVLEngine(options: InternVLEngineOptions): Promis
   try {
     layout = readSessionLayout(sessions, config);
   } catch (error) {
-    await Promise.all([sessions.vision.release(), sessions.embed.release(), sessions.decoder.release()]);
+    await releaseSessions(sessions);
     throw error;
   }
   const info: EngineInfo = {

@@ -7,7 +7,7 @@ import { writeTinyInternVL } from '../internvl-tiny/index.ts';
 import { greedyDecode } from './greedy-decode.ts';
 import { KvCacheDecoder } from './kv-cache-decoder.ts';
 import { readModelFolder } from './model-folder.ts';
-import { type InternVLSessions, openSessions } from './open-sessions.ts';
+import { type InternVLSessions, openSessions, releaseSessions } from './open-sessions.ts';
 import { readSessionLayout, type SessionLayout } from './session-layout.ts';
 import { chooseGreedy } from './token-choice.ts';
 import { createInternVLTokenizer, type InternVLTokenizer } from './tokenizer.ts';
@@ -33,7 +33,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await Promise.all([sessions.vision.release(), sessions.embed.release(), sessions.decoder.release()]);
+  await releaseSessions(sessions);
   await rm(dir, { recursive: true, force: true });
 });
 

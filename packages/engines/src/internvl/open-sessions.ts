@@ -65,6 +65,11 @@ async function openAll(graphs: ModelGraphs, executionProviders: string[]): Promi
   }
 }
 
+/** Releases the three sessions (engine dispose, or a load that failed after opening them). */
+export async function releaseSessions(sessions: Pick<InternVLSessions, 'vision' | 'embed' | 'decoder'>): Promise<void> {
+  await Promise.all([sessions.vision.release(), sessions.embed.release(), sessions.decoder.release()]);
+}
+
 /**
  * Opens the three sessions on CUDA when `device` is `auto` and CUDA works, else on CPU; a CUDA
  * failure while opening the model is logged and falls back to CPU, never crashes.
