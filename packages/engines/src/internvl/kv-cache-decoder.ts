@@ -113,7 +113,6 @@ export class KvCacheDecoder implements NextTokenSource {
     const feeds: Record<string, ort.Tensor> = { ...this.past, [this.io.inputsEmbeds]: embeds };
     if (this.io.attentionMask) feeds[this.io.attentionMask] = new ort.Tensor('int64', this.maskView(total), [1, total]);
     if (this.io.positionIds) feeds[this.io.positionIds] = positionIds;
-    if (this.io.useCacheBranch) feeds[this.io.useCacheBranch] = new ort.Tensor('bool', [this.length > 0], [1]);
 
     const out = fetches ? await this.decoderSession.run(feeds, fetches) : await this.decoderSession.run(feeds);
     for (const { past, present } of this.io.cache) this.past[past] = out[present]!;

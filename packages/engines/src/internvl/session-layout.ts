@@ -17,8 +17,6 @@ export interface SessionLayout {
     embedsType: FloatType;
     attentionMask: string | undefined;
     positionIds: string | undefined;
-    /** Older merged exports switch between their no-cache and cache branches with this flag. */
-    useCacheBranch: string | undefined;
     /** Per layer: past input and present output names for keys, then values. */
     cache: { past: string; present: string }[];
     cacheType: FloatType;
@@ -75,7 +73,7 @@ function embedLayout(session: InferenceSession, config: InternVLConfig): Session
 }
 
 const PAST = /^past_key_values\.(\d+)\.(key|value)$/;
-const KNOWN_INPUTS = new Set(['inputs_embeds', 'attention_mask', 'position_ids', 'use_cache_branch']);
+const KNOWN_INPUTS = new Set(['inputs_embeds', 'attention_mask', 'position_ids']);
 
 function decoderLayout(session: InferenceSession, config: InternVLConfig): SessionLayout['decoder'] {
   const graph = 'decoder_model_merged';
@@ -110,7 +108,6 @@ function decoderLayout(session: InferenceSession, config: InternVLConfig): Sessi
     embedsType: floatType(embeds, graph),
     attentionMask: optional('attention_mask'),
     positionIds: optional('position_ids'),
-    useCacheBranch: optional('use_cache_branch'),
     cache,
     cacheType: [...cacheTypes][0]!,
     logits: logits.name,
