@@ -1,5 +1,8 @@
 import type { Logger } from '@ocr/contracts';
 import { EngineLoadError, type Engine } from './engine.ts';
+import { loadInternVLEngine } from './internvl/index.ts';
+import { resolveInternVLModel } from './internvl-convert/index.ts';
+import { loadPpocrEngine } from './ppocr/index.ts';
 
 export interface EngineSettings {
   engine: 'ppocr' | 'internvl';
@@ -16,16 +19,18 @@ export interface EngineSettings {
 type EngineLoader = (settings: EngineSettings) => Promise<Engine>;
 
 const loaders: Record<EngineSettings['engine'], EngineLoader> = {
-  // Imported on demand: a worker loads the code (and native sessions) of its own engine only.
-  ppocr: async (s) => {
-    const { loadPpocrEngine } = await import('./ppocr/index.ts');
-    return loadPpocrEngine({ ...(s.modelPath ? { modelDir: s.modelPath } : {}), logger: s.logger });
-  },
+  ppocr: (s) => loadPpocrEngine({ ...(s.modelPath ? { modelDir: s.modelPath } : {}), logger: s.logger }),
   internvl: async (s) => {
     if (!s.modelPath) throw new EngineLoadError('ENGINE=internvl needs MODEL_PATH: a converted ONNX folder or an original InternVL3 checkpoint folder');
-    const { loadInternVLEngine } = await import('./internvl/index.ts');
+    // An original checkpoint folder is converted once into the cache; an ONNX folder is used as it is.
+    const modelPath = await resolveInternVLModel(s.modelPath, {
+      ...(s.modelCacheDir ? { cacheDir: s.modelCacheDir } : {}),
+      ...(s.modelDtype ? { dtype: s.modelDtype } : {}),
+      logger: s.logger,
+    });
     return loadInternVLEngine({
-      modelPath: s.modelPath,
+      modelPath,
+      ...(modelPath !== s.modelPath ? { sourcePath: s.modelPath } : {}),
       ...(s.modelDtype ? { dtype: s.modelDtype } : {}),
       ...(s.maxPatches ? { maxPatches: s.maxPatches } : {}),
       ...(s.maxNewTokens ? { maxNewTokens: s.maxNewTokens } : {}),

@@ -1,3 +1,4 @@
+import { basename } from 'node:path';
 import { type Logger, type PageImage, type PageResult, silentLogger } from '@ocr/contracts';
 import { type Engine, type EngineInfo, EngineLoadError, type RecognizeOptions } from '../engine.ts';
 import type { InternVLConfig } from './config.ts';
@@ -23,6 +24,8 @@ export interface InternVLEngineOptions {
   maxNewTokens?: number;
   /** `auto` tries the CUDA execution provider first. */
   device?: 'auto' | 'cpu';
+  /** What to report as the model's folder and name when `modelPath` is a conversion cache of another folder. */
+  sourcePath?: string;
   logger?: Logger;
 }
 
@@ -138,8 +141,8 @@ export async function loadInternVLEngine(options: InternVLEngineOptions): Promis
   }
   const info: EngineInfo = {
     engine: 'internvl',
-    model: folder.modelName,
-    modelPath: options.modelPath,
+    model: options.sourcePath ? basename(options.sourcePath) : folder.modelName,
+    modelPath: options.sourcePath ?? options.modelPath,
     device: sessions.device,
     gpuAvailable: sessions.gpuAvailable,
   };
