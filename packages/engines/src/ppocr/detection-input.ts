@@ -23,6 +23,9 @@ const BUCKET = 160;
 const MEAN_BGR = [0.485, 0.456, 0.406] as const;
 const STD_BGR = [0.229, 0.224, 0.225] as const;
 
+/** White paper after normalisation, per tensor channel (B, G, R); padding uses it. */
+export const WHITE = MEAN_BGR.map((mean, c) => (1 - mean) / STD_BGR[c]!);
+
 function bucket(side: number): number {
   return Math.ceil(side / BUCKET) * BUCKET;
 }
@@ -48,7 +51,7 @@ export async function detectionInput(page: PageImage): Promise<DetectionInput> {
     const mul = 1 / (255 * STD_BGR[c]!);
     const add = -MEAN_BGR[c]! / STD_BGR[c]!;
     const base = c * plane;
-    tensor.fill(255 * mul + add, base, base + plane);
+    tensor.fill(WHITE[c]!, base, base + plane);
     for (let y = 0; y < contentHeight; y++) {
       const row = base + y * width;
       let src = y * contentWidth * 3 + rgbChannel;

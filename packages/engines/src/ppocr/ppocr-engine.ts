@@ -2,11 +2,12 @@ import type { OcrLine, PageImage, PageResult, Quad } from '@ocr/contracts';
 import type { Engine, EngineInfo, RecognizeOptions } from '../engine.ts';
 import { textBoxes } from './db-postprocess.ts';
 import { detectionInput } from './detection-input.ts';
+import { detectText } from './detector.ts';
 import type { DirectionClassifier } from './direction-classifier.ts';
 import { rotateQuad180 } from './geometry.ts';
 import { readingOrder } from './reading-order.ts';
 import type { Recognizer } from './recognizer.ts';
-import { runSession, type OrtSession } from './session.ts';
+import type { OrtSession } from './session.ts';
 
 /** PaddleOCR's `drop_score`: lines read with less confidence are noise (rules, specks). */
 const MIN_LINE_CONFIDENCE = 0.5;
@@ -24,7 +25,7 @@ export class PpocrEngine implements Engine {
   async recognize(page: PageImage, options: RecognizeOptions = {}): Promise<PageResult> {
     const { signal, onProgress } = options;
     const input = await detectionInput(page);
-    const { data: probability } = await runSession(this.detector, input.tensor, [1, 3, input.height, input.width]);
+    const probability = await detectText(this.detector, input);
     signal?.throwIfAborted();
     onProgress?.(0.3);
     const boxes = textBoxes(probability, input);

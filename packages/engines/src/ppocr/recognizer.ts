@@ -15,9 +15,12 @@ const STEP_PIXELS = 8;
  * over the whole strip, and padding a short line to a long one's width made it drop spaces.
  */
 const MAX_PADDING = STEP_PIXELS;
-/** Lines × width per batch; bounds the output tensor (width / 8 × 6625 floats per line) to ~70 MB. */
-const MAX_BATCH_PIXELS = 20_000;
-const MAX_BATCH_LINES = 16;
+/**
+ * Lines × width per batch. Large batches were slower per line on the CPU (8 strips of 1680 px
+ * cost 3× one strip each), so only short lines are batched, a few at a time.
+ */
+const MAX_BATCH_PIXELS = 2560;
+const MAX_BATCH_LINES = 8;
 
 export class Recognizer {
   constructor(

@@ -7,6 +7,8 @@ export type OrtSession = InferenceSession;
 /**
  * Opens one CPU session. Memory patterns are off: they are planned per input shape, which made
  * the first run of every new page size slow and raised the peak RSS by ~250 MB on an A4 page.
+ * Idle threads do not spin: on a 2-core machine shared with other processes, spinning threads
+ * made two-thread runs twice as slow as one thread; without spinning they are never slower.
  */
 export async function openSession(path: string, role: string, threads: number): Promise<OrtSession> {
   try {
@@ -16,6 +18,7 @@ export async function openSession(path: string, role: string, threads: number): 
       interOpNumThreads: 1,
       enableMemPattern: false,
       graphOptimizationLevel: 'all',
+      extra: { session: { intra_op: { allow_spinning: '0' } } },
     });
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);

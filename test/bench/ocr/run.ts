@@ -1,0 +1,73 @@
+/**
+ * PP-OCR (this repository's CPU engine) against tesseract.js 7 on the same rendered and scanned
+ * pages, offline. Run by hand: `pnpm exec tsx test/bench/ocr/run.ts` from the repository root.
+ * Prints per page and per engine the CER and ms/page (image decode included), their ratios, and
+ * the peak RSS of a worker process reading an A4 page at 200 dpi.
+ */
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { loadPpocrEngine } from '@ocr/engines';
+import { characterErrorRate, pageImage } from '@ocr/testkit';
+import { benchPages, type BenchPage } from './pages.ts';
+import { tesseractReader } from './tesseract.ts';
+
+interface Reading {
+  cer: number;
+  ms: number;
+}
+
+/** Tesseract puts a space between Chinese characters; dropped for both engines so CER compares reading, not spacing. */
+function withoutSpacesBetweenHan(text: string): string {
+  return text.replace(/(?<=[\u3000-\u9fff\uff00-\uffef])\s+(?=[\u3000-\u9fff\uff00-\uffef])/gu, '');
+}
+
+async function measure(pages: BenchPage[], read: (bytes: Uint8Array) => Promise<string>): Promise<Reading[]> {
+  // One untimed page first, so neither engine's one-off start-up lands on the first page.
+  await read(pages[0]!.bytes);
+  const readings: Reading[] = [];
+  for (const page of pages) {
+    const started = performance.now();
+    const text = await read(page.bytes);
+    const ms = performance.now() - started;
+    readings.push({ cer: characterErrorRate(page.reference, withoutSpacesBetweenHan(text)), ms });
+  }
+  return readings;
+}
+
+const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / values.length;
+const pct = (value: number) => `${(100 * value).toFixed(2)}%`;
+
+const pages = await benchPages();
+
+const ppocr = await loadPpocrEngine();
+const ppocrReadings = await measure(pages, async (bytes) => (await ppocr.recognize(await pageImage(bytes))).text);
+await ppocr.dispose();
+
+const tesseract = await tesseractReader();
+const tesseractReadings = await measure(pages, (bytes) => tesseract.read(bytes));
+await tesseract.close();
+
+console.log('page                          ppocr CER   ms   | tesseract CER   ms');
+pages.forEach((page, i) => {
+  const p = ppocrReadings[i]!, t = tesseractReadings[i]!;
+  console.log(
+    `${page.name.padEnd(30)}${pct(p.cer).padStart(8)} ${p.ms.toFixed(0).padStart(6)} | ${pct(t.cer).padStart(8)} ${t.ms.toFixed(0).padStart(6)}`,
+  );
+});
+const summary = (readings: Reading[]) => ({ cer: mean(readings.map((r) => r.cer)), ms: mean(readings.map((r) => r.ms)) });
+const p = summary(ppocrReadings), t = summary(tesseractReadings);
+console.log(`\nmean over ${pages.length} pages`);
+console.log(`ppocr      CER ${pct(p.cer).padStart(7)}  ${p.ms.toFixed(0).padStart(6)} ms/page`);
+console.log(`tesseract  CER ${pct(t.cer).padStart(7)}  ${t.ms.toFixed(0).padStart(6)} ms/page`);
+console.log(`CER ratio ppocr/tesseract ${(p.cer / t.cer).toFixed(3)} (goal ≤ 0.5); speed-up ${(t.ms / p.ms).toFixed(2)}× (goal ≥ 1.5×)`);
+
+const memoryScript = fileURLToPath(new URL('./worker-memory.ts', import.meta.url));
+const memory = JSON.parse(execFileSync(process.execPath, ['--import', 'tsx', memoryScript], { encoding: 'utf8' })) as {
+  peakRssMb: number;
+  firstMs: number;
+  repeatMs: number;
+};
+console.log(
+  `worker process, A4 at 200 dpi: peak RSS ${memory.peakRssMb.toFixed(0)} MB (goal < 600); ` +
+    `first page ${memory.firstMs.toFixed(0)} ms, repeat ${memory.repeatMs.toFixed(0)} ms`,
+);
