@@ -3,7 +3,7 @@ import type { DocumentFormat } from './format.ts';
 import type { DocumentLimits } from './limits.ts';
 
 export interface DocumentOptions {
-  /** PDF rendering resolution, 50–600; default 200. Images keep their own pixels. */
+  /** PDF rendering resolution, 36–600; default 200. Images keep their own pixels. */
   dpi?: number;
   /** 1-based page selection such as "1-3,5"; default every page. */
   pages?: string;

@@ -2,7 +2,8 @@ import { DocumentError } from './errors.ts';
 
 /** Enough for small print in engineering drawings without making A4 pages needlessly large. */
 export const DEFAULT_PDF_DPI = 200;
-export const MIN_PDF_DPI = 50;
+// The same range as the API's request schema, so both refuse the same values.
+export const MIN_PDF_DPI = 36;
 export const MAX_PDF_DPI = 600;
 
 /** The rendering resolution for PDF pages: the default, or the caller's value when in range. */
