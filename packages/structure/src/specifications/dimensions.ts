@@ -87,7 +87,8 @@ export const angles: Matcher = (text) =>
 
 const CHAMFER_ANGLE = new RegExp(`${WORD_BEFORE}(${NUM})\\s*[×xX*]\\s*(${NUM})\\s*°`, 'g');
 // A bare "C1" may be a grid zone or a steel grade (C45); it is a chamfer only after 倒角/CHAMFER.
-const CHAMFER_C = new RegExp(`(?<=(?:倒角|倒钝|chamfer|CHAMFER|Chamfer)\\s*[:]?\\s*(?:均为|为)?\\s*)C\\s?(${NUM})${WORD_AFTER}`, 'g');
+// The "C" is matched before the look-behind, so the label is looked for at a "C" only.
+const CHAMFER_C = new RegExp(`C(?<=(?:倒角|倒钝|chamfer|CHAMFER|Chamfer)[\\s:]*(?:均为|为)?\\s*C)\\s?(${NUM})${WORD_AFTER}`, 'g');
 
 /** "1×45°", "2x30°", "倒角C0.5", "CHAMFER C1". */
 export const chamfers: Matcher = (text) => {

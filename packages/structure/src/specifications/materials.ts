@@ -135,7 +135,7 @@ const LABEL_BEFORE = /(?:材料|材质|material|mat'?l)\s*(?:\*\*)?\s*[:|=]?\s*(
 export const materials: Matcher = (text: string, context: MatchContext): SpecMatch[] =>
   GRADES.flatMap((grade) =>
     scan(text, grade.pattern, (m) => {
-      if (grade.needsLabel && !context.materialLabelBefore && !LABEL_BEFORE.test(text.slice(0, m.index))) return undefined;
+      if (grade.needsLabel && !context.materialLabelBefore && !LABEL_BEFORE.test(text.slice(Math.max(0, m.index - 24), m.index))) return undefined;
       const read = grade.read(m);
       return read && { kind: 'material', ...read };
     }),

@@ -14,7 +14,7 @@ const DEV = String.raw`(?:[+-]\s*${DEV_NUM}|0(?:\.0+)?)`;
  * "(+0.021/0)"; run together ("+0.1-0.05") only after a "+" upper deviation.
  * Capture groups: 1 symmetric, 2 and 3 the two deviations.
  */
-export const TOLERANCE = String.raw`(?:\s*(?:±|\+\s*/\s*-|\+-)\s*(${NUM})|\s*\(?\s*(${DEV})(?:\s*[/,]\s*|\s+|(?<=\+\s*${DEV_NUM})(?=[+-]))(${DEV})\s*\)?)`;
+export const TOLERANCE = String.raw`(?:\s*(?:±|\+\s*/\s*-|\+-)\s*(${NUM})|\s*\(?\s*(${DEV})(?:\s*[/,]\s*|\s+|(?<=\+\s*${DEV_NUM})(?=[+-]))(${DEV})(?:\s*\))?)`;
 
 export function toNumber(s: string): number {
   return Number(s.replace(/\s+/g, ''));

@@ -55,14 +55,22 @@ export function parseSpecifications(line: string, context: MatchContext = { mate
   );
   candidates.sort((a, b) => b.end - b.start - (a.end - a.start) || a.rank - b.rank || a.start - b.start);
   const taken: SpecMatch[] = [];
+  const covered = new Uint8Array(text.length);
   for (const c of candidates) {
-    if (taken.every((t) => c.end <= t.start || c.start >= t.end)) taken.push(c);
+    if (covered.subarray(c.start, c.end).some((x) => x === 1)) continue;
+    covered.fill(1, c.start, c.end);
+    taken.push(c);
   }
   return taken
     .sort((a, b) => a.start - b.start)
     .map((m) => {
-      const start = starts[m.start] ?? 0;
-      const end = ends[m.end - 1] ?? line.length;
+      // A pattern's optional tail may have eaten spaces; the reported text has none at its ends.
+      let first = m.start;
+      let last = m.end - 1;
+      while (first < last && /\s/.test(text[first] ?? '')) first++;
+      while (last > first && /\s/.test(text[last] ?? '')) last--;
+      const start = starts[first] ?? 0;
+      const end = ends[last] ?? line.length;
       return { value: m.value, start, end, text: line.slice(start, end) };
     });
 }
