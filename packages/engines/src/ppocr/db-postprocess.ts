@@ -82,8 +82,8 @@ export function textBoxes(probability: Float32Array, input: DetectionInput, opti
     if (Math.min(grown.width, grown.height) < options.minSize + 2) continue;
     const quad = readingQuad(grown);
     for (const point of quad) {
-      point[0] *= input.scaleX;
-      point[1] *= input.scaleY;
+      point[0] = input.offsetX + point[0] * input.scaleX;
+      point[1] = input.offsetY + point[1] * input.scaleY;
     }
     boxes.push(quad);
   }

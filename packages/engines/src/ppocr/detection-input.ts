@@ -1,5 +1,6 @@
 import sharp from 'sharp';
 import type { PageImage } from '@ocr/contracts';
+import type { PixelRect } from './ink-bounds.ts';
 
 /** The detector's input tensor and how it maps back to the page. */
 export interface DetectionInput {
@@ -10,9 +11,11 @@ export interface DetectionInput {
   /** The resized page inside the tensor (top-left); the rest is white padding. */
   contentHeight: number;
   contentWidth: number;
-  /** Page pixels per tensor pixel. */
+  /** Page pixels per tensor pixel, and the page position of the tensor's top-left corner. */
   scaleX: number;
   scaleY: number;
+  offsetX: number;
+  offsetY: number;
 }
 
 const MAX_SIDE = 1600;
@@ -31,14 +34,16 @@ function bucket(side: number): number {
 }
 
 /**
- * Resizes the page so the long side is at most 1600 px with both sides multiples of 32, pads it
- * with white up to a size bucket, and normalises it into a [1, 3, H, W] BGR tensor.
+ * Resizes `area` of the page so the long side is at most 1600 px with both sides multiples of 32,
+ * pads it with white up to a size bucket, and normalises it into a [1, 3, H, W] BGR tensor.
  */
-export async function detectionInput(page: PageImage): Promise<DetectionInput> {
-  const scale = Math.min(1, MAX_SIDE / Math.max(page.width, page.height));
-  const contentWidth = Math.max(ALIGN, Math.round((page.width * scale) / ALIGN) * ALIGN);
-  const contentHeight = Math.max(ALIGN, Math.round((page.height * scale) / ALIGN) * ALIGN);
+export async function detectionInput(page: PageImage, area: PixelRect): Promise<DetectionInput> {
+  const areaWidth = area.right - area.left, areaHeight = area.bottom - area.top;
+  const scale = Math.min(1, MAX_SIDE / Math.max(areaWidth, areaHeight));
+  const contentWidth = Math.max(ALIGN, Math.round((areaWidth * scale) / ALIGN) * ALIGN);
+  const contentHeight = Math.max(ALIGN, Math.round((areaHeight * scale) / ALIGN) * ALIGN);
   const resized = await sharp(page.data, { raw: { width: page.width, height: page.height, channels: 3 } })
+    .extract({ left: area.left, top: area.top, width: areaWidth, height: areaHeight })
     .resize(contentWidth, contentHeight, { fit: 'fill', kernel: 'linear' })
     .raw()
     .toBuffer();
@@ -64,7 +69,9 @@ export async function detectionInput(page: PageImage): Promise<DetectionInput> {
     width,
     contentHeight,
     contentWidth,
-    scaleX: page.width / contentWidth,
-    scaleY: page.height / contentHeight,
+    scaleX: areaWidth / contentWidth,
+    scaleY: areaHeight / contentHeight,
+    offsetX: area.left,
+    offsetY: area.top,
   };
 }

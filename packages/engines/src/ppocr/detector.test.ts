@@ -20,7 +20,7 @@ describe('detectText', () => {
     // 1500 px tall at scale 1: two stripes, with lines straddling the seam at row 800.
     const lines = Array.from({ length: 30 }, (_, i) => `Line ${i}: the seam between stripes must not cut text`).join('\n');
     const page = await pageImage(renderPage({ width: 1200, height: 1500, blocks: [{ x: 60, y: 40, text: lines, fontSize: 30 }] }));
-    const input = await detectionInput(page);
+    const input = await detectionInput(page, { left: 0, top: 0, right: page.width, bottom: page.height });
     expect(input.height).toBeGreaterThan(928);
     const striped = textBoxes(await detectText(session, input), input);
     const { data } = await runSession(session, input.tensor, [1, 3, input.height, input.width]);

@@ -5,6 +5,7 @@ import { detectionInput } from './detection-input.ts';
 import { detectText } from './detector.ts';
 import type { DirectionClassifier } from './direction-classifier.ts';
 import { rotateQuad180 } from './geometry.ts';
+import { inkBounds } from './ink-bounds.ts';
 import { readingOrder } from './reading-order.ts';
 import type { Recognizer } from './recognizer.ts';
 import type { OrtSession } from './session.ts';
@@ -24,7 +25,9 @@ export class PpocrEngine implements Engine {
 
   async recognize(page: PageImage, options: RecognizeOptions = {}): Promise<PageResult> {
     const { signal, onProgress } = options;
-    const input = await detectionInput(page);
+    const area = inkBounds(page);
+    if (!area) return { text: '', confidence: 0, lines: [], imagePatches: 1 };
+    const input = await detectionInput(page, area);
     const probability = await detectText(this.detector, input);
     signal?.throwIfAborted();
     onProgress?.(0.3);
