@@ -122,6 +122,24 @@ describe('alignedLineTables', () => {
     ).toEqual([]);
   });
 
+  it('finds no table in two columns of running text that share baselines', () => {
+    const left = ['The pump is driven by a four pole motor', 'through a flexible coupling. Align the', 'shafts to within 0.1 mm before the first'];
+    const right = ['Open the suction valve fully and vent', 'the casing through the plug on the top', 'until only liquid comes out. Never run'];
+    expect(tablesOf(left.flatMap((text, i) => [ocrLine(text, 100, 100 + 30 * i), ocrLine(right[i]!, 900, 100 + 30 * i)]))).toEqual([]);
+  });
+
+  it('keeps a table with one column of long descriptions', () => {
+    const [table] = tablesOf([
+      ocrLine('Step', 100, 100),
+      ocrLine('Instruction', 300, 100),
+      ocrLine('1', 100, 130),
+      ocrLine('Open the suction valve fully and vent', 300, 130),
+      ocrLine('2', 100, 160),
+      ocrLine('Check the alignment again after warm-up', 300, 160),
+    ]);
+    expect(table?.rows.map((r) => r[0])).toEqual(['1', '2']);
+  });
+
   it('splits tables apart by a wide vertical gap', () => {
     const tables = tablesOf([
       ocrLine('a', 100, 100),

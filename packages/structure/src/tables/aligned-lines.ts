@@ -15,6 +15,9 @@ interface Column {
   x1: number;
 }
 
+// Cells of tables are short; a column whose typical cell is longer than this reads as prose.
+const PROSE_CHARS = 24;
+
 const NUMERIC = /^[\s\dØΦφ±+\-.,:/×x°~%()RM]*\d[\s\dØΦφ±+\-.,:/×x°~%()a-zA-Z]*$/;
 
 /**
@@ -109,6 +112,9 @@ function buildGrid(rows: BoxedLine[][], page: number): LayoutTable | undefined {
   });
   const filled = placed.reduce((n, c) => n + c.colSpan, 0);
   if (filled < 0.5 * rows.length * columns.length) return undefined;
+  // Two columns of running text share baselines too; a table has at least one column of short cells.
+  const prose = columns.every((_, c) => median(placed.filter((p) => p.column === c).map((p) => p.text.length)) > PROSE_CHARS);
+  if (prose) return undefined;
 
   // Header: a first row of labels over a body with numbers, or one holding merged (spanning) cells;
   // under merged cells, a second row of labels is a sub-header.

@@ -42,7 +42,7 @@ function markdownCell(text: string): string {
 }
 
 /** GitHub-flavoured Markdown; a table without header gets an empty one, as GFM requires one. */
-export function toMarkdown(header: string[] | null, rows: string[][], columns: number): string {
+function toMarkdown(header: string[] | null, rows: string[][], columns: number): string {
   const line = (cells: string[]): string => `| ${cells.map(markdownCell).join(' | ')} |`;
   return [
     line(header ?? Array<string>(columns).fill('')),
