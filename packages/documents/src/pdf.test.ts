@@ -63,6 +63,20 @@ describe('openDocument on PDFs', () => {
     expect(inkFraction(only!.image, page.textBox)).toBeGreaterThan(0.02);
   });
 
+  it('keeps colours in R, G, B order', async () => {
+    // Three stripes, red, green and blue, 60 px each.
+    const stripes = Buffer.alloc(180 * 60 * 3);
+    for (let p = 0; p < 180 * 60; p++) stripes[p * 3 + Math.floor((p % 180) / 60)] = 255;
+    const jpeg = await sharp(stripes, { raw: { width: 180, height: 60, channels: 3 } }).jpeg({ quality: 100 }).toBuffer();
+    const [only] = await allPages(await openDocument(scannedPdf([{ jpeg, width: 180, height: 60 }], 72), { dpi: 72 }));
+    const pixel = (x: number): number[] => [...only!.image.data.subarray((30 * 180 + x) * 3, (30 * 180 + x) * 3 + 3)];
+    [30, 90, 150].forEach((x, channel) => {
+      const rgb = pixel(x);
+      expect(rgb[channel]).toBeGreaterThan(200);
+      expect(rgb.filter((_, c) => c !== channel).every((v) => v < 60)).toBe(true);
+    });
+  });
+
   it('renders only the selected pages, in order', async () => {
     const doc = await openDocument(latinTextPdf(4), { pages: '4,2', dpi: 72 });
     expect(doc).toMatchObject({ pageCount: 4, selectedPages: [2, 4] });
