@@ -1,19 +1,8 @@
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import type { PageImage } from '@ocr/contracts';
-import type { OpenedDocument } from './document.ts';
-import { chineseTextPdf, encodePage, inkFraction, latinTextPdf, meanAbsoluteDifference, scannedPdf, textPage, type Box } from './fixtures/index.ts';
+import { allPages, chineseTextPdf, encodePage, inkFraction, latinTextPdf, meanAbsoluteDifference, scannedPdf, textPage, type Box } from './fixtures/index.ts';
 import { openDocument } from './open.ts';
-
-async function allPages(doc: OpenedDocument): Promise<Array<{ page: number; image: PageImage }>> {
-  const pages = [];
-  try {
-    for await (const page of doc.pageImages()) pages.push(page);
-  } finally {
-    await doc.close();
-  }
-  return pages;
-}
 
 function crop(image: PageImage, box: Box): Uint8Array {
   const out = new Uint8Array(box.width * box.height * 3);

@@ -1,19 +1,7 @@
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import type { PageImage } from '@ocr/contracts';
-import { bmpPage, encodePage, inkFraction, meanAbsoluteDifference, multiPageTiff, rotatedJpeg, textPage } from './fixtures/index.ts';
+import { allPages, bmpPage, encodePage, inkFraction, meanAbsoluteDifference, multiPageTiff, rotatedJpeg, textPage } from './fixtures/index.ts';
 import { openDocument } from './open.ts';
-import type { OpenedDocument } from './document.ts';
-
-async function allPages(doc: OpenedDocument): Promise<Array<{ page: number; image: PageImage }>> {
-  const pages = [];
-  try {
-    for await (const page of doc.pageImages()) pages.push(page);
-  } finally {
-    await doc.close();
-  }
-  return pages;
-}
 
 describe('openDocument on images', () => {
   it.each(['png', 'jpeg', 'webp', 'tiff'] as const)('decodes %s to one RGB page with the text where it was drawn', async (format) => {
