@@ -49,6 +49,31 @@ const TITLE_ROWS = [
 const titleGrid = ruledGrid(TITLE_ROWS, [40, 240, 680, 880, 1300], 40, 100);
 const titleBlock = renderPage({ width: 1360, height: 400, blocks: titleGrid.blocks, rules: titleGrid.rules });
 
+// A drawing sheet: a part outline with dimension callouts, notes under 技术要求, a title block.
+const drawingSheet = renderPage({
+  width: 1600,
+  height: 1100,
+  blocks: [
+    { x: 300, y: 120, text: 'Φ40h6', fontSize: 28 },
+    { x: 900, y: 140, text: 'R5', fontSize: 28 },
+    { x: 560, y: 420, text: '120±0.1', fontSize: 28 },
+    { x: 1050, y: 330, text: 'M12×1.5-6g', fontSize: 28 },
+    { x: 250, y: 500, text: 'Ra 1.6', fontSize: 28 },
+    { x: 80, y: 700, text: '技术要求\n1. 调质处理 HRC 28~32\n2. 未注倒角C1\n3. 锐边倒钝', fontSize: 28 },
+    ...ruledGrid([['图号', 'ZJ-001', '比例', '1:1'], ['材料', '40Cr', '重量', '1.2kg']], [880, 1030, 1230, 1380, 1560], 820, 80).blocks,
+  ],
+  rules: [
+    [250, 200, 1000, 200],
+    [250, 380, 1000, 380],
+    [250, 200, 250, 380],
+    [1000, 200, 1000, 380],
+    [1000, 240, 1300, 240],
+    [1000, 340, 1300, 340],
+    [1300, 240, 1300, 340],
+    ...ruledGrid([['', '', '', ''], ['', '', '', '']], [880, 1030, 1230, 1380, 1560], 820, 80).rules,
+  ],
+});
+
 describe('structured_content end to end (API and worker as processes, real Redis, default CPU engine)', () => {
   let service: ServiceHandle;
   beforeAll(async () => {
@@ -131,5 +156,45 @@ describe('structured_content end to end (API and worker as processes, real Redis
       ]),
     );
     expect(content.tables.map((t: any) => t.rows)).toEqual([TITLE_ROWS]);
+  });
+
+  it('reads the drawing sheet: the drawing as a diagram region, the notes, the title block', async () => {
+    const content = await process('drawing.png', drawingSheet);
+    expect(content.diagrams).toHaveLength(1);
+    const [drawing] = content.diagrams;
+    expect(drawing.source).toBe('layout');
+    expect(drawing.labels.map((l: string) => l.replace(/\s+/g, ''))).toEqual(['Φ40h6', 'R5', 'M12×1.5-6g', '120±0.1', 'Ra1.6']);
+    // The region holds the callouts and stays clear of the notes (x 80.., y 700..) and title block.
+    expect(drawing.box.x).toBeLessThan(250);
+    expect(drawing.box.x + drawing.box.width).toBeGreaterThan(1200);
+    expect(drawing.box.y).toBeLessThan(120);
+    expect(drawing.box.y + drawing.box.height).toBeLessThan(700);
+
+    const notes = content.annotations.filter((a: any) => a.kind === 'note');
+    expect(notes.map((n: any) => [n.section, n.number, n.text.replace(/\s+/g, '')])).toEqual([
+      ['技术要求', 1, '调质处理HRC28~32'],
+      ['技术要求', 2, '未注倒角C1'],
+      ['技术要求', 3, '锐边倒钝'],
+    ]);
+    const fields = content.annotations.filter((a: any) => a.kind === 'title_block').map((a: any) => [a.field, a.value]);
+    expect(fields).toEqual([
+      ['drawing_number', 'ZJ-001'],
+      ['scale', '1:1'],
+      ['material', '40Cr'],
+      ['weight', '1.2kg'],
+    ]);
+    expect(content.specifications.map((s: any) => s.kind)).toEqual([
+      'fit',
+      'radius',
+      'thread',
+      'linear_dimension',
+      'roughness',
+      'heat_treatment',
+      'hardness',
+      'chamfer',
+      'scale',
+      'material',
+      'quantity',
+    ]);
   });
 });

@@ -45,7 +45,8 @@ export function layoutDiagrams(lines: readonly BoxedLine[], page: number, option
     (l) => options.textLines.has(l.index) || l.text.trim().length > MAX_CALLOUT_CHARS || inParagraph(l, lines, lineHeight),
   );
   const sparse = lines.filter((l) => !dense.includes(l) && l.text.trim() !== '');
-  const reach = Math.max(6 * lineHeight, 0.3 * Math.min(options.width, options.height));
+  // Callouts of one drawing sit far apart; views of one sheet may join into one region.
+  const reach = Math.max(6 * lineHeight, 0.4 * Math.min(options.width, options.height));
 
   // Single-linkage clusters of callouts.
   const cluster = sparse.map((_, i) => i);

@@ -212,6 +212,8 @@ const CORPUS: [input: string, expected: Expected[]][] = [
   ['GB/T 1804-m', [{ kind: 'standard', text: 'GB/T 1804-m', designation: 'GB/T 1804-m', body: 'GB/T', number: '1804', class: 'm' }]],
   ['未注公差按GB/T1804-m', [{ kind: 'standard', text: 'GB/T1804-m', designation: 'GB/T 1804-m', body: 'GB/T', number: '1804', class: 'm' }]],
   ['GB/T 1804-2000', [{ kind: 'standard', text: 'GB/T 1804-2000', designation: 'GB/T 1804-2000', body: 'GB/T', number: '1804', year: 2000 }]],
+  ['未注公差按GB/T 1804-mo', [{ kind: 'standard', text: 'GB/T 1804', designation: 'GB/T 1804', body: 'GB/T', number: '1804' }]],
+  ['ISO 2768-fH', [{ kind: 'standard', text: 'ISO 2768-fH', designation: 'ISO 2768-fH', body: 'ISO', number: '2768', class: 'fH' }]],
   ['GB/T 1184-K', [{ kind: 'standard', text: 'GB/T 1184-K', designation: 'GB/T 1184-K', body: 'GB/T', number: '1184', class: 'K' }]],
   ['GB/T 3098.1-2010', [{ kind: 'standard', text: 'GB/T 3098.1-2010', designation: 'GB/T 3098.1-2010', body: 'GB/T', number: '3098.1', year: 2010 }]],
   ['GB 1804-79', [{ kind: 'standard', text: 'GB 1804-79', designation: 'GB 1804-79', body: 'GB', number: '1804', year: 1979 }]],

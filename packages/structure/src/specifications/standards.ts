@@ -31,7 +31,9 @@ const BODIES = [
 ];
 const BODY = BODIES.map((b) => b.replace(/\//g, '\\s*/\\s*').replace(/ /g, '\\s+')).join('|');
 const NUMBER = String.raw`[A-Z]?\d+(?:\.\d+)*[A-Z]?`;
-const SUFFIX = String.raw`(?:\s*-\s*(?:\d{1,4}|[A-Za-z]{1,2})(?![A-Za-z0-9]))*(?::\d{4})?`;
+// General tolerance classes (ISO 2768 / GB/T 1804 f m c v, ISO 2768-2 / GB/T 1184 H K L); other
+// letters after a dash are more likely misread punctuation ("1804-mo" for "1804-m。").
+const SUFFIX = String.raw`(?:\s*-\s*(?:\d{1,4}|[fmcv][HKL]?|[HKL])(?![A-Za-z0-9]))*(?::\d{4})?`;
 const STANDARD = new RegExp(`(?<![A-Za-z])(${BODY})\\s*(${NUMBER})(${SUFFIX})(?![A-Za-z0-9])`, 'g');
 
 // Chinese standards write the edition year after the dash, two digits before 1995 ("GB 1804-79").
