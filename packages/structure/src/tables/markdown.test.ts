@@ -32,6 +32,13 @@ describe('markdownTables', () => {
     expect(table.confidence).toBeCloseTo(2 / 3);
   });
 
+  it('drops bold around cells and reads <br> as a space', () => {
+    const [found] = tables('| **项目** | **规格** |\n|---|---|\n| 螺栓 | M8×1.25<br>GB/T 5783 |');
+    const table = gridToTable(found!.grid);
+    expect(table.header).toEqual(['项目', '规格']);
+    expect(table.rows).toEqual([['螺栓', 'M8×1.25 GB/T 5783']]);
+  });
+
   it('gives a null header for an all-empty header row', () => {
     const [found] = tables('|  |  |\n|---|---|\n| 图号 | ZJ-001 |');
     const table = gridToTable(found!.grid);

@@ -12,7 +12,14 @@ const SEPARATOR = /^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$/;
 /** Cells of one pipe row; "\|" is a literal pipe, outer pipes are optional. */
 function splitRow(line: string): string[] {
   const trimmed = line.trim().replace(/^\|/, '').replace(/(?<!\\)\|$/, '');
-  return trimmed.split(/(?<!\\)\|/).map((cell) => cell.trim().replace(/\\\|/g, '|'));
+  return trimmed.split(/(?<!\\)\|/).map((cell) =>
+    cell
+      .replace(/\\\|/g, '|')
+      .replace(/<br\s*\/?>/gi, ' ')
+      // Models bold header cells ("**项目**"); the emphasis is not the text.
+      .replace(/^\s*(\*\*|__)(.*)\1\s*$/, '$2')
+      .trim(),
+  );
 }
 
 function isRow(line: string): boolean {
