@@ -325,6 +325,20 @@ const CORPUS: [input: string, expected: Expected[]][] = [
   ['6g', []],
   ['5 A', []],
   ['the temper of the part', []],
+  ['Order No. 2024-0387, delivered on 2024/05/06 at 14:30.', []],
+  ['Call +86 571 8888 6666', []],
+  ['Room 304, Building 6', []],
+  ['Version 3.2.1', []],
+  ['Rate 5 per hour', []],
+  ['HV 10 kV switchgear', []],
+  ['3M tape, R&D, M&A', []],
+  ['A4 paper, 5G network, COVID-19', []],
+  ['第3章 共5页', []],
+  ['电话：0571-88886666', []],
+  ['单价 300元', []],
+  ['Q1 2024 report', []],
+  ['T6 H7 A2', []],
+  ['HB pencil', []],
 ];
 
 describe('specification corpus', () => {

@@ -9,7 +9,9 @@ const BOUND = String.raw`(≥|>=|≤|<=)\s*(${NUM})`;
 const SINGLE = String.raw`(${NUM})(?:\s*±\s*(${NUM}))?`;
 const VALUE = `(?:${RANGE}|${BOUND}|${SINGLE})`;
 
-const SCALE_FIRST = new RegExp(`(?<![A-Za-z])${SCALE}\\s*(?:[=:]\\s*)?${VALUE}${WORD_AFTER}`, 'g');
+// "HV 10 kV" on an electrical drawing is high voltage, not Vickers hardness.
+const NOT_ELECTRICAL = String.raw`(?!\s*(?:kV|V|A|kA|Hz)(?![A-Za-z]))`;
+const SCALE_FIRST = new RegExp(`(?<![A-Za-z])${SCALE}\\s*(?:[=:]\\s*)?${VALUE}${WORD_AFTER}${NOT_ELECTRICAL}`, 'g');
 const VALUE_FIRST = new RegExp(`(?<![A-Za-z0-9.])${VALUE}\\s*${SCALE}(?![A-Za-z])`, 'g');
 
 // Groups of VALUE in order: range lo, range hi, bound sign, bound value, single value, ± spread.
