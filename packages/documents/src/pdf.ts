@@ -16,6 +16,7 @@ type PdfDocumentProxy = Awaited<ReturnType<PdfJs['getDocument']>['promise']>;
 const POINTS_PER_INCH = 72;
 // Skia refuses surfaces with a side beyond this.
 const MAX_CANVAS_SIDE = 32_767;
+// pdfjs's PasswordResponses.INCORRECT_PASSWORD (1 is NEED_PASSWORD).
 const PASSWORD_INCORRECT = 2;
 
 // pdfjs reads these with fs in Node; the folder paths must end with a separator.
@@ -59,6 +60,7 @@ export async function openPdfDocument(bytes: Uint8Array, options: DocumentOption
     throw openError(error, options.password !== undefined);
   }
   try {
+    if (doc.numPages === 0) throw new DocumentError('corrupt_pdf', 'The PDF has no pages.');
     const selectedPages = parsePageSelection(options.pages ?? '')(doc.numPages);
     checkPageCount(selectedPages.length, limits);
     const rasters: PageRaster[] = [];
@@ -99,8 +101,9 @@ function pdfDocument(doc: PdfDocumentProxy, rasters: PageRaster[]): OpenedDocume
       const canvas = createCanvas(1, 1);
       const context = canvas.getContext('2d');
       for (const { page, scale, size } of rasters) {
-        const pdfPage = await doc.getPage(page);
+        let pdfPage: Awaited<ReturnType<PdfDocumentProxy['getPage']>> | undefined;
         try {
+          pdfPage = await doc.getPage(page);
           // Resizing reallocates the surface; pdfjs paints the whole background itself anyway.
           if (canvas.width !== size.width || canvas.height !== size.height) {
             canvas.width = size.width;
@@ -112,7 +115,7 @@ function pdfDocument(doc: PdfDocumentProxy, rasters: PageRaster[]): OpenedDocume
         } catch (error) {
           throw corruptPdf(error, `page ${page} cannot be rendered`);
         } finally {
-          pdfPage.cleanup();
+          pdfPage?.cleanup();
         }
         // pdfjs paints an opaque white background first, so dropping alpha loses nothing.
         const image: PageImage = { ...size, channels: 3, data: rgbaToRgb(canvas.data(), size.width * size.height) };
