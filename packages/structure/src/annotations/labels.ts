@@ -27,7 +27,7 @@ ENTRIES.sort((a, b) => b.name.length - a.name.length);
  */
 const LABEL = new RegExp(
   `^\\s*(?:\\*\\*)?(${ENTRIES.map((e) => escape(e.name).replace(/ /g, '\\s*')).join('|')})(?:\\*\\*)?` +
-    `(?:\\s*[:：]\\s*|\\s+|$|(?<=[\\u4e00-\\u9fff])(?=[^\\u4e00-\\u9fff]))(.*)$`,
+    `(\\s*[:：]\\s*|\\s+|$|(?<=[\\u4e00-\\u9fff])(?=[^\\u4e00-\\u9fff]))(.*)$`,
   'i',
 );
 
@@ -45,5 +45,8 @@ export function matchLabel(text: string): LabelMatch | undefined {
   const key = label.replace(/\s+/g, ' ').toUpperCase();
   const entry = ENTRIES.find((e) => e.name.toUpperCase() === key);
   if (!entry) return undefined;
-  return { field: entry.field, label, rest: (m[2] ?? '').replace(/\*\*/g, '').trim() };
+  const rest = (m[3] ?? '').replace(/\*\*/g, '').trim();
+  // "Material specification: see note 3" is a key–value pair whose key starts like a label.
+  if (!/[:：]/.test(m[2] ?? '') && /[A-Za-z\u4e00-\u9fff]\s*[:：]/.test(rest)) return undefined;
+  return { field: entry.field, label, rest };
 }

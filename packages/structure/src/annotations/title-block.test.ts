@@ -55,7 +55,9 @@ describe('titleBlockFields', () => {
   });
 
   it('does not read a word that merely starts like a label', () => {
-    expect(fieldsOf(textRows('质量要求：无裂纹\nTITLES: none\n名称 轴'))).toEqual([{ field: 'part_name', label: '名称', value: '轴' }]);
+    expect(fieldsOf(textRows('质量要求：无裂纹\nTITLES: none\nMaterial specification: see note 3\n名称 轴'))).toEqual([
+      { field: 'part_name', label: '名称', value: '轴' },
+    ]);
   });
 
   it('with boxes, takes the value right of the label, or under it', () => {
