@@ -1,3 +1,4 @@
+import type { Job } from 'bullmq';
 import type { OcrJobData, OcrOptions } from '@ocr/contracts';
 import { lookupJob, newJobId, ocrJobOptions, type JobLookup, type JobOrigin } from '@ocr/queue';
 import type { Services } from './services.ts';
@@ -10,7 +11,7 @@ export async function submitDocument(
   options: OcrOptions,
   origin: JobOrigin,
   batch?: { id: string; index: number },
-): Promise<string> {
+): Promise<Job<OcrJobData>> {
   const { config } = services;
   const jobId = newJobId();
   const blobKey = await services.blobs.put(upload.bytes);
@@ -23,14 +24,15 @@ export async function submitDocument(
     options,
     ...(batch ? { batchId: batch.id, index: batch.index } : {}),
   };
+  let job: Job<OcrJobData>;
   try {
-    await services.queue.add('ocr', data, ocrJobOptions(jobId, origin, { resultTtlSeconds: config.RESULT_TTL_S, attempts: config.JOB_ATTEMPTS }));
+    job = await services.queue.add('ocr', data, ocrJobOptions(jobId, origin, { resultTtlSeconds: config.RESULT_TTL_S, attempts: config.JOB_ATTEMPTS }));
   } catch (error) {
     await services.blobs.release(blobKey);
     throw error;
   }
   services.logger.info({ jobId, filename: upload.filename, format: data.format, size: data.size, origin }, 'job enqueued');
-  return jobId;
+  return job;
 }
 
 export function lookup(services: Services, jobId: string): Promise<JobLookup> {
@@ -50,8 +52,19 @@ export async function waitForJob(services: Services, jobId: string, timeoutMs: n
   const current = await lookup(services, jobId);
   if (isFinal(current) || timeoutMs <= 0) return current;
   const job = await services.queue.getJob(jobId);
-  if (job) {
-    await job.waitUntilFinished(services.events, timeoutMs).catch(() => undefined);
-  }
+  if (job) await job.waitUntilFinished(services.events, timeoutMs).catch(() => undefined);
   return lookup(services, jobId);
+}
+
+/**
+ * The hot path of `POST /ocr/process`: waits for a job this request has just enqueued and reads
+ * only its result, as the JSON the worker stored. Null when it did not complete in time (or
+ * failed): the caller then looks the job up.
+ */
+export async function resultWhenCompleted(services: Services, job: Job<OcrJobData>, timeoutMs: number): Promise<string | null> {
+  const completed = await job.waitUntilFinished(services.events, timeoutMs).then(
+    () => true,
+    () => false,
+  );
+  return completed ? services.results.loadJson(job.id!) : null;
 }

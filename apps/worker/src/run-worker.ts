@@ -81,14 +81,13 @@ export async function runWorker(config: WorkerConfig, options: WorkerOptions = {
       defaultDpi: config.DEFAULT_DPI,
       workerId,
       logger,
+      // The heartbeat timer publishes these; a write per job would cost every job a Redis round trip.
       onJobStart: (jobId) => {
         heartbeat.currentJob = jobId;
-        void heartbeat.beat().catch(() => {});
       },
       onJobEnd: () => {
         heartbeat.currentJob = null;
         heartbeat.jobsDone += 1;
-        void heartbeat.beat().catch(() => {});
       },
     }),
     {

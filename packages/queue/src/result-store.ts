@@ -23,6 +23,11 @@ export class ResultStore {
     return raw === null ? null : ocrResultSchema.parse(JSON.parse(raw));
   }
 
+  /** The stored JSON as it is, for answering a request without parsing and re-serialising it. */
+  async loadJson(jobId: string): Promise<string | null> {
+    return this.redis.get(this.keys.result(jobId));
+  }
+
   async loadMany(jobIds: string[]): Promise<Array<OcrResult | null>> {
     if (jobIds.length === 0) return [];
     const raws = await this.redis.mget(jobIds.map((id) => this.keys.result(id)));

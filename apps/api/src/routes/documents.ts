@@ -6,7 +6,7 @@ import { batchResult, batchView, submitBatch } from '../batch.ts';
 import { errorResponse } from '../errors.ts';
 import { accepted, finalOrAccepted, notFound } from '../respond.ts';
 import type { Services } from '../services.ts';
-import { lookup, submitDocument, waitForJob } from '../submission.ts';
+import { lookup, resultWhenCompleted, submitDocument, waitForJob } from '../submission.ts';
 import { acceptFile, filesIn, readForm, readOptions, type FormFields } from '../upload.ts';
 
 const MULTIPART_OVERHEAD = 1 << 20;
@@ -48,9 +48,12 @@ export function documentRoutes(services: Services): Hono {
 
   app.post('/ocr/process', singleLimit, async (c) => {
     const { upload, options } = await singleUpload(c);
-    const jobId = await submitDocument(services, upload, options, 'sync');
-    const found = await waitForJob(services, jobId, wantsAsync(c) ? 0 : config.SYNC_TIMEOUT_S * 1000);
-    return finalOrAccepted(c, jobId, found);
+    const job = await submitDocument(services, upload, options, 'sync');
+    if (!wantsAsync(c)) {
+      const result = await resultWhenCompleted(services, job, config.SYNC_TIMEOUT_S * 1000);
+      if (result) return c.body(result, 200, { 'Content-Type': 'application/json' });
+    }
+    return finalOrAccepted(c, job.id!, await lookup(services, job.id!));
   });
 
   app.post('/ocr/batch', batchLimit, async (c) => {
@@ -71,9 +74,9 @@ export function documentRoutes(services: Services): Hono {
 
   app.post('/v1/jobs', singleLimit, async (c) => {
     const { upload, options } = await singleUpload(c);
-    const jobId = await submitDocument(services, upload, options, 'submitted');
-    const found = await lookup(services, jobId);
-    if (!found.found) throw new Error(`job ${jobId} vanished right after it was enqueued`);
+    const job = await submitDocument(services, upload, options, 'submitted');
+    const found = await lookup(services, job.id!);
+    if (!found.found) throw new Error(`job ${job.id} vanished right after it was enqueued`);
     return accepted(c, found.view);
   });
 
