@@ -11,7 +11,7 @@ async function longDocument(pages: number): Promise<Buffer> {
   return sharp(Array.from({ length: pages }, () => png), { join: { animated: true } }).tiff({ compression: 'lzw' }).toBuffer();
 }
 
-describe('a worker killed in the middle of a job (SIGKILL)', () => {
+describe('a worker stopped in the middle of a job', () => {
   let service: ServiceHandle;
   beforeAll(async () => {
     // A shorter lock than the default 30 s, so the dead worker's job is noticed sooner.
@@ -21,7 +21,7 @@ describe('a worker killed in the middle of a job (SIGKILL)', () => {
     await service?.stop();
   });
 
-  it('loses nothing: a new worker picks the job up and completes it', { timeout: 300_000 }, async () => {
+  it('SIGKILL loses nothing: a new worker picks the job up and completes it', { timeout: 300_000 }, async () => {
     const tiff = await longDocument(5);
     const submitted = await json(await fetch(`${service.baseUrl}/v1/jobs`, { method: 'POST', body: form([{ name: 'manual.tiff', bytes: tiff }]) }));
     const first = service.workers[0]!;
@@ -45,5 +45,21 @@ describe('a worker killed in the middle of a job (SIGKILL)', () => {
     expect(job.result.pages).toHaveLength(5);
     expect(job.result.metadata.worker).not.toBe(first.logLines().find((l) => l['msg'] === 'worker ready')?.['worker']);
     expect(characterErrorRate(LINES, job.result.pages[4].text)).toBeLessThan(0.05);
+  });
+
+  it('on SIGTERM finishes its current job before it exits', { timeout: 300_000 }, async () => {
+    const worker = service.workers.find((w) => w.child.exitCode === null && w.child.signalCode === null)!;
+    const submitted = await json(await fetch(`${service.baseUrl}/v1/jobs`, { method: 'POST', body: form([{ name: 'manual.tiff', bytes: await longDocument(3) }]) }));
+    await waitFor('the job to start', async () => (await json(await fetch(`${service.baseUrl}/v1/jobs/${submitted.id}`))).status === 'active');
+    worker.child.kill('SIGTERM');
+    expect(await worker.exited).toBe(0);
+    const job = await json(await fetch(`${service.baseUrl}/v1/jobs/${submitted.id}`));
+    expect(job.status).toBe('completed');
+    expect(job.result.pages).toHaveLength(3);
+    const messages = worker.logLines().map((l) => l['msg']);
+    // The job was still running when the signal came, and completed after it.
+    const signalled = messages.indexOf('shutting down: finishing the current job');
+    expect(signalled).toBeGreaterThan(-1);
+    expect(messages.lastIndexOf('job completed')).toBeGreaterThan(signalled);
   });
 });

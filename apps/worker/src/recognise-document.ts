@@ -72,6 +72,7 @@ export async function recogniseDocument(bytes: Uint8Array, data: OcrJobData, ctx
       structureInput.push({
         page,
         text: recognised.text,
+        confidence: recognised.confidence,
         width: image.width,
         height: image.height,
         ...(recognised.lines ? { lines: recognised.lines } : {}),
