@@ -6,7 +6,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadPpocrEngine } from '@ocr/engines';
@@ -17,6 +17,8 @@ import { tesseractReader } from './tesseract.ts';
 interface Reading {
   cer: number;
   ms: number;
+  /** CPU time of the whole process (worker threads included): less sensitive than wall time to other load. */
+  cpuMs: number;
 }
 
 /** Tesseract puts a space between Chinese characters; dropped for both engines so CER compares reading, not spacing. */
@@ -30,9 +32,11 @@ async function measure(pages: BenchPage[], read: (bytes: Uint8Array) => Promise<
   const readings: Reading[] = [];
   for (const page of pages) {
     const started = performance.now();
+    const cpu = process.cpuUsage();
     const text = await read(page.bytes);
     const ms = performance.now() - started;
-    readings.push({ cer: characterErrorRate(page.reference, withoutSpacesBetweenHan(text)), ms });
+    const { user, system } = process.cpuUsage(cpu);
+    readings.push({ cer: characterErrorRate(page.reference, withoutSpacesBetweenHan(text)), ms, cpuMs: (user + system) / 1000 });
   }
   return readings;
 }
@@ -50,19 +54,23 @@ const tesseract = await tesseractReader();
 const tesseractReadings = await measure(pages, (bytes) => tesseract.read(bytes));
 await tesseract.close();
 
-console.log('page                          ppocr CER   ms   | tesseract CER   ms');
-pages.forEach((page, i) => {
-  const p = ppocrReadings[i]!, t = tesseractReadings[i]!;
-  console.log(
-    `${page.name.padEnd(30)}${pct(p.cer).padStart(8)} ${p.ms.toFixed(0).padStart(6)} | ${pct(t.cer).padStart(8)} ${t.ms.toFixed(0).padStart(6)}`,
-  );
+console.log(`machine: ${availableParallelism()} cores, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+console.log('page                          ppocr CER  wall ms   cpu ms | tesseract CER  wall ms   cpu ms');
+const row = (r: Reading) => `${pct(r.cer).padStart(8)} ${r.ms.toFixed(0).padStart(8)} ${r.cpuMs.toFixed(0).padStart(8)}`;
+pages.forEach((page, i) => console.log(`${page.name.padEnd(30)}${row(ppocrReadings[i]!)} | ${row(tesseractReadings[i]!)}`));
+const summary = (readings: Reading[]) => ({
+  cer: mean(readings.map((r) => r.cer)),
+  ms: mean(readings.map((r) => r.ms)),
+  cpuMs: mean(readings.map((r) => r.cpuMs)),
 });
-const summary = (readings: Reading[]) => ({ cer: mean(readings.map((r) => r.cer)), ms: mean(readings.map((r) => r.ms)) });
 const p = summary(ppocrReadings), t = summary(tesseractReadings);
 console.log(`\nmean over ${pages.length} pages`);
-console.log(`ppocr      CER ${pct(p.cer).padStart(7)}  ${p.ms.toFixed(0).padStart(6)} ms/page`);
-console.log(`tesseract  CER ${pct(t.cer).padStart(7)}  ${t.ms.toFixed(0).padStart(6)} ms/page`);
-console.log(`CER ratio ppocr/tesseract ${(p.cer / t.cer).toFixed(3)} (goal ≤ 0.5); speed-up ${(t.ms / p.ms).toFixed(2)}× (goal ≥ 1.5×)`);
+console.log(`ppocr      CER ${pct(p.cer).padStart(7)}  ${p.ms.toFixed(0).padStart(6)} ms/page wall  ${p.cpuMs.toFixed(0).padStart(6)} ms/page CPU`);
+console.log(`tesseract  CER ${pct(t.cer).padStart(7)}  ${t.ms.toFixed(0).padStart(6)} ms/page wall  ${t.cpuMs.toFixed(0).padStart(6)} ms/page CPU`);
+console.log(
+  `CER ratio ppocr/tesseract ${(p.cer / t.cer).toFixed(3)} (goal ≤ 0.5); ` +
+    `speed-up ${(t.ms / p.ms).toFixed(2)}× wall, ${(t.cpuMs / p.cpuMs).toFixed(2)}× CPU (goal ≥ 1.5×)`,
+);
 
 const memoryScript = fileURLToPath(new URL('./worker-memory.ts', import.meta.url));
 const a4File = join(mkdtempSync(join(tmpdir(), 'ocr-bench-')), 'a4.png');
