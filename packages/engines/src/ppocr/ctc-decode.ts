@@ -1,4 +1,5 @@
 import type { Dictionary } from './dictionary.ts';
+import { fixDigitLookalikes } from './digit-lookalikes.ts';
 
 /** Han, kana, CJK punctuation and full-width forms: no spaces go between these. */
 const CJK = /[\u2e80-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef]/u;
@@ -75,7 +76,7 @@ function halfWidth(chars: string[]): string[] {
   });
 }
 
-/** Removes leading, trailing, doubled and between-CJK spaces, then averages what is left. */
+/** Removes leading, trailing, doubled and between-CJK spaces, averages what is left, mends o-for-0. */
 function finish(chars: string[], probabilities: number[]): DecodedLine {
   let text = '';
   let sum = 0;
@@ -91,5 +92,5 @@ function finish(chars: string[], probabilities: number[]): DecodedLine {
     sum += probabilities[i]!;
     count++;
   }
-  return { text, confidence: count === 0 ? 0 : sum / count, characters: count };
+  return { text: fixDigitLookalikes(text), confidence: count === 0 ? 0 : sum / count, characters: count };
 }
