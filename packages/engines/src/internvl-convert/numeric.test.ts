@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { floatToHalf, narrowInto, widenInto } from './numeric.ts';
+import { float16Bits } from '../onnx/float16.ts';
+import { narrowInto, widenInto } from './numeric.ts';
 
 describe('float conversions', () => {
   it('widens BF16 exactly and F16 by value', () => {
@@ -11,17 +12,17 @@ describe('float conversions', () => {
   });
 
   it('narrows to IEEE half with round-to-nearest-even, subnormals and overflow', () => {
-    expect(floatToHalf(1)).toBe(0x3c00);
-    expect(floatToHalf(-2)).toBe(0xc000);
-    expect(floatToHalf(1 / 3)).toBe(0x3555);
-    expect(floatToHalf(65504)).toBe(0x7bff);
-    expect(floatToHalf(65520)).toBe(0x7c00);
-    expect(floatToHalf(2 ** -14)).toBe(0x0400);
-    expect(floatToHalf(2 ** -24)).toBe(0x0001);
-    expect(floatToHalf(2 ** -26)).toBe(0);
-    expect(floatToHalf(1 + 2 ** -11)).toBe(0x3c00); // tie → even
-    expect(floatToHalf(1 + 3 * 2 ** -11)).toBe(0x3c02); // tie → even (up)
-    expect(floatToHalf(NaN) & 0x7c00).toBe(0x7c00);
+    expect(float16Bits(1)).toBe(0x3c00);
+    expect(float16Bits(-2)).toBe(0xc000);
+    expect(float16Bits(1 / 3)).toBe(0x3555);
+    expect(float16Bits(65504)).toBe(0x7bff);
+    expect(float16Bits(65520)).toBe(0x7c00);
+    expect(float16Bits(2 ** -14)).toBe(0x0400);
+    expect(float16Bits(2 ** -24)).toBe(0x0001);
+    expect(float16Bits(2 ** -26)).toBe(0);
+    expect(float16Bits(1 + 2 ** -11)).toBe(0x3c00); // tie → even
+    expect(float16Bits(1 + 3 * 2 ** -11)).toBe(0x3c02); // tie → even (up)
+    expect(float16Bits(NaN) & 0x7c00).toBe(0x7c00);
     expect(Array.from(narrowInto(Float32Array.of(0.5, -0.25), new Uint16Array(4)))).toEqual([0x3800, 0xb400]);
   });
 });

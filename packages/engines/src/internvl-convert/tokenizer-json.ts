@@ -31,7 +31,7 @@ export async function buildTokenizerJson(folder: string): Promise<object> {
   const decoder = tokenizerConfig?.added_tokens_decoder ?? {};
   const ids = new Map<number, string>(Object.entries(added ?? {}).map(([content, id]) => [id, content]));
   for (const [id, token] of Object.entries(decoder)) ids.set(Number(id), token.content);
-  const addedTokens = [...ids]
+  const addedTokens: AddedToken[] = [...ids]
     .sort(([a], [b]) => a - b)
     .map(([id, content]) => {
       const flags = decoder[String(id)];
@@ -45,6 +45,21 @@ export async function buildTokenizerJson(folder: string): Promise<object> {
         special: flags?.special ?? true,
       };
     });
+  return qwen2TokenizerJson(vocab, merges, addedTokens);
+}
+
+export interface AddedToken {
+  id: number;
+  content: string;
+  single_word: boolean;
+  lstrip: boolean;
+  rstrip: boolean;
+  normalized: boolean;
+  special: boolean;
+}
+
+/** A Qwen2 byte-level BPE `tokenizer.json` (the fast-tokenizer format) from its parts. */
+export function qwen2TokenizerJson(vocab: Record<string, number>, merges: Array<[string, string]>, addedTokens: AddedToken[]): object {
   return {
     version: '1.0',
     truncation: null,

@@ -1,3 +1,5 @@
+import { qwen2TokenizerJson } from '../internvl-convert/tokenizer-json.ts';
+
 /** InternVL3's added tokens with their real ids (Qwen2.5 specials, then InternVL's own from 151665). */
 export const SPECIAL_TOKENS: readonly [content: string, id: number][] = [
   ['<|endoftext|>', 151643],
@@ -54,49 +56,16 @@ export function definedTokenIds(): number[] {
  */
 export function tinyTokenizerJson(): object {
   const vocab = Object.fromEntries(byteLevelAlphabet().map((ch, b) => [ch, b]));
-  const byteLevel = { type: 'ByteLevel', add_prefix_space: false, trim_offsets: false, use_regex: false };
-  return {
-    version: '1.0',
-    truncation: null,
-    padding: null,
-    added_tokens: SPECIAL_TOKENS.map(([content, id]) => ({
-      id,
-      content,
-      single_word: false,
-      lstrip: false,
-      rstrip: false,
-      normalized: false,
-      special: true,
-    })),
-    normalizer: { type: 'NFC' },
-    pre_tokenizer: {
-      type: 'Sequence',
-      pretokenizers: [
-        {
-          type: 'Split',
-          pattern: {
-            Regex: "(?i:'s|'t|'re|'ve|'m|'ll|'d)|[^\\r\\n\\p{L}\\p{N}]?\\p{L}+|\\p{N}| ?[^\\s\\p{L}\\p{N}]+[\\r\\n]*|\\s*[\\r\\n]+|\\s+(?!\\S)|\\s+",
-          },
-          behavior: 'Isolated',
-          invert: false,
-        },
-        byteLevel,
-      ],
-    },
-    post_processor: byteLevel,
-    decoder: byteLevel,
-    model: {
-      type: 'BPE',
-      dropout: null,
-      unk_token: null,
-      continuing_subword_prefix: '',
-      end_of_word_suffix: '',
-      fuse_unk: false,
-      byte_fallback: false,
-      vocab,
-      merges: [],
-    },
-  };
+  const specials = SPECIAL_TOKENS.map(([content, id]) => ({
+    id,
+    content,
+    single_word: false,
+    lstrip: false,
+    rstrip: false,
+    normalized: false,
+    special: true,
+  }));
+  return qwen2TokenizerJson(vocab, [], specials);
 }
 
 /** `tokenizer_config.json` as InternVL3 ships it, reduced to what loaders read. */
