@@ -3,16 +3,16 @@ import { WHITE } from './detection-input.ts';
 import { runSession, type OrtSession } from './session.ts';
 
 /** Tallest tensor the detector sees; taller pages go through in overlapping horizontal stripes. */
-const STRIPE = 928;
+const STRIPE = 864;
 /** Rows of context above and below each stripe's kept part. */
-const OVERLAP = 64;
+const OVERLAP = 32;
 
 /**
  * Runs the DB detector and returns its text-probability map (input.width × input.height).
- * Stripes bound memory (an A4 page at 1600 px in one pass took 256 MB of activations, in two
- * stripes 150 MB) and give every tall page the same tensor height; each stripe keeps only the
- * rows that had 64 rows of context on both sides. The network pools globally, so probabilities
- * differ slightly from a single pass; the boxes found do not (detector.test.ts).
+ * Stripes bound memory (a 1600 × 1120 tensor in one pass took 256 MB of activations) and give
+ * every tall page the same tensor height; each stripe keeps only the rows that had 32 rows of
+ * context on both sides, so a 1600-row page costs 1728 rows. The network pools globally, so
+ * probabilities differ slightly from a single pass; the boxes found do not (detector.test.ts).
  */
 export async function detectText(session: OrtSession, input: DetectionInput): Promise<Float32Array> {
   const { width, height, tensor } = input;
