@@ -30,13 +30,15 @@ describe('decodeLine', () => {
     expect(line.characters).toBe(3);
   });
 
-  it('inserts a space between Latin characters where the space class reaches 2%', () => {
-    expect(decode([['a', 0.9], ['', 1, 0.03], ['b', 0.9]]).text).toBe('a b');
-    expect(decode([['a', 0.9], ['', 1, 0.01], ['b', 0.9]]).text).toBe('ab');
+  it('inserts a space between Latin characters where the space class reaches 2% in a gap of 3 steps', () => {
+    expect(decode([['a', 0.9], ['', 1, 0.03], ['', 1], ['b', 0.9]]).text).toBe('a b');
+    expect(decode([['a', 0.9], ['', 1, 0.01], ['', 1], ['b', 0.9]]).text).toBe('ab');
+    // Adjacent letters of one word: the space class is likely, but they are too close.
+    expect(decode([['a', 0.9], ['', 1, 0.03], ['b', 0.9]]).text).toBe('ab');
   });
 
   it('puts no space between Chinese characters, even one the model emits', () => {
-    expect(decode([['中', 0.9], ['', 1, 0.3], ['文', 0.9]]).text).toBe('中文');
+    expect(decode([['中', 0.9], ['', 1, 0.3], ['', 1], ['文', 0.9]]).text).toBe('中文');
     expect(decode([['中', 0.9], [' ', 0.6], ['文', 0.9]]).text).toBe('中文');
     expect(decode([['1', 0.9], [' ', 0.6], ['中', 0.9]]).text).toBe('1 中');
   });

@@ -8,8 +8,13 @@ export function isCjk(char: string): boolean {
   return CJK.test(char);
 }
 
-/** The recogniser seldom makes a space its top class between Latin words; this much P(space) counts. */
+/** The recogniser seldom makes a space its top class between Latin words; this much P(space) counts... */
 const SPACE_PROBABILITY = 0.02;
+/**
+ * ...when the two characters start at least this many steps apart. Letters of one word start
+ * 2 steps apart; with P(space) alone, `fi` and `th` in `filling`, `the` came out split.
+ */
+const SPACE_MIN_STEPS = 3;
 
 export interface DecodedLine {
   text: string;
@@ -29,6 +34,7 @@ export function decodeLine(probs: Float32Array, offset: number, steps: number, c
   const probabilities: number[] = [];
   let previous = 0;
   let spaceSinceLast = 0;
+  let lastStart = 0;
   for (let t = 0; t < steps; t++) {
     const row = offset + t * classes;
     let best = 0;
@@ -45,13 +51,15 @@ export function decodeLine(probs: Float32Array, offset: number, steps: number, c
     if (best !== 0 && best !== previous) {
       const char = dictionary.classes[best] ?? '';
       const last = chars.at(-1);
-      if (best !== spaceIndex && last !== undefined && last !== ' ' && spaceSinceLast >= SPACE_PROBABILITY && !isCjk(last) && !isCjk(char)) {
+      const spaced = spaceSinceLast >= SPACE_PROBABILITY && t - lastStart >= SPACE_MIN_STEPS;
+      if (best !== spaceIndex && last !== undefined && last !== ' ' && spaced && !isCjk(last) && !isCjk(char)) {
         chars.push(' ');
         probabilities.push(spaceSinceLast);
       }
       chars.push(char);
       probabilities.push(bestP);
       spaceSinceLast = pSpace;
+      lastStart = t;
     }
     previous = best;
   }
