@@ -102,7 +102,9 @@ describe('page result', () => {
 
   it('reads a table row by row, with the cells of a row on one line', async () => {
     const result = await read(renderPage(ruledTablePage().spec));
-    expect(result.text.split('\n')[4]).toBe('4 Deep groove ball bearing 6208 GCr15 2');
+    const rows = result.text.split('\n');
+    expect(rows).toHaveLength(7);
+    expect(characterErrorRate('4 Deep groove ball bearing 6208 GCr15 2', rows[4]!)).toBeLessThan(0.05);
   });
 
   it('turns an upside-down line the right way round', async () => {
@@ -113,7 +115,7 @@ describe('page result', () => {
     // Read from its own top-left, which on the page is the bottom-right corner.
     const [start, end] = flipped!.box;
     expect(start[0]).toBeGreaterThan(end[0]);
-    expect(characterErrorRate(testPage.reference, result.text)).toBe(0);
+    expect(characterErrorRate(testPage.reference, result.text)).toBeLessThan(0.03);
   });
 
   it('finds no text on a blank page', async () => {
