@@ -59,8 +59,8 @@ export function createJobProcessor(deps: ProcessorDeps) {
         queueSeconds: Math.max(0, ((job.processedOn ?? Date.now()) - job.timestamp) / 1000),
         logger,
         ...(signal ? { signal } : {}),
-        onPage: async (done, total) => {
-          const progress: JobProgress = { pages_done: done, pages_total: total, fraction: total === 0 ? 1 : done / total };
+        onProgress: async (done, total) => {
+          const progress: JobProgress = { pages_done: Math.floor(done), pages_total: total, fraction: total === 0 ? 1 : done / total };
           await job.updateProgress(progress);
         },
       });

@@ -14,8 +14,12 @@ export interface RecogniseContext {
   queueSeconds: number;
   logger: Logger;
   signal?: AbortSignal;
-  onPage?: (done: number, total: number) => Promise<void>;
+  /** Progress in pages: `done` may be fractional while a page is being read. */
+  onProgress?: (done: number, total: number) => Promise<void>;
 }
+
+/** Within a page, progress is written at most this often: each write is a Redis round trip and an event. */
+const PAGE_PROGRESS_INTERVAL_MS = 500;
 
 const SECONDS = 1000;
 
@@ -53,10 +57,19 @@ export async function recogniseDocument(bytes: Uint8Array, data: OcrJobData, ctx
     for await (const { page, image } of doc.pageImages()) {
       ctx.signal?.throwIfAborted();
       const t0 = performance.now();
+      const pagesBefore = pages.length;
+      let lastReport = t0;
       const recognised = await ctx.engine.recognize(image, {
         ...(data.options.prompt ? { prompt: data.options.prompt } : {}),
         ...(data.options.max_patches ? { maxPatches: data.options.max_patches } : {}),
         ...(ctx.signal ? { signal: ctx.signal } : {}),
+        logger: ctx.logger.child({ page }),
+        onProgress: (fraction) => {
+          const now = performance.now();
+          if (fraction >= 1 || now - lastReport < PAGE_PROGRESS_INTERVAL_MS) return;
+          lastReport = now;
+          ctx.onProgress?.(pagesBefore + fraction, total).catch((error) => ctx.logger.warn({ err: error }, 'progress update failed'));
+        },
       });
       const seconds = (performance.now() - t0) / SECONDS;
       engineSeconds += seconds;
@@ -78,7 +91,7 @@ export async function recogniseDocument(bytes: Uint8Array, data: OcrJobData, ctx
         ...(recognised.lines ? { lines: recognised.lines } : {}),
       });
       ctx.logger.debug({ page, seconds: round(seconds), chars: recognised.text.length }, 'page recognised');
-      await ctx.onPage?.(pages.length, total);
+      await ctx.onProgress?.(pages.length, total);
     }
   } finally {
     await doc.close();

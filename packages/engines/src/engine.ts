@@ -1,4 +1,4 @@
-import type { PageImage, PageResult } from '@ocr/contracts';
+import type { Logger, PageImage, PageResult } from '@ocr/contracts';
 
 /** What a running engine says about itself; the worker publishes it in its heartbeat. */
 export interface EngineInfo {
@@ -22,6 +22,8 @@ export interface RecognizeOptions {
   signal?: AbortSignal;
   /** Called with 0..1 as the page progresses. */
   onProgress?: (fraction: number) => void;
+  /** The job's logger, so the engine's lines about this page carry the job id. */
+  logger?: Logger;
 }
 
 /** One loaded model. Calls to `recognize` are made strictly one at a time. */

@@ -47,6 +47,7 @@ class InternVLEngine implements Engine {
   async recognize(page: PageImage, options: RecognizeOptions = {}): Promise<PageResult> {
     const { config, sessions, layout, tokens } = this;
     const { signal, onProgress } = options;
+    const logger = options.logger ?? this.logger;
     const maxPatches = options.maxPatches ?? this.defaults.maxPatches;
     const maxNewTokens = options.maxNewTokens ?? this.defaults.maxNewTokens;
 
@@ -86,9 +87,9 @@ class InternVLEngine implements Engine {
       onToken: onProgress && ((_token, index) => onProgress(PREFILL_SHARE + (1 - PREFILL_SHARE) * ((index + 1) / maxNewTokens))),
     });
     if (generated.stopReason === 'repetition') {
-      this.logger.warn({ tokens: generated.tokens.length }, 'InternVL: repetition loop cut off');
+      logger.warn({ tokens: generated.tokens.length }, 'InternVL: repetition loop cut off');
     }
-    this.logger.debug(
+    logger.debug(
       { tiles: grid.tiles, promptTokens: ids.length, generatedTokens: generated.tokens.length, stopReason: generated.stopReason },
       'InternVL page done',
     );
