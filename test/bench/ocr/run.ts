@@ -1,8 +1,8 @@
 /**
  * PP-OCR (this repository's CPU engine) against tesseract.js 7 on the same rendered and scanned
  * pages, offline. Run by hand: `pnpm exec tsx test/bench/ocr/run.ts` from the repository root.
- * Prints per page and per engine the CER and ms/page (image decode included), their ratios, and
- * the peak RSS of a worker process reading an A4 page at 200 dpi.
+ * Prints per page and per engine the CER and ms/page (image decode included; the faster of two
+ * reads), their ratios, and the peak RSS of a worker process reading an A4 page at 200 dpi.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -26,33 +26,39 @@ function withoutSpacesBetweenHan(text: string): string {
   return text.replace(/(?<=[\u3000-\u9fff\uff00-\uffef])\s+(?=[\u3000-\u9fff\uff00-\uffef])/gu, '');
 }
 
-async function measure(pages: BenchPage[], read: (bytes: Uint8Array) => Promise<string>): Promise<Reading[]> {
-  // One untimed page first, so neither engine's one-off start-up lands on the first page.
-  await read(pages[0]!.bytes);
-  const readings: Reading[] = [];
-  for (const page of pages) {
-    const started = performance.now();
-    const cpu = process.cpuUsage();
-    const text = await read(page.bytes);
-    const ms = performance.now() - started;
-    const { user, system } = process.cpuUsage(cpu);
-    readings.push({ cer: characterErrorRate(page.reference, withoutSpacesBetweenHan(text)), ms, cpuMs: (user + system) / 1000 });
-  }
-  return readings;
+type Reader = (bytes: Uint8Array) => Promise<string>;
+
+/** Reads a page once, timed; the reading with its CER. */
+async function readOnce(page: BenchPage, read: Reader): Promise<Reading> {
+  const started = performance.now();
+  const cpu = process.cpuUsage();
+  const text = await read(page.bytes);
+  const ms = performance.now() - started;
+  const { user, system } = process.cpuUsage(cpu);
+  return { cer: characterErrorRate(page.reference, withoutSpacesBetweenHan(text)), ms, cpuMs: (user + system) / 1000 };
 }
+
+/** The faster of two readings: other processes on a shared machine only ever add time. */
+const faster = (a: Reading, b: Reading) => (b.ms < a.ms ? b : a);
 
 const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / values.length;
 const pct = (value: number) => `${(100 * value).toFixed(2)}%`;
 
 const pages = await benchPages();
-
 const ppocr = await loadPpocrEngine();
-const ppocrReadings = await measure(pages, async (bytes) => (await ppocr.recognize(await pageImage(bytes))).text);
-await ppocr.dispose();
-
 const tesseract = await tesseractReader();
-const tesseractReadings = await measure(pages, (bytes) => tesseract.read(bytes));
+const engines: Reader[] = [async (bytes) => (await ppocr.recognize(await pageImage(bytes))).text, (bytes) => tesseract.read(bytes)];
+// One untimed page each first, so neither engine's one-off start-up lands on a timed page.
+for (const read of engines) await read(pages[0]!.bytes);
+// Page by page, engines alternating and each page read twice, so both engines meet the same load.
+const readings: Reading[][] = [[], []];
+for (const page of pages) {
+  for (const [e, read] of engines.entries()) readings[e]!.push(await readOnce(page, read));
+  for (const [e, read] of engines.entries()) readings[e]![readings[e]!.length - 1] = faster(readings[e]!.at(-1)!, await readOnce(page, read));
+}
+await ppocr.dispose();
 await tesseract.close();
+const [ppocrReadings, tesseractReadings] = readings as [Reading[], Reading[]];
 
 console.log(`machine: ${availableParallelism()} cores, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
 console.log('page                          ppocr CER  wall ms   cpu ms | tesseract CER  wall ms   cpu ms');
