@@ -6,4 +6,3 @@ const connection = new Redis(process.env['REDIS_URL'] ?? 'redis://127.0.0.1:6379
 const worker = new Worker('bare', async () => 'ok', { connection, prefix: process.env['QUEUE_PREFIX']!, concurrency: 1 });
 await worker.waitUntilReady();
 process.send?.('ready');
-process.on('SIGTERM', () => void worker.close().then(() => process.exit(0)));

@@ -43,7 +43,7 @@ async function bareBullmq(): Promise<{ p50: number; p99: number }> {
     const job = await queue.add('x', { n: 1 });
     await job.waitUntilFinished(events, 10_000);
   });
-  worker.kill('SIGTERM');
+  worker.kill('SIGKILL');
   await events.close();
   await queue.obliterate({ force: true });
   await queue.close();
