@@ -91,7 +91,8 @@ export async function recogniseDocument(bytes: Uint8Array, data: OcrJobData, ctx
         ...(recognised.lines ? { lines: recognised.lines } : {}),
       });
       ctx.logger.debug({ page, seconds: round(seconds), chars: recognised.text.length }, 'page recognised');
-      await ctx.onProgress?.(pages.length, total);
+      // After the last page the job completes at once, and a completed job reads as fully done.
+      if (pages.length < total) await ctx.onProgress?.(pages.length, total);
     }
   } finally {
     await doc.close();

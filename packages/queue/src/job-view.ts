@@ -77,6 +77,7 @@ export async function lookupJob(
     const result = await results.load(jobId);
     if (!result) return { found: false, expired: true };
     view.result = result;
+    view.progress = { pages_done: result.pages.length, pages_total: result.pages.length, fraction: 1 };
   } else if (status === 'failed') {
     view.error = decodeFailure(job.failedReason);
   }
