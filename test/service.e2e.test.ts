@@ -91,6 +91,26 @@ describe('the service end to end (API and worker as processes, real Redis, defau
     expect(Date.parse(job.finished_at)).toBeGreaterThanOrEqual(Date.parse(job.started_at));
   });
 
+  it('an Idempotency-Key makes a retried submission return the first job, not a second one', async () => {
+    const submit = (bytes: Uint8Array, key: string) =>
+      fetch(`${service.baseUrl}/v1/jobs`, { method: 'POST', headers: { 'Idempotency-Key': key }, body: form([{ name: 'same.png', bytes }]) });
+    const key = `retry-${Date.now()}`;
+    const first = await json(await submit(page, key));
+    const again = await submit(page, key);
+    expect(again.status).toBe(202);
+    expect((await json(again)).id).toBe(first.id);
+    const other = renderPage({ width: 300, height: 80, blocks: [{ x: 10, y: 20, text: 'other', fontSize: 30 }] });
+    const reused = await submit(other, key);
+    expect(reused.status).toBe(422);
+    expect((await json(reused)).error.code).toBe('idempotency_key_reused');
+    const bad = await submit(page, 'has spaces in it');
+    expect(bad.status).toBe(400);
+    expect((await json(bad)).error.code).toBe('invalid_idempotency_key');
+    const sync = await fetch(`${service.baseUrl}/ocr/process`, { method: 'POST', headers: { 'Idempotency-Key': key }, body: form([{ name: 'same.png', bytes: page }]) });
+    expect(sync.status).toBe(200);
+    expect((await json(sync)).metadata.job_id).toBe(first.id);
+  });
+
   it('a three-file /v1/batches with one bad file ends 2 succeeded, 1 failed with its reason', async () => {
     const jpeg = await sharp(page).jpeg({ quality: 92 }).toBuffer();
     const truncated = jpeg.subarray(0, Math.floor(jpeg.length / 3));

@@ -44,6 +44,13 @@ function uploadBody(fileField: 'file' | 'files'): Schema {
 }
 
 const idParam = (name: string) => ({ name, in: 'path', required: true, schema: { type: 'string' } });
+const idempotencyHeader = {
+  name: 'Idempotency-Key',
+  in: 'header',
+  required: false,
+  schema: { type: 'string', maxLength: 255 },
+  description: 'A retry with the same key gets the first request’s job back instead of a second job',
+};
 const preferHeader = {
   name: 'Prefer',
   in: 'header',
@@ -88,7 +95,7 @@ export function buildOpenApiDocument(options: { apiKeys: boolean }): Schema {
         post: {
           summary: 'OCR one document and wait for the result',
           ...secured,
-          parameters: [preferHeader],
+          parameters: [preferHeader, idempotencyHeader],
           requestBody: uploadBody('file'),
           responses: {
             200: json(result, 'the result'),
@@ -114,8 +121,15 @@ export function buildOpenApiDocument(options: { apiKeys: boolean }): Schema {
         post: {
           summary: 'Submit one document',
           ...secured,
+          parameters: [idempotencyHeader],
           requestBody: uploadBody('file'),
-          responses: { 202: json(ref(idOf(jobAcceptedSchema)), 'queued; poll the Location'), 400: error('bad request'), 413: error('too large'), 415: error('unsupported format') },
+          responses: {
+            202: json(ref(idOf(jobAcceptedSchema)), 'queued (or the job an earlier request with the same Idempotency-Key made); poll the Location'),
+            400: error('bad request'),
+            413: error('too large'),
+            415: error('unsupported format'),
+            422: error('Idempotency-Key already used for another document'),
+          },
         },
       },
       '/v1/jobs/{id}': {

@@ -6,6 +6,7 @@ import {
   BatchStore,
   BlobStore,
   ControlChannel,
+  IdempotencyStore,
   ResultStore,
   WorkerRegistry,
   connectRedis,
@@ -27,6 +28,7 @@ export interface Services {
   blobs: BlobStore;
   results: ResultStore;
   batches: BatchStore;
+  idempotency: IdempotencyStore;
   workers: WorkerRegistry;
   control: ControlChannel;
   /** A new connection for a command that blocks (waiting for reload acknowledgements); the caller closes it. */
@@ -52,6 +54,7 @@ export async function createServices(config: ApiConfig, logger: Logger): Promise
     blobs: new BlobStore(redis, keys, config.BLOB_TTL_S),
     results: new ResultStore(redis, keys, config.RESULT_TTL_S),
     batches: new BatchStore(redis, keys, config.RESULT_TTL_S),
+    idempotency: new IdempotencyStore(redis, keys, config.RESULT_TTL_S),
     workers: new WorkerRegistry(redis, keys),
     control: new ControlChannel(redis, keys),
     blockingConnection: () => connectRedis(config.REDIS_URL, { name: 'api:blocking' }),

@@ -1,5 +1,6 @@
 import type { Job } from 'bullmq';
-import type { OcrJobData, OcrOptions } from '@ocr/contracts';
+import { createHash } from 'node:crypto';
+import { ServiceError, type OcrJobData, type OcrOptions } from '@ocr/contracts';
 import { lookupJob, newJobId, ocrJobOptions, type JobLookup, type JobOrigin } from '@ocr/queue';
 import type { Services } from './services.ts';
 import type { Upload } from './upload.ts';
@@ -11,9 +12,9 @@ export async function submitDocument(
   options: OcrOptions,
   origin: JobOrigin,
   batch?: { id: string; index: number },
+  jobId = newJobId(),
 ): Promise<Job<OcrJobData>> {
   const { config } = services;
-  const jobId = newJobId();
   const blobKey = await services.blobs.put(upload.bytes);
   const data: OcrJobData = {
     blobKey,
@@ -33,6 +34,44 @@ export async function submitDocument(
   }
   services.logger.info({ jobId, filename: upload.filename, format: data.format, size: data.size, origin }, 'job enqueued');
   return job;
+}
+
+const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
+
+/**
+ * `submitDocument` under an optional `Idempotency-Key`: a retry of the same request gets the job
+ * the first one made (its id; the job itself unless it has expired), never a second job.
+ */
+export async function submitOnce(
+  services: Services,
+  request: { idempotencyKey: string | undefined; scope: string },
+  upload: Upload,
+  options: OcrOptions,
+  origin: JobOrigin,
+): Promise<{ id: string; job: Job<OcrJobData> | undefined }> {
+  const { idempotencyKey, scope } = request;
+  if (idempotencyKey === undefined) {
+    const job = await submitDocument(services, upload, options, origin);
+    return { id: job.id!, job };
+  }
+  if (!IDEMPOTENCY_KEY.test(idempotencyKey)) {
+    throw new ServiceError(400, 'invalid_idempotency_key', 'Idempotency-Key: 1 to 255 visible ASCII characters');
+  }
+  const fingerprint = createHash('sha256').update(upload.bytes).update(JSON.stringify(options)).digest('hex');
+  const jobId = newJobId();
+  const earlier = await services.idempotency.claim(scope, idempotencyKey, { id: jobId, fingerprint });
+  if (earlier) {
+    if (earlier.fingerprint !== fingerprint) {
+      throw new ServiceError(422, 'idempotency_key_reused', 'this Idempotency-Key was used for another document or other options');
+    }
+    return { id: earlier.id, job: await services.queue.getJob(earlier.id) };
+  }
+  try {
+    return { id: jobId, job: await submitDocument(services, upload, options, origin, undefined, jobId) };
+  } catch (error) {
+    await services.idempotency.release(scope, idempotencyKey);
+    throw error;
+  }
 }
 
 export function lookup(services: Services, jobId: string): Promise<JobLookup> {

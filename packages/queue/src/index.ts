@@ -9,3 +9,4 @@ export * from './worker-registry.ts';
 export * from './control.ts';
 export * from './job-view.ts';
 export * from './batch-store.ts';
+export * from './idempotency-store.ts';

@@ -5,6 +5,7 @@ export function keysFor(prefix: string) {
     blobRefs: (blobKey: string) => `${blobKey}:refs`,
     result: (jobId: string) => `${prefix}:result:${jobId}`,
     batch: (batchId: string) => `${prefix}:batch:${batchId}`,
+    idempotency: (digest: string) => `${prefix}:idempotency:${digest}`,
     worker: (workerId: string) => `${prefix}:worker:${workerId}`,
     workerPattern: `${prefix}:worker:*`,
     controlChannel: `${prefix}:control`,

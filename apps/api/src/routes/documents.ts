@@ -6,7 +6,7 @@ import { batchResult, batchView, submitBatch } from '../batch.ts';
 import { errorResponse } from '../errors.ts';
 import { accepted, finalOrAccepted, notFound } from '../respond.ts';
 import type { Services } from '../services.ts';
-import { lookup, resultWhenCompleted, submitDocument, waitForJob } from '../submission.ts';
+import { lookup, resultWhenCompleted, submitOnce, waitForJob } from '../submission.ts';
 import { acceptFile, filesIn, readForm, readOptions, type FormFields } from '../upload.ts';
 
 const MULTIPART_OVERHEAD = 1 << 20;
@@ -14,6 +14,12 @@ const MULTIPART_OVERHEAD = 1 << 20;
 /** `Prefer: respond-async` (RFC 7240) asks for 202 at once instead of waiting. */
 function wantsAsync(c: Context): boolean {
   return /(^|[,\s])respond-async\b/i.test(c.req.header('prefer') ?? '');
+}
+
+/** The request's `Idempotency-Key`, scoped to the API key that sent it. */
+function idempotency(c: Context): { idempotencyKey: string | undefined; scope: string } {
+  const credential = c.req.header('authorization') ?? c.req.header('x-api-key') ?? 'anonymous';
+  return { idempotencyKey: c.req.header('idempotency-key'), scope: credential };
 }
 
 /** The document routes: the old wait-for-it endpoints and the submit-and-poll API beside them. */
@@ -48,12 +54,12 @@ export function documentRoutes(services: Services): Hono {
 
   app.post('/ocr/process', singleLimit, async (c) => {
     const { upload, options } = await singleUpload(c);
-    const job = await submitDocument(services, upload, options, 'sync');
-    if (!wantsAsync(c)) {
+    const { id, job } = await submitOnce(services, idempotency(c), upload, options, 'sync');
+    if (job && !wantsAsync(c)) {
       const result = await resultWhenCompleted(services, job, config.SYNC_TIMEOUT_S * 1000);
       if (result) return c.body(result, 200, { 'Content-Type': 'application/json' });
     }
-    return finalOrAccepted(c, job.id!, await lookup(services, job.id!));
+    return finalOrAccepted(c, id, await lookup(services, id));
   });
 
   app.post('/ocr/batch', batchLimit, async (c) => {
@@ -74,9 +80,9 @@ export function documentRoutes(services: Services): Hono {
 
   app.post('/v1/jobs', singleLimit, async (c) => {
     const { upload, options } = await singleUpload(c);
-    const job = await submitDocument(services, upload, options, 'submitted');
-    const found = await lookup(services, job.id!);
-    if (!found.found) throw new Error(`job ${job.id} vanished right after it was enqueued`);
+    const { id } = await submitOnce(services, idempotency(c), upload, options, 'submitted');
+    const found = await lookup(services, id);
+    if (!found.found) return notFound(c, id, 'job', found.expired);
     return accepted(c, found.view);
   });
 
