@@ -1,4 +1,4 @@
-import type { BatchResult, BatchView, OcrOptions } from '@ocr/contracts';
+import type { BatchView, OcrOptions } from '@ocr/contracts';
 import { newBatchId, type BatchRecord, type JobLookup } from '@ocr/queue';
 import { ServiceError } from '@ocr/contracts';
 import { DocumentError } from '@ocr/documents';
@@ -64,22 +64,4 @@ export async function batchView(services: Services, record: BatchRecord): Promis
   });
   const open = counts.waiting + counts.active;
   return { id: record.id, status: open === 0 ? 'completed' : 'pending', total: items.length, counts, items };
-}
-
-/** The old `/ocr/batch` answer: one entry per file in upload order, each a result or an error. */
-export function batchResult(view: BatchView): BatchResult {
-  const results: BatchResult['results'] = view.items.map((item) =>
-    item.result
-      ? { ...item.result, filename: item.filename }
-      : { status: 'error' as const, filename: item.filename, error: item.error ?? { code: 'processing_failed', message: 'no result' } },
-  );
-  const succeeded = view.counts.completed;
-  const failed = view.total - succeeded;
-  return {
-    status: failed === 0 ? 'success' : succeeded === 0 ? 'error' : 'partial',
-    total: view.total,
-    succeeded,
-    failed,
-    results,
-  };
 }

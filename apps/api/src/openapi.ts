@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import {
+  batchAcceptedSchema,
   batchResultSchema,
   batchViewSchema,
   errorBodySchema,
@@ -9,6 +10,7 @@ import {
   modelInfoSchema,
   ocrOptionsSchema,
   ocrResultSchema,
+  reloadOutcomeSchema,
 } from '@ocr/contracts';
 import { SERVICE_NAME } from './health.ts';
 
@@ -89,7 +91,11 @@ export function buildOpenApiDocument(options: { apiKeys: boolean }): Schema {
         get: { summary: 'Model facts from the live workers', ...secured, responses: { 200: json(ref(idOf(modelInfoSchema)), 'model info'), 503: error('no worker') } },
       },
       '/model/reload': {
-        post: { summary: 'Every live worker reloads its engine between jobs', ...secured, responses: { 200: json({ type: 'object' }, 'acknowledgements'), 503: error('no worker') } },
+        post: {
+          summary: 'Every live worker reloads its engine between jobs',
+          ...secured,
+          responses: { 200: json(ref(idOf(reloadOutcomeSchema)), 'the workers’ new model info'), 500: json(ref(idOf(reloadOutcomeSchema)), 'a worker failed to reload'), 503: error('no worker') },
+        },
       },
       '/ocr/process': {
         post: {
@@ -141,7 +147,7 @@ export function buildOpenApiDocument(options: { apiKeys: boolean }): Schema {
         },
       },
       '/v1/batches': {
-        post: { summary: 'Submit several documents', ...secured, requestBody: uploadBody('files'), responses: { 202: json(ref(idOf(batchViewSchema)), 'queued') } },
+        post: { summary: 'Submit several documents', ...secured, requestBody: uploadBody('files'), responses: { 202: json(ref(idOf(batchAcceptedSchema)), 'queued'), 400: error('no files') } },
       },
       '/v1/batches/{id}': {
         get: { summary: 'A batch’s counts and per-item state', ...secured, parameters: [idParam('id')], responses: { 200: json(ref(idOf(batchViewSchema)), 'the batch'), 404: error('unknown or expired') } },

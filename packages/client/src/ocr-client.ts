@@ -1,4 +1,6 @@
 import {
+  batchAcceptedSchema,
+  batchResultFromView,
   batchResultSchema,
   batchViewSchema,
   healthSchema,
@@ -6,18 +8,18 @@ import {
   jobViewSchema,
   modelInfoSchema,
   ocrResultSchema,
+  reloadOutcomeSchema,
   type BatchResult,
   type BatchView,
   type JobView,
   type OcrOptions,
   type OcrResult,
 } from '@ocr/contracts';
-import { batchResultFrom } from './batch-result.ts';
 import { OcrApiError } from './errors.ts';
 import { uploadForm, type OcrFile } from './files.ts';
 import { errorFor, parse, retryAfterMs, send, type Transport } from './http.ts';
 import { pollUntilFinal } from './polling.ts';
-import { batchAcceptedSchema, reloadOutcomeSchema, type BatchAccepted, type Health, type JobAccepted, type ModelInfo, type ReloadOutcome } from './schemas.ts';
+import type { BatchAccepted, Health, JobAccepted, ModelInfo, ReloadOutcome } from './schemas.ts';
 
 export interface OcrClientOptions {
   /** Where the API listens, e.g. `http://127.0.0.1:8000`; a path prefix (`https://host/ocr`) is kept. */
@@ -164,7 +166,7 @@ export class OcrClient {
     };
     const firstDelayMs = retryAfterMs(answer.headers, DEFAULT_POLL_MS);
     const view = await pollUntilFinal(look, { timeoutMs: this.#jobTimeoutMs, what: `batch ${pending.id}`, firstDelayMs });
-    return batchResultFrom(view);
+    return batchResultFromView(view);
   }
 
   /**

@@ -4,5 +4,6 @@ export * from './config.ts';
 export * from './errors.ts';
 export * from './result.ts';
 export * from './jobs.ts';
+export * from './batch-result.ts';
 export * from './workers.ts';
 export * from './structured-content.ts';

@@ -103,6 +103,12 @@ export const batchViewSchema = z
   .meta({ id: 'Batch' });
 export type BatchView = z.infer<typeof batchViewSchema>;
 
+/** `POST /v1/batches`: the batch's view plus its job ids (null for a refused file) and links. */
+export const batchAcceptedSchema = batchViewSchema
+  .extend({ jobs: z.array(z.string().nullable()), links: jobLinksSchema })
+  .meta({ id: 'BatchAccepted' });
+export type BatchAccepted = z.infer<typeof batchAcceptedSchema>;
+
 /** `POST /ocr/batch`: one entry per uploaded file, in upload order. */
 export const batchResultSchema = z
   .object({

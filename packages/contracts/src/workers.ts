@@ -61,5 +61,16 @@ export const reloadAckSchema = z.object({
 });
 export type ReloadAck = z.infer<typeof reloadAckSchema>;
 
+/** `POST /model/reload`: which workers reloaded, which failed, which did not answer in time. */
+export const reloadOutcomeSchema = z
+  .object({
+    status: z.enum(['success', 'partial', 'error']),
+    reloaded: z.array(workerHeartbeatSchema),
+    failed: z.array(z.object({ worker: z.string(), error: z.string().optional() })),
+    pending: z.array(z.string()),
+  })
+  .meta({ id: 'ReloadOutcome' });
+export type ReloadOutcome = z.infer<typeof reloadOutcomeSchema>;
+
 /** Extensions the service accepts; the content decides the real format. */
 export const supportedExtensions = ['.jpg', '.jpeg', '.png', '.bmp', '.tiff', '.tif', '.webp', '.pdf'] as const;

@@ -1,8 +1,8 @@
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { ServiceError } from '@ocr/contracts';
+import { ServiceError, batchResultFromView, type BatchAccepted } from '@ocr/contracts';
 import { expiredOrUnknown } from '@ocr/queue';
-import { batchResult, batchView, submitBatch } from '../batch.ts';
+import { batchView, submitBatch } from '../batch.ts';
 import { errorResponse } from '../errors.ts';
 import { accepted, finalOrAccepted, notFound } from '../respond.ts';
 import type { Services } from '../services.ts';
@@ -72,7 +72,7 @@ export function documentRoutes(services: Services): Hono {
       }
     }
     const view = await batchView(services, record);
-    if (view.status === 'completed') return c.json(batchResult(view), 200);
+    if (view.status === 'completed') return c.json(batchResultFromView(view), 200);
     c.header('Location', `/v1/batches/${record.id}`);
     c.header('Retry-After', '1');
     return c.json(view, 202);
@@ -106,7 +106,8 @@ export function documentRoutes(services: Services): Hono {
     const record = await submitBatch(services, files, readOptions(fields, c.req.query()));
     const view = await batchView(services, record);
     c.header('Location', `/v1/batches/${record.id}`);
-    return c.json({ ...view, jobs: record.items.map((i) => i.job_id), links: { self: `/v1/batches/${record.id}` } }, 202);
+    const body: BatchAccepted = { ...view, jobs: record.items.map((i) => i.job_id), links: { self: `/v1/batches/${record.id}` } };
+    return c.json(body, 202);
   });
 
   app.get('/v1/batches/:id', async (c) => {

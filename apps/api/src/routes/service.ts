@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { supportedExtensions } from '@ocr/contracts';
+import { supportedExtensions, type ReloadOutcome } from '@ocr/contracts';
 import { errorResponse } from '../errors.ts';
 import { SERVICE_NAME, readServiceState } from '../health.ts';
 import type { Services } from '../services.ts';
@@ -76,16 +76,13 @@ export function serviceRoutes(services: Services): Hono {
       const answered = new Set(acks.map((a) => a.worker));
       const pending = live.map((w) => w.id).filter((id) => !answered.has(id));
       const failed = acks.filter((a) => !a.ok);
-      const status = failed.length > 0 ? 'error' : pending.length > 0 ? 'partial' : 'success';
-      return c.json(
-        {
-          status,
-          reloaded: acks.filter((a) => a.ok).map((a) => a.heartbeat),
-          failed: failed.map((a) => ({ worker: a.worker, error: a.error })),
-          pending,
-        },
-        failed.length > 0 ? 500 : 200,
-      );
+      const outcome: ReloadOutcome = {
+        status: failed.length > 0 ? 'error' : pending.length > 0 ? 'partial' : 'success',
+        reloaded: acks.flatMap((a) => (a.ok && a.heartbeat ? [a.heartbeat] : [])),
+        failed: failed.map((a) => ({ worker: a.worker, ...(a.error ? { error: a.error } : {}) })),
+        pending,
+      };
+      return c.json(outcome, failed.length > 0 ? 500 : 200);
     } finally {
       blocking.disconnect();
     }

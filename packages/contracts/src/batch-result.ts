@@ -1,11 +1,11 @@
-import type { BatchResult, BatchView } from '@ocr/contracts';
+import type { BatchResult, BatchView } from './jobs.ts';
 
 /**
- * The `POST /ocr/batch` answer for a batch that was followed to its end through
- * `GET /v1/batches/{id}`, built the way the API builds it (apps/api/src/batch.ts), so a caller
- * gets the same shape whether the service answered at once or with 202.
+ * The `POST /ocr/batch` answer from a finished batch's view: one entry per file in upload order,
+ * each the result or its error. The API answers with it, and a client that followed a 202 to
+ * `GET /v1/batches/{id}` rebuilds the same shape with it.
  */
-export function batchResultFrom(view: BatchView): BatchResult {
+export function batchResultFromView(view: BatchView): BatchResult {
   const results: BatchResult['results'] = view.items.map((item) =>
     item.result
       ? { ...item.result, filename: item.filename }
