@@ -27,7 +27,7 @@ export interface WorkerOptions {
  * request and shuts down gracefully. Returns only when the process is about to exit.
  */
 export async function runWorker(config: WorkerConfig, options: WorkerOptions = {}): Promise<void> {
-  const workerId = process.env['WORKER_ID'] ?? `${hostname()}-${process.pid}-${randomBytes(2).toString('hex')}`;
+  const workerId = config.WORKER_ID ?? `${hostname()}-${process.pid}-${randomBytes(2).toString('hex')}`;
   const logger = pino({ level: config.LOG_LEVEL, base: { service: 'worker', worker: workerId } });
   const keys = keysFor(config.QUEUE_PREFIX);
 

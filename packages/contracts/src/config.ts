@@ -37,6 +37,8 @@ export const apiConfigSchema = sharedConfigSchema.extend({
 });
 
 export const workerConfigSchema = sharedConfigSchema.extend({
+  /** The worker's name in the registry and logs; default host-pid-random. Unique per running worker. */
+  WORKER_ID: z.string().regex(/^[A-Za-z0-9._-]{1,100}$/, 'letters, digits, ., _ and - only').optional(),
   ENGINE: z.enum(['ppocr', 'internvl']).default('ppocr'),
   MODEL_PATH: z.string().min(1).optional(),
   /** Which ONNX variant of the InternVL3 graphs to load (`onnx/*_{dtype}.onnx`). */
