@@ -1,8 +1,9 @@
+import { readFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderPage } from '@ocr/testkit';
 import { newJobId } from '@ocr/queue';
-import { form, json, startService, type ServiceHandle } from './harness.ts';
+import { form, json, startProcess, startService, type ServiceHandle } from './harness.ts';
 
 const KEY = 'test-key-1';
 const page = renderPage({ width: 400, height: 120, blocks: [{ x: 20, y: 30, text: 'Torque 25 N·m', fontSize: 32 }] });
@@ -138,5 +139,16 @@ describe('errors and access control over HTTP (API and worker as processes)', ()
     expect(['corrupt_image', 'image_too_large']).toContain(body.error.code);
     const after = await fetch(`${service.baseUrl}/ocr/process`, { method: 'POST', headers: auth, body: form([{ name: 'ok.png', bytes: page }]) });
     expect(after.status).toBe(200);
+  });
+});
+
+describe('configuration', () => {
+  it('a bad variable stops each process at start with a message naming it', async () => {
+    const api = startProcess('api-badconfig', 'apps/api/src/main.ts', { PORT: 'eighty' });
+    const worker = startProcess('worker-badconfig', 'apps/worker/src/main.ts', { ENGINE: 'tesseract' });
+    expect(await api.exited).toBe(2);
+    expect(await worker.exited).toBe(2);
+    expect(readFileSync(api.logFile, 'utf8')).toMatch(/invalid configuration: PORT/);
+    expect(readFileSync(worker.logFile, 'utf8')).toMatch(/invalid configuration: ENGINE/);
   });
 });
