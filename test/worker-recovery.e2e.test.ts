@@ -62,4 +62,25 @@ describe('a worker stopped in the middle of a job', () => {
     expect(signalled).toBeGreaterThan(-1);
     expect(messages.lastIndexOf('job completed')).toBeGreaterThan(signalled);
   });
+
+  it('on SIGTERM past its grace period hands the job back to the queue, and another worker completes it', { timeout: 300_000 }, async () => {
+    for (const w of service.workers) if (w.child.exitCode === null && w.child.signalCode === null) w.child.kill('SIGKILL');
+    const hasty = await service.startWorker({ SHUTDOWN_GRACE_S: '1' });
+    const submitted = await json(await fetch(`${service.baseUrl}/v1/jobs`, { method: 'POST', body: form([{ name: 'manual.tiff', bytes: await longDocument(5) }]) }));
+    await waitFor('the job to start', async () => (await json(await fetch(`${service.baseUrl}/v1/jobs/${submitted.id}`))).status === 'active');
+    hasty.child.kill('SIGTERM');
+    expect(await hasty.exited).toBe(0);
+    const messages = hasty.logLines().map((l) => l['msg']);
+    expect(messages).toContain('job handed back to the queue');
+    expect(messages).not.toContain('job completed');
+    // Back in the queue at once (not after a lock lapses), and not counted as a failure.
+    const handedBack = await json(await fetch(`${service.baseUrl}/v1/jobs/${submitted.id}`));
+    expect(handedBack.status).toBe('waiting');
+    expect(handedBack.error).toBeUndefined();
+
+    await service.startWorker();
+    const done = await json(await fetch(`${service.baseUrl}/v1/jobs/${submitted.id}?wait=60`));
+    expect(done.status).toBe('completed');
+    expect(done.result.pages).toHaveLength(5);
+  });
 });

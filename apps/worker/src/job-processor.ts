@@ -1,4 +1,4 @@
-import { UnrecoverableError, type Job, type Worker } from 'bullmq';
+import { UnrecoverableError, WaitingError, type Job, type Worker } from 'bullmq';
 import { ServiceError, ocrJobDataSchema, type Logger, type OcrJobData, type JobProgress } from '@ocr/contracts';
 import { DocumentError, type DocumentLimits } from '@ocr/documents';
 import { encodeFailure, type BlobStore, type ResultStore } from '@ocr/queue';
@@ -37,7 +37,7 @@ function contentFailure(error: unknown): UnrecoverableError | null {
  * could not be recorded (a lost lock) runs again and still needs its bytes.
  */
 export function createJobProcessor(deps: ProcessorDeps) {
-  return async (job: Job<OcrJobData>, _token?: string, signal?: AbortSignal): Promise<JobSummary> => {
+  return async (job: Job<OcrJobData>, token?: string, signal?: AbortSignal): Promise<JobSummary> => {
     const jobId = job.id!;
     const logger = deps.logger.child({ jobId });
     deps.onJobStart?.(jobId);
@@ -68,6 +68,12 @@ export function createJobProcessor(deps: ProcessorDeps) {
       logger.info({ pages: result.pages.length, seconds: result.metadata.total_processing_time }, 'job completed');
       return { pages: result.pages.length, chars: result.raw_text.length };
     } catch (error) {
+      if (signal?.aborted) {
+        // Cancelled by a shutdown that could not wait any longer: back to the queue for another worker.
+        await job.moveToWait(token);
+        logger.warn({ reason: String(signal.reason) }, 'job handed back to the queue');
+        throw new WaitingError();
+      }
       const content = contentFailure(error);
       if (content) {
         logger.warn({ reason: content.message }, 'job failed on its content');

@@ -144,8 +144,11 @@ export async function runWorker(config: WorkerConfig, options: WorkerOptions = {
     const grace = new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), config.SHUTDOWN_GRACE_S * 1000).unref());
     const closed = worker.close().then(() => 'closed' as const);
     if ((await Promise.race([closed, grace])) === 'timeout') {
-      // The job's lock lapses and another worker takes it up: handed back, not lost.
+      // Out of time: cancel the job between pages (or tokens) and hand it back to the queue. Should
+      // even that hang, the lock lapses and the job runs again elsewhere: never lost.
       logger.warn({ jobId: heartbeat.currentJob }, 'grace period over: handing the current job back');
+      worker.cancelAllJobs('worker shutting down');
+      await Promise.race([closed, new Promise((resolve) => setTimeout(resolve, 10_000).unref())]);
     }
     await heartbeat.stop().catch(() => {});
     await engines.dispose().catch(() => {});
