@@ -90,6 +90,13 @@ describe('errors and access control over HTTP (API and worker as processes)', ()
       'missing_file',
     );
     await expectError(await fetch(`${service.baseUrl}/v1/batches`, { method: 'POST', headers: auth, body: form([]) }), 400, 'missing_file');
+    // A body cut off in the middle of its part: no closing boundary.
+    const cut = `--xyz\r\nContent-Disposition: form-data; name="file"; filename="a.png"\r\n\r\n${'A'.repeat(100)}`;
+    await expectError(
+      await fetch(`${service.baseUrl}/ocr/process`, { method: 'POST', headers: { ...auth, 'Content-Type': 'multipart/form-data; boundary=xyz' }, body: cut }),
+      400,
+      'malformed_multipart',
+    );
   });
 
   it('400 for an empty file and for bad parameters, naming them', async () => {
