@@ -109,6 +109,10 @@ function pdfDocument(doc: PdfDocumentProxy, rasters: PageRaster[]): OpenedDocume
             canvas.width = size.width;
             canvas.height = size.height;
           }
+          // @napi-rs/canvas records drawing and keeps a snapshot of the surface once it holds two
+          // recordings; drawing the next page over that snapshot copies the whole surface (35 MB of
+          // fresh memory per page at 300 dpi). A reset drops both; pdfjs repaints the background.
+          context.reset();
           const viewport = pdfPage.getViewport({ scale });
           // The canvas types are the DOM's; @napi-rs/canvas implements what pdfjs calls.
           await pdfPage.render({ canvas: canvas as never, canvasContext: context as never, viewport }).promise;
