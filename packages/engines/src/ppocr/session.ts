@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import ort from 'onnxruntime-node';
 import type { InferenceSession } from 'onnxruntime-node';
 import { EngineLoadError } from '../engine.ts';
@@ -10,9 +11,16 @@ export type OrtSession = InferenceSession;
  * Idle threads do not spin: on a 2-core machine shared with other processes, spinning threads
  * made two-thread runs twice as slow as one thread; without spinning they are never slower.
  */
-export async function openSession(path: string, role: string, threads: number): Promise<OrtSession> {
+export async function openSession(
+  path: string,
+  role: string,
+  threads: number,
+  /** Rewrites the model's bytes before it is opened (e.g. `optimizeRecognizer`). */
+  rewrite?: (model: Uint8Array) => Uint8Array,
+): Promise<OrtSession> {
   try {
-    return await ort.InferenceSession.create(path, {
+    const model = await readFile(path);
+    return await ort.InferenceSession.create(rewrite ? rewrite(model) : model, {
       executionProviders: ['cpu'],
       intraOpNumThreads: threads,
       interOpNumThreads: 1,
