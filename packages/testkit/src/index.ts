@@ -3,3 +3,4 @@ export * from './cer.ts';
 export * from './scan.ts';
 export * from './pages.ts';
 export * from './page-image.ts';
+export * from './drawing.ts';

@@ -1,5 +1,5 @@
 import type { Quad } from '@ocr/contracts';
-import type { DetectionInput } from './detection-input.ts';
+import type { DetectionGeometry } from './detection-input.ts';
 import { convexHull, minAreaRect, readingQuad, unclip } from './geometry.ts';
 
 /**
@@ -24,7 +24,7 @@ export const defaultDbOptions: DbOptions = { threshold: 0.3, boxThreshold: 0.6, 
  * Turns the detector's probability map into text boxes in page coordinates: binarise,
  * 8-connected regions, mean-probability filter, minimum-area rotated rectangle, unclip.
  */
-export function textBoxes(probability: Float32Array, input: DetectionInput, options: DbOptions = defaultDbOptions): Quad[] {
+export function textBoxes(probability: Float32Array, input: DetectionGeometry, options: DbOptions = defaultDbOptions): Quad[] {
   const { width: stride, contentWidth: w, contentHeight: h } = input;
   // 1 = text pixel not yet visited; cleared as regions are flooded.
   const mask = new Uint8Array(w * h);

@@ -2,9 +2,8 @@ import sharp from 'sharp';
 import type { PageImage } from '@ocr/contracts';
 import type { PixelRect } from './ink-bounds.ts';
 
-/** The detector's input tensor and how it maps back to the page. */
-export interface DetectionInput {
-  tensor: Float32Array;
+/** How the detector's probability map lies in its tensor and maps back to the page. */
+export interface DetectionGeometry {
   /** Tensor height and width (the size bucket). */
   height: number;
   width: number;
@@ -16,6 +15,16 @@ export interface DetectionInput {
   scaleY: number;
   offsetX: number;
   offsetY: number;
+}
+
+/** The detector's input tensor and how it maps back to the page. */
+export interface DetectionInput extends DetectionGeometry {
+  tensor: Float32Array;
+}
+
+/** Part of the page resized for detection, as packed RGB bytes (contentWidth × contentHeight). */
+export interface ResizedArea extends DetectionGeometry {
+  rgb: Buffer;
 }
 
 const MAX_SIDE = 1600;
@@ -37,39 +46,23 @@ function bucket(side: number): number {
 }
 
 /**
- * Resizes `area` of the page so the long side is at most 1600 px with both sides multiples of 32,
- * pads it with white up to a size bucket, and normalises it into a [1, 3, H, W] BGR tensor.
+ * Resizes `area` of the page so its long side is at most `maxSide` px (never enlarged), both
+ * sides multiples of 32; the tensor size is that padded up to a size bucket.
  */
-export async function detectionInput(page: PageImage, area: PixelRect): Promise<DetectionInput> {
+export async function resizeArea(page: PageImage, area: PixelRect, maxSide: number): Promise<ResizedArea> {
   const areaWidth = area.right - area.left, areaHeight = area.bottom - area.top;
-  const scale = Math.min(1, MAX_SIDE / Math.max(areaWidth, areaHeight));
+  const scale = Math.min(1, maxSide / Math.max(areaWidth, areaHeight));
   const contentWidth = Math.max(ALIGN, Math.round((areaWidth * scale) / ALIGN) * ALIGN);
   const contentHeight = Math.max(ALIGN, Math.round((areaHeight * scale) / ALIGN) * ALIGN);
-  const resized = await sharp(page.data, { raw: { width: page.width, height: page.height, channels: 3 } })
+  const rgb = await sharp(page.data, { raw: { width: page.width, height: page.height, channels: 3 } })
     .extract({ left: area.left, top: area.top, width: areaWidth, height: areaHeight })
     .resize(contentWidth, contentHeight, { fit: 'fill', kernel: 'linear' })
     .raw()
     .toBuffer();
-  const width = bucket(contentWidth);
-  const height = bucket(contentHeight);
-  const plane = width * height;
-  const tensor = new Float32Array(3 * plane);
-  for (let c = 0; c < 3; c++) {
-    const rgbChannel = 2 - c;
-    const mul = 1 / (255 * STD_BGR[c]!);
-    const add = -MEAN_BGR[c]! / STD_BGR[c]!;
-    const base = c * plane;
-    tensor.fill(WHITE[c]!, base, base + plane);
-    for (let y = 0; y < contentHeight; y++) {
-      const row = base + y * width;
-      let src = y * contentWidth * 3 + rgbChannel;
-      for (let x = 0; x < contentWidth; x++, src += 3) tensor[row + x] = resized[src]! * mul + add;
-    }
-  }
   return {
-    tensor,
-    height,
-    width,
+    rgb,
+    height: bucket(contentHeight),
+    width: bucket(contentWidth),
     contentHeight,
     contentWidth,
     scaleX: areaWidth / contentWidth,
@@ -77,4 +70,39 @@ export async function detectionInput(page: PageImage, area: PixelRect): Promise<
     offsetX: area.left,
     offsetY: area.top,
   };
+}
+
+/**
+ * Fills `tensor` ([3, height, width], BGR, normalised) with the resized area's pixels whose
+ * top-left is at (`left`, `top`) in the area; pixels outside the area are white paper.
+ */
+export function normaliseInto(tensor: Float32Array, width: number, height: number, area: ResizedArea, left: number, top: number): void {
+  const { rgb, contentWidth, contentHeight } = area;
+  const plane = width * height;
+  const x0 = Math.max(0, -left), x1 = Math.min(width, contentWidth - left);
+  const y0 = Math.max(0, -top), y1 = Math.min(height, contentHeight - top);
+  for (let c = 0; c < 3; c++) {
+    const rgbChannel = 2 - c;
+    const mul = 1 / (255 * STD_BGR[c]!);
+    const add = -MEAN_BGR[c]! / STD_BGR[c]!;
+    const base = c * plane;
+    tensor.fill(WHITE[c]!, base, base + plane);
+    for (let y = y0; y < y1; y++) {
+      const row = base + y * width;
+      let src = ((top + y) * contentWidth + left + x0) * 3 + rgbChannel;
+      for (let x = x0; x < x1; x++, src += 3) tensor[row + x] = rgb[src]! * mul + add;
+    }
+  }
+}
+
+/**
+ * Resizes `area` of the page so the long side is at most 1600 px with both sides multiples of 32,
+ * pads it with white up to a size bucket, and normalises it into a [1, 3, H, W] BGR tensor.
+ */
+export async function detectionInput(page: PageImage, area: PixelRect): Promise<DetectionInput> {
+  const resized = await resizeArea(page, area, MAX_SIDE);
+  const { rgb, ...geometry } = resized;
+  const tensor = new Float32Array(3 * geometry.width * geometry.height);
+  normaliseInto(tensor, geometry.width, geometry.height, resized, 0, 0);
+  return { tensor, ...geometry };
 }

@@ -1,11 +1,9 @@
 import type { OcrLine, PageImage, PageResult, Quad } from '@ocr/contracts';
 import type { Engine, EngineInfo, RecognizeOptions } from '../engine.ts';
-import { textBoxes } from './db-postprocess.ts';
-import { detectionInput } from './detection-input.ts';
-import { detectText } from './detector.ts';
 import type { DirectionClassifier } from './direction-classifier.ts';
 import { rotateQuad180 } from './geometry.ts';
 import { inkBounds } from './ink-bounds.ts';
+import { detectBoxes } from './page-detection.ts';
 import { readingOrder } from './reading-order.ts';
 import type { Recognizer } from './recognizer.ts';
 import type { OrtSession } from './session.ts';
@@ -27,11 +25,9 @@ export class PpocrEngine implements Engine {
     const { signal, onProgress } = options;
     const area = inkBounds(page);
     if (!area) return { text: '', confidence: 0, lines: [], imagePatches: 1 };
-    const input = await detectionInput(page, area);
-    const probability = await detectText(this.detector, input);
+    const boxes = await detectBoxes(this.detector, page, area);
     signal?.throwIfAborted();
     onProgress?.(0.3);
-    const boxes = textBoxes(probability, input);
     const upsideDown = await this.classifier.upsideDown(page, boxes);
     signal?.throwIfAborted();
     // A flip the classifier suggests is kept only if the flipped strip reads more confidently.

@@ -1,0 +1,53 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { a1DrawingPage, characterErrorRate, pageImage, renderPage } from '@ocr/testkit';
+import type { Engine } from '../engine.ts';
+import { loadPpocrEngine } from './index.ts';
+
+let engine: Engine;
+
+beforeAll(async () => {
+  engine = await loadPpocrEngine();
+});
+
+afterAll(async () => {
+  await engine?.dispose();
+});
+
+async function readLines(bytes: Uint8Array): Promise<string[]> {
+  const result = await engine.recognize(await pageImage(bytes));
+  return (result.lines ?? []).map((line) => line.text);
+}
+
+const closest = (expected: string, lines: readonly string[]) =>
+  Math.min(...lines.map((line) => characterErrorRate(expected, line)));
+
+describe('detectBoxes on large pages', () => {
+  it('reads the small callouts of an A1 drawing, and its big lines once each', async () => {
+    const page = a1DrawingPage();
+    const lines = await readLines(renderPage(page.spec));
+    // At the 1600 px cap none of these was found; a misread "x" as "X" is within the bound.
+    for (const callout of page.callouts) expect(closest(callout, lines), callout).toBeLessThanOrEqual(0.1);
+    for (const title of page.titles) expect(lines.filter((line) => characterErrorRate(title, line) <= 0.05)).toHaveLength(1);
+    expect(lines).toHaveLength(page.callouts.length + page.titles.length);
+  });
+
+  it('reads text cut by tile edges once and whole', async () => {
+    // 4000 × 3000 is detected at scale 1 in tiles whose kept parts meet at x = 1344, 2688 and
+    // y = 800, 1600, 2400; each line below crosses one of those edges, some both.
+    const straddling: Array<[number, number, string]> = [
+      [1200, 792, 'SEAM CROSSING CALLOUT 1344 x 800'],
+      [2560, 1592, 'BOTH EDGES M8x1.25 DEPTH 16'],
+      [300, 2394, 'ROW EDGE NOTE SURFACE Ra 3.2'],
+      [2600, 300, 'COLUMN EDGE DIM 2688'],
+    ];
+    const spec = {
+      width: 4000,
+      height: 3000,
+      blocks: straddling.map(([x, y, text]) => ({ x, y, text, fontSize: 16 })),
+      rules: [[20, 20, 3980, 20], [20, 2980, 3980, 2980]] as Array<[number, number, number, number]>,
+    };
+    const lines = await readLines(renderPage(spec));
+    expect(lines).toHaveLength(straddling.length);
+    for (const [, , text] of straddling) expect(closest(text, lines), text).toBeLessThanOrEqual(0.05);
+  });
+});
