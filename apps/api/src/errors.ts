@@ -9,6 +9,15 @@ export function errorResponse(c: Context, status: number, code: string, message:
   return c.json(errorBody(code, message), status as ContentfulStatusCode);
 }
 
+/** Redis unreachable (down, restarting, failing over): the request can be retried, nothing was lost. */
+function isRedisUnavailable(error: Error): boolean {
+  return (
+    error.name === 'MaxRetriesPerRequestError' ||
+    /Connection is closed|ECONNREFUSED|ECONNRESET|ETIMEDOUT/.test(error.message) ||
+    ('code' in error && typeof error.code === 'string' && /^(ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE)$/.test(error.code))
+  );
+}
+
 /** The one place exceptions become HTTP answers; clients never see a stack trace. */
 export function handleError(logger: Logger) {
   return (error: Error, c: Context): Response => {
@@ -21,6 +30,11 @@ export function handleError(logger: Logger) {
       const status = error.status;
       const code = status === 413 ? 'file_too_large' : status === 401 ? 'unauthorized' : 'bad_request';
       return errorResponse(c, status, code, error.message || 'request refused');
+    }
+    if (isRedisUnavailable(error)) {
+      logger.error({ err: error, path: c.req.path }, 'redis unavailable');
+      c.header('Retry-After', '5');
+      return errorResponse(c, 503, 'queue_unavailable', 'the job queue (Redis) is not reachable; nothing was stored: retry shortly');
     }
     logger.error({ err: error, path: c.req.path }, 'unhandled error');
     return errorResponse(c, 500, 'internal_error', 'the service failed to handle this request; it was logged');

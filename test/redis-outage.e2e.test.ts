@@ -1,0 +1,70 @@
+import { execFileSync, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { renderPage } from '@ocr/testkit';
+import { form, json, startService, waitFor, type ServiceHandle } from './harness.ts';
+
+const page = renderPage({ width: 500, height: 100, blocks: [{ x: 20, y: 30, text: 'Pressure 16 bar', fontSize: 32 }] });
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** A Redis of this test's own, so it can be stopped and started again under the service. */
+function startRedis(port: number, dir: string): void {
+  spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'yes', '--dir', dir], { stdio: 'ignore', detached: true }).unref();
+}
+
+describe('Redis going away under a running service', () => {
+  let service: ServiceHandle;
+  let port: number;
+  let dir: string;
+  beforeAll(async () => {
+    port = await freePort();
+    dir = mkdtempSync(join(tmpdir(), 'redis-outage-'));
+    startRedis(port, dir);
+    const url = `redis://127.0.0.1:${port}`;
+    await waitFor('redis', async () => execFileSync('redis-cli', ['-u', url, 'ping']).toString().includes('PONG'));
+    service = await startService({ workers: 1, env: { REDIS_URL: url } });
+  });
+  afterAll(async () => {
+    await service?.stop();
+    try {
+      execFileSync('redis-cli', ['-p', String(port), 'shutdown', 'nosave']);
+    } catch {
+      // already down
+    }
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('answers 503 with Retry-After while Redis is down, and works again once it is back', { timeout: 120_000 }, async () => {
+    const before = await fetch(`${service.baseUrl}/ocr/process`, { method: 'POST', body: form([{ name: 'p.png', bytes: page }]) });
+    expect(before.status).toBe(200);
+
+    execFileSync('redis-cli', ['-p', String(port), 'shutdown', 'nosave']);
+    const down = await fetch(`${service.baseUrl}/ocr/process`, { method: 'POST', body: form([{ name: 'p.png', bytes: page }]) });
+    expect(down.status).toBe(503);
+    expect(down.headers.get('retry-after')).toBe('5');
+    expect((await json(down)).error.code).toBe('queue_unavailable');
+    const health = await fetch(`${service.baseUrl}/health`);
+    expect(health.status).toBe(503);
+    expect((await json(health)).reason).toBe('redis is not reachable');
+    expect(service.api.child.exitCode).toBeNull();
+
+    startRedis(port, dir);
+    // The worker re-registers and both processes reconnect on their own.
+    await waitFor('the service to be healthy again', async () => (await fetch(`${service.baseUrl}/health`)).status === 200, 60_000);
+    const after = await fetch(`${service.baseUrl}/ocr/process`, { method: 'POST', body: form([{ name: 'p.png', bytes: page }]) });
+    expect(after.status).toBe(200);
+    expect((await json(after)).raw_text).toContain('16');
+    expect(service.workers[0]!.child.exitCode).toBeNull();
+  });
+});
