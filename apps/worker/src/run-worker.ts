@@ -53,6 +53,10 @@ export async function runWorker(config: WorkerConfig, options: WorkerOptions = {
     config.HEARTBEAT_TTL_S,
   );
 
+  // Registered before the model loads (minutes for a first InternVL3 conversion): /health then
+  // says a worker is there without its model rather than that there is none.
+  await heartbeat.beat();
+  heartbeat.start((error) => logger.warn({ err: error }, 'heartbeat failed'));
   try {
     const started = Date.now();
     const engine = await engines.load();
@@ -62,6 +66,7 @@ export async function runWorker(config: WorkerConfig, options: WorkerOptions = {
     const message = error instanceof Error ? error.message : String(error);
     logger.fatal({ err: error }, `engine failed to load: ${message}`);
     process.stderr.write(`worker: engine failed to load: ${message}\n`);
+    await heartbeat.stop().catch(() => {});
     await Promise.allSettled([redis.quit(), blocking.quit(), subscriber.quit()]);
     process.exit(error instanceof EngineLoadError ? 3 : 1);
   }
@@ -132,7 +137,6 @@ export async function runWorker(config: WorkerConfig, options: WorkerOptions = {
   });
 
   await heartbeat.beat();
-  heartbeat.start((error) => logger.warn({ err: error }, 'heartbeat failed'));
   void worker.run();
   logger.info({ queue: OCR_QUEUE_NAME, prefix: config.QUEUE_PREFIX }, 'worker ready');
 
