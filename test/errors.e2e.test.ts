@@ -158,4 +158,13 @@ describe('configuration', () => {
     expect(readFileSync(api.logFile, 'utf8')).toMatch(/invalid configuration: PORT/);
     expect(readFileSync(worker.logFile, 'utf8')).toMatch(/invalid configuration: ENGINE/);
   });
+
+  it('a model folder that cannot be loaded stops the worker at start with a message naming the problem', async () => {
+    const missing = startProcess('worker-badmodel', 'apps/worker/src/main.ts', { QUEUE_PREFIX: 'tbadmodel', ENGINE: 'internvl', MODEL_PATH: '/nonexistent/InternVL3-8B' });
+    expect(await missing.exited).toBe(3);
+    expect(readFileSync(missing.logFile, 'utf8')).toMatch(/engine failed to load: .*\/nonexistent\/InternVL3-8B/);
+    const cpu = startProcess('worker-badppocr', 'apps/worker/src/main.ts', { QUEUE_PREFIX: 'tbadmodel', ENGINE: 'ppocr', MODEL_PATH: '/nonexistent/ppocr' });
+    expect(await cpu.exited).toBe(3);
+    expect(readFileSync(cpu.logFile, 'utf8')).toMatch(/engine failed to load: .*\/nonexistent\/ppocr/);
+  });
 });
