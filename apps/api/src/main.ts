@@ -1,21 +1,11 @@
 import { serve } from '@hono/node-server';
 import { pino } from 'pino';
-import { ConfigError, apiConfigSchema, parseConfig, type ApiConfig } from '@ocr/contracts';
+import { apiConfigSchema, readConfigOrExit } from '@ocr/contracts';
 import { createApp } from './app.ts';
 import { DASHBOARD_PATH } from './dashboard.ts';
 import { createServices } from './services.ts';
 
-function readConfig(): ApiConfig {
-  try {
-    return parseConfig(apiConfigSchema, process.env);
-  } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
-    process.stderr.write(`api: ${error.message}\n`);
-    process.exit(2);
-  }
-}
-
-const config = readConfig();
+const config = readConfigOrExit(apiConfigSchema, 'api');
 const logger = pino({ level: config.LOG_LEVEL, base: { service: 'api' } });
 if (!config.ADMIN_PASSWORD) logger.warn(`the queue dashboard at ${DASHBOARD_PATH} is open to anyone: set ADMIN_PASSWORD`);
 if (!config.API_KEYS?.length) logger.warn('no API_KEYS set: the API accepts requests without a key');

@@ -1,6 +1,6 @@
 import type { QueueEvents } from 'bullmq';
 import type { Redis } from 'ioredis';
-import type { ApiConfig, Logger } from '@ocr/contracts';
+import { documentLimitsOf, type ApiConfig, type Logger } from '@ocr/contracts';
 import type { DocumentLimits } from '@ocr/documents';
 import {
   BatchStore,
@@ -46,7 +46,7 @@ export async function createServices(config: ApiConfig, logger: Logger): Promise
   await events.waitUntilReady();
   return {
     config,
-    limits: { maxPages: config.MAX_PAGES, maxPixelsPerPage: config.MAX_PIXELS_PER_PAGE, maxTotalPixels: config.MAX_TOTAL_PIXELS },
+    limits: documentLimitsOf(config),
     logger,
     redis,
     queue,

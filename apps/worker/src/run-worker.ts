@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import { Worker } from 'bullmq';
 import { pino } from 'pino';
-import type { OcrJobData, WorkerConfig } from '@ocr/contracts';
+import { documentLimitsOf, type OcrJobData, type WorkerConfig } from '@ocr/contracts';
 import { EngineLoadError, createEngine, type Engine } from '@ocr/engines';
 import {
   BlobStore,
@@ -78,11 +78,7 @@ export async function runWorker(config: WorkerConfig, options: WorkerOptions = {
       engines,
       blobs,
       results: new ResultStore(redis, keys, config.RESULT_TTL_S),
-      limits: {
-        maxPages: config.MAX_PAGES,
-        maxPixelsPerPage: config.MAX_PIXELS_PER_PAGE,
-        maxTotalPixels: config.MAX_TOTAL_PIXELS,
-      },
+      limits: documentLimitsOf(config),
       defaultDpi: config.DEFAULT_DPI,
       workerId,
       logger,

@@ -17,6 +17,10 @@ export const sharedConfigSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Attempts for a job whose failure was not caused by its content (crash, lost worker). */
   JOB_ATTEMPTS: positiveInt.max(20).default(3),
+  /** Document limits: the API checks what it cheaply can, the worker the rest. */
+  MAX_PAGES: positiveInt.default(500),
+  MAX_PIXELS_PER_PAGE: positiveInt.default(100_000_000),
+  MAX_TOTAL_PIXELS: positiveInt.default(4_000_000_000),
 });
 
 export const apiConfigSchema = sharedConfigSchema.extend({
@@ -31,9 +35,6 @@ export const apiConfigSchema = sharedConfigSchema.extend({
   API_KEYS: csv.optional(),
   ADMIN_USER: z.string().min(1).default('admin'),
   ADMIN_PASSWORD: z.string().min(1).optional(),
-  MAX_PAGES: positiveInt.default(500),
-  MAX_PIXELS_PER_PAGE: positiveInt.default(100_000_000),
-  MAX_TOTAL_PIXELS: positiveInt.default(4_000_000_000),
 });
 
 export const workerConfigSchema = sharedConfigSchema.extend({
@@ -49,9 +50,6 @@ export const workerConfigSchema = sharedConfigSchema.extend({
   MAX_PATCHES: positiveInt.max(40).default(12),
   MAX_NEW_TOKENS: positiveInt.default(2048),
   DEFAULT_DPI: positiveInt.min(36).max(600).default(200),
-  MAX_PAGES: positiveInt.default(500),
-  MAX_PIXELS_PER_PAGE: positiveInt.default(100_000_000),
-  MAX_TOTAL_PIXELS: positiveInt.default(4_000_000_000),
   /** A worker that stops renewing its job lock for this long is presumed dead; its job runs again. */
   JOB_LOCK_MS: positiveInt.min(1000).default(30_000),
   HEARTBEAT_TTL_S: positiveInt.default(15),
@@ -78,4 +76,20 @@ export function parseConfig<S extends z.ZodType>(schema: S, env: Record<string, 
   if (parsed.success) return parsed.data;
   const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
   throw new ConfigError(`invalid configuration: ${problems.join('; ')}`);
+}
+
+/** The document limits of a configuration, in the shape `@ocr/documents` takes. */
+export function documentLimitsOf(config: z.infer<typeof sharedConfigSchema>) {
+  return { maxPages: config.MAX_PAGES, maxPixelsPerPage: config.MAX_PIXELS_PER_PAGE, maxTotalPixels: config.MAX_TOTAL_PIXELS };
+}
+
+/** `parseConfig` for a process entry point: a bad value ends the process (exit 2) with the message. */
+export function readConfigOrExit<S extends z.ZodType>(schema: S, processName: string): z.infer<S> {
+  try {
+    return parseConfig(schema, process.env);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    process.stderr.write(`${processName}: ${error.message}\n`);
+    process.exit(2);
+  }
 }
