@@ -2,6 +2,11 @@ import type { DocumentOptions, OpenedDocument } from './document.ts';
 import { requireFormat } from './format.ts';
 import { validateDocumentOptions } from './options.ts';
 
+// Each import() call goes through the module loader again (and tsx's hooks thread when the
+// service runs from source): load each decoder once and keep its promise.
+let pdfModule: Promise<typeof import('./pdf.ts')> | undefined;
+let rasterModule: Promise<typeof import('./raster-document.ts')> | undefined;
+
 /**
  * Opens uploaded bytes as a document of pages, judging the format by content. Everything that
  * can be checked without decoding pixels is checked here (options, format, headers, encryption,
@@ -20,9 +25,9 @@ export async function openDocument(bytes: Uint8Array, options: DocumentOptions =
   const checked = validateDocumentOptions(options);
   const format = requireFormat(bytes);
   if (format === 'pdf') {
-    const { openPdfDocument } = await import('./pdf.ts');
+    const { openPdfDocument } = await (pdfModule ??= import('./pdf.ts'));
     return openPdfDocument(bytes, checked);
   }
-  const { openRasterDocument } = await import('./raster-document.ts');
+  const { openRasterDocument } = await (rasterModule ??= import('./raster-document.ts'));
   return openRasterDocument(bytes, format, checked);
 }

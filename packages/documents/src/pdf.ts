@@ -12,6 +12,8 @@ import { rgbaToRgb } from './rgba.ts';
 
 type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
 type PdfDocumentProxy = Awaited<ReturnType<PdfJs['getDocument']>['promise']>;
+// Loaded on first use (the API never needs it) and kept.
+let pdfjsModule: Promise<PdfJs> | undefined;
 
 const POINTS_PER_INCH = 72;
 // Skia refuses surfaces with a side beyond this.
@@ -38,7 +40,7 @@ interface PageRaster {
 export async function openPdfDocument(bytes: Uint8Array, options: DocumentOptions = {}): Promise<OpenedDocument> {
   const limits = options.limits ?? defaultDocumentLimits;
   const scale = resolveDpi(options.dpi) / POINTS_PER_INCH;
-  const pdfjs: PdfJs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  const pdfjs = await (pdfjsModule ??= import('pdfjs-dist/legacy/build/pdf.mjs'));
   useCjkFontsForGenericFamilies();
   const task = pdfjs.getDocument({
     // pdfjs refuses Node Buffers and may take ownership of the array: give it its own copy.
