@@ -23,8 +23,8 @@ export async function submitBatch(services: Services, files: File[], options: Oc
   for (const [index, file] of files.entries()) {
     try {
       const upload = await acceptFile(file, maxBytes, services.limits);
-      const job = await submitDocument(services, upload, options, 'batch', { id, index });
-      items.push({ index, filename: upload.filename, job_id: job.id! });
+      const jobId = await submitDocument(services, upload, options, 'batch', { id, index });
+      items.push({ index, filename: upload.filename, job_id: jobId });
     } catch (error) {
       items.push({ index, filename: file.name, job_id: null, error: refusal(error) });
     }

@@ -1,4 +1,3 @@
-import type { QueueEvents } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { documentLimitsOf, type ApiConfig, type Logger } from '@ocr/contracts';
 import type { DocumentLimits } from '@ocr/documents';
@@ -6,12 +5,12 @@ import {
   BatchStore,
   BlobStore,
   ControlChannel,
+  FinishedJobs,
   IdempotencyStore,
   ResultStore,
   WorkerRegistry,
   connectRedis,
   createOcrQueue,
-  createOcrQueueEvents,
   keysFor,
   type OcrQueue,
 } from '@ocr/queue';
@@ -24,7 +23,8 @@ export interface Services {
   logger: Logger;
   redis: Redis;
   queue: OcrQueue;
-  events: QueueEvents;
+  /** Announcements of final jobs, for the requests that wait on them. */
+  finished: FinishedJobs;
   blobs: BlobStore;
   results: ResultStore;
   batches: BatchStore;
@@ -38,19 +38,19 @@ export interface Services {
 
 export async function createServices(config: ApiConfig, logger: Logger): Promise<Services> {
   const redis = connectRedis(config.REDIS_URL, { name: 'api:commands' });
-  const eventsConnection = connectRedis(config.REDIS_URL, { blocking: true, name: 'api:events' });
+  const subscriber = connectRedis(config.REDIS_URL, { blocking: true, name: 'api:finished' });
+  subscriber.on('error', (error) => logger.warn({ err: error }, 'announcements connection error'));
   const keys = keysFor(config.QUEUE_PREFIX);
   const queue = createOcrQueue(redis, config.QUEUE_PREFIX);
-  const events = createOcrQueueEvents(eventsConnection, config.QUEUE_PREFIX);
-  events.on('error', (error) => logger.warn({ err: error }, 'queue events connection error'));
-  await events.waitUntilReady();
+  const finished = new FinishedJobs(redis, keys);
+  await finished.listen(subscriber);
   return {
     config,
     limits: documentLimitsOf(config),
     logger,
     redis,
     queue,
-    events,
+    finished,
     blobs: new BlobStore(redis, keys, config.BLOB_TTL_S),
     results: new ResultStore(redis, keys, config.RESULT_TTL_S),
     batches: new BatchStore(redis, keys, config.RESULT_TTL_S),
@@ -59,9 +59,8 @@ export async function createServices(config: ApiConfig, logger: Logger): Promise
     control: new ControlChannel(redis, keys),
     blockingConnection: () => connectRedis(config.REDIS_URL, { name: 'api:blocking' }),
     async close() {
-      await events.close();
       await queue.close();
-      await Promise.allSettled([redis.quit(), eventsConnection.quit()]);
+      await Promise.allSettled([redis.quit(), subscriber.quit()]);
     },
   };
 }

@@ -1,7 +1,7 @@
 import { UnrecoverableError, WaitingError, type Job, type Worker } from 'bullmq';
 import { ServiceError, ocrJobDataSchema, type Logger, type OcrJobData, type JobProgress } from '@ocr/contracts';
 import { DocumentError, type DocumentLimits } from '@ocr/documents';
-import { encodeFailure, type BlobStore, type ResultStore } from '@ocr/queue';
+import { encodeFailure, type BlobStore, type FinishedJobs, type ResultStore } from '@ocr/queue';
 import type { EngineHost } from './engine-host.ts';
 import { recogniseDocument } from './recognise-document.ts';
 
@@ -33,7 +33,7 @@ function contentFailure(error: unknown): UnrecoverableError | null {
 
 /**
  * The BullMQ processor: load the blob, recognise the document, store the result. The blob is
- * released by `releaseWhenFinal`, after BullMQ has recorded the outcome: a job whose completion
+ * released by `settleWhenFinal`, after BullMQ has recorded the outcome: a job whose completion
  * could not be recorded (a lost lock) runs again and still needs its bytes.
  */
 export function createJobProcessor(deps: ProcessorDeps) {
@@ -64,7 +64,7 @@ export function createJobProcessor(deps: ProcessorDeps) {
           await job.updateProgress(progress);
         },
       });
-      await deps.results.save(jobId, result);
+      await deps.results.save(jobId, result, data.replyTo);
       logger.info({ pages: result.pages.length, seconds: result.metadata.total_processing_time }, 'job completed');
       return { pages: result.pages.length, chars: result.raw_text.length };
     } catch (error) {
@@ -88,15 +88,19 @@ export function createJobProcessor(deps: ProcessorDeps) {
   };
 }
 
-/** Drops the job's reference on its blob once the job is final: completed, or failed with no retry left. */
-export function releaseWhenFinal(worker: Worker<OcrJobData, JobSummary>, blobs: BlobStore, logger: Logger): void {
-  const release = (job: Job<OcrJobData>) => {
+/**
+ * Once a job is final (completed, or failed with no retry left) and BullMQ has recorded it: drops
+ * its reference on its blob and announces it to the requests waiting for it, in one round trip.
+ */
+export function settleWhenFinal(worker: Worker<OcrJobData, JobSummary>, finished: FinishedJobs, blobs: BlobStore, logger: Logger): void {
+  const settle = (job: Job<OcrJobData>) => {
     const parsed = ocrJobDataSchema.safeParse(job.data);
-    if (!parsed.success) return;
-    blobs.release(parsed.data.blobKey).catch((error) => logger.warn({ err: error, jobId: job.id }, 'blob release failed'));
+    finished
+      .settle(blobs, job.id!, parsed.success ? parsed.data.blobKey : undefined)
+      .catch((error) => logger.warn({ err: error, jobId: job.id }, 'settling a final job failed (its blob expires with its TTL)'));
   };
-  worker.on('completed', release);
+  worker.on('completed', settle);
   worker.on('failed', (job, error) => {
-    if (job && (error instanceof UnrecoverableError || job.attemptsMade >= (job.opts.attempts ?? 1))) release(job);
+    if (job && (error instanceof UnrecoverableError || job.attemptsMade >= (job.opts.attempts ?? 1))) settle(job);
   });
 }

@@ -7,6 +7,7 @@ import { EngineLoadError, createEngine, type Engine } from '@ocr/engines';
 import {
   BlobStore,
   ControlChannel,
+  FinishedJobs,
   OCR_QUEUE_NAME,
   ResultStore,
   WorkerRegistry,
@@ -15,7 +16,7 @@ import {
 } from '@ocr/queue';
 import { EngineHost } from './engine-host.ts';
 import { Heartbeat } from './heartbeat.ts';
-import { createJobProcessor, releaseWhenFinal, type JobSummary } from './job-processor.ts';
+import { createJobProcessor, settleWhenFinal, type JobSummary } from './job-processor.ts';
 
 export interface WorkerOptions {
   /** Replaces the configured engine; only benchmarks use it, to time the queue without inference. */
@@ -103,7 +104,7 @@ export async function runWorker(config: WorkerConfig, options: WorkerOptions = {
       autorun: false,
     },
   );
-  releaseWhenFinal(worker, blobs, logger);
+  settleWhenFinal(worker, new FinishedJobs(redis, keys), blobs, logger);
   worker.on('error', (error) => logger.error({ err: error }, 'worker error'));
   worker.on('stalled', (jobId) => logger.warn({ jobId }, 'job stalled: its worker stopped; it will run again'));
 

@@ -25,6 +25,8 @@ export const ocrJobDataSchema = z.object({
   options: ocrOptionsSchema,
   batchId: z.string().optional(),
   index: z.number().int().nonnegative().optional(),
+  /** Pub/sub channel of the API process holding the request open: the worker sends the result there. */
+  replyTo: z.string().optional(),
 });
 export type OcrJobData = z.infer<typeof ocrJobDataSchema>;
 

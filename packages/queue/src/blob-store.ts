@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import type { Redis } from 'ioredis';
 import type { Keys } from './keys.ts';
+import { RedisScript } from './redis-script.ts';
 
-const releaseScript = readFileSync(new URL('./release-blob.lua', import.meta.url), 'utf8');
+const putScript = new RedisScript(new URL('./put-blob.lua', import.meta.url));
+const releaseScript = new RedisScript(new URL('./release-blob.lua', import.meta.url));
 
 /**
  * Uploaded bytes, stored once per content under `blob:{sha256}` and reference-counted,
@@ -16,26 +17,28 @@ export class BlobStore {
     private readonly ttlSeconds: number,
   ) {}
 
-  /** Stores the bytes (or refreshes an existing copy) and takes `references` references on them. */
-  async put(bytes: Uint8Array, references = 1): Promise<string> {
-    const key = this.keys.blob(createHash('sha256').update(bytes).digest('hex'));
-    const refs = this.keys.blobRefs(key);
-    await this.redis
-      .multi()
-      .set(key, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), 'EX', this.ttlSeconds)
-      .incrby(refs, references)
-      .expire(refs, this.ttlSeconds)
-      .exec();
-    return key;
+  /** The key the bytes are stored under: known before they are sent. */
+  keyFor(bytes: Uint8Array): string {
+    return this.keys.blob(createHash('sha256').update(bytes).digest('hex'));
+  }
+
+  /**
+   * Stores the bytes under `key` (or refreshes an existing copy) and takes `references` references.
+   * The command is sent as soon as this is called, so a command issued next on the same
+   * connection runs after it.
+   */
+  async store(key: string, bytes: Uint8Array, references = 1): Promise<void> {
+    const value = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    await putScript.runInOrder(this.redis, [key, this.keys.blobRefs(key)], [value, this.ttlSeconds, references]);
   }
 
   async get(key: string): Promise<Buffer | null> {
     return this.redis.getBuffer(key);
   }
 
-  /** Drops one reference; returns how many are left. */
-  async release(key: string): Promise<number> {
-    const left = await this.redis.eval(releaseScript, 2, key, this.keys.blobRefs(key));
-    return Number(left);
+  /** Drops one reference, then publishes `announce` if given; returns how many references are left. */
+  async release(key: string, announce?: { channel: string; message: string }): Promise<number> {
+    const args = announce ? [announce.channel, announce.message] : [];
+    return Number(await releaseScript.run(this.redis, [key, this.keys.blobRefs(key)], args));
   }
 }

@@ -7,6 +7,7 @@ export * from './ocr-queue.ts';
 export * from './result-store.ts';
 export * from './worker-registry.ts';
 export * from './control.ts';
+export * from './finished-jobs.ts';
 export * from './job-view.ts';
 export * from './batch-store.ts';
 export * from './idempotency-store.ts';

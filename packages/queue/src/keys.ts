@@ -9,6 +9,8 @@ export function keysFor(prefix: string) {
     worker: (workerId: string) => `${prefix}:worker:${workerId}`,
     workerPattern: `${prefix}:worker:*`,
     controlChannel: `${prefix}:control`,
+    finishedChannel: `${prefix}:finished`,
+    replyChannel: (instanceId: string) => `${prefix}:replies:${instanceId}`,
     reloadAcks: (requestId: string) => `${prefix}:reload:${requestId}`,
   };
 }

@@ -1,4 +1,4 @@
-import { Queue, QueueEvents, type JobsOptions } from 'bullmq';
+import { Queue, type JobsOptions } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { OcrJobData } from '@ocr/contracts';
 import { OCR_QUEUE_NAME } from './keys.ts';
@@ -14,10 +14,6 @@ export type JobOrigin = keyof typeof jobPriority;
 
 export function createOcrQueue(connection: Redis, prefix: string): OcrQueue {
   return new Queue<OcrJobData>(OCR_QUEUE_NAME, { connection, prefix });
-}
-
-export function createOcrQueueEvents(connection: Redis, prefix: string): QueueEvents {
-  return new QueueEvents(OCR_QUEUE_NAME, { connection, prefix });
 }
 
 export interface RetentionOptions {

@@ -1,7 +1,7 @@
 import { Redis } from 'ioredis';
 
 /**
- * A Redis connection. BullMQ's blocking connections (workers, QueueEvents) need
+ * A Redis connection. Blocking and subscribing connections (BullMQ workers, pub/sub) need
  * `maxRetriesPerRequest: null`; plain commands fail fast instead of queueing forever.
  */
 export function connectRedis(url: string, options: { blocking?: boolean; name?: string } = {}): Redis {

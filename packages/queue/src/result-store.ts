@@ -1,6 +1,12 @@
 import type { Redis } from 'ioredis';
 import { ocrResultSchema, type OcrResult } from '@ocr/contracts';
 import type { Keys } from './keys.ts';
+import { RedisScript } from './redis-script.ts';
+
+const saveScript = new RedisScript(new URL('./save-result.lua', import.meta.url));
+
+/** Results up to this size travel inside the reply; a larger one is read from its key. */
+const REPLY_INLINE_MAX_BYTES = 256 * 1024;
 
 /**
  * Results live under their own key rather than as BullMQ return values: a 300-page result
@@ -13,8 +19,10 @@ export class ResultStore {
     private readonly ttlSeconds: number,
   ) {}
 
-  async save(jobId: string, result: OcrResult): Promise<void> {
-    await this.redis.set(this.keys.result(jobId), JSON.stringify(result), 'EX', this.ttlSeconds);
+  /** Stores the result and, given the reply channel of the API process waiting for it, tells that process. */
+  async save(jobId: string, result: OcrResult, replyTo?: string): Promise<void> {
+    const reply = replyTo === undefined ? [] : [replyTo, jobId, REPLY_INLINE_MAX_BYTES];
+    await saveScript.run(this.redis, [this.keys.result(jobId)], [JSON.stringify(result), this.ttlSeconds, ...reply]);
   }
 
   /** The result, or null once it has expired (or was never written). */

@@ -1,7 +1,7 @@
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { ServiceError, batchResultFromView, type BatchAccepted } from '@ocr/contracts';
-import { expiredOrUnknown } from '@ocr/queue';
+import { expiredOrUnknown, newJobId } from '@ocr/queue';
 import { batchView, submitBatch } from '../batch.ts';
 import { errorResponse } from '../errors.ts';
 import { accepted, finalOrAccepted, notFound } from '../respond.ts';
@@ -54,12 +54,21 @@ export function documentRoutes(services: Services): Hono {
 
   app.post('/ocr/process', singleLimit, async (c) => {
     const { upload, options } = await singleUpload(c);
-    const { id, job } = await submitOnce(services, idempotency(c), upload, options, 'sync');
-    if (job && !wantsAsync(c)) {
-      const result = await resultWhenCompleted(services, job, config.SYNC_TIMEOUT_S * 1000);
-      if (result) return c.body(result, 200, { 'Content-Type': 'application/json' });
+    const jobId = newJobId();
+    const watch = services.finished.watch(jobId);
+    try {
+      const id = await submitOnce(services, idempotency(c), upload, options, 'sync', jobId);
+      const waitMs = wantsAsync(c) ? 0 : config.SYNC_TIMEOUT_S * 1000;
+      if (id !== jobId) {
+        // A retry under an Idempotency-Key: the first request's job, however far along it is.
+        return finalOrAccepted(c, id, await waitForJob(services, id, waitMs));
+      }
+      const result = waitMs > 0 ? await resultWhenCompleted(services, id, watch, waitMs) : null;
+      if (result !== null) return c.body(result, 200, { 'Content-Type': 'application/json' });
+      return finalOrAccepted(c, id, await lookup(services, id));
+    } finally {
+      watch.close();
     }
-    return finalOrAccepted(c, id, await lookup(services, id));
   });
 
   app.post('/ocr/batch', batchLimit, async (c) => {
@@ -80,7 +89,7 @@ export function documentRoutes(services: Services): Hono {
 
   app.post('/v1/jobs', singleLimit, async (c) => {
     const { upload, options } = await singleUpload(c);
-    const { id } = await submitOnce(services, idempotency(c), upload, options, 'submitted');
+    const id = await submitOnce(services, idempotency(c), upload, options, 'submitted');
     const found = await lookup(services, id);
     if (!found.found) return notFound(c, id, 'job', found.expired);
     return accepted(c, found.view);
