@@ -1,3 +1,4 @@
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   characterErrorRate,
@@ -105,6 +106,13 @@ describe('page result', () => {
     const rows = result.text.split('\n');
     expect(rows).toHaveLength(7);
     expect(characterErrorRate('4 Deep groove ball bearing 6208 GCr15 2', rows[4]!)).toBeLessThan(0.05);
+  });
+
+  it.each([90, 180, 270])('reads a page scanned turned by %i° in its own reading order', async (degrees) => {
+    const testPage = specificationPage();
+    const turned = await sharp(renderPage(testPage.spec)).rotate(degrees).png().toBuffer();
+    const result = await read(turned);
+    expect(characterErrorRate(testPage.reference, result.text)).toBeLessThanOrEqual(0.015);
   });
 
   it('turns an upside-down line the right way round', async () => {

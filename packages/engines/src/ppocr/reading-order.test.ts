@@ -34,4 +34,23 @@ describe('readingOrder', () => {
     expect(ordered.text).toBe('first\nfirst b\n\nsecond');
     expect(ordered.lines.map((l) => l.text)).toEqual(['first', 'first b', 'second']);
   });
+
+  it('reads a page turned a quarter, a half or three quarters in the page’s own frame', () => {
+    const upright = [
+      line('Title', 100, 50, 600),
+      ...[0, 1, 2].flatMap((i) => [line(`L${i}`, 100, 150 + 45 * i, 600), line(`R${i}`, 800, 150 + 45 * i, 600)]),
+      line('Note', 100, 400, 300),
+    ];
+    const expected = readingOrder(upright).text;
+    expect(expected).toBe('Title\n\nL0\nL1\nL2\n\nNote\n\nR0\nR1\nR2');
+    for (const degrees of [90, 180, 270, 181.5]) {
+      const turned = upright.map((l) => line(l.text, l.box[0][0], l.box[0][1], l.box[1][0] - l.box[0][0], degrees));
+      expect(readingOrder(turned.reverse()).text).toBe(expected);
+    }
+  });
+
+  it('keeps the frame most text reads in when a few lines run vertically (a drawing’s dimensions)', () => {
+    const lines = [line('first', 100, 100, 500), line('second', 100, 145, 500), line('R12', 900, 400, 60, 90)];
+    expect(readingOrder(lines).lines.map((l) => l.text).slice(0, 2)).toEqual(['first', 'second']);
+  });
 });

@@ -40,15 +40,21 @@ export function readingOrder(lines: readonly OcrLine[]): { lines: OcrLine[]; tex
   return { lines: ordered, text };
 }
 
-/** Rotates every box by minus the page's median skew, so rows are level before cutting. */
+/**
+ * Turns every box into the page's upright frame: by the quarter turn most text reads in (a page
+ * scanned sideways or upside down is read in its own frame, not the scanner's), plus the median
+ * skew, so rows are level before cutting.
+ */
 function deskewedExtents(lines: readonly OcrLine[]): Extent[] {
-  // Modulo a quarter turn, so upside-down and vertical lines agree with the rest on the skew.
   const quarter = Math.PI / 2;
-  const angles = lines
-    .map(({ box: [tl, tr] }) => Math.atan2(tr[1] - tl[1], tr[0] - tl[0]))
-    .map((angle) => angle - quarter * Math.round(angle / quarter))
-    .sort((a, b) => a - b);
-  const skew = angles[angles.length >> 1]!;
+  const angles = lines.map(({ box: [tl, tr] }) => Math.atan2(tr[1] - tl[1], tr[0] - tl[0]));
+  // Each quarter turn weighted by the characters read in it.
+  const weight = [0, 0, 0, 0];
+  angles.forEach((angle, i) => (weight[(((Math.round(angle / quarter) % 4) + 4) % 4)]! += Math.max(1, lines[i]!.text.length)));
+  const turn = weight.indexOf(Math.max(...weight));
+  // Modulo a quarter turn, so vertical and upside-down lines agree with the rest on the skew.
+  const residuals = angles.map((angle) => angle - quarter * Math.round(angle / quarter)).sort((a, b) => a - b);
+  const skew = turn * quarter + residuals[residuals.length >> 1]!;
   const cos = Math.cos(-skew), sin = Math.sin(-skew);
   return lines.map(({ box }, line) => {
     const xs = box.map(([x, y]) => x * cos - y * sin);
