@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderPage } from '@ocr/testkit';
-import { newJobId } from '@ocr/queue';
+import { createOcrQueue, newJobId, ocrJobOptions } from '@ocr/queue';
 import { form, json, startProcess, startService, type ServiceHandle } from './harness.ts';
 
 const KEY = 'test-key-1';
@@ -144,6 +144,18 @@ describe('errors and access control over HTTP (API and worker as processes)', ()
     expect(res.status).toBeLessThan(500);
     const body = await json(res);
     expect(['corrupt_image', 'image_too_large']).toContain(body.error.code);
+    const after = await fetch(`${service.baseUrl}/ocr/process`, { method: 'POST', headers: auth, body: form([{ name: 'ok.png', bytes: page }]) });
+    expect(after.status).toBe(200);
+  });
+
+  it('a job added by hand with data that is not a document (the dashboard can) fails once, and the queue drains on', async () => {
+    const queue = createOcrQueue(service.redis, service.prefix);
+    const id = newJobId();
+    await queue.add('ocr', { hello: 'world' } as never, ocrJobOptions(id, 'submitted', { resultTtlSeconds: 3600, attempts: 3 }));
+    const res = await fetch(`${service.baseUrl}/v1/jobs/${id}?wait=20`, { headers: auth });
+    expect(res.status).toBe(200);
+    const view = await json(res);
+    expect(view).toMatchObject({ id, status: 'failed', attempts: 1, filename: '', error: { code: 'invalid_job' } });
     const after = await fetch(`${service.baseUrl}/ocr/process`, { method: 'POST', headers: auth, body: form([{ name: 'ok.png', bytes: page }]) });
     expect(after.status).toBe(200);
   });

@@ -1,7 +1,7 @@
 import type { Job } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { JobProgress, JobStatus, JobView, OcrJobData } from '@ocr/contracts';
-import { jobProgressSchema } from '@ocr/contracts';
+import { jobProgressSchema, ocrJobDataSchema } from '@ocr/contracts';
 import { decodeFailure } from './failure.ts';
 import { idIssuedAt } from './ids.ts';
 import type { OcrQueue } from './ocr-queue.ts';
@@ -39,6 +39,12 @@ function iso(ms: number | undefined): string | null {
   return ms ? new Date(ms).toISOString() : null;
 }
 
+/** The job's file name as its data (read back from Redis, maybe added by hand) says, if it does. */
+function filenameOf(job: Job<OcrJobData>): string {
+  const parsed = ocrJobDataSchema.shape.filename.safeParse((job.data as Partial<OcrJobData> | undefined)?.filename);
+  return parsed.success ? parsed.data : '';
+}
+
 function progressOf(job: Job<OcrJobData>): JobProgress | null {
   const parsed = jobProgressSchema.safeParse(job.progress);
   return parsed.success ? parsed.data : null;
@@ -70,7 +76,7 @@ export async function lookupJob(
     started_at: iso(job.processedOn),
     finished_at: status === 'completed' || status === 'failed' ? iso(job.finishedOn) : null,
     attempts: job.attemptsMade,
-    filename: job.data.filename,
+    filename: filenameOf(job),
     links: { self: `/v1/jobs/${jobId}` },
   };
   if (status === 'completed') {
