@@ -42,7 +42,13 @@ export class ControlChannel {
   async listen(subscriber: Redis, onMessage: (message: ControlMessage) => void): Promise<void> {
     subscriber.on('message', (channel: string, raw: string) => {
       if (channel !== this.keys.controlChannel) return;
-      const parsed = controlMessageSchema.safeParse(JSON.parse(raw));
+      let message: unknown;
+      try {
+        message = JSON.parse(raw);
+      } catch {
+        return;
+      }
+      const parsed = controlMessageSchema.safeParse(message);
       if (parsed.success) onMessage(parsed.data);
     });
     await subscriber.subscribe(this.keys.controlChannel);

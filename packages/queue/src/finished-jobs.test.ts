@@ -120,4 +120,18 @@ describe('FinishedJobs', () => {
     expect(await watch.until(300)).toBeNull();
     watch.close();
   });
+
+  it('answers no channel outside this deployment’s replies (job data can be written by hand)', async () => {
+    const results = new ResultStore(redis, keys, 60);
+    const listener = new Redis(REDIS_URL);
+    const heard: string[] = [];
+    listener.on('message', (_channel: string, message: string) => heard.push(message));
+    await listener.subscribe(keys.controlChannel);
+    await results.save('job-f', resultWithText('B', 'job-f'), keys.controlChannel);
+    await results.save('job-g', resultWithText('C', 'job-g'), api.replyChannel);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    listener.disconnect();
+    expect(heard).toEqual([]);
+    expect(await results.loadJson('job-f')).not.toBeNull();
+  });
 });

@@ -21,7 +21,9 @@ export class ResultStore {
 
   /** Stores the result and, given the reply channel of the API process waiting for it, tells that process. */
   async save(jobId: string, result: OcrResult, replyTo?: string): Promise<void> {
-    const reply = replyTo === undefined ? [] : [replyTo, jobId, REPLY_INLINE_MAX_BYTES];
+    // Job data can be written by hand (the dashboard can): only this deployment's reply channels are answered.
+    const replies = replyTo?.startsWith(this.keys.replyChannel('')) ?? false;
+    const reply = replies ? [replyTo!, jobId, REPLY_INLINE_MAX_BYTES] : [];
     await saveScript.run(this.redis, [this.keys.result(jobId)], [JSON.stringify(result), this.ttlSeconds, ...reply]);
   }
 
