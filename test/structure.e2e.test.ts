@@ -1,3 +1,4 @@
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderPage, type TextBlock } from '@ocr/testkit';
 import { form, json, startService, type ServiceHandle } from './harness.ts';
@@ -131,6 +132,21 @@ describe('structured_content end to end (API and worker as processes, real Redis
 
     expect(content.annotations).toEqual([expect.objectContaining({ kind: 'title_block', field: 'material', value: 'Q235' })]);
     expect(content.diagrams).toEqual([]);
+  });
+
+  it('reads the spec sheet scanned sideways or upside down as the same table, given as the page turned upright', async () => {
+    const unspaced = (rows: string[][]) => rows.map((row) => row.map((cell) => cell.replace(/\s+/g, '')));
+    for (const rotation of [90, 180, 270]) {
+      const turned = await sharp(specSheet).rotate(rotation).png().toBuffer();
+      const res = await fetch(`${service.baseUrl}/ocr/process`, { method: 'POST', body: form([{ name: 'turned.png', bytes: turned }]) });
+      const body = await json(res);
+      expect(body.pages[0]).toMatchObject({ rotation, image_size: [1200, 620] });
+      expect(body.structured_content.tables).toHaveLength(1);
+      expect(unspaced(body.structured_content.tables[0].rows)).toEqual(unspaced(SPEC_ROWS.slice(1)));
+      const thread = body.structured_content.specifications.find((s: any) => s.kind === 'thread');
+      expect(thread.box.x).toBeGreaterThan(300);
+      expect(thread.box.y).toBeGreaterThan(60 + 70);
+    }
   });
 
   it('reads the title block: drawing number, scale, material, weight, revision and name', async () => {

@@ -73,11 +73,14 @@ export async function recogniseDocument(bytes: Uint8Array, data: OcrJobData, ctx
       });
       const seconds = (performance.now() - t0) / SECONDS;
       engineSeconds += seconds;
+      const rotation = recognised.rotation ?? 0;
+      const [width, height] = rotation % 180 === 0 ? [image.width, image.height] : [image.height, image.width];
       pages.push({
         page,
         text: recognised.text,
         confidence: recognised.confidence,
-        image_size: [image.width, image.height],
+        image_size: [width, height],
+        rotation,
         image_patches: recognised.imagePatches ?? 1,
         processing_time: round(seconds),
         ...(recognised.lines ? { lines: recognised.lines } : {}),
@@ -86,8 +89,8 @@ export async function recogniseDocument(bytes: Uint8Array, data: OcrJobData, ctx
         page,
         text: recognised.text,
         confidence: recognised.confidence,
-        width: image.width,
-        height: image.height,
+        width,
+        height,
         ...(recognised.lines ? { lines: recognised.lines } : {}),
       });
       ctx.logger.debug({ page, seconds: round(seconds), chars: recognised.text.length }, 'page recognised');

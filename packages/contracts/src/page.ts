@@ -31,4 +31,11 @@ export interface PageResult {
   imagePatches?: number;
   /** Tokens generated (VLM engines). */
   generatedTokens?: number;
+  /**
+   * Degrees clockwise the page was scanned at, where the engine can tell (the CPU engine can): the
+   * lines are then given in the pixels of the page turned upright.
+   */
+  rotation?: PageRotation;
 }
+
+export type PageRotation = 0 | 90 | 180 | 270;

@@ -14,7 +14,11 @@ export const pageOutcomeSchema = z
     page: z.number().int().positive().meta({ description: '1-based page number in the document' }),
     text: z.string(),
     confidence: z.number().min(0).max(1),
-    image_size: z.tuple([z.number().int(), z.number().int()]).meta({ description: '[width, height] in pixels' }),
+    image_size: z.tuple([z.number().int(), z.number().int()]).meta({ description: '[width, height] in pixels, of the page turned upright' }),
+    rotation: z
+      .union([z.literal(0), z.literal(90), z.literal(180), z.literal(270)])
+      .optional()
+      .meta({ description: 'Degrees clockwise the page was scanned at (a sideways or upside-down scan); image_size and line boxes are those of the page turned upright' }),
     image_patches: z.number().int().nonnegative(),
     processing_time: z.number().nonnegative().meta({ description: 'Seconds the engine spent on this page' }),
     lines: z.array(ocrLineSchema).optional(),

@@ -108,11 +108,21 @@ describe('page result', () => {
     expect(characterErrorRate('4 Deep groove ball bearing 6208 GCr15 2', rows[4]!)).toBeLessThan(0.05);
   });
 
-  it.each([90, 180, 270])('reads a page scanned turned by %i° in its own reading order', async (degrees) => {
+  it.each([0, 90, 180, 270])('reads a page scanned turned by %i° as the page turned upright', async (degrees) => {
     const testPage = specificationPage();
-    const turned = await sharp(renderPage(testPage.spec)).rotate(degrees).png().toBuffer();
+    const upright = renderPage(testPage.spec);
+    const turned = await sharp(upright).rotate(degrees).png().toBuffer();
     const result = await read(turned);
+    expect(result.rotation).toBe(degrees);
     expect(characterErrorRate(testPage.reference, result.text)).toBeLessThanOrEqual(0.015);
+    // Boxes are in the upright page's pixels, its first line at its top-left.
+    const { width, height } = await sharp(upright).metadata();
+    for (const line of result.lines!) {
+      for (const [x, y] of line.box) expect(x >= -2 && x <= width + 2 && y >= -2 && y <= height + 2).toBe(true);
+    }
+    const [tl, tr] = result.lines![0]!.box;
+    expect(tr[0]).toBeGreaterThan(tl[0]);
+    expect(tl[1]).toBeLessThan(height / 3);
   });
 
   it('turns an upside-down line the right way round', async () => {

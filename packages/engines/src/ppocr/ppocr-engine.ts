@@ -1,8 +1,9 @@
-import type { OcrLine, PageImage, PageResult, Quad } from '@ocr/contracts';
+import type { OcrLine, PageImage, PageResult, PageRotation, Quad } from '@ocr/contracts';
 import type { Engine, EngineInfo, RecognizeOptions } from '../engine.ts';
 import type { DirectionClassifier } from './direction-classifier.ts';
-import { rotateQuad180 } from './geometry.ts';
+import { quadSize, rotateQuad180 } from './geometry.ts';
 import { inkBounds } from './ink-bounds.ts';
+import { pageTurn, turnPageUpright } from './page-turn.ts';
 import { detectBoxes } from './page-detection.ts';
 import { readingOrder } from './reading-order.ts';
 import type { Recognizer } from './recognizer.ts';
@@ -10,6 +11,12 @@ import type { OrtSession } from './session.ts';
 
 /** PaddleOCR's `drop_score`: lines read with less confidence are noise (rules, specks). */
 const MIN_LINE_CONFIDENCE = 0.5;
+
+/** About how many characters a box holds: its length in line heights. */
+function boxWeight(box: Quad): number {
+  const { width, height } = quadSize(box);
+  return Math.max(1, width / Math.max(1, height));
+}
 
 /** The PP-OCR pipeline over loaded sessions: detect, orient, recognise, order. */
 export class PpocrEngine implements Engine {
@@ -21,15 +28,25 @@ export class PpocrEngine implements Engine {
     private readonly sessions: readonly OrtSession[],
   ) {}
 
-  async recognize(page: PageImage, options: RecognizeOptions = {}): Promise<PageResult> {
+  async recognize(scanned: PageImage, options: RecognizeOptions = {}): Promise<PageResult> {
     const { signal, onProgress } = options;
-    const area = inkBounds(page);
-    if (!area) return { text: '', confidence: 0, lines: [], imagePatches: 1 };
-    const boxes = await detectBoxes(this.detector, page, area);
+    let page = scanned;
+    let area = inkBounds(page);
+    if (!area) return { text: '', confidence: 0, lines: [], imagePatches: 1, rotation: 0 };
+    let boxes = await detectBoxes(this.detector, page, area);
+    let upsideDown = await this.classifier.upsideDown(page, boxes);
     signal?.throwIfAborted();
+    // A page scanned sideways or upside down is turned upright and detected again (the detector
+    // knows upright text best), then reads like an upright scan, as an EXIF turn would.
+    const turns = pageTurn(boxes.map((box, i) => ({ box: upsideDown[i] ? rotateQuad180(box) : box, weight: boxWeight(box) })));
+    if (turns !== 0) {
+      page = turnPageUpright(scanned, turns);
+      area = inkBounds(page)!;
+      boxes = await detectBoxes(this.detector, page, area);
+      upsideDown = await this.classifier.upsideDown(page, boxes);
+      signal?.throwIfAborted();
+    }
     onProgress?.(0.3);
-    const upsideDown = await this.classifier.upsideDown(page, boxes);
-    signal?.throwIfAborted();
     // A flip the classifier suggests is kept only if the flipped strip reads more confidently.
     const flipped = boxes.filter((_, i) => upsideDown[i]);
     const candidates: Quad[] = [...boxes, ...flipped.map(rotateQuad180)];
@@ -60,6 +77,7 @@ export class PpocrEngine implements Engine {
       confidence: characters === 0 ? 0 : weighted / characters,
       lines: ordered.lines,
       imagePatches: 1,
+      rotation: (turns * 90) as PageRotation,
     };
   }
 

@@ -1,4 +1,5 @@
 import type { OcrLine } from '@ocr/contracts';
+import { pageTurn, readingAngle } from './page-turn.ts';
 
 /** A line's extent on the deskewed page; `top`/`bottom` are its central band, which neighbours never share. */
 interface Extent {
@@ -47,13 +48,10 @@ export function readingOrder(lines: readonly OcrLine[]): { lines: OcrLine[]; tex
  */
 function deskewedExtents(lines: readonly OcrLine[]): Extent[] {
   const quarter = Math.PI / 2;
-  const angles = lines.map(({ box: [tl, tr] }) => Math.atan2(tr[1] - tl[1], tr[0] - tl[0]));
-  // Each quarter turn weighted by the characters read in it.
-  const weight = [0, 0, 0, 0];
-  angles.forEach((angle, i) => (weight[(((Math.round(angle / quarter) % 4) + 4) % 4)]! += Math.max(1, lines[i]!.text.length)));
-  const turn = weight.indexOf(Math.max(...weight));
+  const angles = lines.map(({ box }) => readingAngle(box));
   // Modulo a quarter turn, so vertical and upside-down lines agree with the rest on the skew.
   const residuals = angles.map((angle) => angle - quarter * Math.round(angle / quarter)).sort((a, b) => a - b);
+  const turn = pageTurn(lines.map(({ box, text }) => ({ box, weight: Math.max(1, text.length) })));
   const skew = turn * quarter + residuals[residuals.length >> 1]!;
   const cos = Math.cos(-skew), sin = Math.sin(-skew);
   return lines.map(({ box }, line) => {

@@ -1,0 +1,58 @@
+import type { PageImage, Quad } from '@ocr/contracts';
+import { describe, expect, it } from 'vitest';
+import { pageTurn, turnPageUpright, type QuarterTurns } from './page-turn.ts';
+
+/** A 3×2 page whose pixel at (x, y) has red = 10·x + y. */
+const page: PageImage = { width: 3, height: 2, channels: 3, data: Uint8Array.from([0, 0, 0, 10, 0, 0, 20, 0, 0, 1, 0, 0, 11, 0, 0, 21, 0, 0]) };
+
+function redAt(p: PageImage, x: number, y: number): number {
+  return p.data[(y * p.width + x) * 3]!;
+}
+
+/** A box reading from (x, y) along `degrees` (clockwise, y down), `length` long. */
+function box(x: number, y: number, degrees: number, length: number): Quad {
+  const a = (degrees * Math.PI) / 180;
+  const [ux, uy] = [Math.cos(a), Math.sin(a)];
+  const [vx, vy] = [-uy, ux];
+  return [
+    [x, y],
+    [x + length * ux, y + length * uy],
+    [x + length * ux + 30 * vx, y + length * uy + 30 * vy],
+    [x + 30 * vx, y + 30 * vy],
+  ];
+}
+
+describe('turnPageUpright', () => {
+  it('turns a page scanned a quarter turn clockwise back: its top-left was the scan’s top-right', () => {
+    const upright = turnPageUpright(page, 1);
+    expect([upright.width, upright.height]).toEqual([2, 3]);
+    expect(redAt(upright, 0, 0)).toBe(20);
+    expect(redAt(upright, 1, 0)).toBe(21);
+    expect(redAt(upright, 0, 2)).toBe(0);
+  });
+
+  it('turns a page upside down, and three quarters', () => {
+    expect(redAt(turnPageUpright(page, 2), 0, 0)).toBe(21);
+    const three = turnPageUpright(page, 3);
+    expect([three.width, three.height]).toEqual([2, 3]);
+    expect(redAt(three, 0, 0)).toBe(1);
+    expect(redAt(three, 1, 0)).toBe(0);
+  });
+
+  it('undoes sharp-style clockwise turns, whatever the turn', () => {
+    for (const turns of [1, 2, 3] as QuarterTurns[]) {
+      let back = page;
+      for (let i = 0; i < 4 - turns; i++) back = turnPageUpright(back, 1);
+      expect(turnPageUpright(back, turns)).toEqual(page);
+    }
+  });
+});
+
+describe('pageTurn', () => {
+  it('is the quarter turn most of the text reads in, a few vertical dimensions aside', () => {
+    expect(pageTurn([{ box: box(0, 0, 0, 500), weight: 20 }, { box: box(0, 0, 90, 60), weight: 2 }])).toBe(0);
+    expect(pageTurn([{ box: box(0, 0, 91, 500), weight: 20 }, { box: box(0, 0, 0, 60), weight: 2 }])).toBe(1);
+    expect(pageTurn([{ box: box(0, 0, 179, 500), weight: 20 }])).toBe(2);
+    expect(pageTurn([{ box: box(0, 0, -90, 500), weight: 20 }])).toBe(3);
+  });
+});

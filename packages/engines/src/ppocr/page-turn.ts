@@ -1,0 +1,47 @@
+import type { PageImage, Quad } from '@ocr/contracts';
+
+/** Quarter turns clockwise a page was scanned at: 1 = its text runs top to bottom. */
+export type QuarterTurns = 0 | 1 | 2 | 3;
+
+/** A box as read: its corners from the top-left of its text, and how much text it holds. */
+export interface BoxReading {
+  box: Quad;
+  weight: number;
+}
+
+const QUARTER = Math.PI / 2;
+
+/** A box's reading direction, radians clockwise from the page's x axis (y points down). */
+export function readingAngle([tl, tr]: Quad): number {
+  return Math.atan2(tr[1] - tl[1], tr[0] - tl[0]);
+}
+
+/**
+ * The quarter turn most of a page's text reads in: non-zero for a page scanned sideways or upside
+ * down; a drawing's few vertical dimensions do not move it.
+ */
+export function pageTurn(readings: readonly BoxReading[]): QuarterTurns {
+  const weight = [0, 0, 0, 0];
+  for (const { box, weight: w } of readings) weight[(((Math.round(readingAngle(box) / QUARTER) % 4) + 4) % 4)]! += w;
+  return weight.indexOf(Math.max(...weight)) as QuarterTurns;
+}
+
+/** The page turned upright: a page scanned `turns` quarter turns clockwise, turned back. */
+export function turnPageUpright(page: PageImage, turns: QuarterTurns): PageImage {
+  if (turns === 0) return page;
+  const { width: w, height: h, data } = page;
+  const [width, height] = turns === 2 ? [w, h] : [h, w];
+  const out = new Uint8Array(data.length);
+  for (let v = 0; v < height; v++) {
+    for (let u = 0; u < width; u++) {
+      // The scanned pixel that lands at (u, v) of the upright page.
+      const [x, y] = turns === 1 ? [w - 1 - v, u] : turns === 2 ? [w - 1 - u, h - 1 - v] : [v, h - 1 - u];
+      const from = (y * w + x) * 3;
+      const to = (v * width + u) * 3;
+      out[to] = data[from]!;
+      out[to + 1] = data[from + 1]!;
+      out[to + 2] = data[from + 2]!;
+    }
+  }
+  return { width, height, channels: 3, data: out };
+}
