@@ -1,7 +1,8 @@
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import type { PageImage } from '@ocr/contracts';
-import { allPages, chineseTextPdf, encodePage, inkFraction, latinTextPdf, meanAbsoluteDifference, scannedPdf, textPage, type Box } from './fixtures/index.ts';
+import { allPages, chineseTextPdf, encodePage, imageBombPdf, inkFraction, latinTextPdf, meanAbsoluteDifference, scannedPdf, textPage, type Box } from './fixtures/index.ts';
+import { defaultDocumentLimits } from './limits.ts';
 import { openDocument } from './open.ts';
 
 function crop(image: PageImage, box: Box): Uint8Array {
@@ -104,5 +105,18 @@ describe('openDocument on PDFs', () => {
     const doc = await openDocument(latinTextPdf(1));
     await doc.close();
     await expect(doc.close()).resolves.toBeUndefined();
+  });
+
+  it('refuses a PDF whose image would decode past the page limit, before decoding it', async () => {
+    const started = Date.now();
+    await expect(openDocument(imageBombPdf(50_000, 50_000))).rejects.toMatchObject({ code: 'image_too_large', message: expect.stringContaining('50,000 × 50,000') });
+    expect(Date.now() - started).toBeLessThan(5000);
+  });
+
+  it('leaves out an image sized by reference past the limit instead of decoding it', async () => {
+    const limits = { ...defaultDocumentLimits, maxPixelsPerPage: 1_000_000 };
+    const [page] = await allPages(await openDocument(imageBombPdf(20_000, 20_000, { sizeByReference: true }), { dpi: 72, limits }));
+    expect(page!.image).toMatchObject({ width: 200, height: 200 });
+    expect(process.memoryUsage().rss).toBeLessThan(1.5e9);
   });
 });

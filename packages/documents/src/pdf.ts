@@ -8,6 +8,7 @@ import { DocumentError } from './errors.ts';
 import { checkPageCount, checkTotalPixels, defaultDocumentLimits, type DocumentLimits, type PageSize } from './limits.ts';
 import { parsePageSelection } from './page-range.ts';
 import { useCjkFontsForGenericFamilies } from './pdf-fonts.ts';
+import { largestEmbeddedImage } from './pdf-images.ts';
 import { rgbaToRgb } from './rgba.ts';
 
 type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
@@ -40,6 +41,14 @@ interface PageRaster {
 export async function openPdfDocument(bytes: Uint8Array, options: DocumentOptions = {}): Promise<OpenedDocument> {
   const limits = options.limits ?? defaultDocumentLimits;
   const scale = resolveDpi(options.dpi) / POINTS_PER_INCH;
+  const image = largestEmbeddedImage(bytes);
+  if (image && image.width * image.height > limits.maxPixelsPerPage) {
+    throw new DocumentError(
+      'image_too_large',
+      `The PDF embeds an image of ${image.width.toLocaleString('en')} × ${image.height.toLocaleString('en')} pixels, ` +
+        `over the limit of ${limits.maxPixelsPerPage.toLocaleString('en')} pixels per page.`,
+    );
+  }
   const pdfjs = await (pdfjsModule ??= import('pdfjs-dist/legacy/build/pdf.mjs'));
   useCjkFontsForGenericFamilies();
   const task = pdfjs.getDocument({
@@ -52,6 +61,9 @@ export async function openPdfDocument(bytes: Uint8Array, options: DocumentOption
     wasmUrl: assetFolder('wasm'),
     // Untrusted input: no code generated from font data.
     isEvalSupported: false,
+    // An image the check above could not see (inline, or sized by reference) is never decoded
+    // past the page limit: pdfjs leaves it out instead.
+    maxImageSize: limits.maxPixelsPerPage,
     verbosity: pdfjs.VerbosityLevel.ERRORS,
   });
   let doc: PdfDocumentProxy;
