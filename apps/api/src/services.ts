@@ -23,7 +23,7 @@ export interface Services {
   logger: Logger;
   redis: Redis;
   queue: OcrQueue;
-  /** Announcements of final jobs, for the requests that wait on them. */
+  /** How requests waiting on jobs hear that they finished (replies and announcements). */
   finished: FinishedJobs;
   blobs: BlobStore;
   results: ResultStore;
