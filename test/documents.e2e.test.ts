@@ -52,6 +52,7 @@ async function formatCases(): Promise<FormatCase[]> {
     { name: 'PNG', bytes: await encodePage(first!, 'png'), filename: 'housing.png', format: 'PNG', pageSizes: [size], texts: [lines[0]!] },
     { name: 'JPEG', bytes: await encodePage(first!, 'jpeg'), filename: 'housing.jpg', format: 'JPEG', pageSizes: [size], texts: [lines[0]!] },
     { name: 'WebP', bytes: await encodePage(first!, 'webp'), filename: 'housing.webp', format: 'WEBP', pageSizes: [size], texts: [lines[0]!] },
+    { name: 'GIF', bytes: await encodePage(first!, 'gif'), filename: 'housing.gif', format: 'GIF', pageSizes: [size], texts: [lines[0]!] },
     {
       name: '24-bit bottom-up BMP',
       bytes: bmpPage(first!, { bitsPerPixel: 24, topDown: false }),

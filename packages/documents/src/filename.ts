@@ -16,6 +16,7 @@ const FORMAT_BY_EXTENSION: Record<string, DocumentFormat> = {
   tif: 'tiff',
   tiff: 'tiff',
   webp: 'webp',
+  gif: 'gif',
   pdf: 'pdf',
 };
 

@@ -9,6 +9,8 @@ describe('sniffFormat', () => {
     expect(sniffFormat(await encodePage(page, 'png'))).toBe('png');
     expect(sniffFormat(await encodePage(page, 'jpeg'))).toBe('jpeg');
     expect(sniffFormat(await encodePage(page, 'webp'))).toBe('webp');
+    expect(sniffFormat(await encodePage(page, 'gif'))).toBe('gif');
+    expect(sniffFormat(Buffer.from('GIF87a', 'latin1'))).toBe('gif');
     expect(sniffFormat(await multiPageTiff([page]))).toBe('tiff');
     expect(sniffFormat(bmpPage(page, { bitsPerPixel: 24, topDown: false }))).toBe('bmp');
     expect(sniffFormat(latinTextPdf(1))).toBe('pdf');
@@ -21,7 +23,8 @@ describe('sniffFormat', () => {
 
   it('returns null for other content, however it is named', () => {
     expect(sniffFormat(new Uint8Array())).toBeNull();
-    expect(sniffFormat(Buffer.from('GIF89a'))).toBeNull();
+    expect(sniffFormat(Buffer.from('GIF90a'))).toBeNull();
+    expect(sniffFormat(Buffer.from('\0\0\0\x18ftypheic', 'latin1'))).toBeNull();
     expect(sniffFormat(Buffer.from('RIFF\0\0\0\0WAVEfmt '))).toBeNull();
     // "BM" is too common in text to trust without a real DIB header size.
     expect(sniffFormat(Buffer.from('BM is not enough of a signature'))).toBeNull();

@@ -1,6 +1,6 @@
 import { DocumentError } from './errors.ts';
 
-export type DocumentFormat = 'jpeg' | 'png' | 'bmp' | 'tiff' | 'webp' | 'pdf';
+export type DocumentFormat = 'jpeg' | 'png' | 'bmp' | 'tiff' | 'webp' | 'gif' | 'pdf';
 
 // The PDF header may follow some junk (readers, pdfjs included, look this far for it).
 const PDF_HEADER_WINDOW = 1024;
@@ -40,6 +40,7 @@ export function sniffFormat(bytes: Uint8Array): DocumentFormat | null {
   if (startsWith(bytes, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return 'png';
   if (startsWith(bytes, ascii('II*\0')) || startsWith(bytes, ascii('MM\0*'))) return 'tiff';
   if (startsWith(bytes, ascii('RIFF')) && startsWith(bytes, ascii('WEBP'), 8)) return 'webp';
+  if (startsWith(bytes, ascii('GIF87a')) || startsWith(bytes, ascii('GIF89a'))) return 'gif';
   if (isBmp(bytes)) return 'bmp';
   if (hasPdfHeader(bytes)) return 'pdf';
   return null;
@@ -52,7 +53,7 @@ export function requireFormat(bytes: Uint8Array): DocumentFormat {
   if (!format) {
     throw new DocumentError(
       'unsupported_format',
-      'The file is not a JPEG, PNG, BMP, TIFF, WebP or PDF (judged by its content, not its name).',
+      'The file is not a JPEG, PNG, BMP, TIFF, WebP, GIF or PDF (judged by its content, not its name).',
     );
   }
   return format;

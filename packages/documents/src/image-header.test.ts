@@ -10,6 +10,7 @@ describe('readImageHeader', () => {
       png: await encodePage(page, 'png'),
       jpeg: await encodePage(page, 'jpeg'),
       webp: await encodePage(page, 'webp'),
+      gif: await encodePage(page, 'gif'),
       tiff: await multiPageTiff([page]),
     };
     for (const [format, bytes] of Object.entries(files)) {

@@ -7,7 +7,7 @@ const MAX_TIFF_FRAMES = 100_000;
 
 /**
  * Page sizes from an image's header alone, without decoding pixels: PNG IHDR, JPEG SOFn,
- * BMP DIB header, WebP VP8/VP8L/VP8X, and every IFD of a TIFF (one size per page).
+ * BMP DIB header, WebP VP8/VP8L/VP8X, GIF logical screen, and every IFD of a TIFF (one size per page).
  * A header that cannot be read is corrupt_image.
  */
 export function readImageHeader(bytes: Uint8Array, format: Exclude<DocumentFormat, 'pdf'>): PageSize[] {
@@ -35,11 +35,17 @@ const HEADER_READERS: Record<Exclude<DocumentFormat, 'pdf'>, (view: DataView) =>
   jpeg: readJpeg,
   bmp: readBmp,
   webp: readWebp,
+  gif: readGif,
   tiff: readTiff,
 };
 
 function fourCC(view: DataView, offset: number): string {
   return String.fromCharCode(view.getUint8(offset), view.getUint8(offset + 1), view.getUint8(offset + 2), view.getUint8(offset + 3));
+}
+
+// The logical screen, which every frame is drawn into; only the first frame is read (like WebP).
+function readGif(view: DataView): PageSize[] {
+  return [{ width: view.getUint16(6, true), height: view.getUint16(8, true) }];
 }
 
 function readPng(view: DataView): PageSize[] {
