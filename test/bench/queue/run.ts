@@ -76,6 +76,17 @@ function postFile(url: string, agent: Agent, filename: string, bytes: Buffer): P
   });
 }
 
+function getOk(url: string, agent: Agent): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const req = request(url, { agent, headers: { accept: 'application/json' } }, (res) => {
+      res.resume();
+      res.on('end', () => (res.statusCode === 200 ? resolve() : reject(new Error(`status ${res.statusCode}`))));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
 async function ocrProcess(): Promise<{ p50: number; p99: number }> {
   const prefix = `bench${randomBytes(3).toString('hex')}`;
   const port = 18_000 + Math.floor(Math.random() * 1000);
@@ -87,6 +98,8 @@ async function ocrProcess(): Promise<{ p50: number; p99: number }> {
   const png = await sharp({ create: { width: 64, height: 32, channels: 3, background: '#ffffff' } }).png().toBuffer();
   const agent = new Agent({ keepAlive: true, maxSockets: 1 });
   const result = await time('POST /ocr/process (API + Redis + worker)', () => postFile(`${base}/ocr/process`, agent, 'p.png', png));
+  // For reading the ratio: what one HTTP round trip to this API costs here, with no queue behind it.
+  await time('  for scale: GET / (HTTP alone)', () => getOk(`${base}/`, agent));
   agent.destroy();
   api.child.kill('SIGTERM');
   worker.child.kill('SIGTERM');
