@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { characterErrorRate, renderPage } from '@ocr/testkit';
-import { form, json, startService, waitFor, type ServiceHandle } from './harness.ts';
+import { REDIS_URL, form, freePort, json, startProcess, startService, waitFor, type ServiceHandle } from './harness.ts';
 
 const JOBS = 20;
 
@@ -43,5 +43,30 @@ describe('two workers on one Redis', () => {
     for (const job of jobs) byWorker.set(job.result.metadata.worker, (byWorker.get(job.result.metadata.worker) ?? 0) + 1);
     expect(byWorker.size).toBe(2);
     for (const count of byWorker.values()) expect(count).toBeGreaterThan(0);
+  });
+
+  it('answers concurrent waiting requests on two API processes, each with its own document', async () => {
+    const port = await freePort();
+    const second = startProcess('api-2', 'apps/api/src/main.ts', { REDIS_URL, QUEUE_PREFIX: service.prefix, HOST: '127.0.0.1', PORT: String(port) });
+    try {
+      const bases = [service.baseUrl, `http://127.0.0.1:${port}`];
+      await waitFor('the second API', async () => (await fetch(`${bases[1]}/health`)).status === 200, 30_000);
+      const texts = Array.from({ length: 12 }, (_, i) => `Part number ${3100 + i * 7}`);
+      const answers = await Promise.all(
+        texts.map(async (text, i) => {
+          const png = renderPage({ width: 700, height: 120, blocks: [{ x: 30, y: 35, text, fontSize: 36 }] });
+          const res = await fetch(`${bases[i % 2]}/ocr/process`, { method: 'POST', body: form([{ name: `c${i}.png`, bytes: png }]) });
+          expect(res.status).toBe(200);
+          return json(res);
+        }),
+      );
+      answers.forEach((answer, i) => {
+        expect(answer.file_info.filename).toBe(`c${i}.png`);
+        expect(characterErrorRate(texts[i]!, answer.raw_text)).toBeLessThan(0.15);
+      });
+    } finally {
+      second.child.kill('SIGTERM');
+      await second.exited;
+    }
   });
 });
