@@ -56,7 +56,8 @@ describe('streaming conversion of a few-hundred-MB checkpoint', () => {
     const written = (await stat(join(summary.folder, 'onnx', 'decoder_model_merged.onnx_data'))).size;
     expect(written).toBeGreaterThan(400e6);
     // Node + tsx + the converter's modules alone peak at ~95 MiB (a cache hit); one fp32 tensor is up to
-    // 125 MiB and the model 296 MiB (592 MiB as fp32). Measured: ~116 MiB, chunks are reused.
-    expect(summary.peakRssMiB).toBeLessThan(170);
+    // 125 MiB and the model 296 MiB (592 MiB as fp32). Measured: ~116 MiB alone, up to 174 MiB while the
+    // rest of the suite runs beside it (collection comes later under load); holding the model would be 300+.
+    expect(summary.peakRssMiB).toBeLessThan(200);
   }, 120_000);
 });
