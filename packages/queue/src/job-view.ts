@@ -63,9 +63,11 @@ export async function lookupJob(
   jobId: string,
   resultTtlSeconds: number,
 ): Promise<JobLookup> {
+  // State first, then the job: a job that moves on between the two reads shows its older state
+  // beside newer details, never a final state without its outcome (failedReason, finishedOn).
+  const state = await queue.getJobState(jobId);
   const job = await queue.getJob(jobId);
   if (!job) return expiredOrUnknown(jobId, 'job', resultTtlSeconds);
-  const state = await job.getState();
   const status = clientStatus(state);
   const view: JobView = {
     id: jobId,
