@@ -72,6 +72,20 @@ describe('the service end to end (API and worker as processes, real Redis, defau
     expect(characterErrorRate(TEXT, answer.raw_text)).toBeLessThan(0.05);
   });
 
+  it('reads a non-ASCII file name sent as filename* (older python-requests, .NET) or as raw UTF-8', async () => {
+    const boundary = 'b91c3d2e';
+    for (const disposition of [
+      "form-data; name=\"file\"; filename*=utf-8''%E5%9B%BE%E7%BA%B8-01.png",
+      'form-data; name="file"; filename="图纸-01.png"; filename*=UTF-8\'\'%E5%9B%BE%E7%BA%B8-01.png',
+      'form-data; name="file"; filename="图纸-01.png"',
+    ]) {
+      const body = Buffer.concat([Buffer.from(`--${boundary}\r\nContent-Disposition: ${disposition}\r\n\r\n`), page, Buffer.from(`\r\n--${boundary}--\r\n`)]);
+      const res = await fetch(`${service.baseUrl}/ocr/process`, { method: 'POST', headers: { 'Content-Type': `multipart/form-data; boundary=${boundary}` }, body });
+      expect(res.status, disposition).toBe(200);
+      expect((await json(res)).file_info.filename).toBe('图纸-01.png');
+    }
+  });
+
   it('gives the same result through /v1/jobs and polling', async () => {
     const direct = await json(await fetch(`${service.baseUrl}/ocr/process`, { method: 'POST', body: form([{ name: 'a.png', bytes: page }]) }));
     const submitted = await fetch(`${service.baseUrl}/v1/jobs`, { method: 'POST', body: form([{ name: 'a.png', bytes: page }]) });

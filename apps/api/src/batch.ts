@@ -1,9 +1,10 @@
 import type { BatchView, OcrOptions } from '@ocr/contracts';
 import { newBatchId, type BatchRecord, type JobLookup } from '@ocr/queue';
 import { ServiceError } from '@ocr/contracts';
-import { DocumentError } from '@ocr/documents';
+import { DocumentError, sanitiseFilename } from '@ocr/documents';
 import type { Services } from './services.ts';
 import { lookup, submitDocument } from './submission.ts';
+import type { FilePart } from './multipart.ts';
 import { acceptFile } from './upload.ts';
 
 /** A file the cheap checks refused; anything else (Redis down) is the service's failure, not the file's. */
@@ -15,18 +16,18 @@ function refusal(error: unknown): { code: string; message: string; status: numbe
 }
 
 /** Accepts each file on its own: a refused file becomes an error entry and never fails the others. */
-export async function submitBatch(services: Services, files: File[], options: OcrOptions): Promise<BatchRecord> {
+export async function submitBatch(services: Services, files: FilePart[], options: OcrOptions): Promise<BatchRecord> {
   const { config } = services;
   const id = newBatchId();
   const maxBytes = config.MAX_FILE_SIZE_MB * 2 ** 20;
   const items: BatchRecord['items'] = [];
   for (const [index, file] of files.entries()) {
     try {
-      const upload = await acceptFile(file, maxBytes, services.limits);
+      const upload = acceptFile(file, maxBytes, services.limits);
       const jobId = await submitDocument(services, upload, options, 'batch', { id, index });
       items.push({ index, filename: upload.filename, job_id: jobId });
     } catch (error) {
-      items.push({ index, filename: file.name, job_id: null, error: refusal(error) });
+      items.push({ index, filename: sanitiseFilename(file.filename), job_id: null, error: refusal(error) });
     }
   }
   const record: BatchRecord = { id, created_at: new Date().toISOString(), items };

@@ -1,8 +1,8 @@
 import type { Context } from 'hono';
 import { ServiceError, ocrOptionsSchema, type OcrOptions } from '@ocr/contracts';
 import { inspectUpload, parsePageSelection, sanitiseFilename, type DocumentLimits, type UploadInspection } from '@ocr/documents';
+import { parseMultipart, type FilePart, type FormFields } from './multipart.ts';
 
-export type FormFields = Record<string, Array<string | File>>;
 
 /** One uploaded file after the cheap checks: its bytes, a safe name and its real format. */
 export interface Upload {
@@ -17,19 +17,17 @@ export async function readForm(c: Context): Promise<FormFields> {
   if (!type.toLowerCase().startsWith('multipart/form-data')) {
     throw new ServiceError(400, 'missing_file', 'send the document as multipart/form-data with a "file" field');
   }
-  let body: Record<string, string | File | Array<string | File>>;
+  const body = new Uint8Array(await c.req.arrayBuffer());
   try {
-    body = await c.req.parseBody({ all: true });
-  } catch {
-    throw new ServiceError(400, 'malformed_multipart', 'the multipart body could not be parsed');
+    return await parseMultipart(body, type);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new ServiceError(400, 'malformed_multipart', `the multipart body could not be parsed: ${reason}`);
   }
-  const fields: FormFields = {};
-  for (const [name, value] of Object.entries(body)) fields[name] = Array.isArray(value) ? value : [value];
-  return fields;
 }
 
-export function filesIn(fields: FormFields, name: string): File[] {
-  return (fields[name] ?? []).filter((v): v is File => typeof v !== 'string');
+export function filesIn(fields: FormFields, name: string): FilePart[] {
+  return (fields[name] ?? []).filter((v): v is FilePart => typeof v !== 'string');
 }
 
 /** Request options from form fields, falling back to the query string; a bad value is a 400 naming it. */
@@ -51,11 +49,11 @@ export function readOptions(fields: FormFields, query: Record<string, string>): 
 }
 
 /** Reads one file part and runs the cheap checks: size, emptiness, real format, pixel bombs. */
-export async function acceptFile(file: File, maxBytes: number, limits: DocumentLimits): Promise<Upload> {
-  const filename = sanitiseFilename(file.name);
-  if (file.size > maxBytes) {
-    throw new ServiceError(413, 'file_too_large', `${filename} is ${(file.size / 2 ** 20).toFixed(1)} MB; the limit is ${maxBytes / 2 ** 20} MB`);
+export function acceptFile(file: FilePart, maxBytes: number, limits: DocumentLimits): Upload {
+  const filename = sanitiseFilename(file.filename);
+  const { bytes } = file;
+  if (bytes.byteLength > maxBytes) {
+    throw new ServiceError(413, 'file_too_large', `${filename} is ${(bytes.byteLength / 2 ** 20).toFixed(1)} MB; the limit is ${maxBytes / 2 ** 20} MB`);
   }
-  const bytes = new Uint8Array(await file.arrayBuffer());
   return { bytes, filename, inspection: inspectUpload(bytes, filename, limits) };
 }

@@ -7,7 +7,8 @@ import { errorResponse } from '../errors.ts';
 import { accepted, finalOrAccepted, notFound } from '../respond.ts';
 import type { Services } from '../services.ts';
 import { lookup, resultWhenCompleted, submitOnce, waitForJob } from '../submission.ts';
-import { acceptFile, filesIn, readForm, readOptions, type FormFields } from '../upload.ts';
+import type { FilePart, FormFields } from '../multipart.ts';
+import { acceptFile, filesIn, readForm, readOptions } from '../upload.ts';
 
 const MULTIPART_OVERHEAD = 1 << 20;
 
@@ -38,11 +39,11 @@ export function documentRoutes(services: Services): Hono {
     const file = filesIn(fields, 'file')[0];
     if (!file) throw new ServiceError(400, 'missing_file', 'no "file" field in the upload');
     const options = readOptions(fields, c.req.query());
-    const upload = await acceptFile(file, maxFile, services.limits);
+    const upload = acceptFile(file, maxFile, services.limits);
     return { upload, options };
   }
 
-  async function batchUpload(c: Context): Promise<{ files: File[]; fields: FormFields }> {
+  async function batchUpload(c: Context): Promise<{ files: FilePart[]; fields: FormFields }> {
     const fields = await readForm(c);
     const files = [...filesIn(fields, 'files'), ...filesIn(fields, 'file')];
     if (files.length === 0) throw new ServiceError(400, 'missing_file', 'no "files" fields in the upload');
