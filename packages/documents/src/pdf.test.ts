@@ -113,6 +113,18 @@ describe('openDocument on PDFs', () => {
     expect(Date.now() - started).toBeLessThan(5000);
   });
 
+  it('renders a scan holding more pixels than a page, up to three pages’ worth (a large-format drawing scan)', async () => {
+    const limits = { ...defaultDocumentLimits, maxPixelsPerPage: 1_000_000 };
+    const scan = await textPage('A0 SCAN', { width: 1500, height: 1500 });
+    const pdf = scannedPdf([{ jpeg: await encodePage(scan, 'jpeg'), width: 1500, height: 1500 }], 150);
+    const [page] = await allPages(await openDocument(pdf, { dpi: 72, limits }));
+    expect(page!.image).toMatchObject({ width: 720, height: 720 });
+    // Drawn, not left out: a page whose image pdfjs dropped is blank.
+    expect(inkFraction(page!.image, { left: 0, top: 0, width: 720, height: 720 })).toBeGreaterThan(0.0002);
+    const tooMany = scannedPdf([{ jpeg: await encodePage(scan, 'jpeg'), width: 2000, height: 2000 }], 150);
+    await expect(openDocument(tooMany, { dpi: 72, limits })).rejects.toMatchObject({ code: 'image_too_large' });
+  });
+
   it('leaves out an image sized by reference past the limit instead of decoding it', async () => {
     const limits = { ...defaultDocumentLimits, maxPixelsPerPage: 1_000_000 };
     const [page] = await allPages(await openDocument(imageBombPdf(20_000, 20_000, { sizeByReference: true }), { dpi: 72, limits }));

@@ -17,6 +17,11 @@ type PdfDocumentProxy = Awaited<ReturnType<PdfJs['getDocument']>['promise']>;
 let pdfjsModule: Promise<PdfJs> | undefined;
 
 const POINTS_PER_INCH = 72;
+// A scan inside a PDF is drawn scaled to its page, so it may hold more pixels than the page
+// rendered: an A0 drawing scanned at 400 dpi is 234 MP for a 59 MP page at 200 dpi (it decodes in
+// ~25 s, ~3 GB). Three pages' worth lets such scans through and still stops a few hundred bytes
+// stating a 50,000 × 50,000 image.
+const EMBEDDED_IMAGE_FACTOR = 3;
 // Skia refuses surfaces with a side beyond this.
 const MAX_CANVAS_SIDE = 32_767;
 // pdfjs's PasswordResponses.INCORRECT_PASSWORD (1 is NEED_PASSWORD).
@@ -41,12 +46,13 @@ interface PageRaster {
 export async function openPdfDocument(bytes: Uint8Array, options: DocumentOptions = {}): Promise<OpenedDocument> {
   const limits = options.limits ?? defaultDocumentLimits;
   const scale = resolveDpi(options.dpi) / POINTS_PER_INCH;
+  const maxImagePixels = limits.maxPixelsPerPage * EMBEDDED_IMAGE_FACTOR;
   const image = largestEmbeddedImage(bytes);
-  if (image && image.width * image.height > limits.maxPixelsPerPage) {
+  if (image && image.width * image.height > maxImagePixels) {
     throw new DocumentError(
       'image_too_large',
       `The PDF embeds an image of ${image.width.toLocaleString('en')} × ${image.height.toLocaleString('en')} pixels, ` +
-        `over the limit of ${limits.maxPixelsPerPage.toLocaleString('en')} pixels per page.`,
+        `over the limit of ${maxImagePixels.toLocaleString('en')} for an image inside a PDF (${EMBEDDED_IMAGE_FACTOR} pages' worth).`,
     );
   }
   const pdfjs = await (pdfjsModule ??= import('pdfjs-dist/legacy/build/pdf.mjs'));
@@ -63,7 +69,7 @@ export async function openPdfDocument(bytes: Uint8Array, options: DocumentOption
     isEvalSupported: false,
     // An image the check above could not see (inline, or sized by reference) is never decoded
     // past the page limit: pdfjs leaves it out instead.
-    maxImageSize: limits.maxPixelsPerPage,
+    maxImageSize: maxImagePixels,
     verbosity: pdfjs.VerbosityLevel.ERRORS,
   });
   let doc: PdfDocumentProxy;
