@@ -15,9 +15,14 @@ const server = serve({ fetch: createApp(services).fetch, hostname: config.HOST, 
   logger.info({ host: config.HOST, port: info.port, prefix: config.QUEUE_PREFIX }, 'api listening'),
 );
 
+// Waiting requests are answered before the process goes: 202 with where to poll (the job goes on).
+const ANSWER_GRACE_MS = 5000;
+
 async function shutdown(signal: string): Promise<void> {
-  logger.info({ signal }, 'shutting down');
-  server.close();
+  logger.info({ signal }, 'shutting down: answering waiting requests');
+  const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+  services.finished.stopWaiting();
+  await Promise.race([closed, new Promise((resolve) => setTimeout(resolve, ANSWER_GRACE_MS).unref())]);
   await services.close();
   process.exit(0);
 }

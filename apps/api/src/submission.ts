@@ -106,7 +106,7 @@ export async function waitForJob(services: Services, jobId: string, timeoutMs: n
     for (;;) {
       const current = await lookup(services, jobId);
       const left = deadline - Date.now();
-      if (isFinal(current) || left <= 0) return current;
+      if (isFinal(current) || left <= 0 || services.finished.waitingStopped) return current;
       await watch.until(Math.min(left, RECHECK_MS));
     }
   } finally {
@@ -128,7 +128,7 @@ export async function resultWhenCompleted(services: Services, jobId: string, wat
     const notice = await watch.until(Math.min(left, RECHECK_MS));
     if (notice?.result !== undefined) return notice.result;
     const result = await services.results.loadJson(jobId);
-    if (result !== null || notice) return result;
+    if (result !== null || notice || services.finished.waitingStopped) return result;
     const state = await services.queue.getJobState(jobId);
     if (state === 'failed' || state === 'unknown') return null;
   }

@@ -134,4 +134,17 @@ describe('FinishedJobs', () => {
     expect(heard).toEqual([]);
     expect(await results.loadJson('job-f')).not.toBeNull();
   });
+
+  it('ends every wait at once when the process stops waiting, and any later one', async () => {
+    const stopping = new FinishedJobs(redis, keys);
+    const watch = stopping.watch('job-h');
+    const started = Date.now();
+    const pending = watch.until(60_000);
+    stopping.stopWaiting();
+    expect(await pending).toBeNull();
+    expect(await watch.until(60_000)).toBeNull();
+    expect(Date.now() - started).toBeLessThan(1000);
+    expect(stopping.waitingStopped).toBe(true);
+    watch.close();
+  });
 });

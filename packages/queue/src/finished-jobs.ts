@@ -27,6 +27,9 @@ export interface FinishedWatch {
  */
 export class FinishedJobs {
   private readonly watchers = new Map<string, Set<(notice: JobNotice) => void>>();
+  // Waits in progress, each to be ended at once by stopWaiting.
+  private readonly waits = new Set<() => void>();
+  private stopped = false;
   /** This process's reply channel, for the jobs it waits on. */
   readonly replyChannel: string;
 
@@ -57,6 +60,19 @@ export class FinishedJobs {
     await subscriber.subscribe(this.keys.finishedChannel, this.replyChannel);
   }
 
+  /**
+   * Ends every wait now, and any later one at once (`until` gives null): a process shutting down
+   * answers its waiting requests with where to poll instead of dropping them.
+   */
+  stopWaiting(): void {
+    this.stopped = true;
+    for (const end of [...this.waits]) end();
+  }
+
+  get waitingStopped(): boolean {
+    return this.stopped;
+  }
+
   private notify(jobId: string, notice: JobNotice): void {
     for (const heard of this.watchers.get(jobId) ?? []) heard(notice);
   }
@@ -79,20 +95,22 @@ export class FinishedJobs {
     if (!watchers) this.watchers.set(jobId, (watchers = new Set()));
     watchers.add(heard);
     return {
-      until: (timeoutMs) =>
-        pending
-          ? Promise.resolve(take())
-          : new Promise<JobNotice | null>((resolve) => {
-              const timer = setTimeout(() => {
-                wake = undefined;
-                resolve(null);
-              }, timeoutMs);
-              wake = () => {
-                clearTimeout(timer);
-                wake = undefined;
-                resolve(take());
-              };
-            }),
+      until: (timeoutMs) => {
+        if (pending) return Promise.resolve(take());
+        if (this.stopped) return Promise.resolve(null);
+        return new Promise<JobNotice | null>((resolve) => {
+          const finish = (notice: JobNotice | null) => {
+            clearTimeout(timer);
+            wake = undefined;
+            this.waits.delete(end);
+            resolve(notice);
+          };
+          const end = () => finish(null);
+          const timer = setTimeout(end, timeoutMs);
+          this.waits.add(end);
+          wake = () => finish(take());
+        });
+      },
       close: () => {
         watchers.delete(heard);
         if (watchers.size === 0 && this.watchers.get(jobId) === watchers) this.watchers.delete(jobId);
