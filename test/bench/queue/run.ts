@@ -115,4 +115,5 @@ process.stdout.write(`queue round trip, ${rounds} sequential requests after ${wa
 const bare = await bareBullmq();
 const ours = await ocrProcess();
 process.stdout.write(`ratio (ours / bare)                          p50 ${(ours.p50 / bare.p50).toFixed(2)}×       p99 ${(ours.p99 / bare.p99).toFixed(2)}×   (goal: p50 ≤ 2×)\n`);
+process.stdout.write(`overhead (ours − bare)                       p50 ${(ours.p50 - bare.p50).toFixed(2).padStart(7)} ms   p99 ${(ours.p99 - bare.p99).toFixed(2).padStart(7)} ms\n`);
 process.exit(0);
