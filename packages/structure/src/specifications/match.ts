@@ -27,7 +27,11 @@ export function scan(
   build: (m: RegExpExecArray) => SpecValue | undefined,
 ): SpecMatch[] {
   const found: SpecMatch[] = [];
-  for (const m of text.matchAll(pattern)) {
+  // exec on the shared pattern, not matchAll: matchAll clones the RegExp on every call, which
+  // cost more than the matching itself on short lines. Patterns are global and this loop is synchronous.
+  pattern.lastIndex = 0;
+  for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
+    if (m[0] === '') pattern.lastIndex++;
     const value = build(m);
     if (value) found.push({ start: m.index, end: m.index + m[0].length, value });
   }
