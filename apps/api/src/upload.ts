@@ -1,7 +1,9 @@
+import type { HttpBindings } from '@hono/node-server';
 import type { Context } from 'hono';
 import { ServiceError, ocrOptionsSchema, type OcrOptions } from '@ocr/contracts';
 import { inspectUpload, parsePageSelection, sanitiseFilename, type DocumentLimits, type UploadInspection } from '@ocr/documents';
 import { parseMultipart, type FilePart, type FormFields } from './multipart.ts';
+import { readBody } from './request-body.ts';
 
 
 /** One uploaded file after the cheap checks: its bytes, a safe name and its real format. */
@@ -11,13 +13,14 @@ export interface Upload {
   inspection: UploadInspection;
 }
 
-/** Parses a multipart body (its size was already bounded by the body-limit middleware). */
-export async function readForm(c: Context): Promise<FormFields> {
+/** Reads and parses a multipart body; one over `maxBytes` is a 413 saying `tooLarge`. */
+export async function readForm(c: Context<{ Bindings: HttpBindings }>, maxBytes: number, tooLarge: string): Promise<FormFields> {
   const type = c.req.header('content-type') ?? '';
   if (!type.toLowerCase().startsWith('multipart/form-data')) {
     throw new ServiceError(400, 'missing_file', 'send the document as multipart/form-data with a "file" field');
   }
-  const body = new Uint8Array(await c.req.arrayBuffer());
+  const body = await readBody(c.env.incoming, maxBytes);
+  if (body === null) throw new ServiceError(413, 'file_too_large', tooLarge);
   try {
     return await parseMultipart(body, type);
   } catch (error) {

@@ -1,5 +1,5 @@
+import type { HttpBindings } from '@hono/node-server';
 import { Hono, type Context } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { ServiceError, batchResultFromView, type BatchAccepted } from '@ocr/contracts';
 import { expiredOrUnknown, newJobId } from '@ocr/queue';
 import { batchView, submitBatch } from '../batch.ts';
@@ -11,6 +11,8 @@ import type { FilePart, FormFields } from '../multipart.ts';
 import { acceptFile, filesIn, readForm, readOptions } from '../upload.ts';
 
 const MULTIPART_OVERHEAD = 1 << 20;
+
+type NodeContext = Context<{ Bindings: HttpBindings }>;
 
 /** `Prefer: respond-async` (RFC 7240) asks for 202 at once instead of waiting. */
 function wantsAsync(c: Context): boolean {
@@ -24,18 +26,16 @@ function idempotency(c: Context): { idempotencyKey: string | undefined; scope: s
 }
 
 /** The document routes: the old wait-for-it endpoints and the submit-and-poll API beside them. */
-export function documentRoutes(services: Services): Hono {
-  const app = new Hono();
+export function documentRoutes(services: Services): Hono<{ Bindings: HttpBindings }> {
+  const app = new Hono<{ Bindings: HttpBindings }>();
   const { config } = services;
   const maxFile = config.MAX_FILE_SIZE_MB * 2 ** 20;
-  const tooLarge = (c: Context) =>
-    errorResponse(c, 413, 'file_too_large', `the upload is larger than the ${config.MAX_FILE_SIZE_MB} MB limit per file`);
-  // Refused while the body streams in: an oversize upload is never buffered whole.
-  const singleLimit = bodyLimit({ maxSize: maxFile + MULTIPART_OVERHEAD, onError: tooLarge });
-  const batchLimit = bodyLimit({ maxSize: maxFile * config.MAX_BATCH_FILES + MULTIPART_OVERHEAD, onError: tooLarge });
+  const tooLarge = `the upload is larger than the ${config.MAX_FILE_SIZE_MB} MB limit per file`;
+  const singleLimit = maxFile + MULTIPART_OVERHEAD;
+  const batchLimit = maxFile * config.MAX_BATCH_FILES + MULTIPART_OVERHEAD;
 
-  async function singleUpload(c: Context) {
-    const fields = await readForm(c);
+  async function singleUpload(c: NodeContext) {
+    const fields = await readForm(c, singleLimit, tooLarge);
     const file = filesIn(fields, 'file')[0];
     if (!file) throw new ServiceError(400, 'missing_file', 'no "file" field in the upload');
     const options = readOptions(fields, c.req.query());
@@ -43,8 +43,8 @@ export function documentRoutes(services: Services): Hono {
     return { upload, options };
   }
 
-  async function batchUpload(c: Context): Promise<{ files: FilePart[]; fields: FormFields }> {
-    const fields = await readForm(c);
+  async function batchUpload(c: NodeContext): Promise<{ files: FilePart[]; fields: FormFields }> {
+    const fields = await readForm(c, batchLimit, tooLarge);
     const files = [...filesIn(fields, 'files'), ...filesIn(fields, 'file')];
     if (files.length === 0) throw new ServiceError(400, 'missing_file', 'no "files" fields in the upload');
     if (files.length > config.MAX_BATCH_FILES) {
@@ -53,7 +53,7 @@ export function documentRoutes(services: Services): Hono {
     return { files, fields };
   }
 
-  app.post('/ocr/process', singleLimit, async (c) => {
+  app.post('/ocr/process', async (c) => {
     const { upload, options } = await singleUpload(c);
     const jobId = newJobId();
     const watch = services.finished.watch(jobId);
@@ -72,7 +72,7 @@ export function documentRoutes(services: Services): Hono {
     }
   });
 
-  app.post('/ocr/batch', batchLimit, async (c) => {
+  app.post('/ocr/batch', async (c) => {
     const { files, fields } = await batchUpload(c);
     const record = await submitBatch(services, files, readOptions(fields, c.req.query()));
     if (!wantsAsync(c)) {
@@ -88,7 +88,7 @@ export function documentRoutes(services: Services): Hono {
     return c.json(view, 202);
   });
 
-  app.post('/v1/jobs', singleLimit, async (c) => {
+  app.post('/v1/jobs', async (c) => {
     const { upload, options } = await singleUpload(c);
     const id = await submitOnce(services, idempotency(c), upload, options, 'submitted');
     const found = await lookup(services, id);
@@ -111,7 +111,7 @@ export function documentRoutes(services: Services): Hono {
     return c.json(found.view, 200);
   });
 
-  app.post('/v1/batches', batchLimit, async (c) => {
+  app.post('/v1/batches', async (c) => {
     const { files, fields } = await batchUpload(c);
     const record = await submitBatch(services, files, readOptions(fields, c.req.query()));
     const view = await batchView(services, record);
