@@ -45,7 +45,7 @@ export function startProcess(name: string, entry: string, env: Record<string, st
   mkdirSync(LOG_DIR, { recursive: true });
   const logFile = join(LOG_DIR, `${name}-${Date.now()}-${randomBytes(3).toString('hex')}.log`);
   const log = createWriteStream(logFile);
-  const child = spawn(process.execPath, [...(process.env['PROF_ARGS']?.split(' ') ?? []), '--import', 'tsx', entry], {
+  const child = spawn(process.execPath, ['--import', 'tsx', entry], {
     cwd: ROOT,
     env: { ...process.env, LOG_LEVEL: 'debug', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
