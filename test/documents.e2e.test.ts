@@ -6,6 +6,7 @@ import {
   chineseTextPdf,
   encodePage,
   latinTextPdf,
+  CORPUS_RENDER_BUDGET,
   malformedCorpus,
   multiPageTiff,
   scannedPdf,
@@ -98,7 +99,7 @@ describe('documents over HTTP (API and worker as processes, real Redis, CPU engi
   let formats: FormatCase[];
   let corpus: MalformedCase[];
   beforeAll(async () => {
-    [service, formats, corpus] = await Promise.all([startService({ workers: 1 }), formatCases(), malformedCorpus()]);
+    [service, formats, corpus] = await Promise.all([startService({ workers: 1, workerEnv: { PAGE_RENDER_TIMEOUT_S: String(CORPUS_RENDER_BUDGET.seconds), PAGE_RENDER_MEMORY_MB: String(CORPUS_RENDER_BUDGET.megabytes) } }), formatCases(), malformedCorpus()]);
   });
   afterAll(async () => {
     await service?.stop();

@@ -1,6 +1,6 @@
 import { UnrecoverableError, WaitingError, type Job, type Worker } from 'bullmq';
 import { ServiceError, ocrJobDataSchema, type Logger, type OcrJobData, type JobProgress } from '@ocr/contracts';
-import { DocumentError, type DocumentLimits } from '@ocr/documents';
+import { DocumentError, type DocumentLimits, type RenderBudget } from '@ocr/documents';
 import { encodeFailure, type BlobStore, type FinishedJobs, type ResultStore } from '@ocr/queue';
 import type { EngineHost } from './engine-host.ts';
 import { recogniseDocument } from './recognise-document.ts';
@@ -10,6 +10,7 @@ export interface ProcessorDeps {
   blobs: BlobStore;
   results: ResultStore;
   limits: DocumentLimits;
+  renderBudget: RenderBudget;
   defaultDpi: number;
   workerId: string;
   logger: Logger;
@@ -53,6 +54,7 @@ export function createJobProcessor(deps: ProcessorDeps) {
       const result = await recogniseDocument(bytes, data, {
         engine: deps.engines.current,
         limits: deps.limits,
+        renderBudget: deps.renderBudget,
         defaultDpi: deps.defaultDpi,
         workerId: deps.workerId,
         jobId,

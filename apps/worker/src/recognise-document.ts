@@ -1,12 +1,13 @@
 import { performance } from 'node:perf_hooks';
 import type { Logger, OcrJobData, OcrResult, PageOutcome } from '@ocr/contracts';
-import { openDocument, type DocumentLimits } from '@ocr/documents';
+import { openDocument, type DocumentLimits, type RenderBudget } from '@ocr/documents';
 import type { Engine } from '@ocr/engines';
 import { extractStructure, type StructurePageInput } from '@ocr/structure';
 
 export interface RecogniseContext {
   engine: Engine;
   limits: DocumentLimits;
+  renderBudget: RenderBudget;
   defaultDpi: number;
   workerId: string;
   jobId: string;
@@ -47,6 +48,7 @@ export async function recogniseDocument(bytes: Uint8Array, data: OcrJobData, ctx
     ...(data.options.pages ? { pages: data.options.pages } : {}),
     ...(data.options.password ? { password: data.options.password } : {}),
     limits: ctx.limits,
+    renderBudget: ctx.renderBudget,
   });
   const pages: PageOutcome[] = [];
   const structureInput: StructurePageInput[] = [];

@@ -80,6 +80,7 @@ export async function runWorker(config: WorkerConfig, options: WorkerOptions = {
       blobs,
       results: new ResultStore(redis, keys, config.RESULT_TTL_S),
       limits: documentLimitsOf(config),
+      renderBudget: { seconds: config.PAGE_RENDER_TIMEOUT_S, megabytes: config.PAGE_RENDER_MEMORY_MB },
       defaultDpi: config.DEFAULT_DPI,
       workerId,
       logger,

@@ -50,6 +50,9 @@ export const workerConfigSchema = sharedConfigSchema.extend({
   MAX_PATCHES: positiveInt.max(40).default(12),
   MAX_NEW_TOKENS: positiveInt.default(2048),
   DEFAULT_DPI: positiveInt.min(36).max(600).default(200),
+  /** What one PDF page may take to render before it fails with page_too_complex. */
+  PAGE_RENDER_TIMEOUT_S: positiveInt.default(120),
+  PAGE_RENDER_MEMORY_MB: positiveInt.default(6144),
   /** A worker that stops renewing its job lock for this long is presumed dead; its job runs again. */
   JOB_LOCK_MS: positiveInt.min(1000).default(30_000),
   HEARTBEAT_TTL_S: positiveInt.default(15),

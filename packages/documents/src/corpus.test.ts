@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DocumentError, documentErrorStatus } from './errors.ts';
-import { allPages, latinTextPdf, malformedCorpus, type MalformedCase } from './fixtures/index.ts';
+import { CORPUS_RENDER_BUDGET, allPages, latinTextPdf, malformedCorpus, type MalformedCase } from './fixtures/index.ts';
 import { inspectUpload } from './inspect.ts';
 import { openDocument } from './open.ts';
 import { validateDocumentOptions } from './options.ts';
@@ -14,7 +14,7 @@ async function refusal(c: MalformedCase): Promise<{ stage: MalformedCase['stage'
     return { stage: 'upload', error };
   }
   try {
-    await allPages(await openDocument(c.bytes, c.options));
+    await allPages(await openDocument(c.bytes, { ...c.options, renderBudget: CORPUS_RENDER_BUDGET }));
   } catch (error) {
     return { stage: 'document', error };
   }

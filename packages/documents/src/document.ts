@@ -1,6 +1,7 @@
 import type { PageImage } from '@ocr/contracts';
 import type { DocumentFormat } from './format.ts';
 import type { DocumentLimits } from './limits.ts';
+import type { RenderBudget } from './pdf-renderer.ts';
 
 export interface DocumentOptions {
   /** PDF rendering resolution, 36–600; default 200. Images keep their own pixels. */
@@ -10,6 +11,8 @@ export interface DocumentOptions {
   /** Opens an encrypted PDF. */
   password?: string;
   limits?: DocumentLimits;
+  /** Time and memory one PDF page may take to render; default `defaultRenderBudget`. */
+  renderBudget?: RenderBudget;
 }
 
 /** One produced page; its image's width and height are the page size for file_info. */

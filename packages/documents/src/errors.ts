@@ -14,6 +14,7 @@ export const documentErrorStatus = {
   too_many_pages: 413,
   corrupt_image: 422,
   corrupt_pdf: 422,
+  page_too_complex: 422,
   encrypted_pdf: 422,
   wrong_password: 422,
 } as const;

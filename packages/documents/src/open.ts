@@ -4,7 +4,7 @@ import { validateDocumentOptions } from './options.ts';
 
 // Each import() call goes through the module loader again (and tsx's hooks thread when the
 // service runs from source): load each decoder once and keep its promise.
-let pdfModule: Promise<typeof import('./pdf.ts')> | undefined;
+let pdfModule: Promise<typeof import('./pdf-renderer.ts')> | undefined;
 let rasterModule: Promise<typeof import('./raster-document.ts')> | undefined;
 
 /**
@@ -25,7 +25,7 @@ export async function openDocument(bytes: Uint8Array, options: DocumentOptions =
   const checked = validateDocumentOptions(options);
   const format = requireFormat(bytes);
   if (format === 'pdf') {
-    const { openPdfDocument } = await (pdfModule ??= import('./pdf.ts'));
+    const { openPdfDocument } = await (pdfModule ??= import('./pdf-renderer.ts'));
     return openPdfDocument(bytes, checked);
   }
   const { openRasterDocument } = await (rasterModule ??= import('./raster-document.ts'));

@@ -16,6 +16,11 @@ type PdfDocumentProxy = Awaited<ReturnType<PdfJs['getDocument']>['promise']>;
 // Loaded on first use (the API never needs it) and kept.
 let pdfjsModule: Promise<PdfJs> | undefined;
 
+/** Loads pdfjs now rather than with the first document. */
+export function loadPdfJs(): Promise<PdfJs> {
+  return (pdfjsModule ??= import('pdfjs-dist/legacy/build/pdf.mjs'));
+}
+
 const POINTS_PER_INCH = 72;
 // A scan inside a PDF is drawn scaled to its page, so it may hold more pixels than the page
 // rendered: an A0 drawing scanned at 400 dpi is 234 MP for a 59 MP page at 200 dpi (it decodes in
@@ -55,7 +60,7 @@ export async function openPdfDocument(bytes: Uint8Array, options: DocumentOption
         `over the limit of ${maxImagePixels.toLocaleString('en')} for an image inside a PDF (${EMBEDDED_IMAGE_FACTOR} pages' worth).`,
     );
   }
-  const pdfjs = await (pdfjsModule ??= import('pdfjs-dist/legacy/build/pdf.mjs'));
+  const pdfjs = await loadPdfJs();
   useCjkFontsForGenericFamilies();
   const task = pdfjs.getDocument({
     // pdfjs refuses Node Buffers and may take ownership of the array: give it its own copy.

@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { allPages, drawingBombPdf, latinTextPdf } from './fixtures/index.ts';
+import { openDocument } from './open.ts';
+
+describe('PDF rendering in its own thread', () => {
+  it('stops a page past its time budget, and the next document renders in a fresh thread', async () => {
+    const started = Date.now();
+    const doc = await openDocument(drawingBombPdf(1_200_000), { renderBudget: { seconds: 1, megabytes: 8192 } });
+    await expect(allPages(doc)).rejects.toMatchObject({ code: 'page_too_complex', message: expect.stringContaining('more than 1 s') });
+    await doc.close();
+    // Stopped by its watch, not left to finish (about 20 s here): the main thread's timers ran.
+    expect(Date.now() - started).toBeLessThan(15_000);
+    const pages = await allPages(await openDocument(latinTextPdf(2), { dpi: 72 }));
+    expect(pages.map((p) => [p.page, p.image.width, p.image.height])).toEqual([
+      [1, 595, 842],
+      [2, 595, 842],
+    ]);
+  });
+
+  it('stops a page that grows the process past its memory budget', async () => {
+    const doc = await openDocument(drawingBombPdf(1_200_000), { renderBudget: { seconds: 600, megabytes: 200 } });
+    await expect(allPages(doc)).rejects.toMatchObject({ code: 'page_too_complex', message: expect.stringContaining('more than 200 MB') });
+    await doc.close();
+  });
+
+  it('refuses a budget that would disable the check', async () => {
+    await expect(openDocument(latinTextPdf(1), { renderBudget: { seconds: 0, megabytes: 100 } })).rejects.toMatchObject({ code: 'invalid_limits' });
+  });
+
+  it('gives the pages of two documents open at once to the right document', async () => {
+    const [a, b] = await Promise.all([openDocument(latinTextPdf(3), { dpi: 36 }), openDocument(latinTextPdf(2), { dpi: 72 })]);
+    const [pagesA, pagesB] = await Promise.all([allPages(a), allPages(b)]);
+    expect(pagesA.map((p) => p.image.width)).toEqual([298, 298, 298]);
+    expect(pagesB.map((p) => p.image.width)).toEqual([595, 595]);
+    await Promise.all([a.close(), b.close()]);
+  });
+
+  it('closes a document whose next page was asked for ahead and never read', async () => {
+    const doc = await openDocument(latinTextPdf(5), { dpi: 72 });
+    for await (const { page } of doc.pageImages()) if (page === 2) break;
+    await doc.close();
+    await doc.close();
+    expect((await allPages(await openDocument(latinTextPdf(1), { dpi: 72 }))).length).toBe(1);
+  });
+});

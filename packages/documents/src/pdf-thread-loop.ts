@@ -1,0 +1,55 @@
+import { parentPort } from 'node:worker_threads';
+import type { DocumentPage, OpenedDocument } from './document.ts';
+import { DocumentError } from './errors.ts';
+import { loadPdfJs, openPdfDocument } from './pdf.ts';
+import type { RendererReady, RendererReply, RendererRequest } from './pdf-thread-protocol.ts';
+
+interface OpenDoc {
+  doc: OpenedDocument;
+  pages: AsyncGenerator<DocumentPage>;
+  /** Requests for one document run one after another, in the order they came. */
+  queue: Promise<unknown>;
+}
+
+const port = parentPort!;
+const docs = new Map<number, OpenDoc>();
+
+function errorReply(id: number, error: unknown): RendererReply {
+  const message = error instanceof Error ? error.message : String(error);
+  return error instanceof DocumentError ? { id, type: 'error', message, code: error.code } : { id, type: 'error', message };
+}
+
+async function handle(request: RendererRequest): Promise<RendererReply> {
+  if (request.type === 'open') {
+    const doc = await openPdfDocument(request.bytes, request.options);
+    docs.set(request.doc, { doc, pages: doc.pageImages(), queue: Promise.resolve() });
+    return { id: request.id, type: 'opened', pageCount: doc.pageCount, selectedPages: doc.selectedPages };
+  }
+  const open = docs.get(request.doc);
+  if (!open) return { id: request.id, type: 'error', message: 'the document is not open' };
+  if (request.type === 'close') {
+    docs.delete(request.doc);
+    await open.pages.return(undefined);
+    await open.doc.close();
+    return { id: request.id, type: 'closed' };
+  }
+  const next = await open.pages.next();
+  if (next.done) return { id: request.id, type: 'done' };
+  const { page, image } = next.value;
+  return { id: request.id, type: 'page', page, width: image.width, height: image.height, pixels: image.data.buffer as ArrayBuffer };
+}
+
+port.on('message', (request: RendererRequest) => {
+  const open = request.type === 'open' ? undefined : docs.get(request.doc);
+  const run = () =>
+    handle(request).then(
+      (reply) => port.postMessage(reply, reply.type === 'page' ? [reply.pixels] : []),
+      (error: unknown) => port.postMessage(errorReply(request.id, error)),
+    );
+  if (open) open.queue = open.queue.then(run);
+  else void run();
+});
+
+// Budgets count from here: loading pdfjs (and compiling this thread's modules) is not a page's cost.
+await loadPdfJs();
+port.postMessage({ type: 'ready' } satisfies RendererReady);

@@ -1,0 +1,21 @@
+import type { DocumentOptions } from './document.ts';
+import type { DocumentErrorCode } from './errors.ts';
+
+/** What the main thread asks the PDF renderer thread; `id` pairs each request with its reply. */
+export type RendererRequest =
+  | { type: 'open'; id: number; doc: number; bytes: Uint8Array; options: DocumentOptions }
+  | { type: 'next'; id: number; doc: number }
+  | { type: 'close'; id: number; doc: number };
+
+/** A page's RGB pixels travel as their buffer (transferred, not copied); it may be padded past width × height × 3. */
+export type RendererReply =
+  | { id: number; type: 'opened'; pageCount: number; selectedPages: number[] }
+  | { id: number; type: 'page'; page: number; width: number; height: number; pixels: ArrayBuffer }
+  | { id: number; type: 'done' }
+  | { id: number; type: 'closed' }
+  | { id: number; type: 'error'; message: string; code?: DocumentErrorCode };
+
+/** Sent once, when the thread has loaded pdfjs. */
+export interface RendererReady {
+  type: 'ready';
+}
