@@ -30,6 +30,8 @@ class RendererThread {
   private readonly worker = new Worker(new URL('./pdf-thread.mjs', import.meta.url), { execArgv: [] });
   private readonly pending = new Map<number, { resolve: (reply: RendererReply) => void; reject: (error: Error) => void }>();
   private nextId = 1;
+  /** Requests sent and not yet answered, or waiting for the thread to be up. */
+  private inFlight = 0;
   private stopped: Error | null = null;
   private markReady!: () => void;
   private failReady!: (error: Error) => void;
@@ -40,7 +42,7 @@ class RendererThread {
 
   constructor(private readonly onStop: () => void) {
     this.ready.catch(() => {});
-    // Idle, the thread must not keep the process alive; a pending request's watch timer does.
+    // Idle, the thread must not keep the process alive; busy, it must (see send).
     this.worker.unref();
     this.worker.on('message', (reply: RendererReply | RendererReady) => {
       if (reply.type === 'ready') return this.markReady();
@@ -62,9 +64,18 @@ class RendererThread {
 
   /** Sends one request; past `budget`, ends the thread and rejects with page_too_complex. */
   async send(request: Request, budget: RenderBudget, what: string, transfer: ArrayBuffer[] = []): Promise<RendererReply> {
-    // Before the thread is up (pdfjs loaded), a step's time is not its own.
-    await this.ready;
-    if (this.stopped) throw this.stopped;
+    if (this.inFlight++ === 0) this.worker.ref();
+    try {
+      // Before the thread is up (pdfjs loaded), a step's time is not its own.
+      await this.ready;
+      if (this.stopped) throw this.stopped;
+      return await this.watched(request, budget, what, transfer);
+    } finally {
+      if (--this.inFlight === 0) this.worker.unref();
+    }
+  }
+
+  private watched(request: Request, budget: RenderBudget, what: string, transfer: ArrayBuffer[]): Promise<RendererReply> {
     const id = this.nextId++;
     const started = performance.now();
     const residentAtStart = process.memoryUsage.rss();
