@@ -86,7 +86,8 @@ class RendererThread {
         const over =
           seconds > budget.seconds ? `took more than ${budget.seconds} s` : grownMb > budget.megabytes ? `needed more than ${budget.megabytes} MB of memory` : null;
         if (over === null) return;
-        settle.reject(new DocumentError('page_too_complex', `${what} ${over}, the limit for one page: it holds too much drawing to process.`));
+        const limit = `the limit is ${budget.seconds} s and ${budget.megabytes} MB per page`;
+        settle.reject(new DocumentError('page_too_complex', `${what} ${over} (${limit}): it holds too much drawing to process.`));
         this.stop(new Error(`the PDF renderer thread was stopped: ${what.toLowerCase()} ${over}`));
         void this.worker.terminate();
       }, CHECK_INTERVAL_MS);
@@ -140,8 +141,8 @@ export async function openPdfDocument(bytes: Uint8Array, options: DocumentOption
   const opened = await worker.send({ type: 'open', doc, bytes: copy, options: threadOptions }, budget, 'Opening the PDF', [copy.buffer]);
   if (opened.type !== 'opened') throw unexpected(opened);
 
-  const nextPage = (): Promise<RendererReply> => {
-    const reply = worker.send({ type: 'next', doc }, budget, 'A page');
+  const nextPage = (index: number): Promise<RendererReply> => {
+    const reply = worker.send({ type: 'next', doc }, budget, `Page ${opened.selectedPages[index] ?? index + 1}`);
     // A page asked for ahead may be left unread when the caller stops early.
     reply.catch(() => {});
     return reply;
@@ -152,12 +153,12 @@ export async function openPdfDocument(bytes: Uint8Array, options: DocumentOption
     pageCount: opened.pageCount,
     selectedPages: opened.selectedPages,
     async *pageImages() {
-      let ahead = nextPage();
-      for (;;) {
+      let ahead = nextPage(0);
+      for (let index = 1; ; index++) {
         const reply = await ahead;
         if (reply.type === 'done') return;
         if (reply.type !== 'page') throw unexpected(reply);
-        ahead = nextPage();
+        ahead = nextPage(index);
         const data = new Uint8Array(reply.pixels, 0, reply.width * reply.height * 3);
         yield { page: reply.page, image: { width: reply.width, height: reply.height, channels: 3, data } };
       }
