@@ -10,6 +10,7 @@ import { parsePageSelection } from './page-range.ts';
 import { useCjkFontsForGenericFamilies } from './pdf-fonts.ts';
 import { largestEmbeddedImage } from './pdf-images.ts';
 import { rgbaToRgb } from './rgba.ts';
+import { cacheTransform } from './transform-cache.ts';
 
 type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
 type PdfDocumentProxy = Awaited<ReturnType<PdfJs['getDocument']>['promise']>;
@@ -125,6 +126,7 @@ function pdfDocument(doc: PdfDocumentProxy, rasters: PageRaster[]): OpenedDocume
       // once, where a canvas per page would leave native memory to the garbage collector.
       const canvas = createCanvas(1, 1);
       const context = canvas.getContext('2d');
+      cacheTransform(context);
       for (const { page, scale, size } of rasters) {
         let pdfPage: Awaited<ReturnType<PdfDocumentProxy['getPage']>> | undefined;
         try {
