@@ -5,7 +5,6 @@ import { inspectUpload, parsePageSelection, sanitiseFilename, type DocumentLimit
 import { parseMultipart, type FilePart, type FormFields } from './multipart.ts';
 import { readBody } from './request-body.ts';
 
-
 /** One uploaded file after the cheap checks: its bytes, a safe name and its real format. */
 export interface Upload {
   bytes: Uint8Array;

@@ -25,13 +25,18 @@ export interface PageSize {
   height: number;
 }
 
-/** Refuses limits that would disable a check (zero, negative, NaN). */
-export function checkLimits(limits: DocumentLimits): DocumentLimits {
-  for (const [name, value] of Object.entries(limits)) {
-    if (!Number.isFinite(value) || value < 1) {
-      throw new DocumentError('invalid_limits', `Document limit ${name} must be a positive number, got ${value}.`);
+/** Refuses settings that would disable a check: zero, negative, NaN, infinite, or under `least`. */
+export function checkPositive(what: string, values: object, least = Number.MIN_VALUE): void {
+  for (const [name, value] of Object.entries(values)) {
+    if (!Number.isFinite(value) || value < least) {
+      throw new DocumentError('invalid_limits', `${what} ${name} must be a positive number, got ${value}.`);
     }
   }
+}
+
+/** Refuses limits that would disable a check. */
+export function checkLimits(limits: DocumentLimits): DocumentLimits {
+  checkPositive('Document limit', limits, 1);
   return limits;
 }
 

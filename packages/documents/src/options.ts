@@ -1,7 +1,6 @@
 import type { DocumentOptions } from './document.ts';
 import { resolveDpi } from './dpi.ts';
-import { DocumentError } from './errors.ts';
-import { checkLimits, defaultDocumentLimits, type DocumentLimits } from './limits.ts';
+import { checkLimits, checkPositive, defaultDocumentLimits, type DocumentLimits } from './limits.ts';
 import { parsePageSelection } from './page-range.ts';
 
 /**
@@ -15,10 +14,6 @@ import { parsePageSelection } from './page-range.ts';
 export function validateDocumentOptions(options: DocumentOptions = {}): DocumentOptions & { limits: DocumentLimits } {
   resolveDpi(options.dpi);
   parsePageSelection(options.pages ?? '');
-  for (const [name, value] of Object.entries(options.renderBudget ?? {})) {
-    if (!Number.isFinite(value) || value <= 0) {
-      throw new DocumentError('invalid_limits', `Render budget ${name} must be a positive number, got ${value}.`);
-    }
-  }
+  if (options.renderBudget) checkPositive('Render budget', options.renderBudget);
   return { ...options, limits: checkLimits(options.limits ?? defaultDocumentLimits) };
 }

@@ -47,7 +47,8 @@ interface PageRaster {
  * Opens a PDF with pdfjs-dist and renders its selected pages one at a time with @napi-rs/canvas.
  * A page that would exceed maxPixelsPerPage at the requested dpi is rendered at the largest
  * resolution that fits instead of being refused: vector pages cannot be pixel bombs, and a
- * large drawing sheet is a legitimate document.
+ * large drawing sheet is a legitimate document. Runs in the renderer thread (pdf-renderer.ts):
+ * `bytes` must be a plain Uint8Array (pdfjs refuses Node Buffers), and pdfjs takes it over.
  */
 export async function openPdfDocument(bytes: Uint8Array, options: DocumentOptions = {}): Promise<OpenedDocument> {
   const limits = options.limits ?? defaultDocumentLimits;
@@ -64,8 +65,8 @@ export async function openPdfDocument(bytes: Uint8Array, options: DocumentOption
   const pdfjs = await loadPdfJs();
   useCjkFontsForGenericFamilies();
   const task = pdfjs.getDocument({
-    // pdfjs refuses Node Buffers and may take ownership of the array: give it its own copy.
-    data: new Uint8Array(bytes),
+    // pdfjs takes ownership of the array: the renderer thread hands over its own copy.
+    data: bytes,
     ...(options.password === undefined ? {} : { password: options.password }),
     cMapUrl: assetFolder('cmaps'),
     cMapPacked: true,
