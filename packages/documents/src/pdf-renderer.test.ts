@@ -4,10 +4,20 @@ import { openDocument } from './open.ts';
 
 describe('PDF rendering in its own thread', () => {
   it('stops a page past its time budget, and the next document renders in a fresh thread', async () => {
-    // About 20 s of work: only a watch whose timer runs while the page renders can stop it.
-    const doc = await openDocument(drawingBombPdf(1_200_000), { renderBudget: { seconds: 1, megabytes: 8192 } });
-    await expect(allPages(doc)).rejects.toMatchObject({ code: 'page_too_complex', message: expect.stringContaining('Page 1 took more than 1 s') });
-    await doc.close();
+    // About 20 s of work: only a watch whose timer runs while the page renders can stop it. On a
+    // loaded machine parsing this PDF can itself pass 1 s, and the same watch stops the opening.
+    const render = async () => {
+      const doc = await openDocument(drawingBombPdf(1_200_000), { renderBudget: { seconds: 1, megabytes: 8192 } });
+      try {
+        return await allPages(doc);
+      } finally {
+        await doc.close();
+      }
+    };
+    await expect(render()).rejects.toMatchObject({
+      code: 'page_too_complex',
+      message: expect.stringMatching(/^(Page 1|Opening the PDF) took more than 1 s/),
+    });
     const pages = await allPages(await openDocument(latinTextPdf(2), { dpi: 72 }));
     expect(pages.map((p) => [p.page, p.image.width, p.image.height])).toEqual([
       [1, 595, 842],
