@@ -65,7 +65,8 @@ describe('errors and access control over HTTP (API and worker as processes)', ()
   it('needs an API key on every route but the index, health and docs (401 otherwise)', async () => {
     await expectError(await fetch(`${service.baseUrl}/ocr/process`, { method: 'POST', body: form([{ name: 'a.png', bytes: page }]) }), 401, 'unauthorized');
     await expectError(await fetch(`${service.baseUrl}/model/info`, { headers: { Authorization: 'Bearer wrong' } }), 401, 'unauthorized');
-    for (const path of ['/', '/health', '/docs', '/openapi.json']) expect((await fetch(`${service.baseUrl}${path}`)).status).toBe(200);
+    for (const path of ['/', '/health', '/health/', '/docs', '/openapi.json']) expect((await fetch(`${service.baseUrl}${path}`)).status).toBe(200);
+    await expectError(await fetch(`${service.baseUrl}/model/info/`), 401, 'unauthorized');
     expect((await fetch(`${service.baseUrl}/model/info`, { headers: { 'X-API-Key': 'other-key' } })).status).toBe(200);
     const ok = await fetch(`${service.baseUrl}/ocr/process`, { method: 'POST', headers: auth, body: form([{ name: 'a.png', bytes: page }]) });
     expect(ok.status).toBe(200);

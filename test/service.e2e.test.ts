@@ -72,6 +72,15 @@ describe('the service end to end (API and worker as processes, real Redis, defau
     expect(characterErrorRate(TEXT, answer.raw_text)).toBeLessThan(0.05);
   });
 
+  it('answers the old paths with a trailing slash too, as FastAPI did by redirecting them', async () => {
+    const form = new FormData();
+    form.append('file', new Blob([page], { type: 'image/png' }), 'scan.png');
+    const res = await fetch(`${service.baseUrl}/ocr/process/`, { method: 'POST', body: form });
+    expect(res.status).toBe(200);
+    expect(characterErrorRate(TEXT, (await json(res)).raw_text)).toBeLessThan(0.05);
+    expect((await fetch(`${service.baseUrl}/health/`)).status).toBe(200);
+  });
+
   it('reads a non-ASCII file name sent as filename* (older python-requests, .NET) or as raw UTF-8', async () => {
     const boundary = 'b91c3d2e';
     for (const disposition of [

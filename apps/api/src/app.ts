@@ -11,7 +11,8 @@ import type { Services } from './services.ts';
 /** The whole HTTP surface; `main.ts` only serves it. */
 export function createApp(services: Services): Hono {
   const { config, logger } = services;
-  const app = new Hono();
+  // FastAPI redirected `/ocr/process/` to `/ocr/process`, so the old clients may call either.
+  const app = new Hono({ strict: false });
   app.use(requestId());
   app.use(async (c, next) => {
     const started = performance.now();

@@ -14,7 +14,9 @@ function sameSecret(a: string, b: string): boolean {
 /** With API keys configured, every route but the index, health and docs needs one. */
 export function apiKeyAuth(keys: string[]): MiddlewareHandler {
   return async (c, next) => {
-    if (OPEN_PATHS.has(c.req.path) || c.req.path.startsWith('/docs/') || c.req.path.startsWith('/admin/queues')) return next();
+    // Routes match with or without a trailing slash, and so do the open paths.
+    const path = c.req.path.length > 1 ? c.req.path.replace(/\/$/, '') : c.req.path;
+    if (OPEN_PATHS.has(path) || path.startsWith('/docs/') || path.startsWith('/admin/queues')) return next();
     const bearer = /^Bearer\s+(.+)$/i.exec(c.req.header('authorization') ?? '')?.[1];
     const presented = bearer ?? c.req.header('x-api-key');
     if (presented && keys.some((key) => sameSecret(key, presented))) return next();
