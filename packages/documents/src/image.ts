@@ -2,20 +2,31 @@ import sharp from 'sharp';
 import type { PageImage } from '@ocr/contracts';
 import { DocumentError } from './errors.ts';
 
+export interface DecodeOptions {
+  /** The page (TIFF directory, GIF frame) to decode, from 0. */
+  page?: number;
+  /** A second guard behind the header check: sharp refuses larger inputs before decoding them. */
+  maxInputPixels?: number;
+  /** Scales the image down as it decodes so its longer side is at most this (aspect kept). */
+  maxSide?: number;
+}
+
 /**
- * Decodes one page of an encoded image (JPEG, PNG, WebP, TIFF) into an engine-ready page:
- * EXIF orientation applied, transparency flattened onto white, RGB. `maxPixels` is a second
- * guard behind the header check: sharp refuses larger inputs before decoding them.
+ * Decodes one page of an encoded image (JPEG, PNG, WebP, TIFF, GIF) into an engine-ready page:
+ * EXIF orientation applied, transparency flattened onto white, RGB.
  */
-export async function decodeImage(bytes: Uint8Array, page = 0, maxPixels?: number): Promise<PageImage> {
+export async function decodeImage(bytes: Uint8Array, options: DecodeOptions = {}): Promise<PageImage> {
+  const { page = 0, maxInputPixels, maxSide } = options;
   try {
-    const { data, info } = await sharp(bytes, {
+    const image = sharp(bytes, {
       page,
       // 'error' also fails on truncated data, where sharp would otherwise pad with grey.
       failOn: 'error',
-      ...(maxPixels === undefined ? {} : { limitInputPixels: maxPixels }),
-    })
-      .rotate()
+      ...(maxInputPixels === undefined ? {} : { limitInputPixels: maxInputPixels }),
+    }).rotate();
+    // A square box holds the longer side whichever way EXIF turns the image.
+    if (maxSide !== undefined) image.resize({ width: maxSide, height: maxSide, fit: 'inside', withoutEnlargement: true });
+    const { data, info } = await image
       .flatten({ background: '#ffffff' })
       .removeAlpha()
       .toColorspace('srgb')
@@ -25,7 +36,7 @@ export async function decodeImage(bytes: Uint8Array, page = 0, maxPixels?: numbe
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     if (/pixel limit/i.test(reason)) {
-      throw new DocumentError('image_too_large', 'The image has more pixels than the per-page limit.', { cause: error });
+      throw new DocumentError('image_too_large', 'The image has more pixels than may be decoded.', { cause: error });
     }
     throw new DocumentError('corrupt_image', `The image cannot be decoded (it may be truncated or damaged): ${reason.split('\n')[0]}`, {
       cause: error,

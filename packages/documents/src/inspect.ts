@@ -1,7 +1,7 @@
 import { extensionMismatch } from './filename.ts';
 import { requireFormat, type DocumentFormat } from './format.ts';
 import { readImageHeader } from './image-header.ts';
-import { checkLimits, checkPagePixels, defaultDocumentLimits, type DocumentLimits } from './limits.ts';
+import { checkLimits, checkImagePixels, defaultDocumentLimits, type DocumentLimits } from './limits.ts';
 
 export interface UploadInspection {
   format: DocumentFormat;
@@ -15,8 +15,8 @@ export interface UploadInspection {
 /**
  * The cheap checks the API runs before enqueueing, reading headers only (milliseconds, no
  * pixel decoding): empty file, unknown format, an image header that cannot be read, and any
- * image page over the pixel limit (a decompression bomb). Page counts and totals depend on the
- * page selection, so openDocument checks those. Throws DocumentError.
+ * image page over what may be decoded at all (a decompression bomb). Page counts and totals
+ * depend on the page selection, so openDocument checks those. Throws DocumentError.
  *
  * @example
  * const { format, extensionMismatch } = inspectUpload(bytes, 'scan.png');
@@ -32,6 +32,6 @@ export function inspectUpload(
   const inspection: UploadInspection = { format, ...(mismatch ? { extensionMismatch: mismatch } : {}) };
   if (format === 'pdf') return inspection;
   const sizes = readImageHeader(bytes, format);
-  sizes.forEach((size, i) => checkPagePixels(size, limits, sizes.length > 1 ? i + 1 : undefined));
+  sizes.forEach((size, i) => checkImagePixels(size, format, limits, sizes.length > 1 ? i + 1 : undefined));
   return { ...inspection, width: sizes[0]!.width, height: sizes[0]!.height };
 }

@@ -1,14 +1,27 @@
 import { describe, expect, it } from 'vitest';
-import { checkLimits, checkPageCount, checkPagePixels, checkTotalPixels, defaultDocumentLimits } from './limits.ts';
+import { checkImagePixels, checkLimits, checkPageCount, checkTotalPixels, defaultDocumentLimits, fitToPage } from './limits.ts';
 
 const limits = { maxPages: 2, maxPixelsPerPage: 100, maxTotalPixels: 150 };
 
 describe('limits', () => {
-  it('refuses a page over the pixel limit as image_too_large (413)', () => {
-    expect(() => checkPagePixels({ width: 10, height: 10 }, limits)).not.toThrow();
-    expect(() => checkPagePixels({ width: 11, height: 10 }, limits, 3)).toThrow(
-      expect.objectContaining({ code: 'image_too_large', status: 413, message: expect.stringMatching(/^Page 3 /) }),
+  it('takes images of up to three pages of pixels, BMPs of one, and refuses larger ones as image_too_large (413)', () => {
+    expect(() => checkImagePixels({ width: 30, height: 10 }, 'png', limits)).not.toThrow();
+    expect(() => checkImagePixels({ width: 31, height: 10 }, 'tiff', limits, 3)).toThrow(
+      expect.objectContaining({ code: 'image_too_large', status: 413, message: expect.stringMatching(/^Page 3 is 31 × 10 pixels .* limit of 300 pixels/) }),
     );
+    expect(() => checkImagePixels({ width: 10, height: 10 }, 'bmp', limits)).not.toThrow();
+    expect(() => checkImagePixels({ width: 11, height: 10 }, 'bmp', limits)).toThrow(
+      expect.objectContaining({ code: 'image_too_large', message: expect.stringContaining('BMP is decoded whole') }),
+    );
+  });
+
+  it('scales a page over the pixel limit down to it, keeping its aspect', () => {
+    const page = { width: 10, height: 10 };
+    expect(fitToPage(page, limits)).toBe(page);
+    const fitted = fitToPage({ width: 300, height: 100 }, limits);
+    expect(fitted).toEqual({ width: 17, height: 5 });
+    expect(fitted.width * fitted.height).toBeLessThanOrEqual(limits.maxPixelsPerPage);
+    expect(fitToPage({ width: 100_000, height: 1 }, limits)).toEqual({ width: 100, height: 1 });
   });
 
   it('refuses too many pages (413) and too many pixels in all (413)', () => {

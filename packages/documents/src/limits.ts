@@ -1,10 +1,11 @@
 import { DocumentError } from './errors.ts';
+import type { DocumentFormat } from './format.ts';
 
 /** Hard limits on what one document may cost to decode. */
 export interface DocumentLimits {
   /** Pages processed per document (after the page selection). */
   maxPages: number;
-  /** Pixels of one page; an image header claiming more is refused before decoding (a bomb). */
+  /** Pixels a page is processed at: larger pages are scaled down to it (see SCAN_PIXELS_FACTOR for what is refused). */
   maxPixelsPerPage: number;
   /** Pixels summed over the processed pages. */
   maxTotalPixels: number;
@@ -40,17 +41,52 @@ export function checkLimits(limits: DocumentLimits): DocumentLimits {
   return limits;
 }
 
-/** Throws image_too_large when one page would exceed the per-page pixel limit. */
-export function checkPagePixels(size: PageSize, limits: DocumentLimits, page?: number): void {
+/**
+ * A scanned sheet may hold more pixels than one page may: an A0 drawing at 400 dpi is 234 MP
+ * (~25 s and ~3 GB to decode inside a PDF, far less through libvips). Images up to three pages'
+ * worth are scaled down to the per-page limit; a header claiming more (a few hundred bytes can
+ * state 50,000 × 50,000) is refused before decoding.
+ */
+export const SCAN_PIXELS_FACTOR = 3;
+
+/** The most pixels an image (a file, or one embedded in a PDF) may hold before decoding. */
+export function maxScanPixels(limits: DocumentLimits): number {
+  return limits.maxPixelsPerPage * SCAN_PIXELS_FACTOR;
+}
+
+/** The most pixels an image file may hold: BMPs are decoded whole (bmp-ts), the rest scaled down as they decode. */
+export function maxImagePixels(format: Exclude<DocumentFormat, 'pdf'>, limits: DocumentLimits): number {
+  return format === 'bmp' ? limits.maxPixelsPerPage : maxScanPixels(limits);
+}
+
+/** Throws image_too_large when an image file's page holds more pixels than may be decoded at all. */
+export function checkImagePixels(size: PageSize, format: Exclude<DocumentFormat, 'pdf'>, limits: DocumentLimits, page?: number): void {
   const pixels = size.width * size.height;
-  if (pixels > limits.maxPixelsPerPage) {
+  const most = maxImagePixels(format, limits);
+  if (pixels > most) {
     const where = page === undefined ? 'The image' : `Page ${page}`;
+    const why =
+      format === 'bmp'
+        ? 'a BMP is decoded whole, so it may hold one page of pixels'
+        : `${SCAN_PIXELS_FACTOR} pages' worth; up to that, images are scaled down to ${limits.maxPixelsPerPage.toLocaleString('en')} pixels per page`;
     throw new DocumentError(
       'image_too_large',
-      `${where} is ${size.width} × ${size.height} pixels (${pixels.toLocaleString('en')}), ` +
-        `over the limit of ${limits.maxPixelsPerPage.toLocaleString('en')} pixels per page.`,
+      `${where} is ${size.width.toLocaleString('en')} × ${size.height.toLocaleString('en')} pixels (${pixels.toLocaleString('en')}), ` +
+        `over the limit of ${most.toLocaleString('en')} pixels (${why}).`,
     );
   }
+}
+
+/** The size a page is processed at: its own, or scaled down to the per-page pixel limit, aspect kept. */
+export function fitToPage(size: PageSize, limits: DocumentLimits): PageSize {
+  const scale = Math.sqrt(limits.maxPixelsPerPage / (size.width * size.height));
+  if (scale >= 1) return size;
+  const width = Math.max(1, Math.floor(size.width * scale));
+  const height = Math.max(1, Math.floor(size.height * scale));
+  // A sliver keeps its one pixel across; the other side takes what is left of the limit.
+  if (height === 1) return { width: Math.min(size.width, limits.maxPixelsPerPage), height };
+  if (width === 1) return { width, height: Math.min(size.height, limits.maxPixelsPerPage) };
+  return { width, height };
 }
 
 /** Throws too_many_pages when more pages are selected than the limit allows. */

@@ -5,7 +5,15 @@ import type { PageImage } from '@ocr/contracts';
 import type { DocumentOptions, OpenedDocument } from './document.ts';
 import { resolveDpi } from './dpi.ts';
 import { DocumentError } from './errors.ts';
-import { checkPageCount, checkTotalPixels, defaultDocumentLimits, type DocumentLimits, type PageSize } from './limits.ts';
+import {
+  SCAN_PIXELS_FACTOR,
+  checkPageCount,
+  checkTotalPixels,
+  defaultDocumentLimits,
+  maxScanPixels,
+  type DocumentLimits,
+  type PageSize,
+} from './limits.ts';
 import { parsePageSelection } from './page-range.ts';
 import { useCjkFontsForGenericFamilies } from './pdf-fonts.ts';
 import { largestEmbeddedImage } from './pdf-images.ts';
@@ -23,11 +31,6 @@ export function loadPdfJs(): Promise<PdfJs> {
 }
 
 const POINTS_PER_INCH = 72;
-// A scan inside a PDF is drawn scaled to its page, so it may hold more pixels than the page
-// rendered: an A0 drawing scanned at 400 dpi is 234 MP for a 59 MP page at 200 dpi (it decodes in
-// ~25 s, ~3 GB). Three pages' worth lets such scans through and still stops a few hundred bytes
-// stating a 50,000 × 50,000 image.
-const EMBEDDED_IMAGE_FACTOR = 3;
 // Skia refuses surfaces with a side beyond this.
 const MAX_CANVAS_SIDE = 32_767;
 // pdfjs's PasswordResponses.INCORRECT_PASSWORD (1 is NEED_PASSWORD).
@@ -53,13 +56,14 @@ interface PageRaster {
 export async function openPdfDocument(bytes: Uint8Array, options: DocumentOptions = {}): Promise<OpenedDocument> {
   const limits = options.limits ?? defaultDocumentLimits;
   const scale = resolveDpi(options.dpi) / POINTS_PER_INCH;
-  const maxImagePixels = limits.maxPixelsPerPage * EMBEDDED_IMAGE_FACTOR;
+  // A scan inside a PDF is drawn scaled to its page, so it may hold more pixels than the page rendered.
+  const maxImagePixels = maxScanPixels(limits);
   const image = largestEmbeddedImage(bytes);
   if (image && image.width * image.height > maxImagePixels) {
     throw new DocumentError(
       'image_too_large',
       `The PDF embeds an image of ${image.width.toLocaleString('en')} × ${image.height.toLocaleString('en')} pixels, ` +
-        `over the limit of ${maxImagePixels.toLocaleString('en')} for an image inside a PDF (${EMBEDDED_IMAGE_FACTOR} pages' worth).`,
+        `over the limit of ${maxImagePixels.toLocaleString('en')} for an image inside a PDF (${SCAN_PIXELS_FACTOR} pages' worth).`,
     );
   }
   const pdfjs = await loadPdfJs();

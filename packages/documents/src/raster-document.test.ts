@@ -59,12 +59,23 @@ describe('openDocument on images', () => {
     await expect(openDocument(tiff, { limits })).rejects.toMatchObject({ code: 'too_many_pages', status: 413 });
     await expect(openDocument(tiff, { limits: { ...limits, maxPages: 3 } })).rejects.toMatchObject({ code: 'document_too_large', status: 413 });
     expect((await openDocument(tiff, { limits, pages: '1-2' })).selectedPages).toEqual([1, 2]);
-    await expect(openDocument(tiff, { pages: '2', limits: { ...limits, maxPixelsPerPage: 9_999 } })).rejects.toMatchObject({ code: 'image_too_large' });
+    await expect(openDocument(tiff, { pages: '2', limits: { ...limits, maxPixelsPerPage: 3_333 } })).rejects.toMatchObject({ code: 'image_too_large' });
+  });
+
+  it('decodes a page over the per-page pixel limit scaled down to it (a large-format scan), EXIF turn and all', async () => {
+    const page = await textPage('A0 SHEET 1:50', { width: 400, height: 120 });
+    const limits = { maxPages: 10, maxPixelsPerPage: 27_000, maxTotalPixels: 1e9 };
+    for (const bytes of [await encodePage(page, 'png'), await rotatedJpeg(page)]) {
+      const [only] = await allPages(await openDocument(bytes, { limits }));
+      expect(only!.image).toMatchObject({ width: 300, height: 90 });
+      const halved = await sharp(Buffer.from(page.rgba), { raw: { width: 400, height: 120, channels: 4 } }).resize(300, 90).flatten({ background: '#fff' }).removeAlpha().raw().toBuffer();
+      expect(meanAbsoluteDifference(only!.image, { data: halved, channels: 3 })).toBeLessThan(6);
+    }
   });
 
   it('has sharp refuse an image over the pixel limit even if the header check were bypassed', async () => {
     const { decodeImage } = await import('./image.ts');
     const png = await sharp({ create: { width: 200, height: 200, channels: 3, background: '#fff' } }).png().toBuffer();
-    await expect(decodeImage(png, 0, 39_999)).rejects.toMatchObject({ code: 'image_too_large' });
+    await expect(decodeImage(png, { maxInputPixels: 39_999 })).rejects.toMatchObject({ code: 'image_too_large' });
   });
 });

@@ -4,12 +4,13 @@ import type { DocumentOptions, OpenedDocument } from './document.ts';
 import type { DocumentFormat } from './format.ts';
 import { decodeImage } from './image.ts';
 import { readImageHeader } from './image-header.ts';
-import { checkPageCount, checkPagePixels, checkTotalPixels, defaultDocumentLimits } from './limits.ts';
+import { checkImagePixels, checkPageCount, checkTotalPixels, defaultDocumentLimits, fitToPage, maxImagePixels } from './limits.ts';
 import { parsePageSelection } from './page-range.ts';
 
 /**
  * Opens an image file as a document: one page, or one per TIFF directory. Every page's size
- * comes from the header and is checked against the limits before any pixel is decoded.
+ * comes from the header and is checked against the limits before any pixel is decoded; a page
+ * over the per-page limit (a large-format scan) is decoded scaled down to it.
  */
 export function openRasterDocument(
   bytes: Uint8Array,
@@ -21,11 +22,22 @@ export function openRasterDocument(
   const selectedPages = parsePageSelection(options.pages ?? '')(sizes.length);
   checkPageCount(selectedPages.length, limits);
   const selectedSizes = selectedPages.map((page) => sizes[page - 1]!);
-  selectedSizes.forEach((size, i) => checkPagePixels(size, limits, sizes.length > 1 ? selectedPages[i] : undefined));
-  checkTotalPixels(selectedSizes, limits);
+  selectedSizes.forEach((size, i) => checkImagePixels(size, format, limits, sizes.length > 1 ? selectedPages[i] : undefined));
+  checkTotalPixels(
+    selectedSizes.map((size) => fitToPage(size, limits)),
+    limits,
+  );
 
-  const decode = (page: number): Promise<PageImage> | PageImage =>
-    format === 'bmp' ? decodeBmp(bytes) : decodeImage(bytes, page - 1, limits.maxPixelsPerPage);
+  const decode = (page: number): Promise<PageImage> | PageImage => {
+    if (format === 'bmp') return decodeBmp(bytes);
+    const size = sizes[page - 1]!;
+    const fitted = fitToPage(size, limits);
+    return decodeImage(bytes, {
+      page: page - 1,
+      maxInputPixels: maxImagePixels(format, limits),
+      ...(fitted === size ? {} : { maxSide: Math.max(fitted.width, fitted.height) }),
+    });
+  };
 
   return {
     format,
