@@ -10,6 +10,8 @@ export interface ScanOptions {
   noise?: number;
   /** JPEG quality of the result; default 60. */
   jpegQuality?: number;
+  /** Fraction of pixels turned black or white (dust, speckle on an old copy); default 0. */
+  speckle?: number;
   /** Seed of the noise, so a scan is the same on every run. */
   seed?: number;
 }
@@ -27,14 +29,14 @@ function random(seed: number): () => number {
 }
 
 /**
- * "Scans" a rendered page: skew on a white background, blur, sensor noise, JPEG.
+ * "Scans" a rendered page: skew on a white background, blur, sensor noise, speckle, JPEG.
  * Returns JPEG bytes.
  *
  * @example
  * const jpeg = await scanPage(renderPage(spec), { skewDegrees: 1.5 });
  */
 export async function scanPage(image: Uint8Array, options: ScanOptions = {}): Promise<Buffer> {
-  const { skewDegrees = 1.5, blurSigma = 0.8, noise = 12, jpegQuality = 60, seed = 1 } = options;
+  const { skewDegrees = 1.5, blurSigma = 0.8, noise = 12, jpegQuality = 60, speckle = 0, seed = 1 } = options;
   let pipeline = sharp(image).flatten({ background: '#ffffff' }).rotate(skewDegrees, { background: '#ffffff' });
   if (blurSigma > 0) pipeline = pipeline.blur(blurSigma);
   const { data, info } = await pipeline.removeAlpha().raw().toBuffer({ resolveWithObject: true });
@@ -43,6 +45,10 @@ export async function scanPage(image: Uint8Array, options: ScanOptions = {}): Pr
     // Box–Muller: one normal sample per pixel, the same on all channels (grey sensor noise).
     const n = Math.sqrt(-2 * Math.log(1 - next())) * Math.cos(2 * Math.PI * next()) * noise;
     for (let c = 0; c < 3; c++) data[i + c] = Math.max(0, Math.min(255, Math.round(data[i + c]! + n)));
+    if (speckle > 0) {
+      const r = next();
+      if (r < speckle) data.fill(r < speckle / 2 ? 0 : 255, i, i + 3);
+    }
   }
   return sharp(data, { raw: { width: info.width, height: info.height, channels: 3 } }).jpeg({ quality: jpegQuality }).toBuffer();
 }

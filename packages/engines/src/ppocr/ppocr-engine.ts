@@ -8,6 +8,7 @@ import { detectBoxes } from './page-detection.ts';
 import { readingOrder } from './reading-order.ts';
 import type { Recognizer } from './recognizer.ts';
 import type { OrtSession } from './session.ts';
+import { isSpecks } from './specks.ts';
 
 /** PaddleOCR's `drop_score`: lines read with less confidence are noise (rules, specks). */
 const MIN_LINE_CONFIDENCE = 0.5;
@@ -65,7 +66,7 @@ export class PpocrEngine implements Engine {
         flipIndex++;
         if (other.read.confidence > best.read.confidence) best = other;
       }
-      if (best.read.characters === 0 || best.read.confidence < MIN_LINE_CONFIDENCE) return;
+      if (best.read.characters === 0 || best.read.confidence < MIN_LINE_CONFIDENCE || isSpecks(best.read.text)) return;
       lines.push({ text: best.read.text, confidence: best.read.confidence, box: best.box });
       characters += best.read.characters;
       weighted += best.read.confidence * best.read.characters;
