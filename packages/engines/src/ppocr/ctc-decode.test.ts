@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { decodeLine } from './ctc-decode.ts';
 import type { Dictionary } from './dictionary.ts';
 
-const classes = ['', 'a', 'b', '中', '文', '２', '（', '1', ' '];
+const classes = ['', 'a', 'b', '中', '文', '２', '（', '1', '.', ' '];
 const dictionary: Dictionary = { classes, spaceIndex: classes.length - 1 };
 
 /** One softmax row per step: `[char, p]` puts p on that class, `space` on the space class, the rest on blank. */
@@ -35,6 +35,10 @@ describe('decodeLine', () => {
     expect(decode([['a', 0.9], ['', 1, 0.01], ['', 1], ['b', 0.9]]).text).toBe('ab');
     // Adjacent letters of one word: the space class is likely, but they are too close.
     expect(decode([['a', 0.9], ['', 1, 0.03], ['b', 0.9]]).text).toBe('ab');
+  });
+
+  it('leaves a closing mark on the word before it however likely the space (`1.`, not `1 .`)', () => {
+    expect(decode([['1', 0.9], ['', 1, 0.3], ['', 1], ['.', 0.9], ['', 1, 0.3], ['', 1], ['a', 0.9]]).text).toBe('1. a');
   });
 
   it('puts no space between Chinese characters, even one the model emits', () => {

@@ -15,6 +15,8 @@ const SPACE_PROBABILITY = 0.02;
  * 2 steps apart; with P(space) alone, `fi` and `th` in `filling`, `the` came out split.
  */
 const SPACE_MIN_STEPS = 3;
+/** Marks that close on the word before them: a likely space is no reason to part them from it (`1.`, `Ra:`). */
+const CLOSING = /^[.,:;!?)\]}%]$/;
 
 export interface DecodedLine {
   text: string;
@@ -51,7 +53,7 @@ export function decodeLine(probs: Float32Array, offset: number, steps: number, c
     if (best !== 0 && best !== previous) {
       const char = dictionary.classes[best] ?? '';
       const last = chars.at(-1);
-      const spaced = spaceSinceLast >= SPACE_PROBABILITY && t - lastStart >= SPACE_MIN_STEPS;
+      const spaced = spaceSinceLast >= SPACE_PROBABILITY && t - lastStart >= SPACE_MIN_STEPS && !CLOSING.test(char);
       if (best !== spaceIndex && last !== undefined && last !== ' ' && spaced && !isCjk(last) && !isCjk(char)) {
         chars.push(' ');
         probabilities.push(spaceSinceLast);
