@@ -72,6 +72,22 @@ describe('errors and access control over HTTP (API and worker as processes)', ()
     expect(ok.status).toBe(200);
   });
 
+  it('lets a web page on another origin call the API with its key (CORS preflight needs no key)', async () => {
+    const origin = 'https://drawings.example.com';
+    const preflight = await fetch(`${service.baseUrl}/ocr/process`, {
+      method: 'OPTIONS',
+      headers: { Origin: origin, 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': 'authorization, idempotency-key' },
+    });
+    expect(preflight.status).toBe(204);
+    expect(preflight.headers.get('access-control-allow-origin')).toBe('*');
+    expect(preflight.headers.get('access-control-allow-methods')).toContain('POST');
+    expect(preflight.headers.get('access-control-allow-headers')?.toLowerCase()).toContain('authorization');
+    const submitted = await fetch(`${service.baseUrl}/v1/jobs`, { method: 'POST', headers: { ...auth, Origin: origin }, body: form([{ name: 'a.png', bytes: page }]) });
+    expect(submitted.status).toBe(202);
+    expect(submitted.headers.get('access-control-allow-origin')).toBe('*');
+    expect(submitted.headers.get('access-control-expose-headers')).toContain('Location');
+  });
+
   it('puts the dashboard behind Basic auth when ADMIN_PASSWORD is set', async () => {
     const denied = await fetch(`${service.baseUrl}/admin/queues`);
     expect(denied.status).toBe(401);

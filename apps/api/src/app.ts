@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import { cors } from 'hono/cors';
 import { requestId } from 'hono/request-id';
 import { apiKeyAuth, dashboardAuth } from './auth.ts';
 import { DASHBOARD_PATH, mountDashboard } from './dashboard.ts';
@@ -22,6 +23,15 @@ export function createApp(services: Services): Hono {
       'request',
     );
   });
+  // Before the key check: a browser's preflight carries no key. No cookies are used, so no credentials.
+  app.use(
+    cors({
+      origin: config.CORS_ORIGINS.includes('*') ? '*' : config.CORS_ORIGINS,
+      allowMethods: ['GET', 'HEAD', 'POST', 'OPTIONS'],
+      exposeHeaders: ['Location', 'Retry-After', 'X-Request-Id'],
+      maxAge: 600,
+    }),
+  );
   if (config.API_KEYS && config.API_KEYS.length > 0) app.use(apiKeyAuth(config.API_KEYS));
   if (config.ADMIN_PASSWORD) {
     const guard = dashboardAuth(config.ADMIN_USER, config.ADMIN_PASSWORD);

@@ -33,6 +33,8 @@ export const apiConfigSchema = sharedConfigSchema.extend({
   /** Longest `?wait=` a poller may ask for. */
   MAX_POLL_WAIT_S: positiveInt.default(60),
   API_KEYS: csv.optional(),
+  /** Origins whose web pages may call the API from a browser (CORS); `*` for any. */
+  CORS_ORIGINS: csv.default(['*']),
   ADMIN_USER: z.string().min(1).default('admin'),
   ADMIN_PASSWORD: z.string().min(1).optional(),
 });
