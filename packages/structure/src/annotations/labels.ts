@@ -50,3 +50,51 @@ export function matchLabel(text: string): LabelMatch | undefined {
   if (!/[:：]/.test(m[2] ?? '') && /[A-Za-z\u4e00-\u9fff]\s*[:：]/.test(rest)) return undefined;
   return { field: entry.field, label, rest };
 }
+
+// Fields whose values have a shape of their own, so one can be told apart when it follows another
+// field's value on the same line ("DRAWING NO. EN-4471-B REV C SHEET 2 OF 5").
+const SHAPED_VALUES: Partial<Record<TitleBlockField, string>> = {
+  revision: '[A-Z0-9]{1,3}',
+  sheet: '\\d+(?:\\s*(?:OF|/|共)\\s*\\d+)?',
+  scale: '\\d+(?:\\.\\d+)?\\s*[:：/]\\s*\\d+(?:\\.\\d+)?',
+  date: '\\d{4}[-./年]\\d{1,2}[-./月]\\d{1,2}日?|\\d{1,2}[-./]\\d{1,2}[-./]\\d{2,4}',
+};
+const SHAPED = Object.entries(SHAPED_VALUES).map(([field, value]) => {
+  const names = ENTRIES.filter((e) => e.field === field).map((e) => escape(e.name).replace(/ /g, '\\s*'));
+  return { field: field as TitleBlockField, pattern: new RegExp(`\\s+(${names.join('|')})\\s*[:：]?\\s*(${value})(?=\\s|$)`, 'iy') };
+});
+
+export interface TrailingField {
+  field: TitleBlockField;
+  label: string;
+  value: string;
+}
+
+/** The shaped field that starts (with its space) at `at`, and where it ends. */
+function shapedFieldAt(text: string, at: number): (TrailingField & { end: number }) | undefined {
+  for (const { field, pattern } of SHAPED) {
+    pattern.lastIndex = at;
+    const m = pattern.exec(text);
+    if (m) return { field, label: m[1]!, value: m[2]!, end: pattern.lastIndex };
+  }
+  return undefined;
+}
+
+/**
+ * Splits fields of a shaped value (revision, sheet, scale, date) off the end of a label's value:
+ * "EN-4471-B REV C SHEET 2 OF 5" is EN-4471-B, then revision C and sheet 2 OF 5. Only when all
+ * that follows the split reads as such fields; otherwise the value stays whole.
+ */
+export function splitTrailingFields(value: string): { value: string; trailing: TrailingField[] } {
+  const text = value.trimEnd();
+  for (const space of text.matchAll(/\s+/g)) {
+    const trailing: TrailingField[] = [];
+    let at = space.index;
+    for (let next = shapedFieldAt(text, at); next; next = shapedFieldAt(text, at)) {
+      trailing.push({ field: next.field, label: next.label, value: next.value });
+      at = next.end;
+    }
+    if (trailing.length > 0 && at === text.length) return { value: text.slice(0, space.index), trailing };
+  }
+  return { value, trailing: [] };
+}

@@ -26,6 +26,19 @@ describe('titleBlockFields', () => {
     ]);
   });
 
+  it('reads several fields off one line where the later ones have values of their own shape', () => {
+    expect(fieldsOf(textRows('DRAWING NO. EN-4471-B REV C SHEET 2 OF 5\nPART NAME: SHAFT SCALE 1:2\n图号 ZJ-001 版本 B\nMATERIAL: STEEL SHEET 2 MM'))).toEqual([
+      { field: 'drawing_number', label: 'DRAWING NO.', value: 'EN-4471-B' },
+      { field: 'revision', label: 'REV', value: 'C' },
+      { field: 'sheet', label: 'SHEET', value: '2 OF 5' },
+      { field: 'part_name', label: 'PART NAME', value: 'SHAFT' },
+      { field: 'scale', label: 'SCALE', value: '1:2' },
+      { field: 'drawing_number', label: '图号', value: 'ZJ-001' },
+      { field: 'revision', label: '版本', value: 'B' },
+      { field: 'material', label: 'MATERIAL', value: 'STEEL SHEET 2 MM' },
+    ]);
+  });
+
   it('pairs a label cell with the next cell of its row', () => {
     expect(fieldsOf(textRows('| 图号 | ZJ-001 | 比例 | 1:1 |\n| 材料 | Q235 | 重量 | 3.2 kg |'))).toEqual([
       { field: 'drawing_number', label: '图号', value: 'ZJ-001' },

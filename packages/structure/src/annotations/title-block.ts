@@ -1,7 +1,7 @@
 import type { Annotation, BoundingBox } from '@ocr/contracts';
 import { bottom, horizontalOverlap, unionBoxes } from '../layout/geometry.ts';
 import type { Fragment } from '../layout/fragments.ts';
-import { matchLabel, type LabelMatch } from './labels.ts';
+import { matchLabel, splitTrailingFields, type LabelMatch } from './labels.ts';
 
 type TitleBlockAnnotation = Extract<Annotation, { kind: 'title_block' }>;
 
@@ -45,7 +45,7 @@ function below(label: Fragment, rows: readonly Fragment[][]): Fragment | undefin
   return best;
 }
 
-function field(page: number, label: LabelMatch, at: Fragment, value: Fragment | undefined, text: string): TitleBlockAnnotation {
+function field(page: number, label: Pick<LabelMatch, 'field' | 'label'>, at: Fragment, value: Fragment | undefined, text: string): TitleBlockAnnotation {
   const box = unionBoxes([at.box, value?.box].filter((b): b is BoundingBox => b !== undefined));
   return {
     kind: 'title_block',
@@ -71,9 +71,12 @@ export function titleBlockFields(rows: readonly Fragment[][], page: number): Tit
       const label = matchLabel(fragment.text);
       if (!label) return;
       if (label.rest !== '') {
-        fields.push(field(page, label, fragment, undefined, label.rest));
+        // One line may hold several fields: "DRAWING NO. EN-4471-B REV C SHEET 2 OF 5".
+        const { value, trailing } = splitTrailingFields(label.rest);
+        if (value !== '') fields.push(field(page, label, fragment, undefined, value));
+        for (const more of trailing) fields.push(field(page, more, fragment, undefined, more.value));
         used.add(fragment);
-        if (label.field === 'material') materialValues.push({ ...fragment, text: label.rest });
+        if (label.field === 'material') materialValues.push({ ...fragment, text: value });
         return;
       }
       const next = row[i + 1];
