@@ -53,8 +53,12 @@ const GRADES: Grade[] = [
     read: (m) => ({ designation: m[1] ?? '', category: 'tool_steel' }),
   },
   {
-    pattern: new RegExp(`${B}(?:(SUS|SS|AISI|UNS\\s*S)\\s*(${STAINLESS})|(${STAINLESS})\\s*(?:不锈钢|stainless|STAINLESS|SS(?![A-Za-z])))`, 'g'),
-    read: (m) => ({ designation: m[2] ?? m[3] ?? '', category: 'stainless_steel' }),
+    // SUS304, 316L stainless, and the word first as English specs write it: "stainless steel 316L".
+    pattern: new RegExp(
+      `${B}(?:(SUS|SS|AISI|UNS\\s*S)\\s*(${STAINLESS})|(${STAINLESS})\\s*(?:不锈钢|stainless|STAINLESS|SS(?![A-Za-z]))|(?:不锈钢|[Ss]tainless(?:\\s+[Ss]teel)?|STAINLESS(?:\\s+STEEL)?)\\s*(?:AISI\\s*)?(${STAINLESS})${A})`,
+      'g',
+    ),
+    read: (m) => ({ designation: m[2] ?? m[3] ?? m[4] ?? '', category: 'stainless_steel' }),
   },
   {
     pattern: new RegExp(`${B}(?:(?:AL|Al|A|AA)\\s*-?\\s*(${ALUMINIUM})${TEMPER}?|(${ALUMINIUM})${TEMPER}|(${ALUMINIUM})${TEMPER}?\\s*(?:铝合金|铝|aluminium|aluminum|ALUMINIUM|ALUMINUM))${A}`, 'g'),
