@@ -152,6 +152,10 @@ describe('errors and access control over HTTP (API and worker as processes)', ()
     await expectError(await fetch(`${service.baseUrl}/v1/jobs/${newJobId(Date.now() - 7_200_000)}`, { headers: auth }), 404, 'job_expired');
     await expectError(await fetch(`${service.baseUrl}/v1/batches/b-nope`, { headers: auth }), 404, 'batch_not_found');
     await expectError(await fetch(`${service.baseUrl}/no/such/route`, { headers: auth }), 404, 'not_found');
+    const wrongMethod = await fetch(`${service.baseUrl}/ocr/process`, { headers: auth });
+    await expectError(wrongMethod, 405, 'method_not_allowed');
+    expect(wrongMethod.headers.get('allow')).toBe('POST');
+    expect((await fetch(`${service.baseUrl}/v1/jobs/j0000-unknown`, { method: 'DELETE', headers: auth })).headers.get('allow')).toBe('GET, HEAD');
   });
 
   it('a corrupt file fails its job once with its code, and the worker goes on', async () => {

@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { cors } from 'hono/cors';
+import { methodNotAllowed } from 'hono/method-not-allowed';
 import { requestId } from 'hono/request-id';
 import { apiKeyAuth, dashboardAuth } from './auth.ts';
 import { DASHBOARD_PATH, mountDashboard } from './dashboard.ts';
@@ -23,6 +24,16 @@ export function createApp(services: Services): Hono {
       'request',
     );
   });
+  // `GET /ocr/process` is a 405 naming the methods that work, not a 404 saying the path is unknown.
+  app.use(
+    methodNotAllowed({
+      app,
+      onMethodNotAllowed: (c, methods) => {
+        c.header('Allow', methods.join(', '));
+        return errorResponse(c, 405, 'method_not_allowed', `${c.req.method} is not allowed on ${c.req.path}; use ${methods.join(' or ')}`);
+      },
+    }),
+  );
   // Before the key check: a browser's preflight carries no key. No cookies are used, so no credentials.
   app.use(
     cors({
