@@ -56,7 +56,7 @@ export async function recogniseDocument(bytes: Uint8Array, data: OcrJobData, ctx
   try {
     const total = doc.selectedPages.length;
     ctx.logger.info({ format: doc.format, pageCount: doc.pageCount, selected: total }, 'document opened');
-    for await (const { page, image } of doc.pageImages()) {
+    for await (const { page, image, scale } of doc.pageImages()) {
       ctx.signal?.throwIfAborted();
       const t0 = performance.now();
       const pagesBefore = pages.length;
@@ -83,6 +83,7 @@ export async function recogniseDocument(bytes: Uint8Array, data: OcrJobData, ctx
         confidence: recognised.confidence,
         image_size: [width, height],
         rotation,
+        ...(scale === undefined ? {} : { scale: Math.round(scale * 1e6) / 1e6 }),
         image_patches: recognised.imagePatches ?? 1,
         processing_time: round(seconds),
         ...(recognised.lines ? { lines: recognised.lines } : {}),

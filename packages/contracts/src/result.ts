@@ -19,6 +19,15 @@ export const pageOutcomeSchema = z
       .union([z.literal(0), z.literal(90), z.literal(180), z.literal(270)])
       .optional()
       .meta({ description: 'Degrees clockwise the page was scanned at (a sideways or upside-down scan); image_size and line boxes are those of the page turned upright' }),
+    scale: z
+      .number()
+      .positive()
+      .max(1)
+      .optional()
+      .meta({
+        description:
+          'Set when the page was scaled down to fit MAX_PIXELS_PER_PAGE: image_size over the page’s own size (an image’s pixels, or a PDF page at the requested dpi); divide image_size and line boxes by it for those pixels',
+      }),
     image_patches: z.number().int().nonnegative(),
     processing_time: z.number().nonnegative().meta({ description: 'Seconds the engine spent on this page' }),
     lines: z.array(ocrLineSchema).optional(),

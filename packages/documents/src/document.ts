@@ -20,6 +20,11 @@ export interface DocumentPage {
   /** 1-based page number in the file. */
   page: number;
   image: PageImage;
+  /**
+   * Set when the page was scaled down to fit the per-page pixel limit: the image's size over the
+   * page's own (an image file's pixels, or a PDF page at the requested dpi).
+   */
+  scale?: number;
 }
 
 /** A document whose pages are produced one at a time, on demand. */

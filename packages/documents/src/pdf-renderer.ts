@@ -160,7 +160,8 @@ export async function openPdfDocument(bytes: Uint8Array, options: DocumentOption
         if (reply.type !== 'page') throw unexpected(reply);
         ahead = nextPage(index);
         const data = new Uint8Array(reply.pixels, 0, reply.width * reply.height * 3);
-        yield { page: reply.page, image: { width: reply.width, height: reply.height, channels: 3, data } };
+        const image = { width: reply.width, height: reply.height, channels: 3 as const, data };
+        yield { page: reply.page, image, ...(reply.scale === undefined ? {} : { scale: reply.scale }) };
       }
     },
     async close() {

@@ -35,8 +35,9 @@ async function handle(request: RendererRequest): Promise<RendererReply> {
   }
   const next = await open.pages.next();
   if (next.done) return { id: request.id, type: 'done' };
-  const { page, image } = next.value;
-  return { id: request.id, type: 'page', page, width: image.width, height: image.height, pixels: image.data.buffer as ArrayBuffer };
+  const { page, image, scale } = next.value;
+  const pixels = image.data.buffer as ArrayBuffer;
+  return { id: request.id, type: 'page', page, width: image.width, height: image.height, pixels, ...(scale === undefined ? {} : { scale }) };
 }
 
 port.on('message', (request: RendererRequest) => {

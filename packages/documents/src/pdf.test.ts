@@ -89,6 +89,8 @@ describe('openDocument on PDFs', () => {
     expect(width * height).toBeLessThanOrEqual(1_000_000);
     expect(width * height).toBeGreaterThan(990_000);
     expect(Math.abs(width / height - 2)).toBeLessThan(0.01);
+    // At the default 200 dpi the sheet would be 40,000 px wide.
+    expect(only!.scale).toBeCloseTo(width / 40_000, 3);
   });
 
   it('refuses more pages or pixels than the limits allow, before rendering', async () => {

@@ -43,6 +43,8 @@ const assetFolder = (name: string): string => path.join(pdfjsFolder, name) + pat
 interface PageRaster {
   page: number;
   scale: number;
+  /** Below 1 when the page was scaled down from the requested dpi to fit the pixel limit. */
+  fit: number;
   size: PageSize;
 }
 
@@ -117,7 +119,7 @@ async function pageRaster(doc: PdfDocumentProxy, page: number, dpiScale: number,
   const scale = dpiScale * fit;
   // Floor a page scaled down to fit, so rounding cannot take it back over the limit.
   const toPixels = (points: number): number => Math.max(1, fit < 1 ? Math.floor(points * scale) : Math.round(points * scale));
-  return { page, scale, size: { width: toPixels(width), height: toPixels(height) } };
+  return { page, scale, fit, size: { width: toPixels(width), height: toPixels(height) } };
 }
 
 function pdfDocument(doc: PdfDocumentProxy, rasters: PageRaster[]): OpenedDocument {
@@ -132,7 +134,7 @@ function pdfDocument(doc: PdfDocumentProxy, rasters: PageRaster[]): OpenedDocume
       const canvas = createCanvas(1, 1);
       const context = canvas.getContext('2d');
       cacheTransform(context);
-      for (const { page, scale, size } of rasters) {
+      for (const { page, scale, fit, size } of rasters) {
         let pdfPage: Awaited<ReturnType<PdfDocumentProxy['getPage']>> | undefined;
         try {
           pdfPage = await doc.getPage(page);
@@ -155,7 +157,7 @@ function pdfDocument(doc: PdfDocumentProxy, rasters: PageRaster[]): OpenedDocume
         }
         // pdfjs paints an opaque white background first, so dropping alpha loses nothing.
         const image: PageImage = { ...size, channels: 3, data: rgbaToRgb(canvas.data(), size.width * size.height) };
-        yield { page, image };
+        yield { page, image, ...(fit < 1 ? { scale: fit } : {}) };
       }
     },
     async close() {

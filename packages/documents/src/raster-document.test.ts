@@ -10,6 +10,7 @@ describe('openDocument on images', () => {
     expect(doc).toMatchObject({ format, pageCount: 1, selectedPages: [1] });
     const [only] = await allPages(doc);
     expect(only!.image).toMatchObject({ width: 500, height: 160, channels: 3 });
+    expect(only!.scale).toBeUndefined();
     expect(only!.image.data).toHaveLength(500 * 160 * 3);
     // Lossless formats give the source back exactly; lossy ones come close.
     expect(meanAbsoluteDifference(only!.image, { data: page.rgba, channels: 4 })).toBeLessThan(format === 'png' || format === 'tiff' ? 0.001 : format === 'gif' ? 8 : 4);
@@ -68,6 +69,7 @@ describe('openDocument on images', () => {
     for (const bytes of [await encodePage(page, 'png'), await rotatedJpeg(page)]) {
       const [only] = await allPages(await openDocument(bytes, { limits }));
       expect(only!.image).toMatchObject({ width: 300, height: 90 });
+      expect(only!.scale).toBe(0.75);
       const halved = await sharp(Buffer.from(page.rgba), { raw: { width: 400, height: 120, channels: 4 } }).resize(300, 90).flatten({ background: '#fff' }).removeAlpha().raw().toBuffer();
       expect(meanAbsoluteDifference(only!.image, { data: halved, channels: 3 })).toBeLessThan(6);
     }

@@ -44,7 +44,13 @@ export function openRasterDocument(
     pageCount: sizes.length,
     selectedPages,
     async *pageImages() {
-      for (const page of selectedPages) yield { page, image: await decode(page) };
+      for (const page of selectedPages) {
+        const image = await decode(page);
+        const size = sizes[page - 1]!;
+        // Sides compared longest to longest: an EXIF turn may have swapped them.
+        const scale = Math.max(image.width, image.height) / Math.max(size.width, size.height);
+        yield { page, image, ...(scale < 1 ? { scale } : {}) };
+      }
     },
     close: async () => {},
   };
