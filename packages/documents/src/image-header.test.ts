@@ -15,7 +15,7 @@ describe('readImageHeader', () => {
     };
     for (const [format, bytes] of Object.entries(files)) {
       const { width, height } = await sharp(bytes).metadata();
-      expect(readImageHeader(bytes, format as keyof typeof files), format).toEqual([{ width, height }]);
+      expect(readImageHeader(bytes, format as keyof typeof files), format).toMatchObject([{ width, height }]);
     }
     // Lossy (VP8), lossless (VP8L) and lossy-with-alpha (VP8X) WebP each have a header of their own.
     const transparent = await textPage('alpha', { width: 321, height: 123, transparent: true });
@@ -26,20 +26,31 @@ describe('readImageHeader', () => {
     };
     for (const [chunk, bytes] of Object.entries(webps)) {
       expect(bytes.toString('latin1', 12, 16)).toBe(chunk);
-      expect(readImageHeader(bytes, 'webp'), chunk).toEqual([{ width: 321, height: 123 }]);
+      expect(readImageHeader(bytes, 'webp'), chunk).toMatchObject([{ width: 321, height: 123 }]);
     }
     for (const topDown of [false, true]) {
-      expect(readImageHeader(bmpPage(page, { bitsPerPixel: 24, topDown }), 'bmp')).toEqual([{ width: 321, height: 123 }]);
+      expect(readImageHeader(bmpPage(page, { bitsPerPixel: 24, topDown }), 'bmp')).toMatchObject([{ width: 321, height: 123 }]);
     }
   });
 
   it('gives one size per TIFF page', async () => {
     const a = await textPage('a', { width: 200, height: 100 });
-    expect(readImageHeader(await multiPageTiff([a, a, a]), 'tiff')).toEqual(Array(3).fill({ width: 200, height: 100 }));
+    expect(readImageHeader(await multiPageTiff([a, a, a]), 'tiff')).toEqual(Array(3).fill({ width: 200, height: 100, inBands: true }));
   });
 
   it('skips JPEG segments and fill bytes before the frame header', () => {
     const jpeg = Buffer.from([0xff, 0xd8, 0xff, 0xe1, 0, 4, 1, 2, 0xff, 0xff, 0xc2, 0, 11, 8, 0, 7, 0, 9, 1, 1, 0x11, 0]);
-    expect(readImageHeader(jpeg, 'jpeg')).toEqual([{ width: 9, height: 7 }]);
+    expect(readImageHeader(jpeg, 'jpeg')).toEqual([{ width: 9, height: 7, inBands: false }]);
+  });
+
+  it('tells the encodings decoded in bands (scaled cheaply) from those decoded whole first', async () => {
+    const page = await textPage('bands', { width: 200, height: 100 });
+    const image = () => sharp(page.rgba, { raw: { width: 200, height: 100, channels: 4 } });
+    const inBands = (bytes: Buffer, format: 'png' | 'jpeg') => readImageHeader(bytes, format)[0]!.inBands;
+    expect(inBands(await image().png().toBuffer(), 'png')).toBe(true);
+    expect(inBands(await image().png({ progressive: true }).toBuffer(), 'png')).toBe(false);
+    expect(inBands(await image().jpeg().toBuffer(), 'jpeg')).toBe(true);
+    expect(inBands(await image().jpeg({ progressive: true }).toBuffer(), 'jpeg')).toBe(false);
+    expect(readImageHeader(await encodePage(page, 'gif'), 'gif')[0]!.inBands).toBe(false);
   });
 });

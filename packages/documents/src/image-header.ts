@@ -5,14 +5,24 @@ import type { PageSize } from './limits.ts';
 /** Reading stops here: the page limit refuses long before, and a crafted IFD chain cannot spin. */
 const MAX_TIFF_FRAMES = 100_000;
 
+/** One page of an image file as its header describes it. */
+export interface ImagePage extends PageSize {
+  /**
+   * Decodes a band at a time, so scaling it down as it decodes needs little memory: TIFF strips
+   * and tiles, a non-interlaced PNG, a sequential JPEG. An interlaced PNG, a progressive JPEG,
+   * GIF, WebP and BMP are decoded whole first.
+   */
+  inBands: boolean;
+}
+
 /**
  * Page sizes from an image's header alone, without decoding pixels: PNG IHDR, JPEG SOFn,
  * BMP DIB header, WebP VP8/VP8L/VP8X, GIF logical screen, and every IFD of a TIFF (one size per page).
  * A header that cannot be read is corrupt_image.
  */
-export function readImageHeader(bytes: Uint8Array, format: Exclude<DocumentFormat, 'pdf'>): PageSize[] {
+export function readImageHeader(bytes: Uint8Array, format: Exclude<DocumentFormat, 'pdf'>): ImagePage[] {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  let sizes: PageSize[];
+  let sizes: ImagePage[];
   try {
     sizes = HEADER_READERS[format](view);
   } catch (error) {
@@ -30,7 +40,7 @@ function corrupt(format: string, why: string): DocumentError {
   return new DocumentError('corrupt_image', `The ${format.toUpperCase()} image cannot be read: ${why}.`);
 }
 
-const HEADER_READERS: Record<Exclude<DocumentFormat, 'pdf'>, (view: DataView) => PageSize[]> = {
+const HEADER_READERS: Record<Exclude<DocumentFormat, 'pdf'>, (view: DataView) => ImagePage[]> = {
   png: readPng,
   jpeg: readJpeg,
   bmp: readBmp,
@@ -44,22 +54,25 @@ function fourCC(view: DataView, offset: number): string {
 }
 
 // The logical screen, which every frame is drawn into; only the first frame is read (like WebP).
-function readGif(view: DataView): PageSize[] {
-  return [{ width: view.getUint16(6, true), height: view.getUint16(8, true) }];
+function readGif(view: DataView): ImagePage[] {
+  return [{ width: view.getUint16(6, true), height: view.getUint16(8, true), inBands: false }];
 }
 
-function readPng(view: DataView): PageSize[] {
+function readPng(view: DataView): ImagePage[] {
   if (fourCC(view, 12) !== 'IHDR') throw corrupt('png', 'the IHDR chunk is missing');
-  return [{ width: view.getUint32(16), height: view.getUint32(20) }];
+  // The last IHDR byte: 0 no interlace, 1 Adam7.
+  return [{ width: view.getUint32(16), height: view.getUint32(20), inBands: view.getUint8(28) === 0 }];
 }
 
 // SOF0..SOF15 except DHT (C4), JPG (C8) and DAC (CC), which share the range.
 const isStartOfFrame = (marker: number): boolean =>
   marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc;
+// Baseline and extended sequential DCT: decoded row by row; the other frame types buffer the whole image.
+const SEQUENTIAL_FRAMES = new Set([0xc0, 0xc1]);
 // Markers that stand alone, without a length: TEM, RST0..7, SOI.
 const hasNoLength = (marker: number): boolean => marker === 0x01 || (marker >= 0xd0 && marker <= 0xd8);
 
-function readJpeg(view: DataView): PageSize[] {
+function readJpeg(view: DataView): ImagePage[] {
   let offset = 2;
   while (offset < view.byteLength) {
     if (view.getUint8(offset) !== 0xff) throw corrupt('jpeg', `no marker at byte ${offset}`);
@@ -74,36 +87,40 @@ function readJpeg(view: DataView): PageSize[] {
       continue;
     }
     if (isStartOfFrame(marker)) {
-      return [{ width: view.getUint16(offset + 7), height: view.getUint16(offset + 5) }];
+      return [{ width: view.getUint16(offset + 7), height: view.getUint16(offset + 5), inBands: SEQUENTIAL_FRAMES.has(marker) }];
     }
     offset += 2 + view.getUint16(offset + 2);
   }
   throw corrupt('jpeg', 'no frame header (SOF) was found');
 }
 
-function readBmp(view: DataView): PageSize[] {
+function readBmp(view: DataView): ImagePage[] {
   const dibSize = view.getUint32(14, true);
-  if (dibSize === 12) return [{ width: view.getUint16(18, true), height: view.getUint16(20, true) }];
+  if (dibSize === 12) return [{ width: view.getUint16(18, true), height: view.getUint16(20, true), inBands: false }];
   // A negative height means rows are stored top-down.
-  return [{ width: view.getInt32(18, true), height: Math.abs(view.getInt32(22, true)) }];
+  return [{ width: view.getInt32(18, true), height: Math.abs(view.getInt32(22, true)), inBands: false }];
 }
 
-function readWebp(view: DataView): PageSize[] {
+function readWebp(view: DataView): ImagePage[] {
+  return [{ ...webpSize(view), inBands: false }];
+}
+
+function webpSize(view: DataView): PageSize {
   const chunk = fourCC(view, 12);
   if (chunk === 'VP8X') {
     const uint24 = (o: number): number => view.getUint8(o) | (view.getUint8(o + 1) << 8) | (view.getUint8(o + 2) << 16);
-    return [{ width: uint24(24) + 1, height: uint24(27) + 1 }];
+    return { width: uint24(24) + 1, height: uint24(27) + 1 };
   }
   if (chunk === 'VP8L') {
     if (view.getUint8(20) !== 0x2f) throw corrupt('webp', 'the lossless signature is missing');
     const bits = view.getUint32(21, true);
-    return [{ width: (bits & 0x3fff) + 1, height: ((bits >> 14) & 0x3fff) + 1 }];
+    return { width: (bits & 0x3fff) + 1, height: ((bits >> 14) & 0x3fff) + 1 };
   }
   if (chunk === 'VP8 ') {
     if (view.getUint8(23) !== 0x9d || view.getUint8(24) !== 0x01 || view.getUint8(25) !== 0x2a) {
       throw corrupt('webp', 'the lossy frame start code is missing');
     }
-    return [{ width: view.getUint16(26, true) & 0x3fff, height: view.getUint16(28, true) & 0x3fff }];
+    return { width: view.getUint16(26, true) & 0x3fff, height: view.getUint16(28, true) & 0x3fff };
   }
   throw corrupt('webp', `unknown first chunk "${chunk}"`);
 }
@@ -112,9 +129,9 @@ const TIFF_IMAGE_WIDTH = 256;
 const TIFF_IMAGE_LENGTH = 257;
 const TIFF_SHORT = 3;
 
-function readTiff(view: DataView): PageSize[] {
+function readTiff(view: DataView): ImagePage[] {
   const little = view.getUint8(0) === 0x49;
-  const sizes: PageSize[] = [];
+  const sizes: ImagePage[] = [];
   const seen = new Set<number>();
   let ifd = view.getUint32(4, little);
   while (ifd !== 0) {
@@ -132,7 +149,7 @@ function readTiff(view: DataView): PageSize[] {
       if (tag === TIFF_IMAGE_WIDTH) width = value;
       else height = value;
     }
-    sizes.push({ width, height });
+    sizes.push({ width, height, inBands: true });
     ifd = view.getUint32(ifd + 2 + entries * 12, little);
   }
   if (sizes.length === 0) throw corrupt('tiff', 'it has no pages');

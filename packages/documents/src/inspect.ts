@@ -32,6 +32,6 @@ export function inspectUpload(
   const inspection: UploadInspection = { format, ...(mismatch ? { extensionMismatch: mismatch } : {}) };
   if (format === 'pdf') return inspection;
   const sizes = readImageHeader(bytes, format);
-  sizes.forEach((size, i) => checkImagePixels(size, format, limits, sizes.length > 1 ? i + 1 : undefined));
+  sizes.forEach((size, i) => checkImagePixels(size, limits, sizes.length > 1 ? i + 1 : undefined));
   return { ...inspection, width: sizes[0]!.width, height: sizes[0]!.height };
 }

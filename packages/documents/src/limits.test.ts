@@ -4,14 +4,14 @@ import { checkImagePixels, checkLimits, checkPageCount, checkTotalPixels, defaul
 const limits = { maxPages: 2, maxPixelsPerPage: 100, maxTotalPixels: 150 };
 
 describe('limits', () => {
-  it('takes images of up to three pages of pixels, BMPs of one, and refuses larger ones as image_too_large (413)', () => {
-    expect(() => checkImagePixels({ width: 30, height: 10 }, 'png', limits)).not.toThrow();
-    expect(() => checkImagePixels({ width: 31, height: 10 }, 'tiff', limits, 3)).toThrow(
+  it('takes images decoded in bands up to three pages of pixels, others up to one, and refuses larger ones as image_too_large (413)', () => {
+    expect(() => checkImagePixels({ width: 30, height: 10, inBands: true }, limits)).not.toThrow();
+    expect(() => checkImagePixels({ width: 31, height: 10, inBands: true }, limits, 3)).toThrow(
       expect.objectContaining({ code: 'image_too_large', status: 413, message: expect.stringMatching(/^Page 3 is 31 × 10 pixels .* limit of 300 pixels/) }),
     );
-    expect(() => checkImagePixels({ width: 10, height: 10 }, 'bmp', limits)).not.toThrow();
-    expect(() => checkImagePixels({ width: 11, height: 10 }, 'bmp', limits)).toThrow(
-      expect.objectContaining({ code: 'image_too_large', message: expect.stringContaining('BMP is decoded whole') }),
+    expect(() => checkImagePixels({ width: 10, height: 10, inBands: false }, limits)).not.toThrow();
+    expect(() => checkImagePixels({ width: 11, height: 10, inBands: false }, limits)).toThrow(
+      expect.objectContaining({ code: 'image_too_large', message: expect.stringContaining('decoded whole') }),
     );
   });
 

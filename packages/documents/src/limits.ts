@@ -1,5 +1,5 @@
 import { DocumentError } from './errors.ts';
-import type { DocumentFormat } from './format.ts';
+import type { ImagePage } from './image-header.ts';
 
 /** Hard limits on what one document may cost to decode. */
 export interface DocumentLimits {
@@ -54,21 +54,21 @@ export function maxScanPixels(limits: DocumentLimits): number {
   return limits.maxPixelsPerPage * SCAN_PIXELS_FACTOR;
 }
 
-/** The most pixels an image file may hold: BMPs are decoded whole (bmp-ts), the rest scaled down as they decode. */
-export function maxImagePixels(format: Exclude<DocumentFormat, 'pdf'>, limits: DocumentLimits): number {
-  return format === 'bmp' ? limits.maxPixelsPerPage : maxScanPixels(limits);
+/** The most pixels an image page may hold: three pages' worth where it decodes in bands, else one page. */
+export function maxImagePixels(page: ImagePage, limits: DocumentLimits): number {
+  return page.inBands ? maxScanPixels(limits) : limits.maxPixelsPerPage;
 }
 
 /** Throws image_too_large when an image file's page holds more pixels than may be decoded at all. */
-export function checkImagePixels(size: PageSize, format: Exclude<DocumentFormat, 'pdf'>, limits: DocumentLimits, page?: number): void {
+export function checkImagePixels(size: ImagePage, limits: DocumentLimits, page?: number): void {
   const pixels = size.width * size.height;
-  const most = maxImagePixels(format, limits);
+  const most = maxImagePixels(size, limits);
   if (pixels > most) {
     const where = page === undefined ? 'The image' : `Page ${page}`;
-    const why =
-      format === 'bmp'
-        ? 'a BMP is decoded whole, so it may hold one page of pixels'
-        : `${SCAN_PIXELS_FACTOR} pages' worth; up to that, images are scaled down to ${limits.maxPixelsPerPage.toLocaleString('en')} pixels per page`;
+    const why = size.inBands
+      ? `${SCAN_PIXELS_FACTOR} pages' worth; up to that, images are scaled down to ${limits.maxPixelsPerPage.toLocaleString('en')} pixels per page`
+      : 'one page: this encoding (interlaced PNG, progressive JPEG, GIF, WebP, BMP) is decoded whole before it can be scaled; ' +
+        `a sequential JPEG, a plain PNG or a TIFF may hold ${SCAN_PIXELS_FACTOR} pages' worth`;
     throw new DocumentError(
       'image_too_large',
       `${where} is ${size.width.toLocaleString('en')} × ${size.height.toLocaleString('en')} pixels (${pixels.toLocaleString('en')}), ` +

@@ -22,7 +22,7 @@ export function openRasterDocument(
   const selectedPages = parsePageSelection(options.pages ?? '')(sizes.length);
   checkPageCount(selectedPages.length, limits);
   const selectedSizes = selectedPages.map((page) => sizes[page - 1]!);
-  selectedSizes.forEach((size, i) => checkImagePixels(size, format, limits, sizes.length > 1 ? selectedPages[i] : undefined));
+  selectedSizes.forEach((size, i) => checkImagePixels(size, limits, sizes.length > 1 ? selectedPages[i] : undefined));
   checkTotalPixels(
     selectedSizes.map((size) => fitToPage(size, limits)),
     limits,
@@ -34,7 +34,7 @@ export function openRasterDocument(
     const fitted = fitToPage(size, limits);
     return decodeImage(bytes, {
       page: page - 1,
-      maxInputPixels: maxImagePixels(format, limits),
+      maxInputPixels: maxImagePixels(size, limits),
       ...(fitted === size ? {} : { maxSide: Math.max(fitted.width, fitted.height) }),
     });
   };
