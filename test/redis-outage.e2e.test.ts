@@ -67,4 +67,21 @@ describe('Redis going away under a running service', () => {
     expect((await json(after)).raw_text).toContain('16');
     expect(service.workers[0]!.child.exitCode).toBeNull();
   });
+
+  it('answers 503 queue_full while Redis is out of memory, and takes uploads again once it has room', { timeout: 60_000 }, async () => {
+    const used = Number(/used_memory:(\d+)/.exec(execFileSync('redis-cli', ['-p', String(port), 'info', 'memory']).toString())![1]);
+    execFileSync('redis-cli', ['-p', String(port), 'config', 'set', 'maxmemory', String(used + 100_000)]);
+    try {
+      // The blob alone is over what Redis has left.
+      const big = Buffer.concat([page, Buffer.alloc(300_000)]);
+      const full = await fetch(`${service.baseUrl}/v1/jobs`, { method: 'POST', body: form([{ name: 'p.png', bytes: big }]) });
+      expect(full.status).toBe(503);
+      expect(full.headers.get('retry-after')).toBe('30');
+      expect((await json(full)).error.code).toBe('queue_full');
+    } finally {
+      execFileSync('redis-cli', ['-p', String(port), 'config', 'set', 'maxmemory', '0']);
+    }
+    const after = await fetch(`${service.baseUrl}/ocr/process`, { method: 'POST', body: form([{ name: 'p.png', bytes: page }]) });
+    expect(after.status).toBe(200);
+  });
 });

@@ -18,6 +18,11 @@ function isRedisUnavailable(error: Error): boolean {
   );
 }
 
+/** Redis at its maxmemory with noeviction (as BullMQ needs): it refuses writes until jobs drain or expire. */
+function isRedisFull(error: Error): boolean {
+  return /^OOM command not allowed/.test(error.message);
+}
+
 /** The one place exceptions become HTTP answers; clients never see a stack trace. */
 export function handleError(logger: Logger) {
   return (error: Error, c: Context): Response => {
@@ -35,6 +40,11 @@ export function handleError(logger: Logger) {
       logger.error({ err: error, path: c.req.path }, 'redis unavailable');
       c.header('Retry-After', '5');
       return errorResponse(c, 503, 'queue_unavailable', 'the job queue (Redis) is not reachable; nothing was stored: retry shortly');
+    }
+    if (isRedisFull(error)) {
+      logger.error({ err: error, path: c.req.path }, 'redis is out of memory');
+      c.header('Retry-After', '30');
+      return errorResponse(c, 503, 'queue_full', 'the job queue (Redis) is out of memory; nothing was stored: retry later');
     }
     logger.error({ err: error, path: c.req.path }, 'unhandled error');
     return errorResponse(c, 500, 'internal_error', 'the service failed to handle this request; it was logged');
