@@ -104,7 +104,10 @@ export async function recogniseDocument(bytes: Uint8Array, data: OcrJobData, ctx
     await doc.close();
   }
   const info = ctx.engine.info;
-  const first = pages[0]?.image_size ?? [0, 0];
+  // The file's own size, as the old service reported it: a page scaled down to fit says by how much.
+  const [width, height] = pages[0]?.image_size ?? [0, 0];
+  const scale = pages[0]?.scale ?? 1;
+  const first: [number, number] = [Math.round(width / scale), Math.round(height / scale)];
   return {
     status: 'success',
     raw_text: pages.map((p) => p.text).join('\n\n'),

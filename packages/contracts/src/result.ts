@@ -57,7 +57,9 @@ export const ocrResultSchema = z
       filename: z.string(),
       size: z.number().int().meta({ description: 'Bytes' }),
       format: z.string().meta({ description: 'Detected from the content, e.g. PNG, JPEG, PDF' }),
-      image_size: z.tuple([z.number().int(), z.number().int()]).meta({ description: 'First page [width, height]' }),
+      image_size: z
+        .tuple([z.number().int(), z.number().int()])
+        .meta({ description: 'First page [width, height] at its own size (before any scaling down: see pages[].scale)' }),
       pages: z.number().int().meta({ description: 'Pages processed' }),
       page_count: z.number().int().meta({ description: 'Pages in the file' }),
       page_sizes: z.array(z.tuple([z.number().int(), z.number().int()])),
