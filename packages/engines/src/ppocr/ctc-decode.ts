@@ -1,4 +1,5 @@
 import type { Dictionary } from './dictionary.ts';
+import { restoreDiameterMarks } from './diameter-marks.ts';
 import { fixDigitLookalikes } from './digit-lookalikes.ts';
 
 /** Han, kana, CJK punctuation and full-width forms: no spaces go between these. */
@@ -86,7 +87,7 @@ function halfWidth(chars: string[]): string[] {
   });
 }
 
-/** Removes leading, trailing, doubled and between-CJK spaces, averages what is left, mends o-for-0. */
+/** Removes leading, trailing, doubled and between-CJK spaces, averages what is left, mends o-for-0 and 0-for-Ø. */
 function finish(chars: string[], probabilities: number[]): DecodedLine {
   let text = '';
   let sum = 0;
@@ -102,5 +103,5 @@ function finish(chars: string[], probabilities: number[]): DecodedLine {
     sum += probabilities[i]!;
     count++;
   }
-  return { text: fixDigitLookalikes(text), confidence: count === 0 ? 0 : sum / count, characters: count };
+  return { text: restoreDiameterMarks(fixDigitLookalikes(text)), confidence: count === 0 ? 0 : sum / count, characters: count };
 }

@@ -145,6 +145,12 @@ describe('page result', () => {
     expect(characterErrorRate(testPage.reference, result.text)).toBeLessThanOrEqual(0.035);
   });
 
+  it('reads the diameter mark its dictionary lacks where the number shows it must be one', async () => {
+    const png = renderPage({ width: 700, height: 120, blocks: [{ x: 20, y: 30, text: 'Ø25 H7  Ø12.5  2×Ø6.6 THRU', fontSize: 36 }] });
+    const result = await read(png);
+    expect(result.text).toMatch(/^Ø25 H7 Ø12\.5 2[×Xx] ?Ø6\.6 THRU$/);
+  });
+
   it('finds no text on a blank page', async () => {
     const result = await read(renderPage({ width: 800, height: 600, blocks: [] }));
     expect(result).toMatchObject({ text: '', confidence: 0, lines: [] });

@@ -1,0 +1,17 @@
+import { describe, expect, it } from 'vitest';
+import { restoreDiameterMarks } from './diameter-marks.ts';
+
+describe('restoreDiameterMarks', () => {
+  it('puts Ø back where the recogniser read it as a leading 0', () => {
+    expect(restoreDiameterMarks('025 H7 012.5 08 THRU 2X 06.6')).toBe('Ø25 H7 Ø12.5 Ø8 THRU 2X Ø6.6');
+    expect(restoreDiameterMarks('4X08 THRU, 2×06.6 DEEP 10')).toBe('4XØ8 THRU, 2×Ø6.6 DEEP 10');
+    expect(restoreDiameterMarks('(030h6) 012js6 040 g6')).toBe('(Ø30h6) Ø12js6 Ø40 g6');
+    expect(restoreDiameterMarks('08通孔')).toBe('Ø8通孔');
+  });
+
+  it('leaves the leading zeros numbers do have', () => {
+    for (const text of ['REV 02', 'SHEET 02 OF 05', '0.05', '+/-0.05', '2024-05-12', '05.12.2024', '08:30', 'ITEM 012', '0123-45', '007', 'Ø25 H7', 'EN-025 H7', 'A025 H7', '00.5', '1:025']) {
+      expect(restoreDiameterMarks(text), text).toBe(text);
+    }
+  });
+});

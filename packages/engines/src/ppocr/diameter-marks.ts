@@ -1,0 +1,22 @@
+/** ISO 286 fundamental deviations, holes and shafts: `H7`, `h6`, `js6`, `ZC11`. */
+const FIT = String.raw`(?:[Jj][Ss]|[Cc][Dd]|[Ee][Ff]|[Ff][Gg]|[Zz][ABCabc]|[A-HJKMNPR-Za-hjkmnpr-z])\d{1,2}(?![\p{L}\p{N}])`;
+
+/**
+ * A 0 that starts a number the way no number starts: before a non-zero digit, and then a decimal
+ * part (`012.5`), a fit class (`025 H7`) or a hole callout (`08 THRU`). Only at the start of a
+ * token, or after a count (`4X08`, `2×06.6`).
+ */
+const DIAMETER_AS_ZERO = new RegExp(
+  String.raw`(?<=^|[\s(×*]|\d[xX])0(?=[1-9]\d*(?:\.\d+(?![.\d])|(?:\.\d+)?\s*(?:${FIT}|THRU\b|DEEP\b|通孔)))`,
+  'gu',
+);
+
+/**
+ * PP-OCR's dictionary holds Φ but neither Ø nor ⌀, so the recogniser reads the ISO diameter mark
+ * as 0 (or O, which fixDigitLookalikes has made 0): `Ø25 H7` came out `025 H7`. Where the 0 can
+ * only be that mark, it is put back. Leading zeros that numbers do have (`REV 02`, `SHEET 02 OF
+ * 05`, `0.05`, dates) stay.
+ */
+export function restoreDiameterMarks(text: string): string {
+  return text.replace(DIAMETER_AS_ZERO, 'Ø');
+}
