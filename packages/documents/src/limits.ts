@@ -43,9 +43,10 @@ export function checkLimits(limits: DocumentLimits): DocumentLimits {
 
 /**
  * A scanned sheet may hold more pixels than one page may: an A0 drawing at 400 dpi is 234 MP
- * (~25 s and ~3 GB to decode inside a PDF, far less through libvips). Images up to three pages'
- * worth are scaled down to the per-page limit; a header claiming more (a few hundred bytes can
- * state 50,000 × 50,000) is refused before decoding.
+ * (~25 s and ~3 GB to decode inside a PDF, far less through libvips). Images inside PDFs, and
+ * image files that decode in bands, may hold up to three pages' worth and are scaled down to the
+ * per-page limit; a header claiming more (a few hundred bytes can state 50,000 × 50,000) is
+ * refused before decoding.
  */
 export const SCAN_PIXELS_FACTOR = 3;
 

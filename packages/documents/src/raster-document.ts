@@ -23,10 +23,7 @@ export function openRasterDocument(
   checkPageCount(selectedPages.length, limits);
   const selectedSizes = selectedPages.map((page) => sizes[page - 1]!);
   selectedSizes.forEach((size, i) => checkImagePixels(size, limits, sizes.length > 1 ? selectedPages[i] : undefined));
-  checkTotalPixels(
-    selectedSizes.map((size) => fitToPage(size, limits)),
-    limits,
-  );
+  checkTotalPixels(selectedSizes.map((size) => fitToPage(size, limits)), limits);
 
   const decode = (page: number): Promise<PageImage> | PageImage => {
     if (format === 'bmp') return decodeBmp(bytes);
