@@ -81,6 +81,22 @@ describe('the service end to end (API and worker as processes, real Redis, defau
     expect((await fetch(`${service.baseUrl}/health/`)).status).toBe(200);
   });
 
+  it('takes the document as the body itself (curl --data-binary), its options and name in the query', async () => {
+    const res = await fetch(`${service.baseUrl}/ocr/process?filename=pump.png&dpi=150`, { method: 'POST', headers: { 'Content-Type': 'image/png' }, body: page });
+    expect(res.status).toBe(200);
+    const answer = await json(res);
+    expect(characterErrorRate(TEXT, answer.raw_text)).toBeLessThan(0.05);
+    expect(answer.file_info).toMatchObject({ filename: 'pump.png', format: 'PNG', size: page.byteLength });
+    const named = await fetch(`${service.baseUrl}/v1/jobs`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/octet-stream', 'Content-Disposition': "attachment; filename*=UTF-8''%E5%9B%BE%E7%BA%B8.png" },
+      body: page,
+    });
+    expect(named.status).toBe(202);
+    const job = await json(await fetch(`${service.baseUrl}${named.headers.get('location')}?wait=30`));
+    expect(job.result.file_info.filename).toBe('图纸.png');
+  });
+
   it('reads a non-ASCII file name sent as filename* (older python-requests, .NET) or as raw UTF-8', async () => {
     const boundary = 'b91c3d2e';
     for (const disposition of [

@@ -41,6 +41,13 @@ function uploadBody(fileField: 'file' | 'files'): Schema {
           properties: { [fileField]: fileField === 'file' ? file : { type: 'array', items: file }, ...options.properties },
         },
       },
+      // The document as the body itself; its options (and `filename`) then go in the query string.
+      ...Object.fromEntries(
+        ['application/pdf', 'image/*', 'application/octet-stream'].map((type) => [
+          type,
+          { schema: { type: 'string', format: 'binary', description: 'the document itself (one file); options and `filename` as query parameters' } },
+        ]),
+      ),
     },
   };
 }

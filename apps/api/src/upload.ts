@@ -12,14 +12,43 @@ export interface Upload {
   inspection: UploadInspection;
 }
 
-/** Reads and parses a multipart body; one over `maxBytes` is a 413 saying `tooLarge`. */
+// A body that is the document itself (`curl --data-binary`, clients without multipart).
+const RAW_DOCUMENT = /^\s*(?:image\/|application\/(?:pdf|octet-stream)\b)/i;
+
+/** A raw body's file name: `?filename=`, else the Content-Disposition header's. */
+function rawFilename(c: Context): string | undefined {
+  const query = c.req.query('filename');
+  if (query) return query;
+  const disposition = c.req.header('content-disposition') ?? '';
+  const extended = /filename\*\s*=\s*UTF-8''([^;\s]+)/i.exec(disposition)?.[1];
+  if (extended) {
+    try {
+      return decodeURIComponent(extended);
+    } catch {
+      // A malformed %-escape: the plain filename parameter, if any, still names the file.
+    }
+  }
+  return /filename\s*=\s*"?([^";]+)"?/i.exec(disposition)?.[1];
+}
+
+/**
+ * Reads the upload: a multipart body, parsed, or a body that is the document itself (an image,
+ * PDF or octet-stream Content-Type), as one "file" field. One over `maxBytes` is a 413 saying
+ * `tooLarge`.
+ */
 export async function readForm(c: Context<{ Bindings: HttpBindings }>, maxBytes: number, tooLarge: string): Promise<FormFields> {
   const type = c.req.header('content-type') ?? '';
-  if (!type.toLowerCase().startsWith('multipart/form-data')) {
-    throw new ServiceError(400, 'missing_file', 'send the document as multipart/form-data with a "file" field');
+  const multipart = type.toLowerCase().startsWith('multipart/form-data');
+  if (!multipart && !RAW_DOCUMENT.test(type)) {
+    throw new ServiceError(
+      400,
+      'missing_file',
+      'send the document as multipart/form-data with a "file" field, or as the body itself with its Content-Type (image/*, application/pdf or application/octet-stream)',
+    );
   }
   const body = await readBody(c.env.incoming, maxBytes);
   if (body === null) throw new ServiceError(413, 'file_too_large', tooLarge);
+  if (!multipart) return { file: [{ filename: rawFilename(c), bytes: body }] };
   try {
     return await parseMultipart(body, type);
   } catch (error) {
