@@ -78,10 +78,15 @@ export function checkImagePixels(size: ImagePage, limits: DocumentLimits, page?:
   }
 }
 
+/** The factor (at most 1) that brings a page of `width` × `height` pixels within the per-page limit. */
+export function pageFit(width: number, height: number, limits: DocumentLimits): number {
+  return Math.min(1, Math.sqrt(limits.maxPixelsPerPage / (width * height)));
+}
+
 /** The size a page is processed at: its own, or scaled down to the per-page pixel limit, aspect kept. */
 export function fitToPage(size: PageSize, limits: DocumentLimits): PageSize {
-  const scale = Math.sqrt(limits.maxPixelsPerPage / (size.width * size.height));
-  if (scale >= 1) return size;
+  const scale = pageFit(size.width, size.height, limits);
+  if (scale === 1) return size;
   const width = Math.max(1, Math.floor(size.width * scale));
   const height = Math.max(1, Math.floor(size.height * scale));
   // A sliver keeps its one pixel across; the other side takes what is left of the limit.

@@ -11,6 +11,7 @@ import {
   checkTotalPixels,
   defaultDocumentLimits,
   maxScanPixels,
+  pageFit,
   type DocumentLimits,
   type PageSize,
 } from './limits.ts';
@@ -115,7 +116,7 @@ async function pageRaster(doc: PdfDocumentProxy, page: number, dpiScale: number,
   });
   const { width, height } = pdfPage.getViewport({ scale: 1 });
   pdfPage.cleanup();
-  const fit = Math.min(1, Math.sqrt(limits.maxPixelsPerPage / (width * height * dpiScale ** 2)), MAX_CANVAS_SIDE / (Math.max(width, height) * dpiScale));
+  const fit = Math.min(pageFit(width * dpiScale, height * dpiScale, limits), MAX_CANVAS_SIDE / (Math.max(width, height) * dpiScale));
   const scale = dpiScale * fit;
   // Floor a page scaled down to fit, so rounding cannot take it back over the limit.
   const toPixels = (points: number): number => Math.max(1, fit < 1 ? Math.floor(points * scale) : Math.round(points * scale));

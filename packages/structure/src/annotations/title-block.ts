@@ -73,7 +73,7 @@ export function titleBlockFields(rows: readonly Fragment[][], page: number): Tit
       if (label.rest !== '') {
         // One line may hold several fields: "DRAWING NO. EN-4471-B REV C SHEET 2 OF 5".
         const { value, trailing } = splitTrailingFields(label.rest);
-        if (value !== '') fields.push(field(page, label, fragment, undefined, value));
+        fields.push(field(page, label, fragment, undefined, value));
         for (const more of trailing) fields.push(field(page, more, fragment, undefined, more.value));
         used.add(fragment);
         if (label.field === 'material') materialValues.push({ ...fragment, text: value });
