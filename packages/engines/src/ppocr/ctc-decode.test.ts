@@ -41,6 +41,12 @@ describe('decodeLine', () => {
     expect(decode([['1', 0.9], ['', 1, 0.3], ['', 1], ['.', 0.9], ['', 1, 0.3], ['', 1], ['a', 0.9]]).text).toBe('1. a');
   });
 
+  it('spaces after a mark on a faint P(space) only where the gap is wide (`NOTE: SEE`, not `Rev.A`)', () => {
+    expect(decode([['a', 0.9], ['.', 0.9], ['', 1, 0.001], ['', 1], ['', 1], ['b', 0.9]]).text).toBe('a. b');
+    expect(decode([['a', 0.9], ['.', 0.9], ['', 1, 0.001], ['', 1], ['b', 0.9]]).text).toBe('a.b');
+    expect(decode([['a', 0.9], ['.', 0.9], ['', 1, 0.0001], ['', 1], ['', 1], ['b', 0.9]]).text).toBe('a.b');
+  });
+
   it('puts no space between Chinese characters, even one the model emits', () => {
     expect(decode([['中', 0.9], ['', 1, 0.3], ['', 1], ['文', 0.9]]).text).toBe('中文');
     expect(decode([['中', 0.9], [' ', 0.6], ['文', 0.9]]).text).toBe('中文');

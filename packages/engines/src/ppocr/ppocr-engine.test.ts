@@ -151,6 +151,20 @@ describe('page result', () => {
     expect(result.text).toMatch(/^Ø25 H7 Ø12\.5 2[×Xx] ?Ø6\.6 THRU$/);
   });
 
+  it('reads title-block labels as printed: the I of capitals, the space after a colon only where there is one', async () => {
+    const lines = ['MATERIAL: AISI 304', 'Material: AISI 316L', 'DRAWN: J. SMITH', 'Qty:4 Rev.A 12:30'];
+    const readings: string[][] = [];
+    for (const fontSize of [24, 28, 32, 36, 40, 48]) {
+      const height = Math.round(lines.length * fontSize * 1.8 + 40);
+      const spec = { width: fontSize * 14, height, blocks: [{ x: 20, y: 20, text: lines.join('\n'), fontSize, lineHeight: 1.8 }] };
+      readings.push((await read(renderPage(spec))).text.split('\n'));
+    }
+    // Every size: no l for I, no space where none is printed.
+    for (const reading of readings) expect(reading.slice(1)).toEqual([lines[1], expect.stringMatching(/^DRAWN: ?J\. ?SMITH$/), lines[3]]);
+    // The faint space after a colon is read at all sizes but one (32 px: `MATERIAL:AISI304`).
+    expect(readings.filter((reading) => reading.join('\n') === lines.join('\n')).length).toBeGreaterThanOrEqual(5);
+  });
+
   it('finds no text on a blank page', async () => {
     const result = await read(renderPage({ width: 800, height: 600, blocks: [] }));
     expect(result).toMatchObject({ text: '', confidence: 0, lines: [] });
