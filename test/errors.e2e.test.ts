@@ -12,7 +12,7 @@ async function expectError(res: Response, status: number, code: string): Promise
   expect(res.status).toBe(status);
   expect(res.headers.get('content-type')).toContain('application/json');
   const body = await json(res);
-  expect(body).toEqual({ status: 'error', error: { code, message: expect.any(String) } });
+  expect(body).toEqual({ status: 'error', error: { code, message: expect.any(String) }, detail: body.error.message });
   expect(body.error.message.length).toBeGreaterThan(5);
 }
 

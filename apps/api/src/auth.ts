@@ -1,6 +1,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { MiddlewareHandler } from 'hono';
 import { basicAuth } from 'hono/basic-auth';
+import { errorBody } from '@ocr/contracts';
 import { errorResponse } from './errors.ts';
 
 const OPEN_PATHS = new Set(['/', '/health', '/docs', '/openapi.json']);
@@ -31,6 +32,6 @@ export function dashboardAuth(username: string, password: string): MiddlewareHan
     username,
     password,
     realm: 'queue dashboard',
-    invalidUserMessage: { status: 'error', error: { code: 'unauthorized', message: 'dashboard credentials required' } },
+    invalidUserMessage: errorBody('unauthorized', 'dashboard credentials required'),
   });
 }

@@ -1,6 +1,9 @@
 import { z } from 'zod';
 
-/** Every error answer: `{status: "error", error: {code, message}}`. */
+/**
+ * Every error answer: `{status: "error", error: {code, message}}`, and the message again as
+ * `detail`, where the old FastAPI service put it and its clients read it.
+ */
 export const errorBodySchema = z
   .object({
     status: z.literal('error'),
@@ -8,6 +11,7 @@ export const errorBodySchema = z
       code: z.string().meta({ description: 'Stable machine-readable code, e.g. unsupported_format' }),
       message: z.string().meta({ description: 'What went wrong and what to do about it' }),
     }),
+    detail: z.string().meta({ description: 'error.message again, where the old FastAPI service put its error text' }),
   })
   .meta({ id: 'Error' });
 export type ErrorBody = z.infer<typeof errorBodySchema>;
@@ -25,5 +29,5 @@ export class ServiceError extends Error {
 }
 
 export function errorBody(code: string, message: string): ErrorBody {
-  return { status: 'error', error: { code, message } };
+  return { status: 'error', error: { code, message }, detail: message };
 }
