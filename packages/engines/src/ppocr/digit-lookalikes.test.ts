@@ -11,4 +11,14 @@ describe('fixDigitLookalikes', () => {
     const text = 'Do not go to 10 o clock; 42CrMo4, ISO 2768, No.5, o-ring, Oil 2O, oo';
     expect(fixDigitLookalikes(text)).toBe(text.replace('2O', '20'));
   });
+
+  it('reads l, I or i between digits, and after the M of a thread, as one', () => {
+    expect(fixDigitLookalikes('Tighten the Mi6 bolts to 2l0 Nm, 0.l5 mm, Ml2x1.5')).toBe('Tighten the M16 bolts to 210 Nm, 0.15 mm, M12x1.5');
+  });
+
+  it('leaves units, Roman numerals and words with those letters alone', () => {
+    const text = 'fill 5l of oil, Type II, I/O 24, i.e. Mill 12, Mi, MIL-STD-810';
+    expect(fixDigitLookalikes(text)).toBe(text);
+  });
 });
+

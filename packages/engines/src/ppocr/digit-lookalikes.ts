@@ -1,11 +1,18 @@
-/** A run of digits, number punctuation and o/O standing alone (not part of a word or code). */
-const NUMBER_LIKE = /(?<![\p{L}\p{N}])[\d.,:/+\-±×%°()oO]+(?![\p{L}\p{N}])/gu;
+/** A run of digits, number punctuation and o/O, l/I/i standing alone (not part of a word or code). */
+const NUMBER_LIKE = /(?<![\p{L}\p{N}])[\d.,:/+\-±×%°()oOlIi]+(?![\p{L}\p{N}])/gu;
+/** l, I or i with a digit or decimal mark on both sides (`2l0`, `0.l5`); at a token's end it may be a unit (`5l`). */
+const ONE_BETWEEN_DIGITS = /(?<=[\d.,])[lIi](?=[\d.,])/g;
+/** A metric thread whose first digit reads as a letter (`Mi6`, `Ml2`). */
+const THREAD_ONE = /(?<![\p{L}\p{N}])M[lIi](?=\d)/gu;
 
 /**
- * The recogniser often reads the digit 0 as the letter o inside numbers (`5oo hours`, `o.o5 mm`).
- * In a token made only of digits, number punctuation and o/O, with at least one digit, every o
- * is a zero.
+ * The recogniser often reads the digit 0 as the letter o inside numbers (`5oo hours`, `o.o5 mm`),
+ * and now and then 1 as l, I or i, more so on coarse scans (`2l0 Nm`, `Mi6`). In a token made
+ * only of digits, number punctuation and those letters, with at least one digit, every o is a
+ * zero and an l, I or i between digits is a one.
  */
 export function fixDigitLookalikes(text: string): string {
-  return text.replace(NUMBER_LIKE, (token) => (/\d/.test(token) ? token.replace(/[oO]/g, '0') : token));
+  return text
+    .replace(NUMBER_LIKE, (token) => (/\d/.test(token) ? token.replace(/[oO]/g, '0').replace(ONE_BETWEEN_DIGITS, '1') : token))
+    .replace(THREAD_ONE, 'M1');
 }
