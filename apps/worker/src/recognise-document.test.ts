@@ -1,4 +1,5 @@
 import { pino } from 'pino';
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OcrJobData } from '@ocr/contracts';
 import { defaultRenderBudget } from '@ocr/documents';
@@ -46,4 +47,21 @@ describe('recogniseDocument', () => {
     expect(scaled.file_info).toMatchObject({ image_size: [1200, 300], page_sizes: [[848, 212]] });
     expect(characterErrorRate(TEXT, scaled.raw_text)).toBeLessThan(0.05);
   });
+
+  it('reads a standard-mode fax (204 × 98 dpi) at its printed shape, its pixels made square', async () => {
+    const lines = 'Tighten the M16 foundation bolts to 210 Nm.\nFill with ISO VG 220 gear oil to the sight glass.';
+    const png = renderPage({ width: 900, height: 160, blocks: [{ x: 30, y: 30, text: lines, fontSize: 28 }] });
+    const squashed = sharp(png).resize(900, Math.round((160 * 98) / 204), { fit: 'fill' }).greyscale();
+    const fax = await squashed.clone().tiff({ compression: 'deflate', xres: 204 / 25.4, yres: 98 / 25.4 }).toBuffer();
+    const data: OcrJobData = { blobKey: 'b', filename: 'fax.tif', size: fax.byteLength, format: 'tiff', options: {} };
+    const result = await recogniseDocument(fax, data, context(1_000_000));
+    expect(result.file_info).toMatchObject({ image_size: [900, 160], page_sizes: [[900, 160]] });
+    const squareCer = characterErrorRate(lines, result.raw_text);
+    expect(squareCer).toBeLessThan(0.03);
+    // The same pixels with no resolutions stated are read as they are stored, squashed: worse.
+    const plain = await squashed.clone().tiff({ compression: 'deflate' }).toBuffer();
+    const squashedCer = characterErrorRate(lines, (await recogniseDocument(plain, { ...data, size: plain.byteLength }, context(1_000_000))).raw_text);
+    expect(squashedCer).toBeGreaterThan(squareCer);
+  });
 });
+

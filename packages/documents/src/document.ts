@@ -22,7 +22,8 @@ export interface DocumentPage {
   image: PageImage;
   /**
    * Set when the page was scaled down to fit the per-page pixel limit: the image's size over the
-   * page's own (an image file's pixels, or a PDF page at the requested dpi).
+   * page's own (an image file's pixels, made square where its header gives two resolutions, or a
+   * PDF page at the requested dpi).
    */
   scale?: number;
 }

@@ -1,6 +1,6 @@
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { bmpPage, encodePage, multiPageTiff, textPage } from './fixtures/index.ts';
+import { bmpPage, encodePage, faxPage, multiPageTiff, textPage } from './fixtures/index.ts';
 import { readImageHeader } from './image-header.ts';
 
 describe('readImageHeader', () => {
@@ -53,4 +53,18 @@ describe('readImageHeader', () => {
     expect(inBands(await image().jpeg({ progressive: true }).toBuffer(), 'jpeg')).toBe(false);
     expect(readImageHeader(await encodePage(page, 'gif'), 'gif')[0]!.inBands).toBe(false);
   });
+
+  it('gives how tall a pixel is where a TIFF or PNG states two resolutions (a fax), and nothing for square pixels', async () => {
+    const page = await textPage('fax', { width: 400, height: 200 });
+    for (const format of ['tiff', 'png'] as const) {
+      const [standard] = readImageHeader(await faxPage(page, format), format);
+      expect(standard, format).toMatchObject({ width: 400, height: 96 });
+      expect(standard!.pixelAspect, format).toBeCloseTo(204 / 98, 2);
+      expect(readImageHeader(await faxPage(page, format, 204, 196), format)[0]!.pixelAspect, `${format} fine mode`).toBeUndefined();
+      expect(readImageHeader(await faxPage(page, format, 300, 3), format)[0]!.pixelAspect, `${format} unbelievable`).toBeUndefined();
+      expect(readImageHeader(await encodePage(page, format), format)[0]!.pixelAspect, `${format} plain`).toBeUndefined();
+    }
+    expect(readImageHeader(await faxPage(page, 'tiff'), 'tiff')[0]!.turned).toBe(false);
+  });
 });
+

@@ -13,6 +13,25 @@ export interface ImagePage extends PageSize {
    * GIF, WebP and BMP are decoded whole first.
    */
   inBands: boolean;
+  /**
+   * How much taller than wide one pixel is (x resolution over y resolution), where a TIFF or PNG
+   * header gives the two apart: a standard-mode fax at 204 × 98 dpi has 2.08. Absent for square pixels.
+   */
+  pixelAspect?: number;
+  /** TIFF Orientation 5 to 8: decoding turns the image a quarter, so its rows become columns. */
+  turned?: boolean;
+}
+
+/** Resolutions this close count as square (a fine-mode fax, 204 × 196 dpi); past 4:1 a header is not believed. */
+const SQUARE_ENOUGH = 0.05;
+const MOST_ASPECT = 4;
+
+/** x over y resolution when they differ enough to matter and are believable; else undefined. */
+function pixelAspect(xResolution: number, yResolution: number): number | undefined {
+  if (!(xResolution > 0 && yResolution > 0)) return undefined;
+  const aspect = xResolution / yResolution;
+  if (Math.abs(aspect - 1) <= SQUARE_ENOUGH || aspect > MOST_ASPECT || aspect < 1 / MOST_ASPECT) return undefined;
+  return aspect;
 }
 
 /**
@@ -61,7 +80,23 @@ function readGif(view: DataView): ImagePage[] {
 function readPng(view: DataView): ImagePage[] {
   if (fourCC(view, 12) !== 'IHDR') throw corrupt('png', 'the IHDR chunk is missing');
   // The last IHDR byte: 0 no interlace, 1 Adam7.
-  return [{ width: view.getUint32(16), height: view.getUint32(20), inBands: view.getUint8(28) === 0 }];
+  const page: ImagePage = { width: view.getUint32(16), height: view.getUint32(20), inBands: view.getUint8(28) === 0 };
+  const aspect = pngPixelAspect(view);
+  return [aspect === undefined ? page : { ...page, pixelAspect: aspect }];
+}
+
+/** From the pHYs chunk, which comes before the image data: pixels per unit across and down. */
+function pngPixelAspect(view: DataView): number | undefined {
+  for (let offset = 8; offset + 8 <= view.byteLength; ) {
+    const length = view.getUint32(offset);
+    const type = fourCC(view, offset + 4);
+    if (type === 'pHYs' && length >= 8 && offset + 16 <= view.byteLength) {
+      return pixelAspect(view.getUint32(offset + 8), view.getUint32(offset + 12));
+    }
+    if (type === 'IDAT' || type === 'IEND') return undefined;
+    offset += 12 + length;
+  }
+  return undefined;
 }
 
 // SOF0..SOF15 except DHT (C4), JPG (C8) and DAC (CC), which share the range.
@@ -127,7 +162,11 @@ function webpSize(view: DataView): PageSize {
 
 const TIFF_IMAGE_WIDTH = 256;
 const TIFF_IMAGE_LENGTH = 257;
+const TIFF_ORIENTATION = 274;
+const TIFF_X_RESOLUTION = 282;
+const TIFF_Y_RESOLUTION = 283;
 const TIFF_SHORT = 3;
+const TIFF_RATIONAL = 5;
 
 function readTiff(view: DataView): ImagePage[] {
   const little = view.getUint8(0) === 0x49;
@@ -141,15 +180,30 @@ function readTiff(view: DataView): ImagePage[] {
     const entries = view.getUint16(ifd, little);
     let width = 0;
     let height = 0;
+    let orientation = 1;
+    let xResolution = 0;
+    let yResolution = 0;
     for (let i = 0; i < entries; i++) {
       const entry = ifd + 2 + i * 12;
       const tag = view.getUint16(entry, little);
-      if (tag !== TIFF_IMAGE_WIDTH && tag !== TIFF_IMAGE_LENGTH) continue;
-      const value = view.getUint16(entry + 2, little) === TIFF_SHORT ? view.getUint16(entry + 8, little) : view.getUint32(entry + 8, little);
+      const type = view.getUint16(entry + 2, little);
+      if (tag === TIFF_X_RESOLUTION || tag === TIFF_Y_RESOLUTION) {
+        // A RATIONAL is 8 bytes, so the entry holds where it is; one the file cannot hold is ignored.
+        const at = view.getUint32(entry + 8, little);
+        if (type !== TIFF_RATIONAL || at + 8 > view.byteLength) continue;
+        const value = view.getUint32(at, little) / view.getUint32(at + 4, little);
+        if (tag === TIFF_X_RESOLUTION) xResolution = value;
+        else yResolution = value;
+        continue;
+      }
+      if (tag !== TIFF_IMAGE_WIDTH && tag !== TIFF_IMAGE_LENGTH && tag !== TIFF_ORIENTATION) continue;
+      const value = type === TIFF_SHORT ? view.getUint16(entry + 8, little) : view.getUint32(entry + 8, little);
       if (tag === TIFF_IMAGE_WIDTH) width = value;
-      else height = value;
+      else if (tag === TIFF_IMAGE_LENGTH) height = value;
+      else orientation = value;
     }
-    sizes.push({ width, height, inBands: true });
+    const aspect = pixelAspect(xResolution, yResolution);
+    sizes.push({ width, height, inBands: true, ...(aspect === undefined ? {} : { pixelAspect: aspect, turned: orientation >= 5 && orientation <= 8 }) });
     ifd = view.getUint32(ifd + 2 + entries * 12, little);
   }
   if (sizes.length === 0) throw corrupt('tiff', 'it has no pages');

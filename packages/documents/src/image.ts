@@ -1,5 +1,6 @@
 import sharp from 'sharp';
 import type { PageImage } from '@ocr/contracts';
+import type { PageSize } from './limits.ts';
 import { DocumentError } from './errors.ts';
 
 export interface DecodeOptions {
@@ -42,4 +43,13 @@ export async function decodeImage(bytes: Uint8Array, options: DecodeOptions = {}
       cause: error,
     });
   }
+}
+
+/** Resamples decoded pixels to exactly `size`, aspect not kept: a fax's tall pixels made square. */
+export async function resizeImage(image: PageImage, size: PageSize): Promise<PageImage> {
+  const { data, info } = await sharp(image.data, { raw: { width: image.width, height: image.height, channels: image.channels } })
+    .resize(size.width, size.height, { fit: 'fill' })
+    .raw()
+    .toBuffer({ resolveWithObject: true });
+  return { width: info.width, height: info.height, channels: 3, data };
 }

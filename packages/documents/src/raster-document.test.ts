@@ -1,6 +1,6 @@
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { allPages, bmpPage, encodePage, inkFraction, meanAbsoluteDifference, multiPageTiff, rotatedJpeg, textPage } from './fixtures/index.ts';
+import { allPages, bmpPage, encodePage, faxPage, inkFraction, meanAbsoluteDifference, multiPageTiff, rotatedJpeg, textPage } from './fixtures/index.ts';
 import { openDocument } from './open.ts';
 
 describe('openDocument on images', () => {
@@ -73,6 +73,31 @@ describe('openDocument on images', () => {
       const halved = await sharp(Buffer.from(page.rgba), { raw: { width: 400, height: 120, channels: 4 } }).resize(300, 90).flatten({ background: '#fff' }).removeAlpha().raw().toBuffer();
       expect(meanAbsoluteDifference(only!.image, { data: halved, channels: 3 })).toBeLessThan(6);
     }
+  });
+
+  it("makes a fax's pixels square: its squashed rows stretched back, turned or not, scaled to the limit if need be", async () => {
+    const page = await textPage('FAX 204x98', { width: 400, height: 200 });
+    const upright = { data: page.rgba, channels: 4 as const };
+    for (const format of ['tiff', 'png'] as const) {
+      const [only] = await allPages(await openDocument(await faxPage(page, format)));
+      expect(only!.image, format).toMatchObject({ width: 400, height: 200 });
+      expect(only!.scale).toBeUndefined();
+      expect(meanAbsoluteDifference(only!.image, upright), format).toBeLessThan(8);
+    }
+    // Stored turned a quarter (Orientation 6), so its coarse axis runs across the stored rows.
+    const turnedFax = await sharp(await faxPage(page, 'tiff'))
+      .rotate(-90)
+      .withMetadata({ orientation: 6 })
+      .tiff({ compression: 'deflate', xres: 98 / 25.4, yres: 204 / 25.4 })
+      .toBuffer();
+    const [turned] = await allPages(await openDocument(turnedFax));
+    expect(turned!.image).toMatchObject({ width: 400, height: 200 });
+    expect(meanAbsoluteDifference(turned!.image, upright)).toBeLessThan(8);
+
+    const limits = { maxPages: 10, maxPixelsPerPage: 20_000, maxTotalPixels: 1e9 };
+    const [fitted] = await allPages(await openDocument(await faxPage(page, 'tiff'), { limits }));
+    expect(fitted!.image).toMatchObject({ width: 200, height: 100 });
+    expect(fitted!.scale).toBe(0.5);
   });
 
   it('has sharp refuse an image over the pixel limit even if the header check were bypassed', async () => {

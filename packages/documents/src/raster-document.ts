@@ -2,10 +2,19 @@ import type { PageImage } from '@ocr/contracts';
 import { decodeBmp } from './bmp.ts';
 import type { DocumentOptions, OpenedDocument } from './document.ts';
 import type { DocumentFormat } from './format.ts';
-import { decodeImage } from './image.ts';
-import { readImageHeader } from './image-header.ts';
-import { checkImagePixels, checkPageCount, checkTotalPixels, defaultDocumentLimits, fitToPage, maxImagePixels } from './limits.ts';
+import { decodeImage, resizeImage } from './image.ts';
+import { readImageHeader, type ImagePage } from './image-header.ts';
+import { checkImagePixels, checkPageCount, checkTotalPixels, defaultDocumentLimits, fitToPage, maxImagePixels, type PageSize } from './limits.ts';
 import { parsePageSelection } from './page-range.ts';
+
+/**
+ * The page with square pixels, the coarser axis stretched to the finer: the recogniser reads
+ * letters of their printed shape, not squashed to half height as a standard-mode fax holds them.
+ */
+function squarePixels(page: ImagePage): PageSize {
+  const aspect = page.pixelAspect ?? 1;
+  return { width: Math.round(page.width * Math.max(1, 1 / aspect)), height: Math.round(page.height * Math.max(1, aspect)) };
+}
 
 /**
  * Opens an image file as a document: one page, or one per TIFF directory. Every page's size
@@ -23,17 +32,19 @@ export function openRasterDocument(
   checkPageCount(selectedPages.length, limits);
   const selectedSizes = selectedPages.map((page) => sizes[page - 1]!);
   selectedSizes.forEach((size, i) => checkImagePixels(size, limits, sizes.length > 1 ? selectedPages[i] : undefined));
-  checkTotalPixels(selectedSizes.map((size) => fitToPage(size, limits)), limits);
+  checkTotalPixels(selectedSizes.map((size) => fitToPage(squarePixels(size), limits)), limits);
 
-  const decode = (page: number): Promise<PageImage> | PageImage => {
+  const decode = async (page: number): Promise<PageImage> => {
     if (format === 'bmp') return decodeBmp(bytes);
     const size = sizes[page - 1]!;
-    const fitted = fitToPage(size, limits);
-    return decodeImage(bytes, {
+    const fitted = fitToPage(squarePixels(size), limits);
+    const image = await decodeImage(bytes, {
       page: page - 1,
       maxInputPixels: maxImagePixels(size, limits),
-      ...(fitted === size ? {} : { maxSide: Math.max(fitted.width, fitted.height) }),
+      ...(fitted.width < size.width || fitted.height < size.height ? { maxSide: Math.max(fitted.width, fitted.height) } : {}),
     });
+    if (size.pixelAspect === undefined) return image;
+    return resizeImage(image, size.turned ? { width: fitted.height, height: fitted.width } : fitted);
   };
 
   return {
@@ -43,7 +54,7 @@ export function openRasterDocument(
     async *pageImages() {
       for (const page of selectedPages) {
         const image = await decode(page);
-        const size = sizes[page - 1]!;
+        const size = squarePixels(sizes[page - 1]!);
         // Sides compared longest to longest: an EXIF turn may have swapped them.
         const scale = Math.max(image.width, image.height) / Math.max(size.width, size.height);
         yield { page, image, ...(scale < 1 ? { scale } : {}) };
