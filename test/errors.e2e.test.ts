@@ -107,6 +107,13 @@ describe('errors and access control over HTTP (API and worker as processes)', ()
       'missing_file',
     );
     await expectError(await fetch(`${service.baseUrl}/v1/batches`, { method: 'POST', headers: auth, body: form([]) }), 400, 'missing_file');
+    // The file as a text field (no filename), as `curl -F 'file=<drawing.png'` sends it: told so.
+    const asText = new FormData();
+    asText.append('file', 'PNG bytes as text');
+    const answer = await fetch(`${service.baseUrl}/ocr/process`, { method: 'POST', headers: auth, body: asText });
+    const body = await json(answer.clone());
+    await expectError(answer, 400, 'missing_file');
+    expect(body.error.message).toContain('came as text, not as a file');
     // A body cut off in the middle of its part: no closing boundary.
     const cut = `--xyz\r\nContent-Disposition: form-data; name="file"; filename="a.png"\r\n\r\n${'A'.repeat(100)}`;
     await expectError(

@@ -61,6 +61,22 @@ export function filesIn(fields: FormFields, name: string): FilePart[] {
   return (fields[name] ?? []).filter((v): v is FilePart => typeof v !== 'string');
 }
 
+/**
+ * The 400 for an upload without its file: one that names the field but sent it as text (a part
+ * with no filename, as `curl -F 'file=<drawing.png'` sends it) is told so.
+ */
+export function missingFile(fields: FormFields, names: readonly string[]): ServiceError {
+  const asText = names.find((name) => fields[name]?.length);
+  if (asText) {
+    return new ServiceError(
+      400,
+      'missing_file',
+      `the "${asText}" field came as text, not as a file: send it as a file part with a filename (curl -F ${asText}=@drawing.png)`,
+    );
+  }
+  return new ServiceError(400, 'missing_file', `no ${names.map((name) => `"${name}"`).join(' or ')} field in the upload`);
+}
+
 /** Request options from form fields, falling back to the query string; a bad value is a 400 naming it. */
 export function readOptions(fields: FormFields, query: Record<string, string>): OcrOptions {
   const raw: Record<string, string> = {};

@@ -8,7 +8,7 @@ import { accepted, finalOrAccepted, notFound } from '../respond.ts';
 import type { Services } from '../services.ts';
 import { lookup, resultWhenCompleted, submitOnce, waitForJob } from '../submission.ts';
 import type { FilePart, FormFields } from '../multipart.ts';
-import { acceptFile, filesIn, readForm, readOptions } from '../upload.ts';
+import { acceptFile, filesIn, missingFile, readForm, readOptions } from '../upload.ts';
 
 const MULTIPART_OVERHEAD = 1 << 20;
 
@@ -37,7 +37,7 @@ export function documentRoutes(services: Services): Hono<{ Bindings: HttpBinding
   async function singleUpload(c: NodeContext) {
     const fields = await readForm(c, singleLimit, tooLarge);
     const file = filesIn(fields, 'file')[0];
-    if (!file) throw new ServiceError(400, 'missing_file', 'no "file" field in the upload');
+    if (!file) throw missingFile(fields, ['file']);
     const options = readOptions(fields, c.req.query());
     const upload = acceptFile(file, maxFile, services.limits);
     return { upload, options };
@@ -46,7 +46,7 @@ export function documentRoutes(services: Services): Hono<{ Bindings: HttpBinding
   async function batchUpload(c: NodeContext): Promise<{ files: FilePart[]; fields: FormFields }> {
     const fields = await readForm(c, batchLimit, tooLarge);
     const files = [...filesIn(fields, 'files'), ...filesIn(fields, 'file')];
-    if (files.length === 0) throw new ServiceError(400, 'missing_file', 'no "files" fields in the upload');
+    if (files.length === 0) throw missingFile(fields, ['files', 'file']);
     if (files.length > config.MAX_BATCH_FILES) {
       throw new ServiceError(413, 'too_many_files', `${files.length} files; a batch takes at most ${config.MAX_BATCH_FILES}`);
     }
