@@ -20,5 +20,9 @@ describe('keyValuePairs', () => {
 
   it('leaves ratios, times, URLs, empty values and sentences out', () => {
     expect(pairs('1:2\n12:30\nsee http://example.com\nhttp://example.com\n说明：\nthe tolerance applies to all the faces: yes')).toEqual([]);
+    expect(pairs('SECTION A-A SCALE 1:2\nDETAIL B 2:1\nNote 1: 5 mm\nScale: 1:2')).toEqual([
+      ['Note 1', '5 mm'],
+      ['Scale', '1:2'],
+    ]);
   });
 });

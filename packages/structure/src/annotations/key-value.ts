@@ -3,9 +3,9 @@ import type { Fragment } from '../layout/fragments.ts';
 
 type KeyValueAnnotation = Extract<Annotation, { kind: 'key_value' }>;
 
-// A short key with a letter or a Chinese character (so "1:2" and "12:30" are no keys), a colon,
-// a value; URLs ("http://") are no pairs.
-const PAIR = /^\s*(?:[-*]\s+)?(?:\*\*)?([^:：]{1,30}?)(?:\*\*)?\s*[:：]\s*(?!\/\/)(?:\*\*)?(\S.*?)(?:\*\*)?\s*$/;
+// A short key with a letter or a Chinese character (so "1:2" and "12:30" are no keys), a colon
+// not between two digits (`SECTION A-A SCALE 1:2` is a ratio), a value; URLs ("http://") are no pairs.
+const PAIR = /^\s*(?:[-*]\s+)?(?:\*\*)?([^:：]{1,30}?)(?:\*\*)?\s*(?:(?<!\d)[:：]|[:：](?!\d))\s*(?!\/\/)(?:\*\*)?(\S.*?)(?:\*\*)?\s*$/;
 
 /** "key: value" and "key：value" fragments, Chinese or English. */
 export function keyValuePairs(fragments: readonly Fragment[], page: number): KeyValueAnnotation[] {
