@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { decodeLine } from './ctc-decode.ts';
 import type { Dictionary } from './dictionary.ts';
+import type { StepScores } from './step-scores.ts';
 
 const classes = ['', 'a', 'b', '中', '文', '２', '（', '1', '.', ' '];
 const dictionary: Dictionary = { classes, spaceIndex: classes.length - 1 };
@@ -18,8 +19,21 @@ function probabilities(steps: Array<[string, number, number?]>): Float32Array {
   return rows;
 }
 
+/** What the recogniser answers of those rows (`reduceToStepScores`): argmax, its probability, P(space). */
+function stepScores(rows: Float32Array, steps: number): StepScores {
+  const scores = { best: new Int32Array(steps), bestP: new Float32Array(steps), spaceP: new Float32Array(steps) };
+  for (let t = 0; t < steps; t++) {
+    const row = rows.subarray(t * classes.length, (t + 1) * classes.length);
+    const best = row.indexOf(Math.max(...row));
+    scores.best[t] = best;
+    scores.bestP[t] = row[best]!;
+    scores.spaceP[t] = row[dictionary.spaceIndex]!;
+  }
+  return scores;
+}
+
 function decode(steps: Array<[string, number, number?]>) {
-  return decodeLine(probabilities(steps), 0, steps.length, classes.length, dictionary);
+  return decodeLine(stepScores(probabilities(steps), steps.length), 0, steps.length, dictionary);
 }
 
 describe('decodeLine', () => {

@@ -1,4 +1,5 @@
 import type { Dictionary } from './dictionary.ts';
+import type { StepScores } from './step-scores.ts';
 import { restoreDiameterMarks } from './diameter-marks.ts';
 import { fixDigitLookalikes } from './digit-lookalikes.ts';
 import { fixAisi, fixCapitalI } from './letter-lookalikes.ts';
@@ -36,11 +37,11 @@ export interface DecodedLine {
 }
 
 /**
- * CTC greedy decoding of one line: `probs` holds `steps` rows of `classes` softmax scores.
- * Inserts a space between two non-CJK characters where the space class is likely enough, and
- * drops spaces between two CJK characters.
+ * CTC greedy decoding of one line: its `steps` steps of `scores` from `offset` on. Inserts a
+ * space between two non-CJK characters where the space class is likely enough, and drops spaces
+ * between two CJK characters.
  */
-export function decodeLine(probs: Float32Array, offset: number, steps: number, classes: number, dictionary: Dictionary): DecodedLine {
+export function decodeLine(scores: StepScores, offset: number, steps: number, dictionary: Dictionary): DecodedLine {
   const { spaceIndex } = dictionary;
   const chars: string[] = [];
   const probabilities: number[] = [];
@@ -48,17 +49,9 @@ export function decodeLine(probs: Float32Array, offset: number, steps: number, c
   let spaceSinceLast = 0;
   let lastStart = 0;
   for (let t = 0; t < steps; t++) {
-    const row = offset + t * classes;
-    let best = 0;
-    let bestP = probs[row]!;
-    for (let c = 1; c < classes; c++) {
-      const p = probs[row + c]!;
-      if (p > bestP) {
-        bestP = p;
-        best = c;
-      }
-    }
-    const pSpace = probs[row + spaceIndex]!;
+    const best = scores.best[offset + t]!;
+    const bestP = scores.bestP[offset + t]!;
+    const pSpace = scores.spaceP[offset + t]!;
     if (pSpace > spaceSinceLast) spaceSinceLast = pSpace;
     if (best !== 0 && best !== previous) {
       const char = dictionary.classes[best] ?? '';

@@ -1,8 +1,10 @@
+import ort from 'onnxruntime-node';
 import type { PageImage, Quad } from '@ocr/contracts';
 import { EngineLoadError } from '../engine.ts';
 import { decodeLine, type DecodedLine } from './ctc-decode.ts';
 import type { Dictionary } from './dictionary.ts';
-import { runSession, type OrtSession } from './session.ts';
+import type { OrtSession } from './session.ts';
+import { STEP_SCORE_OUTPUTS, type StepScores } from './step-scores.ts';
 import { sampleStrip, stripWidth } from './strip-sampler.ts';
 
 const STRIP_HEIGHT = 48;
@@ -28,15 +30,19 @@ export class Recognizer {
     private readonly dictionary: Dictionary,
   ) {}
 
-  /** Checks on a tiny strip that the model runs and its classes match the dictionary. */
+  /** Checks on a tiny strip that the model runs and answers step scores (see `reduceToStepScores`). */
   async verify(): Promise<void> {
-    const { dims } = await runSession(this.session, new Float32Array(3 * STRIP_HEIGHT * 64), [1, 3, STRIP_HEIGHT, 64]);
-    const classes = dims[2];
-    if (classes !== this.dictionary.classes.length) {
-      throw new EngineLoadError(
-        `PP-OCR recognition model has ${classes} classes but the dictionary gives ${this.dictionary.classes.length}`,
-      );
-    }
+    const { dims } = await this.run(new Float32Array(3 * STRIP_HEIGHT * 64), [1, 3, STRIP_HEIGHT, 64]);
+    if (dims.length !== 2 || dims[0] !== 1) throw new EngineLoadError(`PP-OCR recognition model answers steps of shape [${dims.join(', ')}]`);
+  }
+
+  /** The step scores of a batch of strips, and their dims: [lines, steps]. */
+  private async run(input: Float32Array, dims: readonly number[]): Promise<{ scores: StepScores; dims: readonly number[] }> {
+    const results = await this.session.run({ [this.session.inputNames[0]!]: new ort.Tensor('float32', input, dims) });
+    const [best, bestP, spaceP] = STEP_SCORE_OUTPUTS.map((name) => results[name]);
+    if (!best || !bestP || !spaceP) throw new EngineLoadError(`PP-OCR recognition model lacks the outputs ${STEP_SCORE_OUTPUTS.join(', ')}`);
+    const scores = { best: best.data as Int32Array, bestP: bestP.data as Float32Array, spaceP: spaceP.data as Float32Array };
+    return { scores, dims: best.dims };
   }
 
   /**
@@ -54,12 +60,12 @@ export class Recognizer {
       batch.forEach((line, index) =>
         sampleStrip(page, quads[line]!, tensor, { index, height: STRIP_HEIGHT, stride, width: widths[line]! }),
       );
-      const { data, dims } = await runSession(this.session, tensor, [batch.length, 3, STRIP_HEIGHT, stride]);
-      const steps = dims[1]!, classes = dims[2]!;
+      const { scores, dims } = await this.run(tensor, [batch.length, 3, STRIP_HEIGHT, stride]);
+      const steps = dims[1]!;
       batch.forEach((line, index) => {
         // Only the line's own steps: the padding after it can decode to stray characters.
         const own = Math.min(steps, Math.ceil(widths[line]! / STEP_PIXELS) + 1);
-        results[line] = decodeLine(data, index * steps * classes, own, classes, this.dictionary);
+        results[line] = decodeLine(scores, index * steps, own, this.dictionary);
       });
       done += batch.length;
       onBatch?.(done / quads.length);

@@ -29,6 +29,7 @@ export async function openSession(
       extra: { session: { intra_op: { allow_spinning: '0' } } },
     });
   } catch (error) {
+    if (error instanceof EngineLoadError) throw error;
     const reason = error instanceof Error ? error.message : String(error);
     throw new EngineLoadError(`PP-OCR ${role} model at ${path} could not be loaded (corrupt or not ONNX): ${reason}`);
   }
