@@ -10,6 +10,8 @@ export interface TextBlock {
   /** Line height as a multiple of the font size. */
   lineHeight?: number;
   bold?: boolean;
+  /** A CSS font family in place of the default sans-serif (e.g. `"Noto Serif CJK SC"`, a Song face like SimSun). */
+  fontFamily?: string;
   /** Draws the block rotated by 180° inside the same area (an upside-down label). */
   upsideDown?: boolean;
 }
@@ -46,7 +48,7 @@ export function renderPage(spec: PageSpec, options: { transparent?: boolean } = 
   ctx.textBaseline = 'top';
   for (const block of spec.blocks) {
     const size = block.fontSize ?? 28;
-    ctx.font = `${block.bold ? 'bold ' : ''}${size}px ${FONT_FAMILY}`;
+    ctx.font = `${block.bold ? 'bold ' : ''}${size}px ${block.fontFamily ?? FONT_FAMILY}`;
     const step = size * (block.lineHeight ?? 1.5);
     const lines = block.text.split('\n');
     ctx.save();

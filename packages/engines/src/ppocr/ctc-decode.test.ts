@@ -3,7 +3,7 @@ import { decodeLine } from './ctc-decode.ts';
 import type { Dictionary } from './dictionary.ts';
 import type { StepScores } from './step-scores.ts';
 
-const classes = ['', 'a', 'b', '中', '文', '２', '（', '1', '.', ' '];
+const classes = ['', 'a', 'b', '中', '文', '２', '（', '1', '.', 'x', '×', '：', ' '];
 const dictionary: Dictionary = { classes, spaceIndex: classes.length - 1 };
 
 /** One softmax row per step: `[char, p]` puts p on that class, `space` on the space class, the rest on blank. */
@@ -61,10 +61,48 @@ describe('decodeLine', () => {
     expect(decode([['a', 0.9], ['.', 0.9], ['', 1, 0.0001], ['', 1], ['', 1], ['b', 0.9]]).text).toBe('a.b');
   });
 
-  it('puts no space between Chinese characters, even one the model emits', () => {
-    expect(decode([['中', 0.9], ['', 1, 0.3], ['', 1], ['文', 0.9]]).text).toBe('中文');
+  it('reads P(space) in the gap, not at the steps that emit the characters', () => {
+    // 5% at the step emitting b belongs to neither gap around it.
+    expect(decode([['a', 0.9], ['', 1], ['', 1], ['b', 0.9, 0.05], ['', 1], ['', 1], ['a', 0.9]]).text).toBe('aba');
+    expect(decode([['a', 0.9], ['', 1, 0.05], ['', 1], ['b', 0.9]]).text).toBe('a b');
+  });
+
+  it('spaces between letters and a number on a faint P(space) in a wide gap (`HRC 58`, `25 MPa`), but not around x (`M12x1.75`)', () => {
+    const gap = (before: string, after: string, space: number, steps: number) =>
+      decode([[before, 0.9], ['', 1, space], ...Array.from({ length: steps - 2 }, (): [string, number] => ['', 1]), [after, 0.9]]).text;
+    expect(gap('a', '1', 0.001, 4)).toBe('a 1');
+    expect(gap('1', 'a', 0.001, 4)).toBe('1 a');
+    expect(gap('a', '1', 0.0004, 4)).toBe('a1');
+    expect(gap('a', '1', 0.001, 3)).toBe('a1');
+    expect(gap('x', '1', 0.001, 4)).toBe('x1');
+    expect(gap('1', 'x', 0.001, 4)).toBe('1x');
+    // × stands apart from its numbers however likely a space looks; only one the model reads counts.
+    expect(gap('1', '×', 0.1, 5)).toBe('1×');
+    expect(decode([['1', 0.9], [' ', 0.6], ['×', 0.9]]).text).toBe('1 ×');
+  });
+
+  it('spaces beside Chinese only on P(space) that Chinese printed solid never reaches, and a wide gap into a Han character', () => {
+    const gap = (before: string, after: string, space: number, steps: number) =>
+      decode([[before, 0.9], ['', 1, space], ...Array.from({ length: steps - 2 }, (): [string, number] => ['', 1]), [after, 0.9]]).text;
+    expect(gap('中', '文', 0.002, 5)).toBe('中 文');
+    expect(gap('中', '文', 0.001, 6)).toBe('中文');
+    expect(gap('中', '文', 0.3, 4)).toBe('中文');
     expect(decode([['中', 0.9], [' ', 0.6], ['文', 0.9]]).text).toBe('中文');
+    expect(gap('中', 'a', 0.001, 3)).toBe('中 a');
+    expect(gap('中', 'a', 0.0005, 5)).toBe('中a');
+    expect(gap('a', '中', 0.0003, 5)).toBe('a 中');
+    expect(gap('a', '中', 0.0003, 4)).toBe('a中');
     expect(decode([['1', 0.9], [' ', 0.6], ['中', 0.9]]).text).toBe('1 中');
+    // Full-width marks carry their own space.
+    expect(decode([['中', 0.9], ['：', 0.9], ['', 1, 0.01], ['', 1], ['', 1], ['', 1], ['1', 0.9]]).text).toBe('中：1');
+    expect(decode([['中', 0.9], ['：', 0.9], [' ', 0.6], ['1', 0.9]]).text).toBe('中：1');
+  });
+
+  it('counts only the characters read in the confidence, not a space placed from a gap', () => {
+    const line = decode([['a', 0.9], ['', 1, 0.03], ['', 1], ['b', 0.7]]);
+    expect(line.text).toBe('a b');
+    expect(line.confidence).toBeCloseTo(0.8, 5);
+    expect(line.characters).toBe(2);
   });
 
   it('trims spaces at the ends and reports nothing for an empty strip', () => {
