@@ -3,7 +3,7 @@ import { decodeLine } from './ctc-decode.ts';
 import type { Dictionary } from './dictionary.ts';
 import type { StepScores } from './step-scores.ts';
 
-const classes = ['', 'a', 'b', '中', '文', '２', '（', '1', '.', 'x', '×', '：', ' '];
+const classes = ['', 'a', 'b', '中', '文', '２', '（', '1', '.', 'x', '×', '：', '，', ' '];
 const dictionary: Dictionary = { classes, spaceIndex: classes.length - 1 };
 
 /** One softmax row per step: `[char, p]` puts p on that class, `space` on the space class, the rest on blank. */
@@ -96,6 +96,11 @@ describe('decodeLine', () => {
     // Full-width marks carry their own space.
     expect(decode([['中', 0.9], ['：', 0.9], ['', 1, 0.01], ['', 1], ['', 1], ['', 1], ['1', 0.9]]).text).toBe('中：1');
     expect(decode([['中', 0.9], ['：', 0.9], [' ', 0.6], ['1', 0.9]]).text).toBe('中：1');
+  });
+
+  it('spaces a full-width comma between Latin words as the comma it is written as', () => {
+    expect(decode([['a', 0.9], ['，', 0.9], ['', 1, 0.001], ['', 1], ['', 1], ['b', 0.9]]).text).toBe('a, b');
+    expect(decode([['中', 0.9], ['，', 0.9], ['', 1, 0.001], ['', 1], ['', 1], ['b', 0.9]]).text).toBe('中，b');
   });
 
   it('counts only the characters read in the confidence, not a space placed from a gap', () => {

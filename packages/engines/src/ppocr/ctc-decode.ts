@@ -2,7 +2,7 @@ import type { Dictionary } from './dictionary.ts';
 import type { StepScores } from './step-scores.ts';
 import { restoreDiameterMarks } from './diameter-marks.ts';
 import { fixDigitLookalikes } from './digit-lookalikes.ts';
-import { fixAisi, fixCapitalI } from './letter-lookalikes.ts';
+import { fixAisi, fixCapitalI, fixLetterCase } from './letter-lookalikes.ts';
 
 /** Han, kana, CJK punctuation and full-width forms: no spaces go between these. */
 const CJK = /[\u2e80-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef]/u;
@@ -108,7 +108,9 @@ export function decodeLine(scores: StepScores, offset: number, steps: number, di
     } else if (best !== previous) {
       const char = dictionary.classes[best] ?? '';
       const last = chars.at(-1);
-      if (last !== undefined && spaceBetween(last, char, t - lastStart, gapSpace, spaceEmitted !== undefined)) {
+      // A full-width comma between Latin words is spaced as the comma it will be written as.
+      const spaced = last !== undefined && spaceBetween(halfWidth(last, chars.at(-2), char), halfWidth(char, last, undefined), t - lastStart, gapSpace, spaceEmitted !== undefined);
+      if (spaced) {
         chars.push(' ');
         probabilities.push(spaceEmitted);
       }
@@ -120,28 +122,25 @@ export function decodeLine(scores: StepScores, offset: number, steps: number, di
     }
     previous = best;
   }
-  return finish(halfWidth(chars), probabilities);
+  return finish(chars.map((char, i) => halfWidth(char, chars[i - 1], chars[i + 1])), probabilities);
 }
 
 const FULL_WIDTH_OFFSET = 0xfee0;
 
 /**
- * The dictionary holds full-width twins of ASCII (`２`, `（`). Letters and digits always become
- * ASCII; punctuation does where no Chinese character stands next to it.
+ * The dictionary holds full-width twins of ASCII (`２`, `（`). Letters and digits always are ASCII;
+ * punctuation is where no Chinese character stands next to it.
  */
-function halfWidth(chars: string[]): string[] {
-  return chars.map((char, i) => {
-    const code = char.charCodeAt(0);
-    if (code < 0xff01 || code > 0xff5e) return char;
-    const ascii = String.fromCharCode(code - FULL_WIDTH_OFFSET);
-    if (/[0-9A-Za-z]/.test(ascii)) return ascii;
-    const before = chars[i - 1], after = chars[i + 1];
-    const chineseNeighbour = (neighbour: string | undefined): boolean => neighbour !== undefined && isCjk(neighbour) && !/[\uff01-\uff5e]/.test(neighbour);
-    return chineseNeighbour(before) || chineseNeighbour(after) ? char : ascii;
-  });
+function halfWidth(char: string, before: string | undefined, after: string | undefined): string {
+  const code = char.charCodeAt(0);
+  if (code < 0xff01 || code > 0xff5e) return char;
+  const ascii = String.fromCharCode(code - FULL_WIDTH_OFFSET);
+  if (/[0-9A-Za-z]/.test(ascii)) return ascii;
+  const chineseNeighbour = (neighbour: string | undefined): boolean => neighbour !== undefined && isCjk(neighbour) && !/[\uff01-\uff5e]/.test(neighbour);
+  return chineseNeighbour(before) || chineseNeighbour(after) ? char : ascii;
 }
 
-/** Averages the characters read (spaces placed from gaps do not count), mends l-for-I, o-for-0 and 0-for-Ø. */
+/** Averages the characters read (spaces placed from gaps do not count), mends l-for-I, letter case, o-for-0 and 0-for-Ø. */
 function finish(chars: string[], probabilities: Array<number | undefined>): DecodedLine {
   let sum = 0;
   let count = 0;
@@ -151,5 +150,5 @@ function finish(chars: string[], probabilities: Array<number | undefined>): Deco
     count++;
   }
   const text = chars.join('');
-  return { text: restoreDiameterMarks(fixDigitLookalikes(fixAisi(fixCapitalI(text)))), confidence: count === 0 ? 0 : sum / count, characters: count };
+  return { text: restoreDiameterMarks(fixDigitLookalikes(fixAisi(fixLetterCase(fixCapitalI(text))))), confidence: count === 0 ? 0 : sum / count, characters: count };
 }

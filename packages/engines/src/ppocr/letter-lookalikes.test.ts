@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fixAisi, fixCapitalI } from './letter-lookalikes.ts';
+import { fixAisi, fixCapitalI, fixLetterCase } from './letter-lookalikes.ts';
 
 describe('fixCapitalI', () => {
   it('reads l as I inside words written in capitals', () => {
@@ -17,5 +17,22 @@ describe('fixAisi', () => {
   it('mends AIST before a steel grade, and nothing else', () => {
     expect(fixAisi('MATERIAL: AIST 304, AIST316L. AIST 420')).toBe('MATERIAL: AISI 304, AISI316L. AISI 420');
     expect(fixAisi('AIST Tsukuba, AIST 2024-05, AIST 1.5, AISTS 304')).toBe('AIST Tsukuba, AIST 2024-05, AIST 1.5, AISTS 304');
+  });
+});
+
+describe('fixLetterCase', () => {
+  it('writes o, s, v, w, x, c, i and l (and an O read as 0) as capitals inside words in capitals', () => {
+    expect(fixLetterCase('ISo VG 220, AwS D1.1, WAVE MoVEMENT, IS0 5817, C0VER, CAUTloN, CAUTioN')).toBe(
+      'ISO VG 220, AWS D1.1, WAVE MOVEMENT, ISO 5817, COVER, CAUTION, CAUTION',
+    );
+  });
+
+  it('writes a capital o, s, v, w, x, c at the end of a small-letter word small', () => {
+    expect(fixLetterCase('jumping foxeS, HardnesS: 58-62')).toBe('jumping foxes, Hardness: 58-62');
+  });
+
+  it('leaves plurals of capitals, CamelCase, units, codes with digits and mixed words alone', () => {
+    const text = 'LEDs PCs SolidWorks McCormick mV MV kW GHz kHz MPa cSt ReV DN100 M20 Q235 A0 0.5 Oil oil NaCl HCl Iso 000';
+    expect(fixLetterCase(text)).toBe(text);
   });
 });

@@ -24,3 +24,40 @@ const AISI_GRADE = /\bAIST(?= ?\d{3,4}[A-Z]?(?![\w-]|\.\d))/g;
 export function fixAisi(text: string): string {
   return text.replace(AISI_GRADE, 'AISI');
 }
+
+/** Letters whose capital is the small letter drawn larger: the recogniser often gets their case wrong. */
+const CASELESS = 'cosvwxCOSVWX';
+/** Small letters a word in capitals may hold by misreading: those, and i and l for I. */
+const MISREAD_IN_CAPITALS = /^[cosvwxil]$/;
+const WORD = /(?<![\p{L}\p{N}])[A-Za-z0]+(?![\p{L}\p{N}])/gu;
+
+/** A word in capitals written out: its plural s kept (`LEDs`), an l after C too (`HCl`). */
+function inCapitals(word: string, plural: boolean): string {
+  const body = plural ? word.slice(0, -1) : word;
+  const capitals = body.replace(LOOKALIKE_L, 'I').replace(/[a-km-z0]/g, (char) => (char === '0' ? 'O' : char.toUpperCase()));
+  return plural ? `${capitals}s` : capitals;
+}
+
+/**
+ * Mends letter case where the rest of the word shows it:
+ * - a word in capitals (at least two, no other small letter) is all capitals: `ISo`, `AwS`,
+ *   `MoVEMENT`, `CAUTioN`, `IS0`, `C0VER`; a plural s after capitals stays (`LEDs`, `PCs`);
+ * - a capital o, s, v, w, x or c at the end of a small-letter word is small: `foxeS`, `HardnesS`
+ *   (CamelCase inside a word is left: `SolidWorks`).
+ * Two-letter words are left alone: units tell case apart (`mV`, `MV`, `kW`).
+ */
+export function fixLetterCase(text: string): string {
+  return text.replace(WORD, (word) => {
+    if (word.length < 3) return word;
+    const letters = [...word].filter((char) => char !== '0');
+    const capitals = letters.filter((char) => char >= 'A' && char <= 'Z').length;
+    const small = letters.length - capitals;
+    const plural = word.endsWith('s');
+    if (capitals >= 2 && letters.every((char) => char <= 'Z' || MISREAD_IN_CAPITALS.test(char)) && (small > (plural ? 1 : 0) || word.includes('0'))) {
+      return inCapitals(word, plural);
+    }
+    // The first letter may be a capital (`Hardness`), the rest small.
+    const last = word.at(-1)!;
+    return CASELESS.includes(last) && /^.[a-z]*[a-z]{2}[A-Z]$/.test(word) ? word.slice(0, -1) + last.toLowerCase() : word;
+  });
+}

@@ -193,6 +193,20 @@ describe('page result', () => {
     expect(rates.reduce((sum, rate) => sum + rate, 0) / rates.length).toBeLessThanOrEqual(0.01);
   });
 
+  it('writes words in capitals in capitals in a monospaced face, where o, s, w and i look alike in either case', async () => {
+    const lines = ['CAUTION: Do not operate the pump without oil', 'Weld per AWS D1.1 and ISO 5817 class B', 'WAVE MOVEMENT, 2 OFF'];
+    const fontFamily = '"Noto Sans Mono CJK SC"';
+    const misread: string[] = [];
+    for (const fontSize of [22, 30, 44]) {
+      const height = Math.round(lines.length * fontSize * 1.8 + 40);
+      const spec = { width: fontSize * 26, height, blocks: [{ x: 20, y: 20, text: lines.join('\n'), fontSize, lineHeight: 1.8, fontFamily }] };
+      const words = (await read(renderPage(spec))).text.split(/[\s,:]+/);
+      for (const word of ['CAUTION', 'AWS', 'ISO', 'MOVEMENT']) if (!words.includes(word)) misread.push(`${fontSize}px ${word}`);
+    }
+    // Before the case was mended from the rest of the word, 8 of these 12 read as IS0, AwS, CAUTioN...
+    expect(misread.length).toBeLessThanOrEqual(1);
+  });
+
   it('finds no text on a blank page', async () => {
     const result = await read(renderPage({ width: 800, height: 600, blocks: [] }));
     expect(result).toMatchObject({ text: '', confidence: 0, lines: [] });
