@@ -1,4 +1,5 @@
 import { createServer, request, type Server } from 'node:http';
+import { connect } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readBody } from './request-body.ts';
@@ -9,13 +10,17 @@ describe('readBody over a real HTTP connection', () => {
   let server: Server;
   let url: string;
   let received: Array<Buffer | null>;
+  let failed: (error: unknown) => void = () => {};
 
   beforeAll(async () => {
     server = createServer((req, res) => {
-      readBody(req, LIMIT).then((body) => {
-        received.push(body);
-        res.writeHead(body === null ? 413 : 200, { connection: 'close' }).end(body === null ? 'too large' : String(body.byteLength));
-      });
+      readBody(req, LIMIT).then(
+        (body) => {
+          received.push(body);
+          res.writeHead(body === null ? 413 : 200, { connection: 'close' }).end(body === null ? 'too large' : String(body.byteLength));
+        },
+        (error: unknown) => failed(error),
+      );
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
@@ -65,5 +70,15 @@ describe('readBody over a real HTTP connection', () => {
     expect(status).toBe(413);
     expect(received).toEqual([null]);
     expect(sentChunks).toBeLessThan(100);
+  });
+
+  it('tells a client that went away mid-upload from a server fault: a 400 upload_incomplete, not ECONNRESET', async () => {
+    const error = new Promise((resolve) => (failed = resolve));
+    const { port } = server.address() as AddressInfo;
+    const socket = connect(port, '127.0.0.1', () => {
+      socket.write('POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 900\r\n\r\n' + 'x'.repeat(300));
+      setTimeout(() => socket.destroy(), 50);
+    });
+    expect(await error).toMatchObject({ name: 'ServiceError', status: 400, code: 'upload_incomplete' });
   });
 });
