@@ -3,7 +3,7 @@ import { decodeLine } from './ctc-decode.ts';
 import type { Dictionary } from './dictionary.ts';
 import type { StepScores } from './step-scores.ts';
 
-const classes = ['', 'a', 'b', '中', '文', '２', '（', '1', '.', 'x', '×', '：', '，', ' '];
+const classes = ['', 'a', 'b', 'C', '中', '文', '角', '２', '（', '1', '.', 'x', '×', '：', '，', '°', '℃', ' '];
 const dictionary: Dictionary = { classes, spaceIndex: classes.length - 1 };
 
 /** One softmax row per step: `[char, p]` puts p on that class, `space` on the space class, the rest on blank. */
@@ -58,6 +58,7 @@ describe('decodeLine', () => {
   it('spaces after a mark on a faint P(space) only where the gap is wide (`NOTE: SEE`, not `Rev.A`)', () => {
     expect(decode([['a', 0.9], ['.', 0.9], ['', 1, 0.001], ['', 1], ['', 1], ['b', 0.9]]).text).toBe('a. b');
     expect(decode([['a', 0.9], ['.', 0.9], ['', 1, 0.001], ['', 1], ['b', 0.9]]).text).toBe('a.b');
+    expect(decode([['a', 0.9], ['.', 0.9], ['', 1, 0.0003], ['', 1], ['', 1], ['b', 0.9]]).text).toBe('a. b');
     expect(decode([['a', 0.9], ['.', 0.9], ['', 1, 0.0001], ['', 1], ['', 1], ['b', 0.9]]).text).toBe('a.b');
   });
 
@@ -88,10 +89,16 @@ describe('decodeLine', () => {
     expect(gap('中', '文', 0.001, 6)).toBe('中文');
     expect(gap('中', '文', 0.3, 4)).toBe('中文');
     expect(decode([['中', 0.9], [' ', 0.6], ['文', 0.9]]).text).toBe('中文');
-    expect(gap('中', 'a', 0.001, 3)).toBe('中 a');
-    expect(gap('中', 'a', 0.0005, 5)).toBe('中a');
-    expect(gap('a', '中', 0.0003, 5)).toBe('a 中');
-    expect(gap('a', '中', 0.0003, 4)).toBe('a中');
+    // After a Han character: a faint P(space) needs a gap a Han character wide, a clear one does not.
+    expect(gap('中', 'a', 0.0006, 6)).toBe('中 a');
+    expect(gap('中', 'a', 0.004, 5)).toBe('中a');
+    expect(gap('中', 'a', 0.006, 4)).toBe('中 a');
+    // 角 and 孔 are open on the right: what looks like a gap after them is their own blank.
+    expect(gap('角', 'C', 0.09, 6)).toBe('角C');
+    expect(gap('角', 'C', 0.2, 6)).toBe('角 C');
+    expect(gap('a', '中', 0.0006, 5)).toBe('a 中');
+    expect(gap('a', '中', 0.0006, 4)).toBe('a中');
+    expect(gap('a', '中', 0.0003, 5)).toBe('a中');
     expect(decode([['1', 0.9], [' ', 0.6], ['中', 0.9]]).text).toBe('1 中');
     // Full-width marks carry their own space.
     expect(decode([['中', 0.9], ['：', 0.9], ['', 1, 0.01], ['', 1], ['', 1], ['', 1], ['1', 0.9]]).text).toBe('中：1');
@@ -101,6 +108,10 @@ describe('decodeLine', () => {
   it('spaces a full-width comma between Latin words as the comma it is written as', () => {
     expect(decode([['a', 0.9], ['，', 0.9], ['', 1, 0.001], ['', 1], ['', 1], ['b', 0.9]]).text).toBe('a, b');
     expect(decode([['中', 0.9], ['，', 0.9], ['', 1, 0.001], ['', 1], ['', 1], ['b', 0.9]]).text).toBe('中，b');
+  });
+
+  it('reads ℃ once where the recogniser also saw a degree sign before it', () => {
+    expect(decode([['1', 0.9], ['°', 0.6], ['℃', 0.9]]).text).toBe('1℃');
   });
 
   it('counts only the characters read in the confidence, not a space placed from a gap', () => {

@@ -27,11 +27,11 @@ const SPACE_MIN_STEPS = 3;
 const CLOSING = /^[.,:;!?)\]}%]$/;
 /**
  * After such a mark the space class stays faint even where the print has one (`MATERIAL: AISI`,
- * `DRAWN: J. SMITH`: P(space) 0.0007 to 0.01), but the next character then starts 4 or more steps
+ * `DRAWN: J. SMITH`: P(space) 0.0003 to 0.01), but the next character then starts 4 or more steps
  * after the narrow mark; where there is none (`Rev.A`, `12:30`, `Qty:4`) it starts 3 or fewer.
  */
 const AFTER_MARK = /^[.,:;]$/;
-const MARK_SPACE_PROBABILITY = 0.0005;
+const MARK_SPACE_PROBABILITY = 0.0002;
 const MARK_SPACE_MIN_STEPS = 4;
 /**
  * Between letters and a number, too (`GB/T 1804`, `HRC 58`, `25 MPa`, `1450 r/min`: the model
@@ -49,12 +49,22 @@ const TIMES = '×';
 const CJK_PUNCTUATION = /^[\u3000-\u303f\ufe30-\ufe4f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65]$/u;
 /**
  * Spaces beside Chinese (`技术要求 GB/T 3077`, `45钢 调质`, `用 M8 螺栓`), which Chinese text
- * mostly does without. In rendered lines P(space) where the print has no space stayed ≤ 0.00084
- * between Han characters and ≤ 0.0002 from a Latin character into one; where it has a space, the
- * next Han character also starts 5 or more steps on (one is ~6 steps wide).
+ * mostly does without (`未注倒角C1`). Set from ~25,000 character pairs of rendered pages in sans,
+ * Song and monospaced faces, 18-44 px: where the print has a space, the next character mostly
+ * starts 6 or more steps on (a Han character is ~6 wide), where it has none 4 to 6, and P(space)
+ * where there is none stays under 0.0005 but for the characters below; a gap of 4 or 5 steps
+ * needs P(space) ≥ 0.005.
  */
-const FROM_CJK_SPACE_PROBABILITY = 0.001;
-const INTO_CJK_SPACE_PROBABILITY = 0.0003;
+/**
+ * Han characters open on the right (角's hook, 孔's 乚): after them the model sees a gap where none
+ * is printed (P(space) up to 0.09 in `倒角C1`, `圆角R2`, `孔M8`), so only a clear one counts.
+ */
+const OPEN_RIGHT = '角孔';
+const OPEN_RIGHT_SPACE_PROBABILITY = 0.1;
+const FROM_CJK_SPACE_PROBABILITY = 0.0005;
+const FROM_CJK_SURE_PROBABILITY = 0.005;
+const FROM_CJK_MIN_STEPS = 6;
+const INTO_CJK_SPACE_PROBABILITY = 0.0005;
 const BETWEEN_CJK_SPACE_PROBABILITY = 0.0015;
 const CJK_SPACE_MIN_STEPS = 5;
 
@@ -74,7 +84,11 @@ function spaceBetween(last: string, char: string, steps: number, pSpace: number,
     return letterAndNumber && pSpace >= NUMBER_SPACE_PROBABILITY && steps >= NUMBER_SPACE_MIN_STEPS;
   }
   if (CJK_PUNCTUATION.test(last) || CJK_PUNCTUATION.test(char) || CLOSING.test(char)) return false;
-  if (!cjkAfter) return emitted || pSpace >= FROM_CJK_SPACE_PROBABILITY;
+  if (!cjkAfter) {
+    if (emitted) return true;
+    if (OPEN_RIGHT.includes(last)) return pSpace >= OPEN_RIGHT_SPACE_PROBABILITY && steps >= FROM_CJK_MIN_STEPS;
+    return pSpace >= FROM_CJK_SURE_PROBABILITY || (pSpace >= FROM_CJK_SPACE_PROBABILITY && steps >= FROM_CJK_MIN_STEPS);
+  }
   if (!cjkBefore) return emitted || (pSpace >= INTO_CJK_SPACE_PROBABILITY && steps >= CJK_SPACE_MIN_STEPS);
   return pSpace >= BETWEEN_CJK_SPACE_PROBABILITY && steps >= CJK_SPACE_MIN_STEPS;
 }
@@ -140,7 +154,7 @@ function halfWidth(char: string, before: string | undefined, after: string | und
   return chineseNeighbour(before) || chineseNeighbour(after) ? char : ascii;
 }
 
-/** Averages the characters read (spaces placed from gaps do not count), mends l-for-I, letter case, o-for-0 and 0-for-Ø. */
+/** Averages the characters read (spaces placed from gaps do not count), mends l-for-I, letter case, °℃, o-for-0 and 0-for-Ø. */
 function finish(chars: string[], probabilities: Array<number | undefined>): DecodedLine {
   let sum = 0;
   let count = 0;
@@ -149,6 +163,7 @@ function finish(chars: string[], probabilities: Array<number | undefined>): Deco
     sum += p;
     count++;
   }
-  const text = chars.join('');
+  // ℃ is one character; the recogniser now and then reads a degree sign before it as well.
+  const text = chars.join('').replaceAll('°℃', '℃');
   return { text: restoreDiameterMarks(fixDigitLookalikes(fixAisi(fixLetterCase(fixCapitalI(text))))), confidence: count === 0 ? 0 : sum / count, characters: count };
 }

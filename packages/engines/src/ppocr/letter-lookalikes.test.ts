@@ -29,6 +29,7 @@ describe('fixLetterCase', () => {
 
   it('writes a capital o, s, v, w, x, c at the end of a small-letter word small', () => {
     expect(fixLetterCase('jumping foxeS, HardnesS: 58-62')).toBe('jumping foxes, Hardness: 58-62');
+    expect(fixLetterCase('使用IS0 VG220齿轮油')).toBe('使用ISO VG220齿轮油');
   });
 
   it('leaves plurals of capitals, CamelCase, units, codes with digits and mixed words alone', () => {

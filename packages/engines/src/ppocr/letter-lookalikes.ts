@@ -29,7 +29,8 @@ export function fixAisi(text: string): string {
 const CASELESS = 'cosvwxCOSVWX';
 /** Small letters a word in capitals may hold by misreading: those, and i and l for I. */
 const MISREAD_IN_CAPITALS = /^[cosvwxil]$/;
-const WORD = /(?<![\p{L}\p{N}])[A-Za-z0]+(?![\p{L}\p{N}])/gu;
+// Bounded by anything but Latin letters and digits: Chinese runs straight into it (`使用IS0`).
+const WORD = /(?<![A-Za-z0-9])[A-Za-z0]+(?![A-Za-z0-9])/g;
 
 /** A word in capitals written out: its plural s kept (`LEDs`), an l after C too (`HCl`). */
 function inCapitals(word: string, plural: boolean): string {

@@ -193,6 +193,23 @@ describe('page result', () => {
     expect(rates.reduce((sum, rate) => sum + rate, 0) / rates.length).toBeLessThanOrEqual(0.01);
   });
 
+  it('adds no space to Chinese printed solid around Latin and digits (`未注倒角C1`), in sans, Song and monospaced faces', async () => {
+    const lines = ['未注倒角C1，未注圆角R2。', '调质处理HB220~250', '表面粗糙度Ra3.2，其余Ra6.3', '螺纹孔M8深12，孔口倒角C0.5', '键槽宽度10N9，深度5mm'];
+    const reference = lines.join('\n');
+    const rates: number[] = [];
+    for (const fontFamily of ['"Noto Sans CJK SC"', '"Noto Serif CJK SC"', '"Noto Sans Mono CJK SC"']) {
+      for (const fontSize of [26, 36]) {
+        const height = Math.round(lines.length * fontSize * 1.8 + 40);
+        const spec = { width: fontSize * 16, height, blocks: [{ x: 20, y: 20, text: reference, fontSize, lineHeight: 1.8, fontFamily }] };
+        const text = (await read(renderPage(spec))).text;
+        expect(text).not.toContain(' ');
+        rates.push(characterErrorRate(reference, text));
+      }
+    }
+    // 角 and 孔 leave a blank on their right that read as a space (`倒角 C1`, `孔 M8`) in every face at 36 px.
+    expect(rates.reduce((sum, rate) => sum + rate, 0) / rates.length).toBeLessThanOrEqual(0.01);
+  });
+
   it('writes words in capitals in capitals in a monospaced face, where o, s, w and i look alike in either case', async () => {
     const lines = ['CAUTION: Do not operate the pump without oil', 'Weld per AWS D1.1 and ISO 5817 class B', 'WAVE MOVEMENT, 2 OFF'];
     const fontFamily = '"Noto Sans Mono CJK SC"';
