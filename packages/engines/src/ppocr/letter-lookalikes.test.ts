@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fixAisi, fixCapitalI, fixLetterCase } from './letter-lookalikes.ts';
+import { fixAisi, fixCapitalI, fixChineseFullStop, fixLetterCase } from './letter-lookalikes.ts';
 
 describe('fixCapitalI', () => {
   it('reads l as I inside words written in capitals', () => {
@@ -35,5 +35,16 @@ describe('fixLetterCase', () => {
   it('leaves plurals of capitals, CamelCase, units, codes with digits and mixed words alone', () => {
     const text = 'LEDs PCs SolidWorks McCormick mV MV kW GHz kHz MPa cSt ReV DN100 M20 Q235 A0 0.5 Oil oil NaCl HCl Iso 000';
     expect(fixLetterCase(text)).toBe(text);
+  });
+});
+
+describe('fixChineseFullStop', () => {
+  it('reads the o closing a Chinese line after a number as 。', () => {
+    expect(fixChineseFullStop('未注倒角C1o')).toBe('未注倒角C1。');
+    expect(fixChineseFullStop('其余Ra6.3o')).toBe('其余Ra6.3。');
+  });
+
+  it('leaves English lines, words ending in o and an o inside the line alone', () => {
+    for (const text of ['Set the timer to 10o', '型号Pro', '参见图2o形圈', '未注倒角C1o，其余C2']) expect(fixChineseFullStop(text)).toBe(text);
   });
 });

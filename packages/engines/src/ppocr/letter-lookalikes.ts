@@ -62,3 +62,11 @@ export function fixLetterCase(text: string): string {
     return CASELESS.includes(last) && /^.[a-z]*[a-z]{2}[A-Z]$/.test(word) ? word.slice(0, -1) + last.toLowerCase() : word;
   });
 }
+
+/** An o closing a Chinese line after a number: the small circle of `。` (`未注倒角C1o`). */
+const FULL_STOP_AS_O = /(?<=\p{Script=Han}.*\d)o$/u;
+
+/** Mends `。` read as o where a Chinese sentence ends on a number (`倒角C1。`, `Ra3.2。`). */
+export function fixChineseFullStop(text: string): string {
+  return text.replace(FULL_STOP_AS_O, '。');
+}

@@ -223,6 +223,25 @@ describe('page result', () => {
     expect(misread.length).toBeLessThanOrEqual(1);
   });
 
+  it('reads Chinese set vertically (a title-block column) top to bottom, beside horizontal text', async () => {
+    const vertical = (text: string) => [...text].join('\n');
+    const png = renderPage({
+      width: 700,
+      height: 500,
+      blocks: [
+        { x: 40, y: 20, text: vertical('未注线性尺寸公差'), fontSize: 28, lineHeight: 1.05 },
+        { x: 100, y: 20, text: vertical('设计审核批准'), fontSize: 28, lineHeight: 1.05, fontFamily: '"Noto Serif CJK SC"' },
+        { x: 160, y: 20, text: vertical('零件名称'), fontSize: 22, lineHeight: 1.1 },
+        { x: 200, y: 20, text: vertical('材料'), fontSize: 22, lineHeight: 1.1 },
+        { x: 260, y: 60, text: 'Tighten the M16 bolts to 210 Nm', fontSize: 28 },
+        { x: 260, y: 160, text: '未注倒角C1。', fontSize: 28 },
+      ],
+    });
+    const lines = (await read(png)).lines!.map((line) => line.text);
+    // On this page the 。 closing `倒角C1` reads as o, which is mended.
+    expect(lines).toEqual(expect.arrayContaining(['未注线性尺寸公差', '设计审核批准', '零件名称', '材料', 'Tighten the M16 bolts to 210 Nm', '未注倒角C1。']));
+  });
+
   it('finds no text on a blank page', async () => {
     const result = await read(renderPage({ width: 800, height: 600, blocks: [] }));
     expect(result).toMatchObject({ text: '', confidence: 0, lines: [] });
