@@ -82,6 +82,14 @@ describe('decodeLine', () => {
     expect(decode([['1', 0.9], [' ', 0.6], ['×', 0.9]]).text).toBe('1 ×');
   });
 
+  it('spaces between words in capitals on a faint P(space) where the gap is wide (`ISO VG`)', () => {
+    const gap = (space: number, steps: number) =>
+      decode([['C', 0.9], ['', 1, space], ...Array.from({ length: steps - 2 }, (): [string, number] => ['', 1]), ['C', 0.9]]).text;
+    expect(gap(0.006, 6)).toBe('C C');
+    expect(gap(0.006, 5)).toBe('CC');
+    expect(gap(0.002, 6)).toBe('CC');
+  });
+
   it('spaces beside Chinese only on P(space) that Chinese printed solid never reaches, and a wide gap into a Han character', () => {
     const gap = (before: string, after: string, space: number, steps: number) =>
       decode([[before, 0.9], ['', 1, space], ...Array.from({ length: steps - 2 }, (): [string, number] => ['', 1]), [after, 0.9]]).text;
