@@ -22,8 +22,8 @@ describe('fixAisi', () => {
 
 describe('fixLetterCase', () => {
   it('writes o, s, v, w, x, c, i and l (and an O read as 0) as capitals inside words in capitals', () => {
-    expect(fixLetterCase('ISo VG 220, AwS D1.1, WAVE MoVEMENT, IS0 5817, C0VER, CAUTloN, CAUTioN')).toBe(
-      'ISO VG 220, AWS D1.1, WAVE MOVEMENT, ISO 5817, COVER, CAUTION, CAUTION',
+    expect(fixLetterCase('ISo VG 220, AWSo, WAVE MoVEMENT, IS0 5817, C0VER, CAUTloN, CAUTioN')).toBe(
+      'ISO VG 220, AWSO, WAVE MOVEMENT, ISO 5817, COVER, CAUTION, CAUTION',
     );
   });
 
@@ -33,7 +33,7 @@ describe('fixLetterCase', () => {
   });
 
   it('leaves plurals of capitals, CamelCase, units, codes with digits and mixed words alone', () => {
-    const text = 'LEDs PCs SolidWorks McCormick mV MV kW GHz kHz MPa cSt ReV DN100 M20 Q235 A0 0.5 Oil oil NaCl HCl Iso 000';
+    const text = 'LEDs PCs SolidWorks McCormick mV MV kW GHz kHz MPa cSt ReV DN100 M20 Q235 A0 0.5 Oil oil NaCl HCl Iso 000 CoG IoT SoC PoE';
     expect(fixLetterCase(text)).toBe(text);
   });
 });

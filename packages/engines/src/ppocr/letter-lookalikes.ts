@@ -41,8 +41,9 @@ function inCapitals(word: string, plural: boolean): string {
 
 /**
  * Mends letter case where the rest of the word shows it:
- * - a word in capitals (at least two, no other small letter) is all capitals: `ISo`, `AwS`,
- *   `MoVEMENT`, `CAUTioN`, `IS0`, `C0VER`; a plural s after capitals stays (`LEDs`, `PCs`);
+ * - a word in capitals (at least two, no other small letter) is all capitals: `ISo`, `AWs`,
+ *   `MoVEMENT`, `CAUTioN`, `IS0`, `C0VER`; a plural s after capitals stays (`LEDs`, `PCs`), and so
+ *   does a three-letter word with a small letter in the middle (`CoG`, `IoT`);
  * - a capital o, s, v, w, x or c at the end of a small-letter word is small: `foxeS`, `HardnesS`
  *   (CamelCase inside a word is left: `SolidWorks`).
  * Two-letter words are left alone: units tell case apart (`mV`, `MV`, `kW`).
@@ -54,7 +55,9 @@ export function fixLetterCase(text: string): string {
     const capitals = letters.filter((char) => char >= 'A' && char <= 'Z').length;
     const small = letters.length - capitals;
     const plural = word.endsWith('s');
-    if (capitals >= 2 && letters.every((char) => char <= 'Z' || MISREAD_IN_CAPITALS.test(char)) && (small > (plural ? 1 : 0) || word.includes('0'))) {
+    // A three-letter word with a small letter inside is a mixed-case acronym as often (`CoG`, `IoT`, `SoC`).
+    const acronym = word.length === 3 && /^[A-Z][a-z][A-Z]$/.test(word);
+    if (!acronym && capitals >= 2 && letters.every((char) => char <= 'Z' || MISREAD_IN_CAPITALS.test(char)) && (small > (plural ? 1 : 0) || word.includes('0'))) {
       return inCapitals(word, plural);
     }
     // The first letter may be a capital (`Hardness`), the rest small.
