@@ -32,17 +32,17 @@ const MISREAD_IN_CAPITALS = /^[cosvwxil]$/;
 // Bounded by anything but Latin letters and digits: Chinese runs straight into it (`使用IS0`).
 const WORD = /(?<![A-Za-z0-9])[A-Za-z0]+(?![A-Za-z0-9])/g;
 
-/** A word in capitals written out: its plural s kept (`LEDs`), an l after C too (`HCl`). */
-function inCapitals(word: string, plural: boolean): string {
-  const body = plural ? word.slice(0, -1) : word;
+/** A word in capitals written out: a small s or x ending it kept (`LEDs`, `NOx`), an l after C too (`HCl`). */
+function inCapitals(word: string, smallEnd: boolean): string {
+  const body = smallEnd ? word.slice(0, -1) : word;
   const capitals = body.replace(LOOKALIKE_L, 'I').replace(/[a-km-z0]/g, (char) => (char === '0' ? 'O' : char.toUpperCase()));
-  return plural ? `${capitals}s` : capitals;
+  return smallEnd ? capitals + word.at(-1)! : capitals;
 }
 
 /**
  * Mends letter case where the rest of the word shows it:
  * - a word in capitals (at least two, no other small letter) is all capitals: `ISo`, `AWs`,
- *   `MoVEMENT`, `CAUTioN`, `IS0`, `C0VER`; a plural s after capitals stays (`LEDs`, `PCs`), and so
+ *   `MoVEMENT`, `CAUTioN`, `IS0`, `C0VER`; a plural s or the x of an oxide after capitals stays (`LEDs`, `NOx`), and so
  *   does a three-letter word with a small letter in the middle (`CoG`, `IoT`);
  * - a capital o, s, v, w, x or c at the end of a small-letter word is small: `foxeS`, `HardnesS`
  *   (CamelCase inside a word is left: `SolidWorks`).
@@ -54,11 +54,11 @@ export function fixLetterCase(text: string): string {
     const letters = [...word].filter((char) => char !== '0');
     const capitals = letters.filter((char) => char >= 'A' && char <= 'Z').length;
     const small = letters.length - capitals;
-    const plural = word.endsWith('s');
+    const smallEnd = /[sx]$/.test(word);
     // A three-letter word with a small letter inside is a mixed-case acronym as often (`CoG`, `IoT`, `SoC`).
     const acronym = word.length === 3 && /^[A-Z][a-z][A-Z]$/.test(word);
-    if (!acronym && capitals >= 2 && letters.every((char) => char <= 'Z' || MISREAD_IN_CAPITALS.test(char)) && (small > (plural ? 1 : 0) || word.includes('0'))) {
-      return inCapitals(word, plural);
+    if (!acronym && capitals >= 2 && letters.every((char) => char <= 'Z' || MISREAD_IN_CAPITALS.test(char)) && (small > (smallEnd ? 1 : 0) || word.includes('0'))) {
+      return inCapitals(word, smallEnd);
     }
     // The first letter may be a capital (`Hardness`), the rest small.
     const last = word.at(-1)!;
