@@ -50,7 +50,8 @@ function inCapitals(word: string, smallEnd: boolean): string {
  */
 export function fixLetterCase(text: string): string {
   return text.replace(WORD, (word) => {
-    if (word.length < 3) return word;
+    // Two zeros or a leading one make a code (`AB00`), not a word with an O in it.
+    if (word.length < 3 || /00|^0/.test(word)) return word;
     const letters = [...word].filter((char) => char !== '0');
     const capitals = letters.filter((char) => char >= 'A' && char <= 'Z').length;
     const small = letters.length - capitals;
