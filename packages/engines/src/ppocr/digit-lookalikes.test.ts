@@ -5,6 +5,7 @@ describe('fixDigitLookalikes', () => {
   it('reads o as zero inside numbers', () => {
     expect(fixDigitLookalikes('after 5oo hours, every 4ooo hours')).toBe('after 500 hours, every 4000 hours');
     expect(fixDigitLookalikes('within o.o5 mm, ±o.05, 2o%')).toBe('within 0.05 mm, ±0.05, 20%');
+    expect(fixDigitLookalikes('厚度为o.5，共1o件')).toBe('厚度为0.5，共10件');
   });
 
   it('leaves words, letter-digit codes and lone letters alone', () => {
@@ -14,6 +15,7 @@ describe('fixDigitLookalikes', () => {
 
   it('reads l, I or i between digits, and after the M of a thread, as one', () => {
     expect(fixDigitLookalikes('Tighten the Mi6 bolts to 2l0 Nm, 0.l5 mm, Ml2x1.5')).toBe('Tighten the M16 bolts to 210 Nm, 0.15 mm, M12x1.5');
+    expect(fixDigitLookalikes('用Mi6螺栓')).toBe('用M16螺栓');
   });
 
   it('leaves units, Roman numerals and words with those letters alone', () => {

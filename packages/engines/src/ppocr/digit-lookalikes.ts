@@ -1,9 +1,12 @@
-/** A run of digits, number punctuation and o/O, l/I/i standing alone (not part of a word or code). */
-const NUMBER_LIKE = /(?<![\p{L}\p{N}])[\d.,:/+\-±×%°()oOlIi]+(?![\p{L}\p{N}])/gu;
+/**
+ * A run of digits, number punctuation and o/O, l/I/i standing alone (not part of a Latin word or
+ * code); Chinese runs straight into numbers (`厚度为o.5`, `共1o件`).
+ */
+const NUMBER_LIKE = /(?<![\p{Script=Latin}\p{N}])[\d.,:/+\-±×%°()oOlIi]+(?![\p{Script=Latin}\p{N}])/gu;
 /** l, I or i with a digit or decimal mark on both sides (`2l0`, `0.l5`); at a token's end it may be a unit (`5l`). */
 const ONE_BETWEEN_DIGITS = /(?<=[\d.,])[lIi](?=[\d.,])/g;
 /** A metric thread whose first digit reads as a letter (`Mi6`, `Ml2`). */
-const THREAD_ONE = /(?<![\p{L}\p{N}])M[lIi](?=\d)/gu;
+const THREAD_ONE = /(?<![\p{Script=Latin}\p{N}])M[lIi](?=\d)/gu;
 
 /**
  * The recogniser often reads the digit 0 as the letter o inside numbers (`5oo hours`, `o.o5 mm`),
