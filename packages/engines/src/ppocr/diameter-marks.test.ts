@@ -7,10 +7,12 @@ describe('restoreDiameterMarks', () => {
     expect(restoreDiameterMarks('4X08 THRU, 2×06.6 DEEP 10')).toBe('4XØ8 THRU, 2×Ø6.6 DEEP 10');
     expect(restoreDiameterMarks('(030h6) 012js6 040 g6')).toBe('(Ø30h6) Ø12js6 Ø40 g6');
     expect(restoreDiameterMarks('08通孔')).toBe('Ø8通孔');
+    // AutoCAD's %%c in Chinese notes: the mark follows Chinese directly.
+    expect(restoreDiameterMarks('孔012.5，轴025h6配合')).toBe('孔Ø12.5，轴Ø25h6配合');
   });
 
   it('leaves the leading zeros numbers do have', () => {
-    for (const text of ['REV 02', 'SHEET 02 OF 05', '0.05', '+/-0.05', '2024-05-12', '05.12.2024', '08:30', 'ITEM 012', '0123-45', '007', 'Ø25 H7', 'EN-025 H7', 'A025 H7', '00.5', '1:025']) {
+    for (const text of ['REV 02', 'SHEET 02 OF 05', '0.05', '+/-0.05', '2024-05-12', '05.12.2024', '08:30', 'ITEM 012', '0123-45', '007', 'Ø25 H7', 'EN-025 H7', 'A025 H7', '00.5', '1:025', '第025张', '编号012']) {
       expect(restoreDiameterMarks(text), text).toBe(text);
     }
   });

@@ -1,13 +1,13 @@
 /** ISO 286 fundamental deviations, holes and shafts: `H7`, `h6`, `js6`, `ZC11`. */
-const FIT = String.raw`(?:[Jj][Ss]|[Cc][Dd]|[Ee][Ff]|[Ff][Gg]|[Zz][ABCabc]|[A-HJKMNPR-Za-hjkmnpr-z])\d{1,2}(?![\p{L}\p{N}])`;
+const FIT = String.raw`(?:[Jj][Ss]|[Cc][Dd]|[Ee][Ff]|[Ff][Gg]|[Zz][ABCabc]|[A-HJKMNPR-Za-hjkmnpr-z])\d{1,2}(?![\p{Script=Latin}\p{N}])`;
 
 /**
  * A 0 that starts a number the way no number starts: before a non-zero digit, and then a decimal
  * part (`012.5`), a fit class (`025 H7`) or a hole callout (`08 THRU`). Only at the start of a
- * token, or after a count (`4X08`, `2×06.6`).
+ * token, after a count (`4X08`, `2×06.6`), or straight after Chinese (`孔012.5`, `025H7配合`).
  */
 const DIAMETER_AS_ZERO = new RegExp(
-  String.raw`(?<=^|[\s(×*]|\d[xX])0(?=[1-9]\d*(?:\.\d+(?![.\d])|(?:\.\d+)?\s*(?:${FIT}|THRU\b|DEEP\b|通孔)))`,
+  String.raw`(?<=^|[\s(×*\p{Script=Han}]|\d[xX])0(?=[1-9]\d*(?:\.\d+(?![.\d])|(?:\.\d+)?\s*(?:${FIT}|THRU\b|DEEP\b|通孔)))`,
   'gu',
 );
 
