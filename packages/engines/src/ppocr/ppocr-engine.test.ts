@@ -149,6 +149,9 @@ describe('page result', () => {
     const png = renderPage({ width: 700, height: 120, blocks: [{ x: 20, y: 30, text: 'Ø25 H7  Ø12.5  2×Ø6.6 THRU', fontSize: 36 }] });
     const result = await read(png);
     expect(result.text).toMatch(/^Ø25 H7 Ø12\.5 2[×Xx] ?Ø6\.6 THRU$/);
+    // AutoCAD's %%c in a Chinese note: the mark straight after Chinese.
+    const chinese = renderPage({ width: 700, height: 100, blocks: [{ x: 20, y: 30, text: '钻孔Ø12.5，轴Ø25h6配合', fontSize: 24 }] });
+    expect((await read(chinese)).text).toBe('钻孔Ø12.5，轴Ø25h6配合');
   });
 
   it('reads title-block labels as printed: the I of capitals, the space after a colon only where there is one', async () => {
