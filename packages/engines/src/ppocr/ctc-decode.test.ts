@@ -36,6 +36,11 @@ function decode(steps: Array<[string, number, number?]>) {
   return decodeLine(stepScores(probabilities(steps), steps.length), 0, steps.length, dictionary);
 }
 
+/** The text of two characters that start `steps` steps apart, with `space` P(space) in the gap after the first. */
+function gap(before: string, after: string, space: number, steps: number): string {
+  return decode([[before, 0.9], ['', 1, space], ...Array.from({ length: steps - 2 }, (): [string, number] => ['', 1]), [after, 0.9]]).text;
+}
+
 describe('decodeLine', () => {
   it('collapses repeats, splits them at blanks and averages the emitted characters', () => {
     const line = decode([['a', 0.9], ['a', 0.7], ['', 1], ['a', 0.8], ['b', 0.6]]);
@@ -69,8 +74,6 @@ describe('decodeLine', () => {
   });
 
   it('spaces between letters and a number on a faint P(space) in a wide gap (`HRC 58`, `25 MPa`), but not around x (`M12x1.75`)', () => {
-    const gap = (before: string, after: string, space: number, steps: number) =>
-      decode([[before, 0.9], ['', 1, space], ...Array.from({ length: steps - 2 }, (): [string, number] => ['', 1]), [after, 0.9]]).text;
     expect(gap('a', '1', 0.001, 4)).toBe('a 1');
     expect(gap('1', 'a', 0.001, 4)).toBe('1 a');
     expect(gap('a', '1', 0.0004, 4)).toBe('a1');
@@ -83,16 +86,12 @@ describe('decodeLine', () => {
   });
 
   it('spaces between words in capitals on a faint P(space) where the gap is wide (`ISO VG`)', () => {
-    const gap = (space: number, steps: number) =>
-      decode([['C', 0.9], ['', 1, space], ...Array.from({ length: steps - 2 }, (): [string, number] => ['', 1]), ['C', 0.9]]).text;
-    expect(gap(0.006, 6)).toBe('C C');
-    expect(gap(0.006, 5)).toBe('CC');
-    expect(gap(0.002, 6)).toBe('CC');
+    expect(gap('C', 'C', 0.006, 6)).toBe('C C');
+    expect(gap('C', 'C', 0.006, 5)).toBe('CC');
+    expect(gap('C', 'C', 0.002, 6)).toBe('CC');
   });
 
   it('spaces beside Chinese only on P(space) that Chinese printed solid never reaches, and a wide gap into a Han character', () => {
-    const gap = (before: string, after: string, space: number, steps: number) =>
-      decode([[before, 0.9], ['', 1, space], ...Array.from({ length: steps - 2 }, (): [string, number] => ['', 1]), [after, 0.9]]).text;
     expect(gap('中', '文', 0.002, 5)).toBe('中 文');
     expect(gap('中', '文', 0.001, 6)).toBe('中文');
     expect(gap('中', '文', 0.3, 4)).toBe('中文');
