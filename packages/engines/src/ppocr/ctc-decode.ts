@@ -36,9 +36,9 @@ const MARK_SPACE_MIN_STEPS = 4;
 /**
  * Between letters and a number, too (`GB/T 1804`, `HRC 58`, `25 MPa`, `1450 r/min`: the model
  * learnt `HB220` and `5kW` from Chinese print). Rendered lines gave P(space) ≥ 0.00085 where the
- * print has a space and ≤ 0.00045 where it has none (`M16`, `42CrMo4`, `6g`).
+ * print has a space and ≤ 0.00045 where it has none (`M16`, `42CrMo4`, `6g`). Letters but x, which
+ * stands for × between numbers (`M12x1.75`, `1x45°`).
  */
-// Not x, which stands for × between numbers (`M12x1.75`, `1x45°`).
 const LETTER = /^[A-WYZa-wyz]$/;
 const DIGIT = /^[0-9]$/;
 const NUMBER_SPACE_PROBABILITY = 0.0008;
@@ -62,18 +62,18 @@ const CJK_PUNCTUATION = /^[\u3000-\u303f\ufe30-\ufe4f\uff01-\uff0f\uff1a-\uff20\
  * where there is none stays under 0.0005 but for the characters below; a gap of 4 or 5 steps
  * needs P(space) ≥ 0.005.
  */
-/**
- * Han characters open on the right (角's hook, 孔's 乚): after them the model sees a gap where none
- * is printed (P(space) up to 0.09 in `倒角C1`, `圆角R2`, `孔M8`), so only a clear one counts.
- */
-const OPEN_RIGHT = '角孔';
-const OPEN_RIGHT_SPACE_PROBABILITY = 0.1;
 const FROM_CJK_SPACE_PROBABILITY = 0.0005;
 const FROM_CJK_SURE_PROBABILITY = 0.005;
 const FROM_CJK_MIN_STEPS = 6;
 const INTO_CJK_SPACE_PROBABILITY = 0.0005;
 const BETWEEN_CJK_SPACE_PROBABILITY = 0.0015;
 const CJK_SPACE_MIN_STEPS = 5;
+/**
+ * Han characters open on the right (角's hook, 孔's 乚): after them the model sees a gap where none
+ * is printed (P(space) up to 0.09 in `倒角C1`, `圆角R2`, `孔M8`), so only a clear one counts.
+ */
+const OPEN_RIGHT = '角孔';
+const OPEN_RIGHT_SPACE_PROBABILITY = 0.1;
 
 /**
  * Whether the print has a space between `last` and `char`, which start `steps` steps apart with
