@@ -41,9 +41,9 @@ function inCapitals(word: string, smallEnd: boolean): string {
 
 /**
  * Mends letter case where the rest of the word shows it:
- * - a word in capitals (at least two, no other small letter) is all capitals: `ISo`, `AWs`,
- *   `MoVEMENT`, `CAUTioN`, `IS0`, `C0VER`; a plural s or the x of an oxide after capitals stays (`LEDs`, `NOx`), and so
- *   does a three-letter word with a small letter in the middle (`CoG`, `IoT`);
+ * - a word in capitals (at least two, no other small letter) is all capitals: `ISo`, `MoVEMENT`,
+ *   `CAUTioN`, `IS0`, `C0VER`; a plural s or an oxide's x after capitals stays (`LEDs`, `NOx`),
+ *   and so does a three-letter word with a small letter in the middle (`CoG`, `IoT`);
  * - a capital o, s, v, w, x or c at the end of a small-letter word is small: `foxeS`, `HardnesS`
  *   (CamelCase inside a word is left: `SolidWorks`).
  * Two-letter words are left alone: units tell case apart (`mV`, `MV`, `kW`).
