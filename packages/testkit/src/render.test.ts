@@ -40,3 +40,31 @@ describe('upside-down blocks', () => {
     expect(Math.abs(flipped.first - upright.first)).toBeLessThan(30);
   });
 });
+
+describe('colour', () => {
+  it('draws a block in its colour, and a seal’s ink darkening the print below it as stamp ink does', async () => {
+    const png = renderPage({
+      width: 400,
+      height: 400,
+      blocks: [
+        { x: 10, y: 10, text: 'RED', fontSize: 60, colour: '#d42a2a' },
+        { x: 100, y: 180, text: '■■■■', fontSize: 60 },
+      ],
+      seals: [{ x: 200, y: 200, radius: 150, text: 'CONTROLLED COPY', colour: '#2f4fb5' }],
+    });
+    const { data } = await sharp(png).removeAlpha().raw().toBuffer({ resolveWithObject: true });
+    let red = 0;
+    let blue = 0;
+    let black = 0;
+    for (let i = 0; i < data.length; i += 3) {
+      const [r, g, b] = [data[i]!, data[i + 1]!, data[i + 2]!];
+      if (r > 180 && g < 80 && b < 80) red++;
+      if (b > 150 && r < 80 && g < 110) blue++;
+      if (r < 30 && g < 30 && b < 30) black++;
+    }
+    expect(red).toBeGreaterThan(500);
+    expect(blue).toBeGreaterThan(2000);
+    // The black squares stay black under the blue ink.
+    expect(black).toBeGreaterThan(5000);
+  });
+});

@@ -1,4 +1,4 @@
-import { createCanvas, GlobalFonts } from '@napi-rs/canvas';
+import { createCanvas, GlobalFonts, type SKRSContext2D } from '@napi-rs/canvas';
 
 /** One run of text placed on a rendered page; `x`,`y` are the top-left of the first line. */
 export interface TextBlock {
@@ -14,6 +14,26 @@ export interface TextBlock {
   fontFamily?: string;
   /** Draws the block rotated by 180° inside the same area (an upside-down label). */
   upsideDown?: boolean;
+  /** A CSS colour in place of black. */
+  colour?: string;
+}
+
+/**
+ * A round ink seal stamped over the print, as on Chinese drawings and controlled copies: a ring,
+ * its text along the upper arc, a star and a line across the middle. The ink multiplies with the
+ * print below, as stamp ink on paper does.
+ */
+export interface Seal {
+  /** Centre, pixels. */
+  x: number;
+  y: number;
+  radius: number;
+  /** Along the upper arc, left to right. */
+  text: string;
+  /** Straight, below the star. */
+  centre?: string;
+  /** A CSS colour, e.g. `#d42a2a` (red) or `#2f4fb5` (blue). */
+  colour: string;
 }
 
 export interface PageSpec {
@@ -22,6 +42,8 @@ export interface PageSpec {
   blocks: TextBlock[];
   /** Straight lines drawn in black, e.g. table rules: [x1, y1, x2, y2]. */
   rules?: Array<[number, number, number, number]>;
+  /** Stamped over everything else, in order. */
+  seals?: Seal[];
 }
 
 // Noto Sans CJK covers Latin and Chinese; the test set-up installs fonts-noto-cjk.
@@ -52,6 +74,7 @@ export function renderPage(spec: PageSpec, options: { transparent?: boolean } = 
     const step = size * (block.lineHeight ?? 1.5);
     const lines = block.text.split('\n');
     ctx.save();
+    ctx.fillStyle = block.colour ?? '#000000';
     if (block.upsideDown) {
       const width = Math.max(...lines.map((line) => ctx.measureText(line).width));
       ctx.translate(block.x + width, block.y + (lines.length - 1) * step + size * 1.2);
@@ -69,5 +92,40 @@ export function renderPage(spec: PageSpec, options: { transparent?: boolean } = 
     ctx.lineTo(x2, y2);
     ctx.stroke();
   }
+  for (const seal of spec.seals ?? []) stamp(ctx, seal);
   return canvas.toBuffer('image/png');
+}
+
+function stamp(ctx: SKRSContext2D, seal: Seal): void {
+  const { x, y, radius, text, centre, colour } = seal;
+  ctx.save();
+  ctx.globalCompositeOperation = 'multiply';
+  ctx.globalAlpha = 0.9;
+  ctx.fillStyle = colour;
+  ctx.strokeStyle = colour;
+  ctx.lineWidth = radius * 0.05;
+  ctx.beginPath();
+  ctx.arc(x, y, radius, 0, 2 * Math.PI);
+  ctx.stroke();
+  const size = radius * 0.24;
+  ctx.font = `bold ${size}px ${FONT_FAMILY}`;
+  ctx.textAlign = 'center';
+  ctx.textBaseline = 'middle';
+  // The text spans 240° of the ring, centred on its top; each character stands on the ring, upright towards the centre.
+  const span = (4 / 3) * Math.PI;
+  [...text].forEach((char, i, chars) => {
+    const angle = -Math.PI / 2 - span / 2 + (span * (i + 0.5)) / chars.length;
+    ctx.save();
+    ctx.translate(x + Math.cos(angle) * radius * 0.75, y + Math.sin(angle) * radius * 0.75);
+    ctx.rotate(angle + Math.PI / 2);
+    ctx.fillText(char, 0, 0);
+    ctx.restore();
+  });
+  ctx.font = `${radius * 0.5}px ${FONT_FAMILY}`;
+  ctx.fillText('★', x, y);
+  if (centre) {
+    ctx.font = `bold ${size * 0.85}px ${FONT_FAMILY}`;
+    ctx.fillText(centre, x, y + radius * 0.5);
+  }
+  ctx.restore();
 }
