@@ -118,3 +118,18 @@ export function quadSize(quad: Quad): { width: number; height: number } {
   const [tl, tr, , bl] = quad;
   return { width: Math.hypot(tr[0] - tl[0], tr[1] - tl[1]), height: Math.hypot(bl[0] - tl[0], bl[1] - tl[1]) };
 }
+
+/** An axis-aligned rectangle in page pixels. */
+export interface Bounds {
+  left: number;
+  top: number;
+  right: number;
+  bottom: number;
+}
+
+/** The axis-aligned rectangle around a (possibly slanted) box. */
+export function quadBounds(quad: Quad): Bounds {
+  const xs = quad.map(([x]) => x);
+  const ys = quad.map(([, y]) => y);
+  return { left: Math.min(...xs), top: Math.min(...ys), right: Math.max(...xs), bottom: Math.max(...ys) };
+}

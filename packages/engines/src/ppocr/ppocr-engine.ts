@@ -1,5 +1,7 @@
-import type { OcrLine, PageImage, PageResult, PageRotation, Quad } from '@ocr/contracts';
+import type { PageImage, PageResult, PageRotation, Quad } from '@ocr/contracts';
 import type { Engine, EngineInfo, RecognizeOptions } from '../engine.ts';
+import { findColourInk, liftColourInk } from './colour-ink.ts';
+import { mergeLiftedReading, type ReadLine } from './colour-readings.ts';
 import type { DirectionClassifier } from './direction-classifier.ts';
 import { quadSize, rotateQuad180 } from './geometry.ts';
 import { inkBounds } from './ink-bounds.ts';
@@ -48,16 +50,46 @@ export class PpocrEngine implements Engine {
       signal?.throwIfAborted();
     }
     onProgress?.(0.3);
-    // A flip the classifier suggests is kept only if the flipped strip reads more confidently.
-    const flipped = boxes.filter((_, i) => upsideDown[i]);
-    const candidates: Quad[] = [...boxes, ...flipped.map(rotateQuad180)];
-    const decoded = await this.recognizer.read(page, candidates, (done) => {
+    let lines = await this.readBoxes(page, boxes, upsideDown, (done) => {
       signal?.throwIfAborted();
       onProgress?.(0.35 + 0.6 * done);
     });
-    const lines: OcrLine[] = [];
-    let characters = 0;
-    let weighted = 0;
+    // Text under a seal or a highlighter is read again with the coloured ink lifted.
+    const colour = findColourInk(page, area);
+    if (colour) {
+      const lifted = liftColourInk(page, colour.band);
+      const liftedBoxes = (await detectBoxes(this.detector, lifted, colour.band)).filter((box) => colour.touches(box));
+      const liftedUpsideDown = await this.classifier.upsideDown(lifted, liftedBoxes);
+      const liftedLines = await this.readBoxes(lifted, liftedBoxes, liftedUpsideDown, () => signal?.throwIfAborted());
+      lines = mergeLiftedReading(lines, liftedLines);
+    }
+    const characters = lines.reduce((n, line) => n + line.characters, 0);
+    const weighted = lines.reduce((sum, line) => sum + line.confidence * line.characters, 0);
+    const ordered = readingOrder(lines.map(({ text, confidence, box }) => ({ text, confidence, box })));
+    onProgress?.(1);
+    return {
+      text: ordered.text,
+      confidence: characters === 0 ? 0 : weighted / characters,
+      lines: ordered.lines,
+      imagePatches: 1,
+      rotation: (turns * 90) as PageRotation,
+    };
+  }
+
+  /**
+   * Reads the detected boxes; a flip the classifier suggests is kept only if the flipped strip
+   * reads more confidently. Lines read as noise are left out.
+   */
+  private async readBoxes(
+    page: PageImage,
+    boxes: readonly Quad[],
+    upsideDown: readonly boolean[],
+    onDone: (done: number) => void,
+  ): Promise<ReadLine[]> {
+    const flipped = boxes.filter((_, i) => upsideDown[i]);
+    const candidates: Quad[] = [...boxes, ...flipped.map(rotateQuad180)];
+    const decoded = await this.recognizer.read(page, candidates, onDone);
+    const lines: ReadLine[] = [];
     let flipIndex = boxes.length;
     boxes.forEach((box, i) => {
       let best = { box, read: decoded[i]! };
@@ -67,19 +99,9 @@ export class PpocrEngine implements Engine {
         if (other.read.confidence > best.read.confidence) best = other;
       }
       if (best.read.characters === 0 || best.read.confidence < MIN_LINE_CONFIDENCE || isSpecks(best.read.text)) return;
-      lines.push({ text: best.read.text, confidence: best.read.confidence, box: best.box });
-      characters += best.read.characters;
-      weighted += best.read.confidence * best.read.characters;
+      lines.push({ text: best.read.text, confidence: best.read.confidence, box: best.box, characters: best.read.characters });
     });
-    const ordered = readingOrder(lines);
-    onProgress?.(1);
-    return {
-      text: ordered.text,
-      confidence: characters === 0 ? 0 : weighted / characters,
-      lines: ordered.lines,
-      imagePatches: 1,
-      rotation: (turns * 90) as PageRotation,
-    };
+    return lines;
   }
 
   async dispose(): Promise<void> {

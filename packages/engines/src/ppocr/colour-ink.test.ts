@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import type { PageImage, Quad } from '@ocr/contracts';
+import { findColourInk, liftColourInk } from './colour-ink.ts';
+
+const WHOLE = { left: 0, top: 0, right: 400, bottom: 300 };
+
+function whitePage(width = 400, height = 300): PageImage {
+  return { width, height, channels: 3, data: new Uint8Array(width * height * 3).fill(255) };
+}
+
+function fill(page: PageImage, left: number, top: number, right: number, bottom: number, rgb: [number, number, number]): void {
+  for (let y = top; y < bottom; y++) for (let x = left; x < right; x++) page.data.set(rgb, (y * page.width + x) * 3);
+}
+
+function box(left: number, top: number, right: number, bottom: number): Quad {
+  return [
+    [left, top],
+    [right, top],
+    [right, bottom],
+    [left, bottom],
+  ];
+}
+
+function pixel(page: PageImage, x: number, y: number): number[] {
+  return [...page.data.subarray((y * page.width + x) * 3, (y * page.width + x) * 3 + 3)];
+}
+
+describe('findColourInk', () => {
+  it('finds none in black and grey print, the colour fringes a scanner leaves on black strokes, or yellowed paper', () => {
+    const page = whitePage();
+    fill(page, 20, 20, 380, 60, [0, 0, 0]);
+    fill(page, 20, 80, 380, 120, [150, 150, 150]);
+    // Fringes: far apart in hue, dark in every channel.
+    fill(page, 20, 140, 380, 180, [90, 40, 110]);
+    // Yellowed paper.
+    fill(page, 20, 200, 380, 280, [235, 220, 170]);
+    expect(findColourInk(page, WHOLE)).toBeUndefined();
+  });
+
+  it('finds none in a few coloured pixels', () => {
+    const page = whitePage();
+    fill(page, 20, 20, 30, 30, [220, 40, 40]);
+    expect(findColourInk(page, WHOLE)).toBeUndefined();
+  });
+
+  it('gives the rows of a red stamp with a margin, across the inked area, and which boxes it touches', () => {
+    const page = whitePage();
+    fill(page, 200, 120, 260, 160, [212, 42, 42]);
+    const colour = findColourInk(page, { left: 10, top: 0, right: 390, bottom: 300 })!;
+    expect(colour.band).toEqual({ left: 10, top: 56, right: 390, bottom: 224 });
+    expect(colour.touches(box(20, 130, 380, 150))).toBe(true);
+    expect(colour.touches(box(20, 170, 380, 190))).toBe(false);
+    // A box whose corner only grazes the stamp.
+    expect(colour.touches(box(258, 158, 300, 190))).toBe(false);
+  });
+
+  it('finds blue ink as well as red', () => {
+    const page = whitePage();
+    fill(page, 50, 50, 100, 100, [47, 79, 181]);
+    expect(findColourInk(page, WHOLE)?.band).toMatchObject({ top: 0, bottom: 164 });
+  });
+});
+
+describe('liftColourInk', () => {
+  it('turns seal red to white and seal blue nearly so, and keeps black, grey and black under the ink dark, within its part', () => {
+    const page = whitePage(7, 1);
+    const colours: Array<[number, number, number]> = [
+      [212, 42, 42],
+      [47, 79, 181],
+      [0, 0, 0],
+      [128, 128, 128],
+      // Black print under red ink, and a scanner's dark reddish black.
+      [40, 8, 8],
+      [255, 255, 255],
+      // Outside the part.
+      [212, 42, 42],
+    ];
+    colours.forEach((rgb, x) => fill(page, x, 0, x + 1, 1, rgb));
+    const lifted = liftColourInk(page, { left: 0, top: 0, right: 6, bottom: 1 });
+    expect(colours.map((_, x) => pixel(lifted, x, 0)[0])).toEqual([255, 248, 0, 128, 56, 255, 212]);
+    expect(pixel(lifted, 4, 0)).toEqual([56, 56, 56]);
+    expect(pixel(lifted, 6, 0)).toEqual([212, 42, 42]);
+    expect(page.data.subarray(0, 3)).toEqual(new Uint8Array([212, 42, 42]));
+  });
+});
