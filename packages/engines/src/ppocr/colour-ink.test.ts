@@ -37,27 +37,50 @@ describe('findColourInk', () => {
     expect(findColourInk(page, WHOLE)).toBeUndefined();
   });
 
-  it('finds none in a few coloured pixels', () => {
+  it('finds none in a few coloured pixels over black print', () => {
     const page = whitePage();
+    fill(page, 20, 20, 120, 40, [0, 0, 0]);
     fill(page, 20, 20, 30, 30, [220, 40, 40]);
     expect(findColourInk(page, WHOLE)).toBeUndefined();
   });
 
-  it('gives the rows of a red stamp with a margin, across the inked area, and which boxes it touches', () => {
+  it('finds none in coloured print on its own: a red callout, a blue heading beside black text', () => {
     const page = whitePage();
-    fill(page, 200, 120, 260, 160, [212, 42, 42]);
-    const colour = findColourInk(page, { left: 10, top: 0, right: 390, bottom: 300 })!;
-    expect(colour.band).toEqual({ left: 10, top: 56, right: 390, bottom: 224 });
-    expect(colour.touches(box(20, 130, 380, 150))).toBe(true);
-    expect(colour.touches(box(20, 170, 380, 190))).toBe(false);
-    // A box whose corner only grazes the stamp.
-    expect(colour.touches(box(258, 158, 300, 190))).toBe(false);
+    fill(page, 20, 20, 200, 50, [212, 42, 42]);
+    fill(page, 20, 80, 380, 110, [47, 79, 181]);
+    fill(page, 20, 150, 380, 180, [0, 0, 0]);
+    expect(findColourInk(page, WHOLE)).toBeUndefined();
   });
 
-  it('finds blue ink as well as red', () => {
+  it('gives the rows where a red stamp lies over black print, with a margin, across the inked area, and which boxes it touches', () => {
     const page = whitePage();
-    fill(page, 50, 50, 100, 100, [47, 79, 181]);
-    expect(findColourInk(page, WHOLE)?.band).toMatchObject({ top: 0, bottom: 164 });
+    // Black print over the cells' rows 128–191 and 192–255; the stamp over rows 140–170 only.
+    fill(page, 20, 140, 380, 150, [0, 0, 0]);
+    fill(page, 20, 200, 380, 210, [0, 0, 0]);
+    fill(page, 200, 130, 260, 170, [212, 42, 42]);
+    fill(page, 210, 140, 250, 150, [40, 8, 8]);
+    const colour = findColourInk(page, { left: 10, top: 0, right: 390, bottom: 300 })!;
+    expect(colour.bands).toEqual([{ left: 10, top: 64, right: 390, bottom: 256 }]);
+    expect(colour.touches(box(20, 135, 380, 155))).toBe(true);
+    expect(colour.touches(box(20, 195, 380, 215))).toBe(false);
+    // A box whose corner only grazes the stamp.
+    expect(colour.touches(box(258, 168, 300, 190))).toBe(false);
+  });
+
+  it('gives a band for each of two seals far apart, blue as well as red', () => {
+    const page = whitePage(400, 1000);
+    for (const [top, rgb] of [
+      [100, [212, 42, 42]],
+      [800, [47, 79, 181]],
+    ] as const) {
+      fill(page, 20, top + 10, 380, top + 20, [0, 0, 0]);
+      fill(page, 100, top, 160, top + 40, rgb as unknown as [number, number, number]);
+    }
+    const bands = findColourInk(page, { left: 0, top: 0, right: 400, bottom: 1000 })!.bands;
+    expect(bands.map(({ top, bottom }) => [top, bottom])).toEqual([
+      [0, 192],
+      [704, 896],
+    ]);
   });
 });
 
@@ -76,7 +99,7 @@ describe('liftColourInk', () => {
       [212, 42, 42],
     ];
     colours.forEach((rgb, x) => fill(page, x, 0, x + 1, 1, rgb));
-    const lifted = liftColourInk(page, { left: 0, top: 0, right: 6, bottom: 1 });
+    const lifted = liftColourInk(page, [{ left: 0, top: 0, right: 6, bottom: 1 }]);
     expect(colours.map((_, x) => pixel(lifted, x, 0)[0])).toEqual([255, 248, 0, 128, 56, 255, 212]);
     expect(pixel(lifted, 4, 0)).toEqual([56, 56, 56]);
     expect(pixel(lifted, 6, 0)).toEqual([212, 42, 42]);

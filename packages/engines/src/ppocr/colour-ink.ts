@@ -11,11 +11,20 @@ import type { PixelRect } from './ink-bounds.ts';
 const COLOUR_CHROMA = 64;
 const COLOUR_BRIGHTEST = 128;
 const COLOUR_DARKEST = 150;
-/** Fewer coloured pixels on a page than this (a speck, a thin coloured rule) are not worth a second reading. */
-const MIN_PAGE_COLOUR = 200;
+/** Black print: dark in every channel. Under a seal's ink it turns dark red or blue, still dark. */
+const BLACK_BRIGHTEST = 110;
+/**
+ * Coloured ink is looked for over black print in cells of this many pixels square. A cell holding
+ * at least `MIN_CELL_COLOUR` coloured and `MIN_CELL_BLACK` black pixels is where a seal or a
+ * highlighter may hide text; coloured print on its own (a red callout, a blue heading) reads as it
+ * is, and a page of it is not read twice.
+ */
+const CELL = 64;
+const MIN_CELL_COLOUR = 128;
+const MIN_CELL_BLACK = 64;
 /** A text box with this many coloured pixels has coloured ink on or beside its text. */
 const MIN_BOX_COLOUR = 20;
-/** Rows kept above and below the coloured ink, so lines that cross its edge are detected whole. */
+/** Rows kept above and below the cells, so lines that cross a seal's edge are detected whole. */
 const BAND_MARGIN = 64;
 /**
  * How far each pixel is lightened by its colourfulness: at 0.5 seal red goes to white and seal
@@ -30,40 +39,47 @@ function isColour(r: number, g: number, b: number): boolean {
   return brightest >= COLOUR_BRIGHTEST && darkest <= COLOUR_DARKEST && brightest - darkest >= COLOUR_CHROMA;
 }
 
-/** Where coloured ink lies on a page, found by `findColourInk`. */
+/** Where coloured ink lies over black print on a page, found by `findColourInk`. */
 export interface ColourInk {
-  /** The rows that hold it (with a margin), across the inked area. */
-  band: PixelRect;
+  /** Runs of rows that hold it (with a margin), across the inked area, top to bottom. */
+  bands: PixelRect[];
   /** Whether a text box holds coloured ink. */
   touches(box: Quad): boolean;
 }
 
-/** Coloured ink within the inked `area`, or undefined where there is too little to matter. */
+/** Coloured ink over black print within the inked `area`, or undefined where there is none. */
 export function findColourInk(page: PageImage, area: PixelRect): ColourInk | undefined {
   const { width, data } = page;
-  let total = 0;
-  let top = -1;
-  let bottom = -1;
+  const across = Math.ceil((area.right - area.left) / CELL);
+  const down = Math.ceil((area.bottom - area.top) / CELL);
+  const colour = new Int32Array(across * down);
+  const black = new Int32Array(across * down);
   for (let y = area.top; y < area.bottom; y++) {
-    let row = 0;
+    const row = Math.floor((y - area.top) / CELL) * across;
     for (let x = area.left, i = (y * width + x) * 3; x < area.right; x++, i += 3) {
-      if (isColour(data[i]!, data[i + 1]!, data[i + 2]!)) row++;
+      const r = data[i]!;
+      const g = data[i + 1]!;
+      const b = data[i + 2]!;
+      const cell = row + Math.floor((x - area.left) / CELL);
+      if (isColour(r, g, b)) colour[cell]!++;
+      else if (Math.max(r, g, b) < BLACK_BRIGHTEST) black[cell]!++;
     }
-    if (row === 0) continue;
-    total += row;
-    if (top < 0) top = y;
-    bottom = y + 1;
   }
-  if (total < MIN_PAGE_COLOUR) return undefined;
-  return {
-    band: {
-      left: area.left,
-      right: area.right,
-      top: Math.max(area.top, top - BAND_MARGIN),
-      bottom: Math.min(area.bottom, bottom + BAND_MARGIN),
-    },
-    touches: (box) => colourPixelsIn(page, box, MIN_BOX_COLOUR) >= MIN_BOX_COLOUR,
-  };
+  const bands: PixelRect[] = [];
+  for (let cellRow = 0; cellRow < down; cellRow++) {
+    let mixed = false;
+    for (let cell = cellRow * across; cell < (cellRow + 1) * across && !mixed; cell++) {
+      mixed = colour[cell]! >= MIN_CELL_COLOUR && black[cell]! >= MIN_CELL_BLACK;
+    }
+    if (!mixed) continue;
+    const top = Math.max(area.top, area.top + cellRow * CELL - BAND_MARGIN);
+    const bottom = Math.min(area.bottom, area.top + (cellRow + 1) * CELL + BAND_MARGIN);
+    const last = bands.at(-1);
+    if (last && top <= last.bottom) last.bottom = bottom;
+    else bands.push({ left: area.left, right: area.right, top, bottom });
+  }
+  if (bands.length === 0) return undefined;
+  return { bands, touches: (box) => colourPixelsIn(page, box, MIN_BOX_COLOUR) >= MIN_BOX_COLOUR };
 }
 
 /** Coloured pixels inside the box's bounding rectangle, counted up to `enough`. */
@@ -84,23 +100,25 @@ function colourPixelsIn(page: PageImage, box: Quad, enough: number): number {
 }
 
 /**
- * The page with its coloured ink lifted towards white, as grey, within `part` (the rest as it
+ * The page with its coloured ink lifted towards white, as grey, within `parts` (the rest as it
  * is): each pixel's brightest channel, raised by how colourful it is. Black and grey print keep
  * their darkness, so text under a seal or a highlighter reads as if the colour were not there.
  */
-export function liftColourInk(page: PageImage, part: PixelRect): PageImage {
+export function liftColourInk(page: PageImage, parts: readonly PixelRect[]): PageImage {
   const { width, data } = page;
   const lifted = Buffer.from(data);
-  for (let y = part.top; y < part.bottom; y++) {
-    for (let x = part.left, i = (y * width + x) * 3; x < part.right; x++, i += 3) {
-      const r = data[i]!;
-      const g = data[i + 1]!;
-      const b = data[i + 2]!;
-      const brightest = Math.max(r, g, b);
-      const value = Math.min(255, Math.round(brightest + LIFT * (brightest - Math.min(r, g, b))));
-      lifted[i] = value;
-      lifted[i + 1] = value;
-      lifted[i + 2] = value;
+  for (const part of parts) {
+    for (let y = part.top; y < part.bottom; y++) {
+      for (let x = part.left, i = (y * width + x) * 3; x < part.right; x++, i += 3) {
+        const r = data[i]!;
+        const g = data[i + 1]!;
+        const b = data[i + 2]!;
+        const brightest = Math.max(r, g, b);
+        const value = Math.min(255, Math.round(brightest + LIFT * (brightest - Math.min(r, g, b))));
+        lifted[i] = value;
+        lifted[i + 1] = value;
+        lifted[i + 2] = value;
+      }
     }
   }
   return { width: page.width, height: page.height, channels: 3, data: lifted };

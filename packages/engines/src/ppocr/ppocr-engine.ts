@@ -57,8 +57,12 @@ export class PpocrEngine implements Engine {
     // Text under a seal or a highlighter is read again with the coloured ink lifted.
     const colour = findColourInk(page, area);
     if (colour) {
-      const lifted = liftColourInk(page, colour.band);
-      const liftedBoxes = (await detectBoxes(this.detector, lifted, colour.band)).filter((box) => colour.touches(box));
+      const lifted = liftColourInk(page, colour.bands);
+      const liftedBoxes: Quad[] = [];
+      for (const band of colour.bands) {
+        liftedBoxes.push(...(await detectBoxes(this.detector, lifted, band)).filter((box) => colour.touches(box)));
+      }
+      signal?.throwIfAborted();
       const liftedUpsideDown = await this.classifier.upsideDown(lifted, liftedBoxes);
       const liftedLines = await this.readBoxes(lifted, liftedBoxes, liftedUpsideDown, () => signal?.throwIfAborted());
       lines = mergeLiftedReading(lines, liftedLines);
