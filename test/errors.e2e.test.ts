@@ -137,8 +137,13 @@ describe('errors and access control over HTTP (API and worker as processes)', ()
   });
 
   it('415 for a file that is no supported format, whatever its name says', async () => {
-    const text = new TextEncoder().encode('%!PS-Adobe-3.0 not really a picture');
+    const text = new TextEncoder().encode('just some notes, not a picture');
     await expectError(await fetch(`${service.baseUrl}/ocr/process`, { method: 'POST', headers: auth, body: form([{ name: 'drawing.png', bytes: text }]) }), 415, 'unsupported_format');
+    // A format people do send is named, with what to send instead.
+    const dwg = new TextEncoder().encode('AC1032\0\0\0\0\0\x06\x01');
+    const refused = await fetch(`${service.baseUrl}/ocr/process`, { method: 'POST', headers: auth, body: form([{ name: 'housing.dwg', bytes: dwg }]) });
+    await expectError(refused.clone(), 415, 'unsupported_format');
+    expect((await json(refused)).error.message).toMatch(/^The file is an AutoCAD DWG drawing, which is not read: plot it to PDF/);
   });
 
   it('413 for a file over the limit, with a Content-Length', async () => {

@@ -1,4 +1,5 @@
 import { DocumentError } from './errors.ts';
+import { describeUnsupported } from './unsupported-format.ts';
 
 export type DocumentFormat = 'jpeg' | 'png' | 'bmp' | 'tiff' | 'webp' | 'gif' | 'pdf';
 
@@ -51,9 +52,13 @@ export function requireFormat(bytes: Uint8Array): DocumentFormat {
   if (bytes.length === 0) throw new DocumentError('empty_file', 'The uploaded file is empty.');
   const format = sniffFormat(bytes);
   if (!format) {
+    const known = describeUnsupported(bytes);
     throw new DocumentError(
       'unsupported_format',
-      'The file is not a JPEG, PNG, BMP, TIFF, WebP, GIF or PDF (judged by its content, not its name).',
+      known
+        ? `The file is ${known.name}, which is not read: ${known.instead}. ` +
+            'The service reads JPEG, PNG, BMP, TIFF, WebP, GIF and PDF, judged by content, not name.'
+        : 'The file is not a JPEG, PNG, BMP, TIFF, WebP, GIF or PDF (judged by its content, not its name).',
     );
   }
   return format;
