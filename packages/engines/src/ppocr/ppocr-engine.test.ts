@@ -246,6 +246,22 @@ describe('page result', () => {
     expect(lines).toEqual(expect.arrayContaining(['未注线性尺寸公差', '设计审核批准', '零件名称', '材料', 'Tighten the M16 bolts to 210 Nm', '未注倒角C1。']));
   });
 
+  it('reads a line longer than the longest strip (notes across an A1 sheet) in parts cut between words', async () => {
+    const notes =
+      'NOTES: 1. REMOVE ALL BURRS AND SHARP EDGES. 2. UNTOLERANCED DIMENSIONS TO ISO 2768-mK. 3. SURFACE FINISH Ra 3.2 UNLESS ' +
+      'OTHERWISE STATED. 4. HEAT TREAT TO 58-62 HRC, CASE DEPTH 0.8-1.2 mm. 5. PAINT RAL 5015 OUTSIDE.';
+    const items = Array.from({ length: 12 }, (_, i) => `Item ${i + 1}: hex bolt M${8 + i}x${30 + 5 * i} grade 8.8 zinc plated;`).join(' ');
+    // Squeezed into one strip, these read at 31% and 98% CER.
+    for (const [text, width, fontSize] of [
+      [`${notes} ${notes}`, 11_000, 18],
+      [items, 16_000, 32],
+    ] as const) {
+      const result = await read(renderPage({ width, height: fontSize * 3, blocks: [{ x: 20, y: fontSize, text, fontSize }] }));
+      expect(result.lines).toHaveLength(1);
+      expect(characterErrorRate(text, result.text)).toBeLessThanOrEqual(0.01);
+    }
+  });
+
   describe('under red and blue seals', () => {
     const spec = specificationPage();
     const chinese = chinesePage();

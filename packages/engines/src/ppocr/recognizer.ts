@@ -4,11 +4,12 @@ import { EngineLoadError } from '../engine.ts';
 import { decodeLine, type DecodedLine } from './ctc-decode.ts';
 import type { Dictionary } from './dictionary.ts';
 import type { OrtSession } from './session.ts';
+import { joinParts, splitLongBox } from './long-lines.ts';
 import { STEP_SCORE_OUTPUTS, type StepScores } from './step-scores.ts';
 import { sampleStrip, stripWidth } from './strip-sampler.ts';
 
 const STRIP_HEIGHT = 48;
-/** Longest strip: a full-width line of small text on an A4 page at 300 dpi fits. */
+/** Longest strip: a full-width line of small text on an A4 page at 300 dpi fits; longer boxes are read in parts. */
 const MAX_STRIP_WIDTH = 4096;
 /** Width of one CTC step in strip pixels. */
 const STEP_PIXELS = 8;
@@ -46,10 +47,24 @@ export class Recognizer {
   }
 
   /**
-   * Reads each box: strips sampled from the rotated boxes, sorted by width and batched so that
-   * padding stays small; `onBatch` reports the fraction of lines done.
+   * Reads each box; one longer than the longest strip is read in parts, cut between words.
+   * `onBatch` reports the fraction of strips done.
    */
   async read(page: PageImage, quads: readonly Quad[], onBatch?: (done: number) => void): Promise<DecodedLine[]> {
+    const parts = quads.map((quad) => splitLongBox(page, quad, STRIP_HEIGHT, MAX_STRIP_WIDTH));
+    const decoded = await this.readStrips(
+      page,
+      parts.flatMap((pieces) => pieces.map((piece) => piece.quad)),
+      onBatch,
+    );
+    let next = 0;
+    return parts.map((pieces) =>
+      pieces.length === 1 ? decoded[next++]! : joinParts(pieces.map((piece) => ({ ...piece, read: decoded[next++]! }))),
+    );
+  }
+
+  /** Strips sampled from the rotated boxes, sorted by width and batched so that padding stays small. */
+  private async readStrips(page: PageImage, quads: readonly Quad[], onBatch?: (done: number) => void): Promise<DecodedLine[]> {
     const widths = quads.map((quad) => stripWidth(quad, STRIP_HEIGHT, MAX_STRIP_WIDTH));
     const order = quads.map((_, i) => i).sort((a, b) => widths[a]! - widths[b]!);
     const results: DecodedLine[] = new Array(quads.length);
