@@ -4,3 +4,4 @@ export * from './scan.ts';
 export * from './pages.ts';
 export * from './page-image.ts';
 export * from './drawing.ts';
+export * from './quads.ts';

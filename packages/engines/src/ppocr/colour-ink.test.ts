@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { PageImage, Quad } from '@ocr/contracts';
+import type { PageImage } from '@ocr/contracts';
+import { rectQuad } from '@ocr/testkit';
 import { findColourInk, liftColourInk } from './colour-ink.ts';
 
 const WHOLE = { left: 0, top: 0, right: 400, bottom: 300 };
@@ -10,15 +11,6 @@ function whitePage(width = 400, height = 300): PageImage {
 
 function fill(page: PageImage, left: number, top: number, right: number, bottom: number, rgb: [number, number, number]): void {
   for (let y = top; y < bottom; y++) for (let x = left; x < right; x++) page.data.set(rgb, (y * page.width + x) * 3);
-}
-
-function box(left: number, top: number, right: number, bottom: number): Quad {
-  return [
-    [left, top],
-    [right, top],
-    [right, bottom],
-    [left, bottom],
-  ];
 }
 
 function pixel(page: PageImage, x: number, y: number): number[] {
@@ -61,10 +53,10 @@ describe('findColourInk', () => {
     fill(page, 210, 140, 250, 150, [40, 8, 8]);
     const colour = findColourInk(page, { left: 10, top: 0, right: 390, bottom: 300 })!;
     expect(colour.bands).toEqual([{ left: 10, top: 64, right: 390, bottom: 256 }]);
-    expect(colour.touches(box(20, 135, 380, 155))).toBe(true);
-    expect(colour.touches(box(20, 195, 380, 215))).toBe(false);
+    expect(colour.touches(rectQuad(20, 135, 380, 155))).toBe(true);
+    expect(colour.touches(rectQuad(20, 195, 380, 215))).toBe(false);
     // A box whose corner only grazes the stamp.
-    expect(colour.touches(box(258, 168, 300, 190))).toBe(false);
+    expect(colour.touches(rectQuad(258, 168, 300, 190))).toBe(false);
   });
 
   it('gives a band for each of two seals far apart, blue as well as red', () => {

@@ -1,15 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { Quad } from '@ocr/contracts';
+import { rectQuad } from '@ocr/testkit';
 import { mergeLiftedReading, type ReadLine } from './colour-readings.ts';
 
 function line(text: string, confidence: number, left: number, top: number, right: number, bottom: number): ReadLine {
-  const box: Quad = [
-    [left, top],
-    [right, top],
-    [right, bottom],
-    [left, bottom],
-  ];
-  return { text, confidence, box, characters: text.replace(/\s/g, '').length };
+  return { text, confidence, box: rectQuad(left, top, right, bottom), characters: text.replace(/\s/g, '').length };
 }
 
 const texts = (lines: ReadLine[]) => lines.map((l) => l.text).sort();

@@ -1,20 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { PageImage, Quad } from '@ocr/contracts';
-import { pageImage, renderPage } from '@ocr/testkit';
+import type { PageImage } from '@ocr/contracts';
+import { pageImage, rectQuad, renderPage } from '@ocr/testkit';
 import { joinParts, splitLongBox } from './long-lines.ts';
 import { stripWidth } from './strip-sampler.ts';
 
 const STRIP_HEIGHT = 48;
 const MAX_WIDTH = 4096;
-
-function box(left: number, top: number, right: number, bottom: number): Quad {
-  return [
-    [left, top],
-    [right, top],
-    [right, bottom],
-    [left, bottom],
-  ];
-}
 
 /** Whether the page holds ink on the vertical line at x between top and bottom. */
 function inkAt(page: PageImage, x: number, top: number, bottom: number): boolean {
@@ -30,12 +21,12 @@ describe('splitLongBox', () => {
 
   it('leaves a box that fits the longest strip whole', async () => {
     const page = await pageImage(renderPage({ width: 1200, height: 80, blocks: [{ x: 20, y: 20, text: 'Weight: 3.6 kg', fontSize: 32 }] }));
-    expect(splitLongBox(page, box(10, 10, 1190, 70), STRIP_HEIGHT, MAX_WIDTH)).toEqual([{ quad: box(10, 10, 1190, 70), spaceBefore: false }]);
+    expect(splitLongBox(page, rectQuad(10, 10, 1190, 70), STRIP_HEIGHT, MAX_WIDTH)).toEqual([{ quad: rectQuad(10, 10, 1190, 70), spaceBefore: false }]);
   });
 
   it('cuts a longer box into parts that fit, in the gaps between words, marking them as spaces', async () => {
     const page = await pageImage(renderPage({ width: 16000, height: 80, blocks: [{ x: 20, y: 20, text: words, fontSize: 32 }] }));
-    const quad = box(10, 14, 15990, 62);
+    const quad = rectQuad(10, 14, 15990, 62);
     const parts = splitLongBox(page, quad, STRIP_HEIGHT, MAX_WIDTH);
     expect(parts.length).toBeGreaterThanOrEqual(Math.ceil(stripWidth(quad, STRIP_HEIGHT, Infinity) / MAX_WIDTH));
     for (const part of parts) expect(stripWidth(part.quad, STRIP_HEIGHT, Infinity)).toBeLessThanOrEqual(MAX_WIDTH);
@@ -53,7 +44,7 @@ describe('splitLongBox', () => {
   it('cuts Chinese printed solid between characters', async () => {
     const text = '未注线性尺寸公差按国家标准执行零件加工后应去除毛刺锐边倒钝'.repeat(8);
     const page = await pageImage(renderPage({ width: 15000, height: 80, blocks: [{ x: 20, y: 20, text, fontSize: 32 }] }));
-    const parts = splitLongBox(page, box(10, 14, 14990, 62), STRIP_HEIGHT, MAX_WIDTH);
+    const parts = splitLongBox(page, rectQuad(10, 14, 14990, 62), STRIP_HEIGHT, MAX_WIDTH);
     expect(parts.length).toBeGreaterThan(1);
     for (const part of parts.slice(1)) {
       expect(inkAt(page, part.quad[0][0], 14, 62)).toBe(false);
