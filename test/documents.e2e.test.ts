@@ -54,6 +54,7 @@ async function formatCases(): Promise<FormatCase[]> {
     { name: 'JPEG', bytes: await encodePage(first!, 'jpeg'), filename: 'housing.jpg', format: 'JPEG', pageSizes: [size], texts: [lines[0]!] },
     { name: 'WebP', bytes: await encodePage(first!, 'webp'), filename: 'housing.webp', format: 'WEBP', pageSizes: [size], texts: [lines[0]!] },
     { name: 'GIF', bytes: await encodePage(first!, 'gif'), filename: 'housing.gif', format: 'GIF', pageSizes: [size], texts: [lines[0]!] },
+    { name: 'AVIF', bytes: await encodePage(first!, 'avif'), filename: 'housing.avif', format: 'AVIF', pageSizes: [size], texts: [lines[0]!] },
     {
       name: '24-bit bottom-up BMP',
       bytes: bmpPage(first!, { bitsPerPixel: 24, topDown: false }),

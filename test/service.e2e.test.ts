@@ -41,7 +41,7 @@ describe('the service end to end (API and worker as processes, real Redis, defau
 
     const info = await json(await fetch(`${service.baseUrl}/model/info`));
     expect(info).toMatchObject({ device: 'cpu', is_loaded: true, max_file_size_mb: 50, gpu_available: false });
-    expect(info.supported_formats).toEqual(expect.arrayContaining(['.png', '.jpg', '.pdf', '.bmp', '.tiff', '.webp', '.gif']));
+    expect(info.supported_formats).toEqual(expect.arrayContaining(['.png', '.jpg', '.pdf', '.bmp', '.tiff', '.webp', '.gif', '.avif']));
   });
 
   it('POST /ocr/process answers the old JSON shape with the rendered text recognised', async () => {

@@ -17,6 +17,7 @@ const FORMAT_BY_EXTENSION: Record<string, DocumentFormat> = {
   tiff: 'tiff',
   webp: 'webp',
   gif: 'gif',
+  avif: 'avif',
   pdf: 'pdf',
 };
 

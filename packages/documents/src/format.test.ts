@@ -14,6 +14,9 @@ describe('sniffFormat', () => {
     expect(sniffFormat(await multiPageTiff([page]))).toBe('tiff');
     expect(sniffFormat(bmpPage(page, { bitsPerPixel: 24, topDown: false }))).toBe('bmp');
     expect(sniffFormat(latinTextPdf(1))).toBe('pdf');
+    expect(sniffFormat(await encodePage(page, 'avif'))).toBe('avif');
+    // AVIF as a compatible brand beside another major one.
+    expect(sniffFormat(Buffer.from('\0\0\0\x1cftypmif1\0\0\0\0mif1miafavif', 'latin1'))).toBe('avif');
   });
 
   it('reads big-endian TIFF and a PDF header after leading junk', () => {

@@ -1,7 +1,7 @@
 import { DocumentError } from './errors.ts';
 import { describeUnsupported } from './unsupported-format.ts';
 
-export type DocumentFormat = 'jpeg' | 'png' | 'bmp' | 'tiff' | 'webp' | 'gif' | 'pdf';
+export type DocumentFormat = 'jpeg' | 'png' | 'bmp' | 'tiff' | 'webp' | 'gif' | 'avif' | 'pdf';
 
 // The PDF header may follow some junk (readers, pdfjs included, look this far for it).
 const PDF_HEADER_WINDOW = 1024;
@@ -19,6 +19,17 @@ function hasPdfHeader(bytes: Uint8Array): boolean {
   const header = ascii('%PDF-');
   const end = Math.min(bytes.length - header.length, PDF_HEADER_WINDOW);
   for (let i = 0; i <= end; i++) if (startsWith(bytes, header, i)) return true;
+  return false;
+}
+
+/** AVIF names itself in its ISO-BMFF `ftyp` box, as the major or a compatible brand (an HEIC photo does not). */
+function isAvif(bytes: Uint8Array): boolean {
+  if (!startsWith(bytes, ascii('ftyp'), 4) || bytes.length < 16) return false;
+  const size = Math.min(bytes.length, ((bytes[0]! << 24) | (bytes[1]! << 16) | (bytes[2]! << 8) | bytes[3]!) >>> 0);
+  // The major brand at 8, the minor version at 12, then compatible brands to the box's end.
+  for (let at = 8; at + 4 <= size; at += at === 8 ? 8 : 4) {
+    if (startsWith(bytes, ascii('avif'), at) || startsWith(bytes, ascii('avis'), at)) return true;
+  }
   return false;
 }
 
@@ -42,6 +53,7 @@ export function sniffFormat(bytes: Uint8Array): DocumentFormat | null {
   if (startsWith(bytes, ascii('II*\0')) || startsWith(bytes, ascii('MM\0*'))) return 'tiff';
   if (startsWith(bytes, ascii('RIFF')) && startsWith(bytes, ascii('WEBP'), 8)) return 'webp';
   if (startsWith(bytes, ascii('GIF87a')) || startsWith(bytes, ascii('GIF89a'))) return 'gif';
+  if (isAvif(bytes)) return 'avif';
   if (isBmp(bytes)) return 'bmp';
   if (hasPdfHeader(bytes)) return 'pdf';
   return null;
@@ -57,8 +69,8 @@ export function requireFormat(bytes: Uint8Array): DocumentFormat {
       'unsupported_format',
       known
         ? `The file is ${known.name}, which is not read: ${known.instead}. ` +
-            'The service reads JPEG, PNG, BMP, TIFF, WebP, GIF and PDF, judged by content, not name.'
-        : 'The file is not a JPEG, PNG, BMP, TIFF, WebP, GIF or PDF (judged by its content, not its name).',
+            'The service reads JPEG, PNG, BMP, TIFF, WebP, GIF, AVIF and PDF, judged by content, not name.'
+        : 'The file is not a JPEG, PNG, BMP, TIFF, WebP, GIF, AVIF or PDF (judged by its content, not its name).',
     );
   }
   return format;

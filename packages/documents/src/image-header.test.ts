@@ -12,6 +12,7 @@ describe('readImageHeader', () => {
       webp: await encodePage(page, 'webp'),
       gif: await encodePage(page, 'gif'),
       tiff: await multiPageTiff([page]),
+      avif: await encodePage(page, 'avif'),
     };
     for (const [format, bytes] of Object.entries(files)) {
       const { width, height } = await sharp(bytes).metadata();
@@ -31,6 +32,30 @@ describe('readImageHeader', () => {
     for (const topDown of [false, true]) {
       expect(readImageHeader(bmpPage(page, { bitsPerPixel: 24, topDown }), 'bmp')).toMatchObject([{ width: 321, height: 123 }]);
     }
+  });
+
+  it('reads an AVIF grid image at its whole size, not a tile’s, and refuses one whose boxes are cut short', async () => {
+    const box = (type: string, ...content: Buffer[]) => {
+      const body = Buffer.concat(content);
+      const header = Buffer.alloc(8);
+      header.writeUInt32BE(8 + body.length);
+      header.write(type, 4, 'latin1');
+      return Buffer.concat([header, body]);
+    };
+    const ispe = (width: number, height: number) => {
+      const body = Buffer.alloc(12);
+      body.writeUInt32BE(width, 4);
+      body.writeUInt32BE(height, 8);
+      return box('ispe', body);
+    };
+    // A grid item of 2048 × 1024 made of 512 × 512 tiles: the properties list the tile's size first.
+    const grid = Buffer.concat([
+      box('ftyp', Buffer.from('avif\0\0\0\0avifmif1', 'latin1')),
+      box('meta', Buffer.alloc(4), box('hdlr', Buffer.alloc(24)), box('iprp', box('ipco', ispe(512, 512), ispe(2048, 1024)))),
+    ]);
+    expect(readImageHeader(grid, 'avif')).toEqual([{ width: 2048, height: 1024, inBands: false }]);
+    const real = await encodePage(await textPage('avif', { width: 300, height: 100 }), 'avif');
+    expect(() => readImageHeader(real.subarray(0, 60), 'avif')).toThrow(expect.objectContaining({ code: 'corrupt_image' }));
   });
 
   it('gives one size per TIFF page', async () => {

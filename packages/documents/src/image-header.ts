@@ -36,7 +36,8 @@ function pixelAspect(xResolution: number, yResolution: number): number | undefin
 
 /**
  * Page sizes from an image's header alone, without decoding pixels: PNG IHDR, JPEG SOFn,
- * BMP DIB header, WebP VP8/VP8L/VP8X, GIF logical screen, and every IFD of a TIFF (one size per page).
+ * BMP DIB header, WebP VP8/VP8L/VP8X, GIF logical screen, AVIF `ispe`, and every IFD of a TIFF
+ * (one size per page).
  * A header that cannot be read is corrupt_image.
  */
 export function readImageHeader(bytes: Uint8Array, format: Exclude<DocumentFormat, 'pdf'>): ImagePage[] {
@@ -65,6 +66,7 @@ const HEADER_READERS: Record<Exclude<DocumentFormat, 'pdf'>, (view: DataView) =>
   bmp: readBmp,
   webp: readWebp,
   gif: readGif,
+  avif: readAvif,
   tiff: readTiff,
 };
 
@@ -158,6 +160,50 @@ function webpSize(view: DataView): PageSize {
     return { width: view.getUint16(26, true) & 0x3fff, height: view.getUint16(28, true) & 0x3fff };
   }
   throw corrupt('webp', `unknown first chunk "${chunk}"`);
+}
+
+/** ISO-BMFF boxes from `start` to `end`: [type, where the content starts, where the box ends]. */
+function* boxes(view: DataView, start: number, end: number): Generator<[string, number, number]> {
+  for (let at = start; at + 8 <= end; ) {
+    let size = view.getUint32(at);
+    let header = 8;
+    if (size === 1) {
+      size = Number(view.getBigUint64(at + 8));
+      header = 16;
+    } else if (size === 0) {
+      size = end - at;
+    }
+    if (size < header || at + size > end) throw corrupt('avif', 'a box runs past its container');
+    yield [fourCC(view, at + 4), at + header, at + size];
+    at += size;
+  }
+}
+
+/** The children of the first box of `type` among the boxes from `start` to `end`; `full` boxes carry 4 more header bytes. */
+function child(view: DataView, start: number, end: number, type: string, full = false): [number, number] {
+  for (const [found, content, boxEnd] of boxes(view, start, end)) {
+    if (found === type) return [content + (full ? 4 : 0), boxEnd];
+  }
+  throw corrupt('avif', `it has no ${type} box`);
+}
+
+/**
+ * AVIF: the largest `ispe` (image spatial extents) among the item properties (meta → iprp →
+ * ipco). A grid image's own size is its largest; its tiles, thumbnail and alpha are smaller.
+ */
+function readAvif(view: DataView): ImagePage[] {
+  const meta = child(view, 0, view.byteLength, 'meta', true);
+  const iprp = child(view, meta[0], meta[1], 'iprp');
+  const ipco = child(view, iprp[0], iprp[1], 'ipco');
+  let size: PageSize | undefined;
+  for (const [type, content] of boxes(view, ipco[0], ipco[1])) {
+    if (type !== 'ispe') continue;
+    const width = view.getUint32(content + 4);
+    const height = view.getUint32(content + 8);
+    if (!size || width * height > size.width * size.height) size = { width, height };
+  }
+  if (!size) throw corrupt('avif', 'it gives no image size (ispe)');
+  return [{ ...size, inBands: false }];
 }
 
 const TIFF_IMAGE_WIDTH = 256;

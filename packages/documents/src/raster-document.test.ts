@@ -4,7 +4,7 @@ import { allPages, bmpPage, encodePage, faxPage, inkFraction, meanAbsoluteDiffer
 import { openDocument } from './open.ts';
 
 describe('openDocument on images', () => {
-  it.each(['png', 'jpeg', 'webp', 'tiff', 'gif'] as const)('decodes %s to one RGB page with the text where it was drawn', async (format) => {
+  it.each(['png', 'jpeg', 'webp', 'tiff', 'gif', 'avif'] as const)('decodes %s to one RGB page with the text where it was drawn', async (format) => {
     const page = await textPage('Ø20 H7 技术要求', { width: 500, height: 160 });
     const doc = await openDocument(await encodePage(page, format));
     expect(doc).toMatchObject({ format, pageCount: 1, selectedPages: [1] });
