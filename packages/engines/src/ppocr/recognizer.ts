@@ -3,8 +3,8 @@ import type { PageImage, Quad } from '@ocr/contracts';
 import { EngineLoadError } from '../engine.ts';
 import { decodeLine, type DecodedLine } from './ctc-decode.ts';
 import type { Dictionary } from './dictionary.ts';
-import type { OrtSession } from './session.ts';
 import { joinParts, splitLongBox } from './long-lines.ts';
+import type { OrtSession } from './session.ts';
 import { STEP_SCORE_OUTPUTS, type StepScores } from './step-scores.ts';
 import { sampleStrip, stripWidth } from './strip-sampler.ts';
 
