@@ -12,11 +12,18 @@ const DIAMETER_AS_ZERO = new RegExp(
 );
 
 /**
+ * A 0 straight after a count that stands alone (`4×08`, `6X010`, `2 x 012`): "four of 08" is no
+ * number, so it is the mark whatever follows. Not after a count inside a code or thread size
+ * (`M10x01`), nor in hex (`0x01`).
+ */
+const COUNTED_DIAMETER = /(?<=(?:^|[\s(,;:，；：、])[1-9]\d*\s?[×xX]\s?)0(?=[1-9])/gu;
+
+/**
  * PP-OCR's dictionary holds Φ but neither Ø nor ⌀, so the recogniser reads the ISO diameter mark
  * as 0 (or O, which fixDigitLookalikes has made 0): `Ø25 H7` came out `025 H7`. Where the 0 can
  * only be that mark, it is put back. Leading zeros that numbers do have (`REV 02`, `SHEET 02 OF
  * 05`, `0.05`, dates) stay.
  */
 export function restoreDiameterMarks(text: string): string {
-  return text.replace(DIAMETER_AS_ZERO, 'Ø');
+  return text.replace(DIAMETER_AS_ZERO, 'Ø').replace(COUNTED_DIAMETER, 'Ø');
 }
