@@ -86,6 +86,12 @@ describe('errors and access control over HTTP (API and worker as processes)', ()
     expect(submitted.status).toBe(202);
     expect(submitted.headers.get('access-control-allow-origin')).toBe('*');
     expect(submitted.headers.get('access-control-expose-headers')).toContain('Location');
+    // Without an Origin (curl, python-requests) no CORS headers, and a cache is told the answer differs.
+    const plain = await fetch(`${service.baseUrl}/v1/jobs`, { method: 'POST', headers: auth, body: form([{ name: 'a.png', bytes: page }]) });
+    expect(plain.status).toBe(202);
+    expect(plain.headers.get('access-control-allow-origin')).toBeNull();
+    expect(plain.headers.get('vary')).toBe('Origin');
+    expect(plain.headers.get('location')).toMatch(/^\/v1\/jobs\//);
   });
 
   it('puts the dashboard behind Basic auth when ADMIN_PASSWORD is set', async () => {

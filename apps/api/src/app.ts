@@ -35,14 +35,21 @@ export function createApp(services: Services): Hono {
     }),
   );
   // Before the key check: a browser's preflight carries no key. No cookies are used, so no credentials.
-  app.use(
-    cors({
-      origin: config.CORS_ORIGINS.includes('*') ? '*' : config.CORS_ORIGINS,
-      allowMethods: ['GET', 'HEAD', 'POST', 'OPTIONS'],
-      exposeHeaders: ['Location', 'Retry-After', 'X-Request-Id'],
-      maxAge: 600,
-    }),
-  );
+  const corsHeaders = cors({
+    origin: config.CORS_ORIGINS.includes('*') ? '*' : config.CORS_ORIGINS,
+    allowMethods: ['GET', 'HEAD', 'POST', 'OPTIONS'],
+    exposeHeaders: ['Location', 'Retry-After', 'X-Request-Id'],
+    maxAge: 600,
+  });
+  // Only browsers send Origin, and only they read CORS headers. Hono's cors touches the response
+  // before the handler runs, which makes every answer a full web Response that the Node adapter
+  // then streams out: ~0.2 ms a request that clients without an Origin need not pay. `Vary` keeps
+  // a cache from handing such an answer, without CORS headers, to a browser.
+  app.use((c, next) => {
+    if (c.req.header('origin') !== undefined) return corsHeaders(c, next);
+    c.header('Vary', 'Origin');
+    return next();
+  });
   if (config.API_KEYS && config.API_KEYS.length > 0) app.use(apiKeyAuth(config.API_KEYS));
   if (config.ADMIN_PASSWORD) {
     const guard = dashboardAuth(config.ADMIN_USER, config.ADMIN_PASSWORD);
