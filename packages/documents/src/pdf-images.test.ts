@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { imageBombPdf, latinTextPdf, scannedPdf } from './fixtures/index.ts';
-import { largestEmbeddedImage } from './pdf-images.ts';
+import { largestEmbeddedImage as largestIn } from './pdf-images.ts';
 
 const latin1 = (s: string) => Buffer.from(s, 'latin1');
+const largestEmbeddedImage = (bytes: Uint8Array) => largestIn(Buffer.from(bytes).toString('latin1'));
 
 describe('largestEmbeddedImage', () => {
   it('reads the largest image a PDF states, whatever the spacing', () => {

@@ -14,14 +14,14 @@ function statedNumber(dictionary: string, key: 'Width' | 'Height'): number | nul
 }
 
 /**
- * The largest image a PDF embeds, by pixels, read from the image dictionaries in its bytes: an
- * image is a stream, and streams never sit inside compressed object streams, so their
- * dictionaries are plain in the file (encryption covers only stream data and strings). A few
+ * The largest image a PDF embeds, by pixels, read from the image dictionaries in its bytes
+ * (`text`: the file as latin1): an image is a stream, and streams never sit inside compressed
+ * object streams, so their dictionaries are plain in the file (encryption covers only stream
+ * data and strings). A few
  * hundred KB of PDF can hold a 20,000 × 20,000 image that pdfjs would decode whole (gigabytes):
  * checked before anything is decoded. Inline images (inside content streams) are not seen here.
  */
-export function largestEmbeddedImage(bytes: Uint8Array): EmbeddedImageSize | null {
-  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
+export function largestEmbeddedImage(text: string): EmbeddedImageSize | null {
   let largest: EmbeddedImageSize | null = null;
   for (const match of text.matchAll(/\/Subtype\s*\/Image(?![A-Za-z])/g)) {
     const objectStart = text.lastIndexOf(' obj', match.index);

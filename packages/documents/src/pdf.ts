@@ -18,11 +18,16 @@ import {
 import { parsePageSelection } from './page-range.ts';
 import { useCjkFontsForGenericFamilies } from './pdf-fonts.ts';
 import { largestEmbeddedImage } from './pdf-images.ts';
+import { PdfObjects } from './pdf-objects.ts';
+import { decodeScanJpeg } from './pdf-scan-decode.ts';
+import { fullPageJpeg } from './pdf-scan-page.ts';
+import { PdfRef } from './pdf-syntax.ts';
 import { rgbaToRgb } from './rgba.ts';
 import { cacheTransform } from './transform-cache.ts';
 
 type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
 type PdfDocumentProxy = Awaited<ReturnType<PdfJs['getDocument']>['promise']>;
+type PdfPageProxy = Awaited<ReturnType<PdfDocumentProxy['getPage']>>;
 // Loaded on first use (the API never needs it) and kept.
 let pdfjsModule: Promise<PdfJs> | undefined;
 
@@ -61,7 +66,9 @@ export async function openPdfDocument(bytes: Uint8Array, options: DocumentOption
   const scale = resolveDpi(options.dpi) / POINTS_PER_INCH;
   // A scan inside a PDF is drawn scaled to its page, so it may hold more pixels than the page rendered.
   const maxImagePixels = maxScanPixels(limits);
-  const image = largestEmbeddedImage(bytes);
+  // Read before pdfjs takes the bytes over.
+  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
+  const image = largestEmbeddedImage(text);
   if (image && image.width * image.height > maxImagePixels) {
     throw new DocumentError(
       'image_too_large',
@@ -103,7 +110,9 @@ export async function openPdfDocument(bytes: Uint8Array, options: DocumentOption
       rasters.map((r) => r.size),
       limits,
     );
-    return pdfDocument(doc, rasters);
+    // An encrypted file's streams are not readable as they lie: pdfjs renders every page.
+    const objects = text.includes('/Encrypt') ? undefined : new PdfObjects(text);
+    return pdfDocument(doc, rasters, objects, maxImagePixels);
   } catch (error) {
     await doc.destroy();
     throw error;
@@ -123,7 +132,17 @@ async function pageRaster(doc: PdfDocumentProxy, page: number, dpiScale: number,
   return { page, scale, fit, size: { width: toPixels(width), height: toPixels(height) } };
 }
 
-function pdfDocument(doc: PdfDocumentProxy, rasters: PageRaster[]): OpenedDocument {
+/**
+ * A page that is one scanned JPEG, decoded natively instead of rendered (see fullPageJpeg);
+ * undefined for any other page.
+ */
+async function scanOf(pdfPage: PdfPageProxy, objects: PdfObjects | undefined, size: PageSize, maxPixels: number): Promise<PageImage | undefined> {
+  const ref = pdfPage.ref;
+  const scan = objects && ref ? fullPageJpeg(objects, new PdfRef(ref.num, ref.gen), pdfPage.view) : undefined;
+  return scan && decodeScanJpeg(scan, pdfPage.rotate, size, maxPixels);
+}
+
+function pdfDocument(doc: PdfDocumentProxy, rasters: PageRaster[], objects: PdfObjects | undefined, maxImagePixels: number): OpenedDocument {
   let closed = false;
   return {
     format: 'pdf',
@@ -136,28 +155,32 @@ function pdfDocument(doc: PdfDocumentProxy, rasters: PageRaster[]): OpenedDocume
       const context = canvas.getContext('2d');
       cacheTransform(context);
       for (const { page, scale, fit, size } of rasters) {
-        let pdfPage: Awaited<ReturnType<PdfDocumentProxy['getPage']>> | undefined;
+        let pdfPage: PdfPageProxy | undefined;
+        let image: PageImage | undefined;
         try {
           pdfPage = await doc.getPage(page);
-          // Resizing reallocates the surface; pdfjs paints the whole background itself anyway.
-          if (canvas.width !== size.width || canvas.height !== size.height) {
-            canvas.width = size.width;
-            canvas.height = size.height;
+          image = await scanOf(pdfPage, objects, size, maxImagePixels);
+          if (!image) {
+            // Resizing reallocates the surface; pdfjs paints the whole background itself anyway.
+            if (canvas.width !== size.width || canvas.height !== size.height) {
+              canvas.width = size.width;
+              canvas.height = size.height;
+            }
+            // @napi-rs/canvas records drawing and keeps a snapshot of the surface once it holds two
+            // recordings; drawing the next page over that snapshot copies the whole surface (35 MB of
+            // fresh memory per page at 300 dpi). A reset drops both; pdfjs repaints the background.
+            context.reset();
+            const viewport = pdfPage.getViewport({ scale });
+            // The canvas types are the DOM's; @napi-rs/canvas implements what pdfjs calls.
+            await pdfPage.render({ canvas: canvas as never, canvasContext: context as never, viewport }).promise;
           }
-          // @napi-rs/canvas records drawing and keeps a snapshot of the surface once it holds two
-          // recordings; drawing the next page over that snapshot copies the whole surface (35 MB of
-          // fresh memory per page at 300 dpi). A reset drops both; pdfjs repaints the background.
-          context.reset();
-          const viewport = pdfPage.getViewport({ scale });
-          // The canvas types are the DOM's; @napi-rs/canvas implements what pdfjs calls.
-          await pdfPage.render({ canvas: canvas as never, canvasContext: context as never, viewport }).promise;
         } catch (error) {
           throw corruptPdf(error, `page ${page} cannot be rendered`);
         } finally {
           pdfPage?.cleanup();
         }
         // pdfjs paints an opaque white background first, so dropping alpha loses nothing.
-        const image: PageImage = { ...size, channels: 3, data: rgbaToRgb(canvas.data(), size.width * size.height) };
+        image ??= { ...size, channels: 3, data: rgbaToRgb(canvas.data(), size.width * size.height) };
         yield { page, image, ...(fit < 1 ? { scale: fit } : {}) };
       }
     },

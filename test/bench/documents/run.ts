@@ -1,12 +1,15 @@
-// ms/page of our PDF rasterisation (pdfjs-dist + @napi-rs/canvas, raw RGB out) beside Debian's
-// pdftoppm (poppler-utils) on the same generated drawing-sheet PDF, in the same run.
+// ms/page of our PDF rasterisation (pdfjs-dist + @napi-rs/canvas, raw RGB out; scanned pages
+// decoded natively) beside Debian's pdftoppm (poppler-utils) on the same generated PDFs, in the
+// same run: vector drawing sheets, and scanned pages (one 300 dpi JPEG each).
 // Usage: pnpm exec tsx test/bench/documents/run.ts [pages] [rounds]
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import sharp from 'sharp';
 import { openDocument } from '@ocr/documents';
-import { drawingSheetPdf } from '@ocr/documents/fixtures';
+import { drawingSheetPdf, scannedPdf } from '@ocr/documents/fixtures';
+import { renderPage } from '@ocr/testkit';
 
 const pages = Number(process.argv[2] ?? 12);
 const rounds = Number(process.argv[3] ?? 3);
@@ -27,12 +30,26 @@ try {
 }
 
 const dir = mkdtempSync(join(tmpdir(), 'documents-bench-'));
-const pdf = drawingSheetPdf(pages);
-const pdfPath = join(dir, 'sheets.pdf');
-writeFileSync(pdfPath, pdf);
+
+/** Scanned A4 pages at 300 dpi: lines of text, one JPEG per page as a scanner writes them. */
+async function scannedPages(count: number): Promise<Uint8Array> {
+  const jpegs = [];
+  for (let page = 1; page <= count; page++) {
+    const blocks = Array.from({ length: 30 }, (_, line) => ({ x: 200, y: 200 + line * 100, text: `Page ${page} line ${line + 1}: 技术要求 Ø12 H7 Ra 1.6`, fontSize: 42 }));
+    const png = renderPage({ width: 2480, height: 3508, blocks });
+    jpegs.push({ jpeg: await sharp(png).flatten({ background: '#ffffff' }).jpeg({ quality: 85 }).toBuffer(), width: 2480, height: 3508 });
+  }
+  return scannedPdf(jpegs, 300);
+}
+
+const documents = [
+  { label: 'A4-landscape drawing sheets (vector rules, Helvetica, non-embedded STSong-Light)', name: 'sheets', pdf: drawingSheetPdf(pages) },
+  { label: 'scanned A4 pages (a 300 dpi JPEG each)', name: 'scans', pdf: await scannedPages(pages) },
+].map((d) => ({ ...d, path: join(dir, `${d.name}.pdf`) }));
+for (const d of documents) writeFileSync(d.path, d.pdf);
 
 /** Every page rendered to raw RGB in this process, opening included. */
-async function ours(dpi: number): Promise<Timing> {
+async function ours(pdf: Uint8Array, dpi: number): Promise<Timing> {
   const cpu0 = process.cpuUsage();
   const t0 = performance.now();
   const doc = await openDocument(pdf, { dpi });
@@ -46,7 +63,7 @@ async function ours(dpi: number): Promise<Timing> {
 }
 
 /** pdftoppm writing every page as PPM (raw pixels, like ours), process start included. */
-function poppler(dpi: number): Timing {
+function poppler(pdfPath: string, dpi: number): Timing {
   const t0 = performance.now();
   // bash's `times` prints the CPU its children used: the second line, user then system.
   const out = execFileSync('bash', ['-c', `pdftoppm -r ${dpi} "$0" "$1" && times`, pdfPath, join(dir, `p${dpi}`)], { encoding: 'utf8' });
@@ -60,22 +77,24 @@ const none: Timing = { wall: Infinity, cpu: Infinity };
 const perPage = (ms: number): string => (ms / pages).toFixed(1).padStart(7);
 
 // pdfjs loads its worker module and fonts on first use: once per worker process, not per job.
-await ours(72);
+await ours(documents[0]!.pdf, 72);
 
-console.log(`${pages} A4-landscape drawing sheets (vector rules, Helvetica, non-embedded STSong-Light), best of ${rounds}`);
-console.log('         ------ wall ms/page ------    ------ CPU ms/page -------');
-console.log('dpi        ours  pdftoppm   ratio        ours  pdftoppm   ratio');
-for (const dpi of dpis) {
-  let our = none;
-  let theirs = none;
-  // Alternate the two so a busy machine slows both alike.
-  for (let round = 0; round < rounds; round++) {
-    our = best(our, await ours(dpi));
-    theirs = best(theirs, poppler(dpi));
+for (const document of documents) {
+  console.log(`${pages} ${document.label}, best of ${rounds}`);
+  console.log('         ------ wall ms/page ------    ------ CPU ms/page -------');
+  console.log('dpi        ours  pdftoppm   ratio        ours  pdftoppm   ratio');
+  for (const dpi of dpis) {
+    let our = none;
+    let theirs = none;
+    // Alternate the two so a busy machine slows both alike.
+    for (let round = 0; round < rounds; round++) {
+      our = best(our, await ours(document.pdf, dpi));
+      theirs = best(theirs, poppler(document.path, dpi));
+    }
+    const ratio = (key: keyof Timing): string => `${(our[key] / theirs[key]).toFixed(2)}×`.padStart(8);
+    console.log(
+      `${String(dpi).padEnd(5)} ${perPage(our.wall)}   ${perPage(theirs.wall)} ${ratio('wall')}     ${perPage(our.cpu)}   ${perPage(theirs.cpu)} ${ratio('cpu')}`,
+    );
   }
-  const ratio = (key: keyof Timing): string => `${(our[key] / theirs[key]).toFixed(2)}×`.padStart(8);
-  console.log(
-    `${String(dpi).padEnd(5)} ${perPage(our.wall)}   ${perPage(theirs.wall)} ${ratio('wall')}     ${perPage(our.cpu)}   ${perPage(theirs.cpu)} ${ratio('cpu')}`,
-  );
 }
 rmSync(dir, { recursive: true, force: true });

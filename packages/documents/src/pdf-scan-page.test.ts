@@ -1,0 +1,112 @@
+import sharp from 'sharp';
+import { describe, expect, it } from 'vitest';
+import { allPages, encodePage, inkFraction, meanAbsoluteDifference, scannedPdf, textPage, type ScanPdfOptions } from './fixtures/index.ts';
+import { openDocument } from './open.ts';
+import { PdfObjects } from './pdf-objects.ts';
+import { decodeScanJpeg } from './pdf-scan-decode.ts';
+import { fullPageJpeg } from './pdf-scan-page.ts';
+import { PdfRef } from './pdf-syntax.ts';
+
+const WIDTH = 640;
+const HEIGHT = 300;
+const DPI = 150;
+const page = await textPage('Scan 扫描 Ø12 H7', { width: WIDTH, height: HEIGHT, fontSize: 36 });
+const rgbJpeg = await encodePage(page, 'jpeg', 92);
+const greyJpeg = await sharp(rgbJpeg).toColourspace('b-w').jpeg({ quality: 92 }).toBuffer();
+const scan = (options: ScanPdfOptions = {}, jpeg: Uint8Array = options.colourSpace === 'DeviceGray' ? greyJpeg : rgbJpeg) =>
+  scannedPdf([{ jpeg, width: WIDTH, height: HEIGHT }], DPI, options);
+
+// Inside its own `q … Q`: a path ended without painting draws nothing, yet is no scan's content.
+const UNPAINTED_PATH = 'q 0 0 m 1 1 l n Q';
+const HIDDEN_TEXT = 'BT /F1 12 Tf 3 Tr 20 20 Td (Scan hidden layer) Tj ET';
+
+/** What fullPageJpeg makes of the one page of a fixture: objects 1–2 are the catalog and the page tree, 3–5 image, content and page. */
+function scanOfFixture(pdf: Uint8Array, options: ScanPdfOptions = {}) {
+  const { x = 0, y = 0 } = options.origin ?? {};
+  const view = [x, y, x + (WIDTH * 72) / DPI, y + (HEIGHT * 72) / DPI];
+  return fullPageJpeg(new PdfObjects(Buffer.from(pdf).toString('latin1')), new PdfRef(5, 0), view);
+}
+
+describe('fullPageJpeg', () => {
+  it.each<[string, ScanPdfOptions]>([
+    ['an RGB scan', {}],
+    ['a grey scan', { colourSpace: 'DeviceGray' }],
+    ['deflated content', { deflate: true }],
+    ['a page turned by /Rotate', { rotate: 90 }],
+    ['a MediaBox away from the origin', { origin: { x: 30, y: -12 } }],
+    ['a searchable scan (hidden text layer)', { extraContent: HIDDEN_TEXT, deflate: true }],
+  ])('takes %s as the page’s JPEG', (_, options) => {
+    const pdf = scan(options);
+    const found = scanOfFixture(pdf, options);
+    expect(found).toMatchObject({ width: WIDTH, height: HEIGHT, components: options.colourSpace === 'DeviceGray' ? 1 : 3 });
+    expect(Buffer.compare(found!.jpeg, options.colourSpace === 'DeviceGray' ? greyJpeg : rgbJpeg)).toBe(0);
+  });
+
+  it.each<[string, ScanPdfOptions]>([
+    ['visible text over the scan', { extraContent: 'BT /F1 12 Tf 20 20 Td (Stamped) Tj ET' }],
+    ['a path', { extraContent: UNPAINTED_PATH }],
+    ['a second image', { extraContent: '/Im1 Do' }],
+    ['a graphics state (could set transparency)', { extraContent: '/GS1 gs' }],
+    ['an annotation', { pageEntries: '/Annots [<< /Type /Annot /Subtype /Square /Rect [0 0 50 50] >>]' }],
+    ['a decode map (inverted image)', { imageEntries: '/Decode [1 0 1 0 1 0]' }],
+    ['a colour transform parameter', { imageEntries: '/DecodeParms << /ColorTransform 0 >>' }],
+    ['an image wider than the page', { overdraw: 1.2 }],
+  ])('leaves a page with %s to pdfjs', (_, options) => {
+    expect(scanOfFixture(scan(options), options)).toBeUndefined();
+  });
+
+  it('leaves a page to pdfjs when its objects are defined twice (an incremental update)', () => {
+    const pdf = scan();
+    const update = Buffer.from('\n5 0 obj\n<< /Type /Page /Parent 2 0 R /MediaBox [0 0 10 10] /Contents 4 0 R >>\nendobj\n', 'latin1');
+    expect(scanOfFixture(Buffer.concat([pdf, update]))).toBeUndefined();
+  });
+});
+
+describe('a scanned PDF page decoded natively', () => {
+  // Each variant beside the same page with an unpainted path added, which pdfjs renders.
+  it.each<[string, ScanPdfOptions, number]>([
+    ['RGB at the scan’s own resolution', {}, DPI],
+    ['RGB scaled up', {}, 200],
+    ['grey scaled down', { colourSpace: 'DeviceGray' }, 100],
+    ['turned by /Rotate 90', { rotate: 90 }, DPI],
+    ['turned by /Rotate 270, scaled', { rotate: 270 }, 200],
+    ['upside down (/Rotate 180)', { rotate: 180 }, DPI],
+    ['with a hidden text layer, MediaBox off the origin', { extraContent: HIDDEN_TEXT, origin: { x: 30, y: -12 }, deflate: true }, DPI],
+  ])('looks as pdfjs renders it: %s', async (_, options, dpi) => {
+    const pdf = scan(options);
+    const [native] = await allPages(await openDocument(pdf, { dpi }));
+    // The page came through the native decode: the same pixels as decoding its JPEG directly.
+    const direct = await decodeScanJpeg(scanOfFixture(pdf, options)!, options.rotate ?? 0, native!.image, 1e8);
+    expect(direct && meanAbsoluteDifference(native!.image, direct)).toBe(0);
+    const extraContent = [options.extraContent, UNPAINTED_PATH].filter(Boolean).join('\n');
+    const [rendered] = await allPages(await openDocument(scan({ ...options, extraContent }), { dpi }));
+    expect(native!.image.width).toBe(rendered!.image.width);
+    expect(native!.image.height).toBe(rendered!.image.height);
+    // Identical at the scan's own resolution; scaled, the two resamplers differ by about a level.
+    expect(meanAbsoluteDifference(native!.image, rendered!.image)).toBeLessThan(dpi === DPI ? 0.1 : 1.5);
+    const turned = options.rotate === 90 || options.rotate === 270;
+    const scale = dpi / DPI;
+    expect(native!.image.width).toBe(Math.round((turned ? HEIGHT : WIDTH) * scale));
+    if (!options.rotate) expect(inkFraction(native!.image, scaleBox(page.textBox, scale))).toBeGreaterThan(0.02);
+  });
+
+  it('ignores an EXIF orientation inside the JPEG, as pdfjs does', async () => {
+    const tagged = await sharp(rgbJpeg).withMetadata({ orientation: 6 }).jpeg({ quality: 92 }).toBuffer();
+    expect((await sharp(tagged).metadata()).orientation).toBe(6);
+    const [native] = await allPages(await openDocument(scan({}, tagged), { dpi: DPI }));
+    const [rendered] = await allPages(await openDocument(scan({ extraContent: UNPAINTED_PATH }, tagged), { dpi: DPI }));
+    expect(native!.image).toMatchObject({ width: WIDTH, height: HEIGHT });
+    expect(meanAbsoluteDifference(native!.image, rendered!.image)).toBeLessThan(0.1);
+  });
+
+  it('renders through pdfjs a JPEG that is not what its dictionary states', async () => {
+    const small = await sharp(rgbJpeg).resize(WIDTH / 2).jpeg().toBuffer();
+    const [only] = await allPages(await openDocument(scan({}, small), { dpi: DPI }));
+    expect(only!.image).toMatchObject({ width: WIDTH, height: HEIGHT });
+    expect(inkFraction(only!.image, page.textBox)).toBeGreaterThan(0.02);
+  });
+});
+
+function scaleBox(box: { left: number; top: number; width: number; height: number }, scale: number) {
+  return { left: Math.round(box.left * scale), top: Math.round(box.top * scale), width: Math.round(box.width * scale), height: Math.round(box.height * scale) };
+}

@@ -1,0 +1,172 @@
+import { decodedStream, type PdfObjects } from './pdf-objects.ts';
+import { PdfKeyword, PdfLexer, PdfRef, PdfSyntaxError, nameOf, type PdfDict, type PdfValue } from './pdf-syntax.ts';
+
+/** A page that is one scanned JPEG: the JPEG as the PDF stores it, and what its dictionary states. */
+export interface ScanJpeg {
+  jpeg: Buffer;
+  width: number;
+  height: number;
+  /** 1 for DeviceGray, 3 for DeviceRGB. */
+  components: 1 | 3;
+}
+
+type Matrix = [number, number, number, number, number, number];
+
+// A page's content streams are a few KB for a scan, more with an invisible text layer.
+const MAX_CONTENT_BYTES = 2 << 20;
+const MAX_PARENTS = 32;
+
+// Operators that paint nothing and change nothing a single image is drawn with.
+const HARMLESS = new Set([
+  'BT', 'ET', 'Tc', 'Tw', 'Tz', 'TL', 'Tf', 'Ts', 'Td', 'TD', 'Tm', 'T*',
+  'g', 'G', 'rg', 'RG', 'k', 'K', 'cs', 'CS', 'sc', 'SC', 'scn', 'SCN',
+  'w', 'J', 'j', 'M', 'd', 'ri', 'i',
+  'BMC', 'BDC', 'EMC', 'MP', 'DP', 'BX', 'EX',
+]);
+const SHOW_TEXT = new Set(['Tj', 'TJ', "'", '"']);
+// Text render mode 3 draws nothing: the hidden text layer of a searchable scan.
+const INVISIBLE_TEXT = 3;
+
+function multiply(m: Matrix, by: Matrix): Matrix {
+  const [a, b, c, d, e, f] = m;
+  const [A, B, C, D, E, F] = by;
+  return [a * A + b * C, a * B + b * D, c * A + d * C, c * B + d * D, e * A + f * C + E, e * B + f * D + F];
+}
+
+/** A page attribute, looked up through the page tree as PDF inheritance has it. */
+function inherited(objects: PdfObjects, page: PdfDict, key: string): PdfValue | undefined {
+  let node: PdfDict | undefined = page;
+  for (let depth = 0; node && depth < MAX_PARENTS; depth++) {
+    const value = node.get(key);
+    if (value !== undefined) return value;
+    node = objects.dict(node.get('Parent'));
+  }
+  return undefined;
+}
+
+/** The page's content streams, decoded and joined, or undefined where one cannot be read. */
+function pageContent(objects: PdfObjects, page: PdfDict): string | undefined {
+  let contents = page.get('Contents');
+  if (contents instanceof PdfRef && !objects.stream(contents)) contents = objects.get(contents);
+  const refs = Array.isArray(contents) ? contents : [contents];
+  const parts: Buffer[] = [];
+  let total = 0;
+  for (const ref of refs) {
+    if (!(ref instanceof PdfRef)) return undefined;
+    const stream = objects.stream(ref);
+    const data = stream && decodedStream(stream, MAX_CONTENT_BYTES - total);
+    if (!data) return undefined;
+    parts.push(data, Buffer.from('\n'));
+    total += data.length + 1;
+  }
+  return Buffer.concat(parts).toString('latin1');
+}
+
+/**
+ * Runs the content stream: undefined unless it draws exactly one XObject, with nothing else
+ * painted (text only in the invisible mode), and gives that XObject's name and the matrix it
+ * was drawn with.
+ */
+function singleDrawing(content: string): { name: string; matrix: Matrix } | undefined {
+  const lexer = new PdfLexer(content);
+  const states: Array<{ matrix: Matrix; textMode: number }> = [];
+  let matrix: Matrix = [1, 0, 0, 1, 0, 0];
+  let textMode = 0;
+  let drawn: { name: string; matrix: Matrix } | undefined;
+  let operands: PdfValue[] = [];
+  try {
+    while (!lexer.atEnd) {
+      const token = lexer.next();
+      if (!(token instanceof PdfKeyword)) {
+        operands.push(token);
+        continue;
+      }
+      const op = token.word;
+      if (op === 'q') states.push({ matrix, textMode });
+      else if (op === 'Q') {
+        const state = states.pop();
+        if (!state) return undefined;
+        ({ matrix, textMode } = state);
+      } else if (op === 'cm') {
+        if (operands.length !== 6 || !operands.every((n) => typeof n === 'number')) return undefined;
+        matrix = multiply(operands as Matrix, matrix);
+      } else if (op === 'Tr') {
+        if (typeof operands[0] !== 'number') return undefined;
+        textMode = operands[0];
+      } else if (op === 'Do') {
+        const name = nameOf(operands[0]);
+        if (drawn || name === undefined) return undefined;
+        drawn = { name, matrix };
+      } else if (SHOW_TEXT.has(op)) {
+        if (textMode !== INVISIBLE_TEXT) return undefined;
+      } else if (!HARMLESS.has(op)) return undefined;
+      operands = [];
+    }
+  } catch (error) {
+    if (error instanceof PdfSyntaxError) return undefined;
+    throw error;
+  }
+  return drawn;
+}
+
+/** The image's JPEG, when it is one PDF draws as it is stored: plain grey or RGB, no mask, no decode map. */
+function plainJpeg(objects: PdfObjects, ref: PdfValue | undefined): ScanJpeg | undefined {
+  // The dictionary first: a page of drawings may name hundreds of forms, whose streams need not be read.
+  const image = ref instanceof PdfRef ? objects.dict(ref) : undefined;
+  if (!image) return undefined;
+  const filter = image.get('Filter');
+  const filters = Array.isArray(filter) ? filter : [filter];
+  const width = image.get('Width');
+  const height = image.get('Height');
+  const space = nameOf(objects.resolve(image.get('ColorSpace')));
+  const plain =
+    nameOf(image.get('Subtype')) === 'Image' &&
+    filters.length === 1 &&
+    nameOf(filters[0]) === 'DCTDecode' &&
+    // ColorTransform and the like: pdfjs follows them, a plain JPEG decoder may not.
+    (image.get('DecodeParms') ?? null) === null &&
+    image.get('BitsPerComponent') === 8 &&
+    (space === 'DeviceGray' || space === 'DeviceRGB') &&
+    !['Decode', 'SMask', 'Mask', 'OC', 'SMaskInData'].some((key) => image.has(key)) &&
+    image.get('ImageMask') !== true &&
+    typeof width === 'number' &&
+    typeof height === 'number' &&
+    Number.isInteger(width) &&
+    Number.isInteger(height) &&
+    width > 0 &&
+    height > 0;
+  const stream = plain ? objects.stream(ref as PdfRef) : undefined;
+  return stream && { jpeg: stream.data, width: width as number, height: height as number, components: space === 'DeviceGray' ? 1 : 3 };
+}
+
+/**
+ * The scanned JPEG that is the whole of a page, or undefined for any other page. It must be drawn
+ * upright over the page's visible box (`view`, from pdfjs: the crop box), to within half a percent
+ * of its sides, with nothing else visible on the page: no other drawing, no annotations, text
+ * only as the hidden layer of a searchable scan. Such a page looks exactly like its JPEG, which
+ * can then be decoded and scaled natively instead of through pdfjs's JavaScript decoder.
+ */
+export function fullPageJpeg(objects: PdfObjects, pageRef: PdfRef, view: readonly number[]): ScanJpeg | undefined {
+  const page = objects.dict(pageRef);
+  if (!page) return undefined;
+  const annotations = objects.resolve(page.get('Annots'));
+  if (Array.isArray(annotations) ? annotations.length > 0 : annotations !== undefined && annotations !== null) return undefined;
+  // Resources before content: most pages that are no scan name no image, and are told apart
+  // without inflating their content.
+  const resources = objects.dict(inherited(objects, page, 'Resources'));
+  const xobjects = objects.dict(resources?.get('XObject'));
+  if (!xobjects || ![...xobjects.values()].some((ref) => ref instanceof PdfRef && nameOf(objects.dict(ref)?.get('Subtype')) === 'Image')) return undefined;
+  const content = pageContent(objects, page);
+  const drawing = content === undefined ? undefined : singleDrawing(content);
+  const scan = drawing && plainJpeg(objects, xobjects.get(drawing.name));
+  if (!drawing || !scan) return undefined;
+
+  const [a, b, c, d, e, f] = drawing.matrix;
+  const [left, bottom, right, top] = view as [number, number, number, number];
+  const near = (x: number, y: number, side: number) => Math.abs(x - y) <= Math.max(1, side * 0.005);
+  const upright = Math.abs(b) < 1e-6 * Math.abs(a) && Math.abs(c) < 1e-6 * Math.abs(d) && a > 0 && d > 0;
+  const width = right - left;
+  const height = top - bottom;
+  const covers = near(e, left, width) && near(e + a, right, width) && near(f, bottom, height) && near(f + d, top, height);
+  return upright && covers ? scan : undefined;
+}
