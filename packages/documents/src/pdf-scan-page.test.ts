@@ -13,6 +13,7 @@ const DPI = 150;
 const page = await textPage('Scan 扫描 Ø12 H7', { width: WIDTH, height: HEIGHT, fontSize: 36 });
 const rgbJpeg = await encodePage(page, 'jpeg', 92);
 const greyJpeg = await sharp(rgbJpeg).toColourspace('b-w').jpeg({ quality: 92 }).toBuffer();
+const srgbProfile = (await sharp(rgbJpeg).withIccProfile('srgb').jpeg().toBuffer({ resolveWithObject: true }).then(({ data }) => sharp(data).metadata())).icc!;
 const scan = (options: ScanPdfOptions = {}, jpeg: Uint8Array = options.colourSpace === 'DeviceGray' ? greyJpeg : rgbJpeg) =>
   scannedPdf([{ jpeg, width: WIDTH, height: HEIGHT }], DPI, options);
 
@@ -35,6 +36,9 @@ describe('fullPageJpeg', () => {
     ['a page turned by /Rotate', { rotate: 90 }],
     ['a MediaBox away from the origin', { origin: { x: 30, y: -12 } }],
     ['a searchable scan (hidden text layer)', { extraContent: HIDDEN_TEXT, deflate: true }],
+    ['an sRGB-tagged scan (ICCBased)', { iccProfile: srgbProfile }],
+    ['a page packed in an object stream', { packed: true, deflate: true }],
+    ['a JPEG deflated once more', { deflateImage: true }],
   ])('takes %s as the page’s JPEG', (_, options) => {
     const pdf = scan(options);
     const found = scanOfFixture(pdf, options);
@@ -51,14 +55,19 @@ describe('fullPageJpeg', () => {
     ['a decode map (inverted image)', { imageEntries: '/Decode [1 0 1 0 1 0]' }],
     ['a colour transform parameter', { imageEntries: '/DecodeParms << /ColorTransform 0 >>' }],
     ['an image wider than the page', { overdraw: 1.2 }],
+    ['a CMYK image', { colourSpace: 'DeviceCMYK' }],
+    ['an ICC profile of four components (CMYK)', { iccProfile: srgbProfile, colourSpace: 'DeviceCMYK' }],
   ])('leaves a page with %s to pdfjs', (_, options) => {
     expect(scanOfFixture(scan(options), options)).toBeUndefined();
   });
 
-  it('leaves a page to pdfjs when its objects are defined twice (an incremental update)', () => {
-    const pdf = scan();
-    const update = Buffer.from('\n5 0 obj\n<< /Type /Page /Parent 2 0 R /MediaBox [0 0 10 10] /Contents 4 0 R >>\nendobj\n', 'latin1');
-    expect(scanOfFixture(Buffer.concat([pdf, update]))).toBeUndefined();
+  it('reads an object defined twice as its later definition (an incremental update)', () => {
+    const annotated = scan({ pageEntries: '/Annots [<< /Type /Annot /Subtype /Square /Rect [0 0 50 50] >>]' });
+    expect(scanOfFixture(annotated)).toBeUndefined();
+    // The update takes the annotation off the page again.
+    const view = `[0 0 ${(WIDTH * 72) / DPI} ${(HEIGHT * 72) / DPI}]`;
+    const update = `\n5 0 obj\n<< /Type /Page /Parent 2 0 R /MediaBox ${view} /Resources << /XObject << /Im1 3 0 R >> >> /Contents 4 0 R >>\nendobj\n`;
+    expect(scanOfFixture(Buffer.concat([annotated, Buffer.from(update, 'latin1')]))).toMatchObject({ width: WIDTH, height: HEIGHT });
   });
 });
 
@@ -72,6 +81,9 @@ describe('a scanned PDF page decoded natively', () => {
     ['turned by /Rotate 270, scaled', { rotate: 270 }, 200],
     ['upside down (/Rotate 180)', { rotate: 180 }, DPI],
     ['with a hidden text layer, MediaBox off the origin', { extraContent: HIDDEN_TEXT, origin: { x: 30, y: -12 }, deflate: true }, DPI],
+    ['tagged sRGB (ICCBased)', { iccProfile: srgbProfile }, DPI],
+    ['its page packed in an object stream', { packed: true, rotate: 90 }, DPI],
+    ['its JPEG deflated once more', { deflateImage: true, extraContent: HIDDEN_TEXT }, 200],
   ])('looks as pdfjs renders it: %s', async (_, options, dpi) => {
     const pdf = scan(options);
     const [native] = await allPages(await openDocument(pdf, { dpi }));

@@ -1,4 +1,4 @@
-import { decodedStream, type PdfObjects } from './pdf-objects.ts';
+import { decodedStream, inflated, type PdfObjects } from './pdf-objects.ts';
 import { PdfKeyword, PdfLexer, PdfRef, PdfSyntaxError, nameOf, type PdfDict, type PdfValue } from './pdf-syntax.ts';
 
 /** A page that is one scanned JPEG: the JPEG as the PDF stores it, and what its dictionary states. */
@@ -6,7 +6,7 @@ export interface ScanJpeg {
   jpeg: Buffer;
   width: number;
   height: number;
-  /** 1 for DeviceGray, 3 for DeviceRGB. */
+  /** 1 for grey, 3 for RGB. */
   components: 1 | 3;
 }
 
@@ -14,6 +14,8 @@ type Matrix = [number, number, number, number, number, number];
 
 // A page's content streams are a few KB for a scan, more with an invisible text layer.
 const MAX_CONTENT_BYTES = 2 << 20;
+// A deflated JPEG larger than this is left to pdfjs (a 300 dpi A0 scan is ~50 MB as a JPEG).
+const MAX_JPEG_BYTES = 256 << 20;
 const MAX_PARENTS = 32;
 
 // Operators that paint nothing and change nothing a single image is drawn with.
@@ -109,24 +111,39 @@ function singleDrawing(content: string): { name: string; matrix: Matrix } | unde
   return drawn;
 }
 
-/** The image's JPEG, when it is one PDF draws as it is stored: plain grey or RGB, no mask, no decode map. */
+/**
+ * Colour components of a grey or RGB colour space: DeviceGray, DeviceRGB, or an ICC profile of
+ * one or three components (scanners often tag their pages sRGB; what the profile changes is no
+ * matter for reading the page).
+ */
+function greyOrRgb(objects: PdfObjects, value: PdfValue | undefined): 1 | 3 | undefined {
+  const space = objects.resolve(value);
+  const name = nameOf(space);
+  if (name === 'DeviceGray' || name === 'DeviceRGB') return name === 'DeviceGray' ? 1 : 3;
+  if (!Array.isArray(space) || space.length !== 2 || nameOf(space[0]) !== 'ICCBased') return undefined;
+  const components = objects.dict(space[1])?.get('N');
+  return components === 1 || components === 3 ? components : undefined;
+}
+
+/** The image's JPEG, when it is one PDF draws as it is stored: grey or RGB, no mask, no decode map. */
 function plainJpeg(objects: PdfObjects, ref: PdfValue | undefined): ScanJpeg | undefined {
   // The dictionary first: a page of drawings may name hundreds of forms, whose streams need not be read.
   const image = ref instanceof PdfRef ? objects.dict(ref) : undefined;
   if (!image) return undefined;
   const filter = image.get('Filter');
-  const filters = Array.isArray(filter) ? filter : [filter];
+  // A JPEG, or (as some scanners write it) a JPEG deflated once more.
+  const filters = (Array.isArray(filter) ? filter : [filter]).map(nameOf).join(' ');
+  const parameters = image.get('DecodeParms');
   const width = image.get('Width');
   const height = image.get('Height');
-  const space = nameOf(objects.resolve(image.get('ColorSpace')));
+  const components = greyOrRgb(objects, image.get('ColorSpace'));
   const plain =
     nameOf(image.get('Subtype')) === 'Image' &&
-    filters.length === 1 &&
-    nameOf(filters[0]) === 'DCTDecode' &&
+    (filters === 'DCTDecode' || filters === 'FlateDecode DCTDecode') &&
     // ColorTransform and the like: pdfjs follows them, a plain JPEG decoder may not.
-    (image.get('DecodeParms') ?? null) === null &&
+    (parameters === undefined || parameters === null || (Array.isArray(parameters) && parameters.every((p) => p === null))) &&
     image.get('BitsPerComponent') === 8 &&
-    (space === 'DeviceGray' || space === 'DeviceRGB') &&
+    components !== undefined &&
     !['Decode', 'SMask', 'Mask', 'OC', 'SMaskInData'].some((key) => image.has(key)) &&
     image.get('ImageMask') !== true &&
     typeof width === 'number' &&
@@ -136,7 +153,8 @@ function plainJpeg(objects: PdfObjects, ref: PdfValue | undefined): ScanJpeg | u
     width > 0 &&
     height > 0;
   const stream = plain ? objects.stream(ref as PdfRef) : undefined;
-  return stream && { jpeg: stream.data, width: width as number, height: height as number, components: space === 'DeviceGray' ? 1 : 3 };
+  const jpeg = stream && (filters === 'DCTDecode' ? stream.data : inflated(stream.data, MAX_JPEG_BYTES));
+  return jpeg && { jpeg, width: width as number, height: height as number, components: components! };
 }
 
 /**
