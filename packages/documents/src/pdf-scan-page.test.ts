@@ -1,34 +1,37 @@
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { allPages, encodePage, inkFraction, meanAbsoluteDifference, scannedPdf, textPage, type ScanPdfOptions } from './fixtures/index.ts';
+import { allPages, encodePage, g4Page, inkFraction, meanAbsoluteDifference, scannedPdf, textPage, type ScanPdfOptions } from './fixtures/index.ts';
 import { openDocument } from './open.ts';
 import { PdfObjects } from './pdf-objects.ts';
-import { decodeScanJpeg } from './pdf-scan-decode.ts';
-import { fullPageJpeg } from './pdf-scan-page.ts';
+import { decodeScan } from './pdf-scan-decode.ts';
+import { pageScan } from './pdf-scan-page.ts';
 import { PdfRef } from './pdf-syntax.ts';
 
 const WIDTH = 640;
-const HEIGHT = 300;
+// Sides in multiples of 16: g4Page takes its data from a one-tile TIFF.
+const HEIGHT = 304;
 const DPI = 150;
 const page = await textPage('Scan 扫描 Ø12 H7', { width: WIDTH, height: HEIGHT, fontSize: 36 });
 const rgbJpeg = await encodePage(page, 'jpeg', 92);
 const greyJpeg = await sharp(rgbJpeg).toColourspace('b-w').jpeg({ quality: 92 }).toBuffer();
 const srgbProfile = (await sharp(rgbJpeg).withIccProfile('srgb').jpeg().toBuffer({ resolveWithObject: true }).then(({ data }) => sharp(data).metadata())).icc!;
-const scan = (options: ScanPdfOptions = {}, jpeg: Uint8Array = options.colourSpace === 'DeviceGray' ? greyJpeg : rgbJpeg) =>
-  scannedPdf([{ jpeg, width: WIDTH, height: HEIGHT }], DPI, options);
+const g4 = await g4Page(page);
+/** The image a fixture's options draw: the G4 data, the grey or the RGB JPEG. */
+const imageFor = (options: ScanPdfOptions) => (options.ccitt ? g4 : options.colourSpace === 'DeviceGray' ? greyJpeg : rgbJpeg);
+const scan = (options: ScanPdfOptions = {}, image: Uint8Array = imageFor(options)) => scannedPdf([{ jpeg: image, width: WIDTH, height: HEIGHT }], DPI, options);
 
 // Inside its own `q … Q`: a path ended without painting draws nothing, yet is no scan's content.
 const UNPAINTED_PATH = 'q 0 0 m 1 1 l n Q';
 const HIDDEN_TEXT = 'BT /F1 12 Tf 3 Tr 20 20 Td (Scan hidden layer) Tj ET';
 
-/** What fullPageJpeg makes of the one page of a fixture: objects 1–2 are the catalog and the page tree, 3–5 image, content and page. */
+/** What pageScan makes of the one page of a fixture: objects 1–2 are the catalog and the page tree, 3–5 image, content and page. */
 function scanOfFixture(pdf: Uint8Array, options: ScanPdfOptions = {}) {
   const { x = 0, y = 0 } = options.origin ?? {};
   const view = [x, y, x + (WIDTH * 72) / DPI, y + (HEIGHT * 72) / DPI];
-  return fullPageJpeg(new PdfObjects(Buffer.from(pdf).toString('latin1')), new PdfRef(5, 0), view);
+  return pageScan(new PdfObjects(Buffer.from(pdf).toString('latin1')), new PdfRef(5, 0), view);
 }
 
-describe('fullPageJpeg', () => {
+describe('pageScan', () => {
   it.each<[string, ScanPdfOptions]>([
     ['an RGB scan', {}],
     ['a grey scan', { colourSpace: 'DeviceGray' }],
@@ -39,11 +42,16 @@ describe('fullPageJpeg', () => {
     ['an sRGB-tagged scan (ICCBased)', { iccProfile: srgbProfile }],
     ['a page packed in an object stream', { packed: true, deflate: true }],
     ['a JPEG deflated once more', { deflateImage: true }],
-  ])('takes %s as the page’s JPEG', (_, options) => {
+    ['a bitonal G4 scan', { ccitt: {} }],
+    ['a bitonal scan stored inverted, with a decode map', { ccitt: { blackIs1: true, decode: '[1 0]' } }],
+  ])('takes %s as the page’s image', (_, options) => {
     const pdf = scan(options);
     const found = scanOfFixture(pdf, options);
-    expect(found).toMatchObject({ width: WIDTH, height: HEIGHT, components: options.colourSpace === 'DeviceGray' ? 1 : 3 });
-    expect(Buffer.compare(found!.jpeg, options.colourSpace === 'DeviceGray' ? greyJpeg : rgbJpeg)).toBe(0);
+    const grey = options.colourSpace === 'DeviceGray' || options.ccitt !== undefined;
+    expect(found).toMatchObject({ width: WIDTH, height: HEIGHT, components: grey ? 1 : 3, format: options.ccitt ? 'tiff' : 'jpeg' });
+    // The JPEG as stored, or the G4 data after the TIFF header that wraps it.
+    const image = imageFor(options);
+    expect(found!.file.subarray(found!.file.length - image.length).equals(image)).toBe(true);
   });
 
   it.each<[string, ScanPdfOptions]>([
@@ -54,9 +62,10 @@ describe('fullPageJpeg', () => {
     ['an annotation', { pageEntries: '/Annots [<< /Type /Annot /Subtype /Square /Rect [0 0 50 50] >>]' }],
     ['a decode map (inverted image)', { imageEntries: '/Decode [1 0 1 0 1 0]' }],
     ['a colour transform parameter', { imageEntries: '/DecodeParms << /ColorTransform 0 >>' }],
-    ['an image wider than the page', { overdraw: 1.2 }],
+    ['an image five times as wide as the page (its part that shows is rendered)', { overdraw: 5 }],
     ['a CMYK image', { colourSpace: 'DeviceCMYK' }],
     ['an ICC profile of four components (CMYK)', { iccProfile: srgbProfile, colourSpace: 'DeviceCMYK' }],
+    ['a bitonal scan drawn inverted (BlackIs1 without a decode map)', { ccitt: { blackIs1: true } }],
   ])('leaves a page with %s to pdfjs', (_, options) => {
     expect(scanOfFixture(scan(options), options)).toBeUndefined();
   });
@@ -84,11 +93,16 @@ describe('a scanned PDF page decoded natively', () => {
     ['tagged sRGB (ICCBased)', { iccProfile: srgbProfile }, DPI],
     ['its page packed in an object stream', { packed: true, rotate: 90 }, DPI],
     ['its JPEG deflated once more', { deflateImage: true, extraContent: HIDDEN_TEXT }, 200],
+    ['an image a fifth wider than the page (its right edge cut off)', { overdraw: 1.2 }, 200],
+    ['an image narrower than the page (white beside it), turned by /Rotate 90', { overdraw: 0.9, rotate: 90 }, 200],
+    ['bitonal (G4)', { ccitt: {} }, DPI],
+    ['bitonal, scaled', { ccitt: {} }, 200],
+    ['bitonal, stored inverted, turned by /Rotate 90', { ccitt: { blackIs1: true, decode: '[1 0]' }, rotate: 90 }, 100],
   ])('looks as pdfjs renders it: %s', async (_, options, dpi) => {
     const pdf = scan(options);
     const [native] = await allPages(await openDocument(pdf, { dpi }));
     // The page came through the native decode: the same pixels as decoding its JPEG directly.
-    const direct = await decodeScanJpeg(scanOfFixture(pdf, options)!, options.rotate ?? 0, native!.image, 1e8);
+    const direct = await decodeScan(scanOfFixture(pdf, options)!, options.rotate ?? 0, native!.image, 1e8);
     expect(direct && meanAbsoluteDifference(native!.image, direct)).toBe(0);
     const extraContent = [options.extraContent, UNPAINTED_PATH].filter(Boolean).join('\n');
     const [rendered] = await allPages(await openDocument(scan({ ...options, extraContent }), { dpi }));
@@ -96,6 +110,8 @@ describe('a scanned PDF page decoded natively', () => {
     expect(native!.image.height).toBe(rendered!.image.height);
     // Identical at the scan's own resolution; scaled, the two resamplers differ by about a level.
     expect(meanAbsoluteDifference(native!.image, rendered!.image)).toBeLessThan(dpi === DPI ? 0.1 : 1.5);
+    // Dark text on light paper, not the negative.
+    expect(inkFraction(native!.image)).toBeLessThan(0.15);
     const turned = options.rotate === 90 || options.rotate === 270;
     const scale = dpi / DPI;
     expect(native!.image.width).toBe(Math.round((turned ? HEIGHT : WIDTH) * scale));

@@ -1,14 +1,24 @@
+import { g4Tiff } from './g4-tiff.ts';
 import { decodedStream, inflated, type PdfObjects } from './pdf-objects.ts';
 import { PdfKeyword, PdfLexer, PdfRef, PdfSyntaxError, nameOf, type PdfDict, type PdfValue } from './pdf-syntax.ts';
 
-/** A page that is one scanned JPEG: the JPEG as the PDF stores it, and what its dictionary states. */
-export interface ScanJpeg {
-  jpeg: Buffer;
+/** A page that is one scanned image: the file sharp reads it from, what its dictionary states, and where it lies. */
+export interface ScanImage {
+  /** A JPEG, or a bitonal CCITT G4 image wrapped as a TIFF. */
+  file: Buffer;
+  format: 'jpeg' | 'tiff';
   width: number;
   height: number;
-  /** 1 for grey, 3 for RGB. */
+  /** 1 for grey or bitonal, 3 for RGB. */
   components: 1 | 3;
+  /**
+   * The image's edges on the page before /Rotate, as fractions of the page's visible box from its
+   * top-left corner: a scan often falls a point short of the page or runs a point over it.
+   */
+  box: { left: number; top: number; right: number; bottom: number };
 }
+
+type StoredImage = Omit<ScanImage, 'box'>;
 
 type Matrix = [number, number, number, number, number, number];
 
@@ -17,6 +27,8 @@ const MAX_CONTENT_BYTES = 2 << 20;
 // A deflated JPEG larger than this is left to pdfjs (a 300 dpi A0 scan is ~50 MB as a JPEG).
 const MAX_JPEG_BYTES = 256 << 20;
 const MAX_PARENTS = 32;
+// Area of the image over the page's: beyond, pdfjs renders the part that shows.
+const MAX_OVERDRAW = 4;
 
 // Operators that paint nothing and change nothing a single image is drawn with.
 const HARMLESS = new Set([
@@ -125,46 +137,78 @@ function greyOrRgb(objects: PdfObjects, value: PdfValue | undefined): 1 | 3 | un
   return components === 1 || components === 3 ? components : undefined;
 }
 
-/** The image's JPEG, when it is one PDF draws as it is stored: grey or RGB, no mask, no decode map. */
-function plainJpeg(objects: PdfObjects, ref: PdfValue | undefined): ScanJpeg | undefined {
+const positiveInteger = (value: PdfValue | undefined): value is number => typeof value === 'number' && Number.isInteger(value) && value > 0;
+
+/**
+ * A bitonal scan in CCITT G4 (the usual compression of black-and-white scanners) as a TIFF sharp
+ * reads, where black runs are drawn black: `BlackIs1` false and no decode map, or both inverted.
+ */
+function ccittImage(objects: PdfObjects, image: PdfDict, data: Buffer, width: number, height: number): StoredImage | undefined {
+  const raw = image.get('DecodeParms');
+  const parameters = objects.dict(Array.isArray(raw) ? raw[0] : raw) ?? new Map<string, PdfValue>();
+  const k = parameters.get('K') ?? 0;
+  const columns = parameters.get('Columns') ?? 1728;
+  const rows = parameters.get('Rows') ?? height;
+  const blackIs1 = parameters.get('BlackIs1') === true;
+  const decode = image.get('Decode');
+  const inverted = Array.isArray(decode) && decode[0] === 1 && decode[1] === 0;
+  const plain =
+    typeof k === 'number' &&
+    k < 0 &&
+    columns === width &&
+    rows === height &&
+    parameters.get('EncodedByteAlign') !== true &&
+    (decode === undefined || inverted || (Array.isArray(decode) && decode[0] === 0 && decode[1] === 1)) &&
+    blackIs1 === inverted &&
+    image.get('BitsPerComponent') === 1 &&
+    greyOrRgb(objects, image.get('ColorSpace')) === 1;
+  return plain ? { file: g4Tiff(data, width, height), format: 'tiff', width, height, components: 1 } : undefined;
+}
+
+/** The image's file, when it is one PDF draws as it is stored: a grey or RGB JPEG, or a bitonal G4 scan; no mask. */
+function plainImage(objects: PdfObjects, ref: PdfValue | undefined): StoredImage | undefined {
   // The dictionary first: a page of drawings may name hundreds of forms, whose streams need not be read.
   const image = ref instanceof PdfRef ? objects.dict(ref) : undefined;
   if (!image) return undefined;
   const filter = image.get('Filter');
-  // A JPEG, or (as some scanners write it) a JPEG deflated once more.
+  // A JPEG, (as some scanners write it) a JPEG deflated once more, or a bitonal scan.
   const filters = (Array.isArray(filter) ? filter : [filter]).map(nameOf).join(' ');
-  const parameters = image.get('DecodeParms');
   const width = image.get('Width');
   const height = image.get('Height');
-  const components = greyOrRgb(objects, image.get('ColorSpace'));
-  const plain =
+  const unmasked =
     nameOf(image.get('Subtype')) === 'Image' &&
+    !['SMask', 'Mask', 'OC', 'SMaskInData'].some((key) => image.has(key)) &&
+    image.get('ImageMask') !== true &&
+    positiveInteger(width) &&
+    positiveInteger(height);
+  if (!unmasked) return undefined;
+  if (filters === 'CCITTFaxDecode') {
+    const stream = objects.stream(ref as PdfRef);
+    return stream && ccittImage(objects, image, stream.data, width, height);
+  }
+  const parameters = image.get('DecodeParms');
+  const components = greyOrRgb(objects, image.get('ColorSpace'));
+  const jpeg =
     (filters === 'DCTDecode' || filters === 'FlateDecode DCTDecode') &&
     // ColorTransform and the like: pdfjs follows them, a plain JPEG decoder may not.
     (parameters === undefined || parameters === null || (Array.isArray(parameters) && parameters.every((p) => p === null))) &&
     image.get('BitsPerComponent') === 8 &&
-    components !== undefined &&
-    !['Decode', 'SMask', 'Mask', 'OC', 'SMaskInData'].some((key) => image.has(key)) &&
-    image.get('ImageMask') !== true &&
-    typeof width === 'number' &&
-    typeof height === 'number' &&
-    Number.isInteger(width) &&
-    Number.isInteger(height) &&
-    width > 0 &&
-    height > 0;
-  const stream = plain ? objects.stream(ref as PdfRef) : undefined;
-  const jpeg = stream && (filters === 'DCTDecode' ? stream.data : inflated(stream.data, MAX_JPEG_BYTES));
-  return jpeg && { jpeg, width: width as number, height: height as number, components: components! };
+    !image.has('Decode') &&
+    components !== undefined;
+  const stream = jpeg ? objects.stream(ref as PdfRef) : undefined;
+  const file = stream && (filters === 'DCTDecode' ? stream.data : inflated(stream.data, MAX_JPEG_BYTES));
+  return file && { file, format: 'jpeg', width, height, components: components! };
 }
 
 /**
- * The scanned JPEG that is the whole of a page, or undefined for any other page. It must be drawn
- * upright over the page's visible box (`view`, from pdfjs: the crop box), to within half a percent
- * of its sides, with nothing else visible on the page: no other drawing, no annotations, text
- * only as the hidden layer of a searchable scan. Such a page looks exactly like its JPEG, which
- * can then be decoded and scaled natively instead of through pdfjs's JavaScript decoder.
+ * The scanned image that is all a page shows, or undefined for any other page. It must be drawn
+ * upright (any turn is the page's /Rotate) where the page's visible box (`view`, from pdfjs: the
+ * crop box) shows it, with nothing else visible on the page: no other drawing, no annotations,
+ * text only as the hidden layer of a searchable scan. Such a page looks exactly like its image on
+ * white, which can then be decoded and placed natively instead of through pdfjs's JavaScript
+ * decoders.
  */
-export function fullPageJpeg(objects: PdfObjects, pageRef: PdfRef, view: readonly number[]): ScanJpeg | undefined {
+export function pageScan(objects: PdfObjects, pageRef: PdfRef, view: readonly number[]): ScanImage | undefined {
   const page = objects.dict(pageRef);
   if (!page) return undefined;
   const annotations = objects.resolve(page.get('Annots'));
@@ -176,15 +220,16 @@ export function fullPageJpeg(objects: PdfObjects, pageRef: PdfRef, view: readonl
   if (!xobjects || ![...xobjects.values()].some((ref) => ref instanceof PdfRef && nameOf(objects.dict(ref)?.get('Subtype')) === 'Image')) return undefined;
   const content = pageContent(objects, page);
   const drawing = content === undefined ? undefined : singleDrawing(content);
-  const scan = drawing && plainJpeg(objects, xobjects.get(drawing.name));
+  const scan = drawing && plainImage(objects, xobjects.get(drawing.name));
   if (!drawing || !scan) return undefined;
 
   const [a, b, c, d, e, f] = drawing.matrix;
   const [left, bottom, right, top] = view as [number, number, number, number];
-  const near = (x: number, y: number, side: number) => Math.abs(x - y) <= Math.max(1, side * 0.005);
   const upright = Math.abs(b) < 1e-6 * Math.abs(a) && Math.abs(c) < 1e-6 * Math.abs(d) && a > 0 && d > 0;
   const width = right - left;
   const height = top - bottom;
-  const covers = near(e, left, width) && near(e + a, right, width) && near(f, bottom, height) && near(f + d, top, height);
-  return upright && covers ? scan : undefined;
+  const box = { left: (e - left) / width, right: (e + a - left) / width, top: (top - f - d) / height, bottom: (top - f) / height };
+  // Seen at least in part, and not so far past the page that scaling all of it would be costly.
+  const seen = box.left < 1 && box.right > 0 && box.top < 1 && box.bottom > 0 && (box.right - box.left) * (box.bottom - box.top) <= MAX_OVERDRAW;
+  return upright && seen ? { ...scan, box } : undefined;
 }

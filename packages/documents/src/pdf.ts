@@ -19,8 +19,8 @@ import { parsePageSelection } from './page-range.ts';
 import { useCjkFontsForGenericFamilies } from './pdf-fonts.ts';
 import { largestEmbeddedImage } from './pdf-images.ts';
 import { PdfObjects } from './pdf-objects.ts';
-import { decodeScanJpeg } from './pdf-scan-decode.ts';
-import { fullPageJpeg } from './pdf-scan-page.ts';
+import { decodeScan } from './pdf-scan-decode.ts';
+import { pageScan } from './pdf-scan-page.ts';
 import { PdfRef } from './pdf-syntax.ts';
 import { rgbaToRgb } from './rgba.ts';
 import { cacheTransform } from './transform-cache.ts';
@@ -133,13 +133,13 @@ async function pageRaster(doc: PdfDocumentProxy, page: number, dpiScale: number,
 }
 
 /**
- * A page that is one scanned JPEG, decoded natively instead of rendered (see fullPageJpeg);
+ * A page that is one scanned image, decoded natively instead of rendered (see pageScan);
  * undefined for any other page.
  */
 async function scanOf(pdfPage: PdfPageProxy, objects: PdfObjects | undefined, size: PageSize, maxPixels: number): Promise<PageImage | undefined> {
   const ref = pdfPage.ref;
-  const scan = objects && ref ? fullPageJpeg(objects, new PdfRef(ref.num, ref.gen), pdfPage.view) : undefined;
-  return scan && decodeScanJpeg(scan, pdfPage.rotate, size, maxPixels);
+  const scan = objects && ref ? pageScan(objects, new PdfRef(ref.num, ref.gen), pdfPage.view) : undefined;
+  return scan && decodeScan(scan, pdfPage.rotate, size, maxPixels);
 }
 
 function pdfDocument(doc: PdfDocumentProxy, rasters: PageRaster[], objects: PdfObjects | undefined, maxImagePixels: number): OpenedDocument {
