@@ -49,5 +49,8 @@ describe('PdfLexer', () => {
     expect(() => tokens('(unterminated')).toThrow(/unterminated/);
     expect(() => tokens('<< /A >>')).toThrow();
     expect(() => tokens(')')).toThrow();
+    // Nesting deep enough to overflow a recursive reader's stack is refused, not followed.
+    expect(() => tokens('['.repeat(100_000))).toThrow(/nested too deeply/);
+    expect(tokens(`${'['.repeat(60)}${']'.repeat(60)}`)).toHaveLength(1);
   });
 });

@@ -26,6 +26,7 @@ export class PdfKeyword {
 const WHITESPACE = new Set([0x00, 0x09, 0x0a, 0x0c, 0x0d, 0x20]);
 const DELIMITERS = new Set([0x28, 0x29, 0x3c, 0x3e, 0x5b, 0x5d, 0x7b, 0x7d, 0x2f, 0x25]);
 const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)$/;
+const MAX_NESTING = 64;
 
 /** Thrown on input this reader does not follow; callers treat it as "not the simple case". */
 export class PdfSyntaxError extends Error {
@@ -37,6 +38,9 @@ export class PdfSyntaxError extends Error {
  * values of an object's dictionary, or the operands and operators of a content stream.
  */
 export class PdfLexer {
+  /** Arrays and dictionaries open around the position: a file can nest them past any stack. */
+  private depth = 0;
+
   constructor(
     private readonly text: string,
     public position = 0,
@@ -137,13 +141,19 @@ export class PdfLexer {
     return raw;
   }
 
+  private enter(): void {
+    if (++this.depth > MAX_NESTING) throw new PdfSyntaxError('nested too deeply');
+  }
+
   private array(): PdfValue[] {
+    this.enter();
     this.position++;
     const items: PdfValue[] = [];
     for (;;) {
       this.skipSpace();
       if (this.code(this.position) === 0x5d) {
         this.position++;
+        this.depth--;
         return items;
       }
       items.push(this.value());
@@ -151,12 +161,14 @@ export class PdfLexer {
   }
 
   private dictionary(): PdfDict {
+    this.enter();
     this.position += 2;
     const dict: PdfDict = new Map();
     for (;;) {
       this.skipSpace();
       if (this.text.startsWith('>>', this.position)) {
         this.position += 2;
+        this.depth--;
         return dict;
       }
       const key = this.value();

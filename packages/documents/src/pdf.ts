@@ -20,7 +20,7 @@ import { useCjkFontsForGenericFamilies } from './pdf-fonts.ts';
 import { largestEmbeddedImage } from './pdf-images.ts';
 import { PdfObjects } from './pdf-objects.ts';
 import { decodeScan } from './pdf-scan-decode.ts';
-import { pageScan } from './pdf-scan-page.ts';
+import { pageScan, type ScanImage } from './pdf-scan-page.ts';
 import { PdfRef } from './pdf-syntax.ts';
 import { rgbaToRgb } from './rgba.ts';
 import { cacheTransform } from './transform-cache.ts';
@@ -138,7 +138,14 @@ async function pageRaster(doc: PdfDocumentProxy, page: number, dpiScale: number,
  */
 async function scanOf(pdfPage: PdfPageProxy, objects: PdfObjects | undefined, size: PageSize, maxPixels: number): Promise<PageImage | undefined> {
   const ref = pdfPage.ref;
-  const scan = objects && ref ? pageScan(objects, new PdfRef(ref.num, ref.gen), pdfPage.view) : undefined;
+  if (!objects || !ref) return undefined;
+  let scan: ScanImage | undefined;
+  try {
+    scan = pageScan(objects, new PdfRef(ref.num, ref.gen), pdfPage.view);
+  } catch {
+    // Whatever this reader cannot follow, pdfjs renders.
+    return undefined;
+  }
   return scan && decodeScan(scan, pdfPage.rotate, size, maxPixels);
 }
 
