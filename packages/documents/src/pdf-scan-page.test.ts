@@ -1,6 +1,7 @@
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { allPages, encodePage, g4Page, inkFraction, meanAbsoluteDifference, scannedPdf, textPage, type ScanPdfOptions } from './fixtures/index.ts';
+import { defaultDocumentLimits } from './limits.ts';
 import { openDocument } from './open.ts';
 import { PdfObjects } from './pdf-objects.ts';
 import { decodeScan } from './pdf-scan-decode.ts';
@@ -116,6 +117,17 @@ describe('a scanned PDF page decoded natively', () => {
     const scale = dpi / DPI;
     expect(native!.image.width).toBe(Math.round((turned ? HEIGHT : WIDTH) * scale));
     if (!options.rotate) expect(inkFraction(native!.image, scaleBox(page.textBox, scale))).toBeGreaterThan(0.02);
+  });
+
+  it('scales a page over the pixel limit down as pdfjs renders it, and says by how much', async () => {
+    // A third of the scan's pixels: the most a page may embed is three times the page limit.
+    const limits = { ...defaultDocumentLimits, maxPixelsPerPage: (WIDTH * HEIGHT) / 3 };
+    const [native] = await allPages(await openDocument(scan(), { dpi: DPI, limits }));
+    const [rendered] = await allPages(await openDocument(scan({ extraContent: UNPAINTED_PATH }), { dpi: DPI, limits }));
+    expect(native!.scale).toBeCloseTo(Math.sqrt(1 / 3), 2);
+    expect(native!.scale).toBe(rendered!.scale);
+    expect([native!.image.width, native!.image.height]).toEqual([rendered!.image.width, rendered!.image.height]);
+    expect(meanAbsoluteDifference(native!.image, rendered!.image)).toBeLessThan(2);
   });
 
   it('ignores an EXIF orientation inside the JPEG, as pdfjs does', async () => {
