@@ -12,6 +12,9 @@ const WIDTH = 640;
 // Sides in multiples of 16: g4Page takes its data from a one-tile TIFF.
 const HEIGHT = 304;
 const DPI = 150;
+// The page in points.
+const PAGE_WIDTH = (WIDTH * 72) / DPI;
+const PAGE_HEIGHT = (HEIGHT * 72) / DPI;
 const page = await textPage('Scan 扫描 Ø12 H7', { width: WIDTH, height: HEIGHT, fontSize: 36 });
 const rgbJpeg = await encodePage(page, 'jpeg', 92);
 const greyJpeg = await sharp(rgbJpeg).toColourspace('b-w').jpeg({ quality: 92 }).toBuffer();
@@ -44,6 +47,7 @@ describe('pageScan', () => {
     ['a page packed in an object stream', { packed: true, deflate: true }],
     ['a JPEG deflated once more', { deflateImage: true }],
     ['a bitonal G4 scan', { ccitt: {} }],
+    ['an image clipped to its own box', { clip: [0, 0, PAGE_WIDTH, PAGE_HEIGHT] }],
     ['a bitonal scan stored inverted, with a decode map', { ccitt: { blackIs1: true, decode: '[1 0]' } }],
   ])('takes %s as the page’s image', (_, options) => {
     const pdf = scan(options);
@@ -67,6 +71,8 @@ describe('pageScan', () => {
     ['a CMYK image', { colourSpace: 'DeviceCMYK' }],
     ['an ICC profile of four components (CMYK)', { iccProfile: srgbProfile, colourSpace: 'DeviceCMYK' }],
     ['a bitonal scan drawn inverted (BlackIs1 without a decode map)', { ccitt: { blackIs1: true } }],
+    ['a filled rectangle', { extraContent: '0 0 10 10 re f' }],
+    ['a clip under a turned matrix', { extraContent: 'q 0 1 -1 0 0 0 cm 0 0 10 10 re W n Q' }],
   ])('leaves a page with %s to pdfjs', (_, options) => {
     expect(scanOfFixture(scan(options), options)).toBeUndefined();
   });
@@ -96,6 +102,8 @@ describe('a scanned PDF page decoded natively', () => {
     ['its JPEG deflated once more', { deflateImage: true, extraContent: HIDDEN_TEXT }, 200],
     ['an image a fifth wider than the page (its right edge cut off)', { overdraw: 1.2 }, 200],
     ['an image narrower than the page (white beside it), turned by /Rotate 90', { overdraw: 0.9, rotate: 90 }, 200],
+    ['clipped to the left half of the page, with a margin', { clip: [10, 12, PAGE_WIDTH / 2, PAGE_HEIGHT - 30] }, DPI],
+    ['clipped, turned by /Rotate 270, scaled', { clip: [10, 12, PAGE_WIDTH / 2, PAGE_HEIGHT - 30], rotate: 270 }, 200],
     ['bitonal (G4)', { ccitt: {} }, DPI],
     ['bitonal, scaled', { ccitt: {} }, 200],
     ['bitonal, stored inverted, turned by /Rotate 90', { ccitt: { blackIs1: true, decode: '[1 0]' }, rotate: 90 }, 100],

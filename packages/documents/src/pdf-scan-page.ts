@@ -15,10 +15,19 @@ export interface ScanImage {
    * The image's edges on the page before /Rotate, as fractions of the page's visible box from its
    * top-left corner: a scan often falls a point short of the page or runs a point over it.
    */
-  box: { left: number; top: number; right: number; bottom: number };
+  box: Box;
+  /** What a clipping path leaves of the page, in the same fractions (the whole page: 0 to 1). */
+  clip: Box;
 }
 
-type StoredImage = Omit<ScanImage, 'box'>;
+export interface Box {
+  left: number;
+  top: number;
+  right: number;
+  bottom: number;
+}
+
+type StoredImage = Omit<ScanImage, 'box' | 'clip'>;
 
 type Matrix = [number, number, number, number, number, number];
 
@@ -76,17 +85,42 @@ function pageContent(objects: PdfObjects, page: PdfDict): string | undefined {
   return Buffer.concat(parts).toString('latin1');
 }
 
+/** An upright rectangle in page space (PDF units, y up). */
+interface Rect {
+  left: number;
+  bottom: number;
+  right: number;
+  top: number;
+}
+
+function intersect(a: Rect | undefined, b: Rect): Rect {
+  if (!a) return b;
+  return { left: Math.max(a.left, b.left), bottom: Math.max(a.bottom, b.bottom), right: Math.min(a.right, b.right), top: Math.min(a.top, b.top) };
+}
+
+const upright = ([a, b, c, d]: Matrix): boolean => Math.abs(b) < 1e-6 * Math.abs(a) && Math.abs(c) < 1e-6 * Math.abs(d) && a > 0 && d > 0;
+
+interface Drawing {
+  name: string;
+  matrix: Matrix;
+  /** The clipping rectangle it was drawn in, if any (`x y w h re W n`, as writers clip an image to its box). */
+  clip: Rect | undefined;
+}
+
 /**
  * Runs the content stream: undefined unless it draws exactly one XObject, with nothing else
- * painted (text only in the invisible mode), and gives that XObject's name and the matrix it
- * was drawn with.
+ * painted (text only in the invisible mode, paths only as upright clipping rectangles), and gives
+ * that XObject's name, the matrix it was drawn with and the clip around it.
  */
-function singleDrawing(content: string): { name: string; matrix: Matrix } | undefined {
+function singleDrawing(content: string): Drawing | undefined {
   const lexer = new PdfLexer(content);
-  const states: Array<{ matrix: Matrix; textMode: number }> = [];
+  const states: Array<{ matrix: Matrix; textMode: number; clip: Rect | undefined }> = [];
   let matrix: Matrix = [1, 0, 0, 1, 0, 0];
   let textMode = 0;
-  let drawn: { name: string; matrix: Matrix } | undefined;
+  let clip: Rect | undefined;
+  // A rectangle path waiting for `W` (clip) and `n` (end, unpainted).
+  let path: { rect: Rect; clips: boolean } | undefined;
+  let drawn: Drawing | undefined;
   let operands: PdfValue[] = [];
   try {
     while (!lexer.atEnd) {
@@ -96,21 +130,35 @@ function singleDrawing(content: string): { name: string; matrix: Matrix } | unde
         continue;
       }
       const op = token.word;
-      if (op === 'q') states.push({ matrix, textMode });
+      if (path && op !== 'W' && op !== 'W*' && op !== 'n') return undefined;
+      if (op === 'q') states.push({ matrix, textMode, clip });
       else if (op === 'Q') {
         const state = states.pop();
         if (!state) return undefined;
-        ({ matrix, textMode } = state);
+        ({ matrix, textMode, clip } = state);
       } else if (op === 'cm') {
         if (operands.length !== 6 || !operands.every((n) => typeof n === 'number')) return undefined;
         matrix = multiply(operands as Matrix, matrix);
+      } else if (op === 're') {
+        if (operands.length !== 4 || !operands.every((n) => typeof n === 'number') || !upright(matrix)) return undefined;
+        const [x, y, w, h] = operands as number[];
+        const [a, , , d, e, f] = matrix;
+        const xs = [a * x! + e, a * (x! + w!) + e];
+        const ys = [d * y! + f, d * (y! + h!) + f];
+        path = { rect: { left: Math.min(...xs), right: Math.max(...xs), bottom: Math.min(...ys), top: Math.max(...ys) }, clips: false };
+      } else if (op === 'W' || op === 'W*') {
+        if (!path) return undefined;
+        path.clips = true;
+      } else if (op === 'n') {
+        if (path?.clips) clip = intersect(clip, path.rect);
+        path = undefined;
       } else if (op === 'Tr') {
         if (typeof operands[0] !== 'number') return undefined;
         textMode = operands[0];
       } else if (op === 'Do') {
         const name = nameOf(operands[0]);
         if (drawn || name === undefined) return undefined;
-        drawn = { name, matrix };
+        drawn = { name, matrix, clip };
       } else if (SHOW_TEXT.has(op)) {
         if (textMode !== INVISIBLE_TEXT) return undefined;
       } else if (!HARMLESS.has(op)) return undefined;
@@ -223,13 +271,19 @@ export function pageScan(objects: PdfObjects, pageRef: PdfRef, view: readonly nu
   const scan = drawing && plainImage(objects, xobjects.get(drawing.name));
   if (!drawing || !scan) return undefined;
 
-  const [a, b, c, d, e, f] = drawing.matrix;
+  const [a, , , d, e, f] = drawing.matrix;
   const [left, bottom, right, top] = view as [number, number, number, number];
-  const upright = Math.abs(b) < 1e-6 * Math.abs(a) && Math.abs(c) < 1e-6 * Math.abs(d) && a > 0 && d > 0;
   const width = right - left;
   const height = top - bottom;
-  const box = { left: (e - left) / width, right: (e + a - left) / width, top: (top - f - d) / height, bottom: (top - f) / height };
+  const fractions = (rect: Rect): Box => ({
+    left: (rect.left - left) / width,
+    right: (rect.right - left) / width,
+    top: (top - rect.top) / height,
+    bottom: (top - rect.bottom) / height,
+  });
+  const image = { left: e, bottom: f, right: e + a, top: f + d };
+  const shown = intersect(drawing.clip, intersect(image, { left, bottom, right, top }));
   // Seen at least in part, and not so far past the page that scaling all of it would be costly.
-  const seen = box.left < 1 && box.right > 0 && box.top < 1 && box.bottom > 0 && (box.right - box.left) * (box.bottom - box.top) <= MAX_OVERDRAW;
-  return upright && seen ? { ...scan, box } : undefined;
+  const seen = shown.left < shown.right && shown.bottom < shown.top && (a * d) / (width * height) <= MAX_OVERDRAW;
+  return upright(drawing.matrix) && seen ? { ...scan, box: fractions(image), clip: fractions(drawing.clip ?? { left, bottom, right, top }) } : undefined;
 }
