@@ -48,6 +48,8 @@ describe('pageScan', () => {
     ['a JPEG deflated once more', { deflateImage: true }],
     ['a bitonal G4 scan', { ccitt: {} }],
     ['an image clipped to its own box', { clip: [0, 0, PAGE_WIDTH, PAGE_HEIGHT] }],
+    ['an image drawn in a form', { inForm: true }],
+    ['a scan with its hidden text in a form (OCRmyPDF)', { textForm: true, deflate: true }],
     ['a bitonal scan stored inverted, with a decode map', { ccitt: { blackIs1: true, decode: '[1 0]' } }],
   ])('takes %s as the page’s image', (_, options) => {
     const pdf = scan(options);
@@ -72,6 +74,8 @@ describe('pageScan', () => {
     ['an ICC profile of four components (CMYK)', { iccProfile: srgbProfile, colourSpace: 'DeviceCMYK' }],
     ['a bitonal scan drawn inverted (BlackIs1 without a decode map)', { ccitt: { blackIs1: true } }],
     ['a filled rectangle', { extraContent: '0 0 10 10 re f' }],
+    ['a form drawing visible text', { inForm: true, extraContent: 'BT /F1 12 Tf 20 20 Td (Stamped) Tj ET' }],
+    ['a second image, through a form', { inForm: true, extraContent: '/Im1 Do' }],
     ['a clip under a turned matrix', { extraContent: 'q 0 1 -1 0 0 0 cm 0 0 10 10 re W n Q' }],
   ])('leaves a page with %s to pdfjs', (_, options) => {
     expect(scanOfFixture(scan(options), options)).toBeUndefined();
@@ -104,6 +108,8 @@ describe('a scanned PDF page decoded natively', () => {
     ['an image narrower than the page (white beside it), turned by /Rotate 90', { overdraw: 0.9, rotate: 90 }, 200],
     ['clipped to the left half of the page, with a margin', { clip: [10, 12, PAGE_WIDTH / 2, PAGE_HEIGHT - 30] }, DPI],
     ['clipped, turned by /Rotate 270, scaled', { clip: [10, 12, PAGE_WIDTH / 2, PAGE_HEIGHT - 30], rotate: 270 }, 200],
+    ['drawn in a form, its hidden text in another, turned by /Rotate 90', { inForm: true, textForm: true, rotate: 90 }, DPI],
+    ['in a form off the origin, clipped', { inForm: true, origin: { x: 30, y: -12 }, clip: [40, 0, PAGE_WIDTH / 2, PAGE_HEIGHT] }, 200],
     ['bitonal (G4)', { ccitt: {} }, DPI],
     ['bitonal, scaled', { ccitt: {} }, 200],
     ['bitonal, stored inverted, turned by /Rotate 90', { ccitt: { blackIs1: true, decode: '[1 0]' }, rotate: 90 }, 100],

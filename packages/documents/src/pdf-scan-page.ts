@@ -38,6 +38,8 @@ const MAX_JPEG_BYTES = 256 << 20;
 const MAX_PARENTS = 32;
 // Area of the image over the page's: beyond, pdfjs renders the part that shows.
 const MAX_OVERDRAW = 4;
+// Forms drawn inside forms, at most.
+const MAX_FORM_DEPTH = 4;
 
 // Operators that paint nothing and change nothing a single image is drawn with.
 const HARMLESS = new Set([
@@ -100,27 +102,42 @@ function intersect(a: Rect | undefined, b: Rect): Rect {
 
 const upright = ([a, b, c, d]: Matrix): boolean => Math.abs(b) < 1e-6 * Math.abs(a) && Math.abs(c) < 1e-6 * Math.abs(d) && a > 0 && d > 0;
 
+const IDENTITY: Matrix = [1, 0, 0, 1, 0, 0];
+const numbers = (values: PdfValue[], count: number): values is number[] => values.length === count && values.every((n) => typeof n === 'number');
+
+/** The rectangle from (x0, y0) to (x1, y1) on the page, drawn through an upright matrix. */
+function onPage([a, , , d, e, f]: Matrix, x0: number, y0: number, x1: number, y1: number): Rect {
+  const xs = [a * x0 + e, a * x1 + e];
+  const ys = [d * y0 + f, d * y1 + f];
+  return { left: Math.min(...xs), right: Math.max(...xs), bottom: Math.min(...ys), top: Math.max(...ys) };
+}
+
 interface Drawing {
-  name: string;
+  image: PdfRef;
   matrix: Matrix;
-  /** The clipping rectangle it was drawn in, if any (`x y w h re W n`, as writers clip an image to its box). */
+  /** The clipping rectangle it was drawn in, if any (`x y w h re W n`, a form's box). */
+  clip: Rect | undefined;
+}
+
+/** The graphics state a content stream starts in. */
+interface Start {
+  matrix: Matrix;
   clip: Rect | undefined;
 }
 
 /**
- * Runs the content stream: undefined unless it draws exactly one XObject, with nothing else
- * painted (text only in the invisible mode, paths only as upright clipping rectangles), and gives
- * that XObject's name, the matrix it was drawn with and the clip around it.
+ * Runs a content stream: `null` when it paints nothing, the one image it draws (directly or
+ * through forms), or undefined when it paints anything else: text other than in the invisible
+ * mode, paths other than upright clipping rectangles, a second image.
  */
-function singleDrawing(content: string): Drawing | undefined {
+function drawingOf(objects: PdfObjects, content: string, resources: PdfDict | undefined, start: Start, depth: number): Drawing | null | undefined {
   const lexer = new PdfLexer(content);
   const states: Array<{ matrix: Matrix; textMode: number; clip: Rect | undefined }> = [];
-  let matrix: Matrix = [1, 0, 0, 1, 0, 0];
+  let { matrix, clip } = start;
   let textMode = 0;
-  let clip: Rect | undefined;
   // A rectangle path waiting for `W` (clip) and `n` (end, unpainted).
   let path: { rect: Rect; clips: boolean } | undefined;
-  let drawn: Drawing | undefined;
+  let drawn: Drawing | null = null;
   let operands: PdfValue[] = [];
   try {
     while (!lexer.atEnd) {
@@ -137,15 +154,12 @@ function singleDrawing(content: string): Drawing | undefined {
         if (!state) return undefined;
         ({ matrix, textMode, clip } = state);
       } else if (op === 'cm') {
-        if (operands.length !== 6 || !operands.every((n) => typeof n === 'number')) return undefined;
+        if (!numbers(operands, 6)) return undefined;
         matrix = multiply(operands as Matrix, matrix);
       } else if (op === 're') {
-        if (operands.length !== 4 || !operands.every((n) => typeof n === 'number') || !upright(matrix)) return undefined;
-        const [x, y, w, h] = operands as number[];
-        const [a, , , d, e, f] = matrix;
-        const xs = [a * x! + e, a * (x! + w!) + e];
-        const ys = [d * y! + f, d * (y! + h!) + f];
-        path = { rect: { left: Math.min(...xs), right: Math.max(...xs), bottom: Math.min(...ys), top: Math.max(...ys) }, clips: false };
+        if (!numbers(operands, 4) || !upright(matrix)) return undefined;
+        const [x, y, w, h] = operands as [number, number, number, number];
+        path = { rect: onPage(matrix, x, y, x + w, y + h), clips: false };
       } else if (op === 'W' || op === 'W*') {
         if (!path) return undefined;
         path.clips = true;
@@ -157,8 +171,13 @@ function singleDrawing(content: string): Drawing | undefined {
         textMode = operands[0];
       } else if (op === 'Do') {
         const name = nameOf(operands[0]);
-        if (drawn || name === undefined) return undefined;
-        drawn = { name, matrix, clip };
+        const ref = name === undefined ? undefined : objects.dict(resources?.get('XObject'))?.get(name);
+        if (!(ref instanceof PdfRef)) return undefined;
+        const subtype = nameOf(objects.dict(ref)?.get('Subtype'));
+        const inner: Drawing | null | undefined =
+          subtype === 'Image' ? { image: ref, matrix, clip } : subtype === 'Form' && depth < MAX_FORM_DEPTH ? formDrawing(objects, ref, resources, { matrix, clip }, depth + 1) : undefined;
+        if (inner === undefined || (inner && drawn)) return undefined;
+        drawn ??= inner;
       } else if (SHOW_TEXT.has(op)) {
         if (textMode !== INVISIBLE_TEXT) return undefined;
       } else if (!HARMLESS.has(op)) return undefined;
@@ -168,7 +187,28 @@ function singleDrawing(content: string): Drawing | undefined {
     if (error instanceof PdfSyntaxError) return undefined;
     throw error;
   }
-  return drawn;
+  return path ? undefined : drawn;
+}
+
+/**
+ * What a form XObject draws, run in its own matrix and clipped to its box: scanning software
+ * wraps a page's image in one, and OCRmyPDF puts its hidden text layer in another.
+ */
+function formDrawing(objects: PdfObjects, ref: PdfRef, outer: PdfDict | undefined, start: Start, depth: number): Drawing | null | undefined {
+  const stream = objects.stream(ref);
+  const form = stream?.dict;
+  if (!stream || !form || ['SMask', 'OC', 'Ref'].some((key) => form.has(key))) return undefined;
+  const own = objects.resolve(form.get('Matrix')) ?? [...IDENTITY];
+  const box = objects.resolve(form.get('BBox'));
+  if (!Array.isArray(own) || !numbers(own, 6) || !Array.isArray(box) || !numbers(box, 4)) return undefined;
+  const matrix = multiply(own as Matrix, start.matrix);
+  if (!upright(matrix)) return undefined;
+  const content = decodedStream(stream, MAX_CONTENT_BYTES);
+  if (!content) return undefined;
+  const [x0, y0, x1, y1] = box as [number, number, number, number];
+  const clip = intersect(start.clip, onPage(matrix, x0, y0, x1, y1));
+  // A form without resources of its own uses those of the page it is drawn on.
+  return drawingOf(objects, content.toString('latin1'), objects.dict(form.get('Resources')) ?? outer, { matrix, clip }, depth);
 }
 
 /**
@@ -261,14 +301,14 @@ export function pageScan(objects: PdfObjects, pageRef: PdfRef, view: readonly nu
   if (!page) return undefined;
   const annotations = objects.resolve(page.get('Annots'));
   if (Array.isArray(annotations) ? annotations.length > 0 : annotations !== undefined && annotations !== null) return undefined;
-  // Resources before content: most pages that are no scan name no image, and are told apart
-  // without inflating their content.
+  // Resources before content: most pages that are no scan name no image or form, and are told
+  // apart without inflating their content.
   const resources = objects.dict(inherited(objects, page, 'Resources'));
   const xobjects = objects.dict(resources?.get('XObject'));
-  if (!xobjects || ![...xobjects.values()].some((ref) => ref instanceof PdfRef && nameOf(objects.dict(ref)?.get('Subtype')) === 'Image')) return undefined;
-  const content = pageContent(objects, page);
-  const drawing = content === undefined ? undefined : singleDrawing(content);
-  const scan = drawing && plainImage(objects, xobjects.get(drawing.name));
+  const drawsAny = [...(xobjects?.values() ?? [])].some((ref) => ref instanceof PdfRef && ['Image', 'Form'].includes(nameOf(objects.dict(ref)?.get('Subtype')) ?? ''));
+  const content = drawsAny ? pageContent(objects, page) : undefined;
+  const drawing = content === undefined ? undefined : drawingOf(objects, content, resources, { matrix: IDENTITY, clip: undefined }, 0);
+  const scan = drawing && plainImage(objects, drawing.image);
   if (!drawing || !scan) return undefined;
 
   const [a, , , d, e, f] = drawing.matrix;
