@@ -49,6 +49,7 @@ describe('pageScan', () => {
     ['a bitonal G4 scan', { ccitt: {} }],
     ['an image clipped to its own box', { clip: [0, 0, PAGE_WIDTH, PAGE_HEIGHT] }],
     ['an image drawn in a form', { inForm: true }],
+    ['a plain graphics state set (as Office and Chrome do)', { extraContent: '/GS1 gs' }],
     ['a scan with its hidden text in a form (OCRmyPDF)', { textForm: true, deflate: true }],
     ['a bitonal scan stored inverted, with a decode map', { ccitt: { blackIs1: true, decode: '[1 0]' } }],
   ])('takes %s as the page’s image', (_, options) => {
@@ -65,7 +66,9 @@ describe('pageScan', () => {
     ['visible text over the scan', { extraContent: 'BT /F1 12 Tf 20 20 Td (Stamped) Tj ET' }],
     ['a path', { extraContent: UNPAINTED_PATH }],
     ['a second image', { extraContent: '/Im1 Do' }],
-    ['a graphics state (could set transparency)', { extraContent: '/GS1 gs' }],
+    ['a half-transparent graphics state', { extraContent: '/GS2 gs' }],
+    ['a graphics state that blends (screen)', { extraContent: '/GS3 gs' }],
+    ['a graphics state the page does not name', { extraContent: '/GS9 gs' }],
     ['an annotation', { pageEntries: '/Annots [<< /Type /Annot /Subtype /Square /Rect [0 0 50 50] >>]' }],
     ['a decode map (inverted image)', { imageEntries: '/Decode [1 0 1 0 1 0]' }],
     ['a colour transform parameter', { imageEntries: '/DecodeParms << /ColorTransform 0 >>' }],

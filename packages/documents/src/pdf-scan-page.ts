@@ -166,6 +166,9 @@ function drawingOf(objects: PdfObjects, content: string, resources: PdfDict | un
       } else if (op === 'n') {
         if (path?.clips) clip = intersect(clip, path.rect);
         path = undefined;
+      } else if (op === 'gs') {
+        const name = nameOf(operands[0]);
+        if (name === undefined || !plainState(objects, objects.dict(resources?.get('ExtGState'))?.get(name))) return undefined;
       } else if (op === 'Tr') {
         if (typeof operands[0] !== 'number') return undefined;
         textMode = operands[0];
@@ -188,6 +191,27 @@ function drawingOf(objects: PdfObjects, content: string, resources: PdfDict | un
     throw error;
   }
   return path ? undefined : drawn;
+}
+
+// Graphics-state entries that change nothing about an opaque image drawn on white.
+const PLAIN_STATE = new Set(['Type', 'LW', 'LC', 'LJ', 'ML', 'D', 'RI', 'OP', 'op', 'OPM', 'FL', 'SM', 'SA', 'AIS', 'TK', 'Font', 'BG', 'BG2', 'UCR', 'UCR2', 'HT', 'UseBlackPtComp']);
+
+/**
+ * A graphics state (`gs`) that draws an image as it is: full opacity, normal blending, no soft
+ * mask or transfer function. Office and Chrome set one before every drawing.
+ */
+function plainState(objects: PdfObjects, value: PdfValue | undefined): boolean {
+  const state = objects.dict(value);
+  if (!state) return false;
+  return [...state].every(([key, entry]) => {
+    const resolved = objects.resolve(entry);
+    if (PLAIN_STATE.has(key)) return true;
+    if (key === 'CA' || key === 'ca') return resolved === 1;
+    if (key === 'BM') return ['Normal', 'Compatible'].includes(nameOf(Array.isArray(resolved) ? resolved[0] : resolved) ?? '');
+    if (key === 'SMask') return nameOf(resolved) === 'None';
+    if (key === 'TR' || key === 'TR2') return ['Identity', 'Default'].includes(nameOf(resolved) ?? '');
+    return false;
+  });
 }
 
 /**
