@@ -80,6 +80,7 @@ describe('pageScan', () => {
     ['a form drawing visible text', { inForm: true, extraContent: 'BT /F1 12 Tf 20 20 Td (Stamped) Tj ET' }],
     ['a second image, through a form', { inForm: true, extraContent: '/Im1 Do' }],
     ['a clip under a turned matrix', { extraContent: 'q 0 1 -1 0 0 0 cm 0 0 10 10 re W n Q' }],
+    ['an image drawn mirrored', { mirrored: true }],
   ])('leaves a page with %s to pdfjs', (_, options) => {
     expect(scanOfFixture(scan(options), options)).toBeUndefined();
   });
@@ -113,6 +114,7 @@ describe('a scanned PDF page decoded natively', () => {
     ['clipped, turned by /Rotate 270, scaled', { clip: [10, 12, PAGE_WIDTH / 2, PAGE_HEIGHT - 30], rotate: 270 }, 200],
     ['drawn in a form, its hidden text in another, turned by /Rotate 90', { inForm: true, textForm: true, rotate: 90 }, DPI],
     ['in a form off the origin, clipped', { inForm: true, origin: { x: 30, y: -12 }, clip: [40, 0, PAGE_WIDTH / 2, PAGE_HEIGHT] }, 200],
+    ['drawn top-down as Chrome does (a flipped matrix, clipped in it, flipped back)', { topDown: true, origin: { x: 30, y: -12 } }, DPI],
     ['bitonal (G4)', { ccitt: {} }, DPI],
     ['bitonal, scaled', { ccitt: {} }, 200],
     ['bitonal, stored inverted, turned by /Rotate 90', { ccitt: { blackIs1: true, decode: '[1 0]' }, rotate: 90 }, 100],

@@ -100,12 +100,15 @@ function intersect(a: Rect | undefined, b: Rect): Rect {
   return { left: Math.max(a.left, b.left), bottom: Math.max(a.bottom, b.bottom), right: Math.min(a.right, b.right), top: Math.min(a.top, b.top) };
 }
 
-const upright = ([a, b, c, d]: Matrix): boolean => Math.abs(b) < 1e-6 * Math.abs(a) && Math.abs(c) < 1e-6 * Math.abs(d) && a > 0 && d > 0;
+/** Turns nothing (though it may mirror): a rectangle stays an upright rectangle. */
+const axisAligned = ([a, b, c, d]: Matrix): boolean => Math.abs(b) < 1e-6 * Math.abs(a) && Math.abs(c) < 1e-6 * Math.abs(d);
+/** Neither turns nor mirrors: an image comes out as stored. */
+const upright = (matrix: Matrix): boolean => axisAligned(matrix) && matrix[0] > 0 && matrix[3] > 0;
 
 const IDENTITY: Matrix = [1, 0, 0, 1, 0, 0];
 const numbers = (values: PdfValue[], count: number): values is number[] => values.length === count && values.every((n) => typeof n === 'number');
 
-/** The rectangle from (x0, y0) to (x1, y1) on the page, drawn through an upright matrix. */
+/** The rectangle from (x0, y0) to (x1, y1) on the page, drawn through an axis-aligned matrix. */
 function onPage([a, , , d, e, f]: Matrix, x0: number, y0: number, x1: number, y1: number): Rect {
   const xs = [a * x0 + e, a * x1 + e];
   const ys = [d * y0 + f, d * y1 + f];
@@ -157,7 +160,7 @@ function drawingOf(objects: PdfObjects, content: string, resources: PdfDict | un
         if (!numbers(operands, 6)) return undefined;
         matrix = multiply(operands as Matrix, matrix);
       } else if (op === 're') {
-        if (!numbers(operands, 4) || !upright(matrix)) return undefined;
+        if (!numbers(operands, 4) || !axisAligned(matrix)) return undefined;
         const [x, y, w, h] = operands as [number, number, number, number];
         path = { rect: onPage(matrix, x, y, x + w, y + h), clips: false };
       } else if (op === 'W' || op === 'W*') {
@@ -226,7 +229,7 @@ function formDrawing(objects: PdfObjects, ref: PdfRef, outer: PdfDict | undefine
   const box = objects.resolve(form.get('BBox'));
   if (!Array.isArray(own) || !numbers(own, 6) || !Array.isArray(box) || !numbers(box, 4)) return undefined;
   const matrix = multiply(own as Matrix, start.matrix);
-  if (!upright(matrix)) return undefined;
+  if (!axisAligned(matrix)) return undefined;
   const content = decodedStream(stream, MAX_CONTENT_BYTES);
   if (!content) return undefined;
   const [x0, y0, x1, y1] = box as [number, number, number, number];
