@@ -131,7 +131,7 @@ interface Start {
 /**
  * Runs a content stream: `null` when it paints nothing, the one image it draws (directly or
  * through forms), or undefined when it paints anything else: text other than in the invisible
- * mode, paths other than upright clipping rectangles, a second image.
+ * mode, paths other than axis-aligned clipping rectangles, a second image.
  */
 function drawingOf(objects: PdfObjects, content: string, resources: PdfDict | undefined, start: Start, depth: number): Drawing | null | undefined {
   const lexer = new PdfLexer(content);
