@@ -42,7 +42,8 @@ export async function decodeScan(scan: ScanImage, rotate: number, size: PageSize
   };
   if (source.right <= source.left || source.bottom <= source.top) return undefined;
   try {
-    const decoder = sharp(scan.file, { failOn: 'error', limitInputPixels: maxPixels });
+    const raw = scan.format === 'raw' ? { raw: { width: scan.width, height: scan.height, channels: scan.components } } : {};
+    const decoder = sharp(scan.file, { failOn: 'error', limitInputPixels: maxPixels, ...raw });
     const header = await decoder.metadata();
     if (header.format !== scan.format || header.width !== scan.width || header.height !== scan.height || header.channels !== scan.components) return undefined;
     // A PDF draws the image's pixels as stored: an EXIF orientation inside a JPEG means nothing there.

@@ -1,6 +1,6 @@
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { allPages, encodePage, g4Page, inkFraction, meanAbsoluteDifference, scannedPdf, textPage, type ScanPdfOptions } from './fixtures/index.ts';
+import { allPages, encodePage, flatePage, g4Page, inkFraction, meanAbsoluteDifference, scannedPdf, textPage, type ScanPdfOptions } from './fixtures/index.ts';
 import { defaultDocumentLimits } from './limits.ts';
 import { openDocument } from './open.ts';
 import { PdfObjects } from './pdf-objects.ts';
@@ -21,7 +21,16 @@ const greyJpeg = await sharp(rgbJpeg).toColourspace('b-w').jpeg({ quality: 92 })
 const srgbProfile = (await sharp(rgbJpeg).withIccProfile('srgb').jpeg().toBuffer({ resolveWithObject: true }).then(({ data }) => sharp(data).metadata())).icc!;
 const g4 = await g4Page(page);
 /** The image a fixture's options draw: the G4 data, the grey or the RGB JPEG. */
-const imageFor = (options: ScanPdfOptions) => (options.ccitt ? g4 : options.colourSpace === 'DeviceGray' ? greyJpeg : rgbJpeg);
+const flate = {
+  'grey predictor': await flatePage(page, { grey: true, predictor: true }),
+  'rgb predictor': await flatePage(page, { grey: false, predictor: true }),
+  'rgb plain': await flatePage(page, { grey: false, predictor: false }),
+  'grey plain': await flatePage(page, { grey: true, predictor: false }),
+};
+const flateFor = (options: ScanPdfOptions) =>
+  flate[`${options.colourSpace === 'DeviceGray' ? 'grey' : 'rgb'} ${options.flate?.predictor ? 'predictor' : 'plain'}`];
+const imageFor = (options: ScanPdfOptions) =>
+  options.flate ? flateFor(options) : options.ccitt ? g4 : options.colourSpace === 'DeviceGray' ? greyJpeg : rgbJpeg;
 const scan = (options: ScanPdfOptions = {}, image: Uint8Array = imageFor(options)) => scannedPdf([{ jpeg: image, width: WIDTH, height: HEIGHT }], DPI, options);
 
 // Inside its own `q … Q`: a path ended without painting draws nothing, yet is no scan's content.
@@ -49,6 +58,8 @@ describe('pageScan', () => {
     ['a bitonal G4 scan', { ccitt: {} }],
     ['an image clipped to its own box', { clip: [0, 0, PAGE_WIDTH, PAGE_HEIGHT] }],
     ['an image drawn in a form', { inForm: true }],
+    ['deflated grey rows with PNG predictors (img2pdf)', { flate: { predictor: true }, colourSpace: 'DeviceGray' }],
+    ['deflated RGB rows without predictors', { flate: { predictor: false } }],
     ['a plain graphics state set (as Office and Chrome do)', { extraContent: '/GS1 gs' }],
     ['a scan with its hidden text in a form (OCRmyPDF)', { textForm: true, deflate: true }],
     ['a bitonal scan stored inverted, with a decode map', { ccitt: { blackIs1: true, decode: '[1 0]' } }],
@@ -56,10 +67,12 @@ describe('pageScan', () => {
     const pdf = scan(options);
     const found = scanOfFixture(pdf, options);
     const grey = options.colourSpace === 'DeviceGray' || options.ccitt !== undefined;
-    expect(found).toMatchObject({ width: WIDTH, height: HEIGHT, components: grey ? 1 : 3, format: options.ccitt ? 'tiff' : 'jpeg' });
-    // The JPEG as stored, or the G4 data after the TIFF header that wraps it.
+    const format = options.ccitt ? 'tiff' : options.flate ? (options.flate.predictor ? 'png' : 'raw') : 'jpeg';
+    expect(found).toMatchObject({ width: WIDTH, height: HEIGHT, components: grey ? 1 : 3, format });
     const image = imageFor(options);
-    expect(found!.file.subarray(found!.file.length - image.length).equals(image)).toBe(true);
+    if (format === 'raw') expect(found!.file.length).toBe(WIDTH * HEIGHT * (grey ? 1 : 3));
+    // The JPEG as stored, the G4 data after the TIFF header, the deflated rows inside the PNG.
+    else expect(format === 'png' ? found!.file.includes(image) : found!.file.subarray(found!.file.length - image.length).equals(image)).toBe(true);
   });
 
   it.each<[string, ScanPdfOptions]>([
@@ -77,6 +90,7 @@ describe('pageScan', () => {
     ['an ICC profile of four components (CMYK)', { iccProfile: srgbProfile, colourSpace: 'DeviceCMYK' }],
     ['a bitonal scan drawn inverted (BlackIs1 without a decode map)', { ccitt: { blackIs1: true } }],
     ['a filled rectangle', { extraContent: '0 0 10 10 re f' }],
+    ['deflated pixels with a decode map', { flate: { predictor: true }, imageEntries: '/Decode [1 0 1 0 1 0]' }],
     ['a form drawing visible text', { inForm: true, extraContent: 'BT /F1 12 Tf 20 20 Td (Stamped) Tj ET' }],
     ['a second image, through a form', { inForm: true, extraContent: '/Im1 Do' }],
     ['a clip under a turned matrix', { extraContent: 'q 0 1 -1 0 0 0 cm 0 0 10 10 re W n Q' }],
@@ -115,6 +129,9 @@ describe('a scanned PDF page decoded natively', () => {
     ['drawn in a form, its hidden text in another, turned by /Rotate 90', { inForm: true, textForm: true, rotate: 90 }, DPI],
     ['in a form off the origin, clipped', { inForm: true, origin: { x: 30, y: -12 }, clip: [40, 0, PAGE_WIDTH / 2, PAGE_HEIGHT] }, 200],
     ['drawn top-down as Chrome does (a flipped matrix, clipped in it, flipped back)', { topDown: true, origin: { x: 30, y: -12 } }, DPI],
+    ['deflated grey with PNG predictors', { flate: { predictor: true }, colourSpace: 'DeviceGray' }, DPI],
+    ['deflated RGB with PNG predictors, scaled', { flate: { predictor: true } }, 200],
+    ['deflated grey rows, turned by /Rotate 90', { flate: { predictor: false }, colourSpace: 'DeviceGray', rotate: 90 }, DPI],
     ['bitonal (G4)', { ccitt: {} }, DPI],
     ['bitonal, scaled', { ccitt: {} }, 200],
     ['bitonal, stored inverted, turned by /Rotate 90', { ccitt: { blackIs1: true, decode: '[1 0]' }, rotate: 90 }, 100],

@@ -1,12 +1,16 @@
+import { flatePng } from './flate-png.ts';
 import { g4Tiff } from './g4-tiff.ts';
 import { decodedStream, inflated, type PdfObjects } from './pdf-objects.ts';
 import { PdfKeyword, PdfLexer, PdfRef, PdfSyntaxError, nameOf, type PdfDict, type PdfValue } from './pdf-syntax.ts';
 
 /** A page that is one scanned image: the file sharp reads it from, what its dictionary states, and where it lies. */
 export interface ScanImage {
-  /** A JPEG, or a bitonal CCITT G4 image wrapped as a TIFF. */
+  /**
+   * A JPEG, a bitonal CCITT G4 image wrapped as a TIFF, a deflated image with PNG predictors
+   * wrapped as a PNG, or plain pixels (`raw`: 8-bit, `components` to a pixel, row after row).
+   */
   file: Buffer;
-  format: 'jpeg' | 'tiff';
+  format: 'jpeg' | 'tiff' | 'png' | 'raw';
   width: number;
   height: number;
   /** 1 for grey or bitonal, 3 for RGB. */
@@ -280,13 +284,35 @@ function ccittImage(objects: PdfObjects, image: PdfDict, data: Buffer, width: nu
   return plain ? { file: g4Tiff(data, width, height), format: 'tiff', width, height, components: 1 } : undefined;
 }
 
-/** The image's file, when it is one PDF draws as it is stored: a grey or RGB JPEG, or a bitonal G4 scan; no mask. */
+/**
+ * A lossless scan: deflated 8-bit grey or RGB pixels, with PNG predictors (as img2pdf embeds a
+ * PNG) or as plain rows. No decode map.
+ */
+function flateImage(objects: PdfObjects, image: PdfDict, data: Buffer, width: number, height: number): StoredImage | undefined {
+  const raw = image.get('DecodeParms');
+  const parameters = objects.dict(Array.isArray(raw) ? raw[0] : raw) ?? new Map<string, PdfValue>();
+  const bits = image.get('BitsPerComponent');
+  const components = greyOrRgb(objects, image.get('ColorSpace'));
+  const predictor = parameters.get('Predictor') ?? 1;
+  if (bits !== 8 || components === undefined || image.has('Decode')) return undefined;
+  if (typeof predictor === 'number' && predictor >= 10) {
+    // The rows as the predictor reads them must be the image's.
+    const rows = (parameters.get('Colors') ?? 1) === components && (parameters.get('BitsPerComponent') ?? 8) === bits && (parameters.get('Columns') ?? 1) === width;
+    return rows ? { file: flatePng(data, width, height, components), format: 'png', width, height, components } : undefined;
+  }
+  if (predictor !== 1) return undefined;
+  const size = width * height * components;
+  const pixels = inflated(data, size);
+  return pixels && pixels.length === size ? { file: pixels, format: 'raw', width, height, components } : undefined;
+}
+
+/** The image's file, when it is one PDF draws as it is stored: a grey or RGB JPEG, a bitonal G4 scan, or deflated pixels; no mask. */
 function plainImage(objects: PdfObjects, ref: PdfValue | undefined): StoredImage | undefined {
   // The dictionary first: a page of drawings may name hundreds of forms, whose streams need not be read.
   const image = ref instanceof PdfRef ? objects.dict(ref) : undefined;
   if (!image) return undefined;
   const filter = image.get('Filter');
-  // A JPEG, (as some scanners write it) a JPEG deflated once more, or a bitonal scan.
+  // A JPEG, (as some scanners write it) a JPEG deflated once more, a bitonal scan, or deflated pixels.
   const filters = (Array.isArray(filter) ? filter : [filter]).map(nameOf).join(' ');
   const width = image.get('Width');
   const height = image.get('Height');
@@ -297,9 +323,10 @@ function plainImage(objects: PdfObjects, ref: PdfValue | undefined): StoredImage
     positiveInteger(width) &&
     positiveInteger(height);
   if (!unmasked) return undefined;
-  if (filters === 'CCITTFaxDecode') {
+  if (filters === 'CCITTFaxDecode' || filters === 'FlateDecode') {
     const stream = objects.stream(ref as PdfRef);
-    return stream && ccittImage(objects, image, stream.data, width, height);
+    if (!stream) return undefined;
+    return (filters === 'FlateDecode' ? flateImage : ccittImage)(objects, image, stream.data, width, height);
   }
   const parameters = image.get('DecodeParms');
   const components = greyOrRgb(objects, image.get('ColorSpace'));
