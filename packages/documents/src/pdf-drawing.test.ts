@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { IDENTITY, drawingOf } from './pdf-drawing.ts';
+import { PdfObjects } from './pdf-objects.ts';
+import { PdfRef, type PdfDict, type PdfValue } from './pdf-syntax.ts';
+
+// An image and a graphics state, as a page's resources name them.
+const objects = new PdfObjects('3 0 obj\n<< /Type /XObject /Subtype /Image /Width 10 /Height 10 >>\nendobj\n');
+const resources: PdfDict = new Map<string, PdfValue>([
+  ['XObject', new Map<string, PdfValue>([['Im1', new PdfRef(3, 0)]])],
+  ['ExtGState', new Map<string, PdfValue>([['GS1', new Map<string, PdfValue>([['CA', 0.5]])]])],
+]);
+const run = (content: string) => drawingOf(objects, content, resources, { matrix: IDENTITY, clip: undefined }, 0);
+
+describe('drawingOf', () => {
+  it('gives the one image a content stream draws, in the matrix and clip it is drawn in', () => {
+    expect(run('q 2 0 0 2 5 5 cm q 100 0 0 50 0 0 cm /Im1 Do Q Q')).toEqual({
+      image: new PdfRef(3, 0),
+      matrix: [200, 0, 0, 100, 5, 5],
+      clip: undefined,
+    });
+    const clipped = run('q 10 20 30 40 re W n q 0 0 100 100 re W* n 100 0 0 100 0 0 cm /Im1 Do Q Q');
+    expect(clipped?.clip).toEqual({ left: 10, bottom: 20, right: 40, top: 60 });
+    // A clip ends with the q … Q around it.
+    expect(run('q 10 20 30 40 re W n Q 100 0 0 100 0 0 cm /Im1 Do')?.clip).toBeUndefined();
+  });
+
+  it('lets invisible text through, and paints nothing when there is nothing else', () => {
+    expect(run('BT /F1 12 Tf 3 Tr 10 10 Td (hidden) Tj ET /Im1 Do')?.image).toEqual(new PdfRef(3, 0));
+    expect(run('BT 3 Tr (hidden) Tj ET 0 0 1 1 re n')).toBeNull();
+  });
+
+  it('refuses anything else that paints or that it cannot follow', () => {
+    for (const content of [
+      '/Im1 Do BT (seen) Tj ET',
+      '/Im1 Do 0 0 m 10 10 l S',
+      '/Im1 Do 0 0 10 10 re f',
+      '/Im1 Do /Im1 Do',
+      '/GS1 gs /Im1 Do',
+      '/Missing Do',
+      'Q /Im1 Do',
+      '0 0 10 10 re',
+      'BI /W 1 /H 1 ID x EI',
+    ]) {
+      expect(run(content), content).toBeUndefined();
+    }
+  });
+});

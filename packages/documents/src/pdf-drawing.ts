@@ -1,0 +1,180 @@
+import { decodedStream, type PdfObjects } from './pdf-objects.ts';
+import { PdfKeyword, PdfLexer, PdfRef, PdfSyntaxError, nameOf, type PdfDict, type PdfValue } from './pdf-syntax.ts';
+
+// What a page's content stream draws, followed far enough to tell a scan (one image, nothing
+// else visible) from any other page; see drawingOf.
+
+export type Matrix = [number, number, number, number, number, number];
+
+// A page's content streams are a few KB for a scan, more with an invisible text layer.
+export const MAX_CONTENT_BYTES = 2 << 20;
+// Forms drawn inside forms, at most.
+const MAX_FORM_DEPTH = 4;
+
+// Operators that paint nothing and change nothing a single image is drawn with.
+const HARMLESS = new Set([
+  'BT', 'ET', 'Tc', 'Tw', 'Tz', 'TL', 'Tf', 'Ts', 'Td', 'TD', 'Tm', 'T*',
+  'g', 'G', 'rg', 'RG', 'k', 'K', 'cs', 'CS', 'sc', 'SC', 'scn', 'SCN',
+  'w', 'J', 'j', 'M', 'd', 'ri', 'i',
+  'BMC', 'BDC', 'EMC', 'MP', 'DP', 'BX', 'EX',
+]);
+const SHOW_TEXT = new Set(['Tj', 'TJ', "'", '"']);
+// Text render mode 3 draws nothing: the hidden text layer of a searchable scan.
+const INVISIBLE_TEXT = 3;
+
+function multiply(m: Matrix, by: Matrix): Matrix {
+  const [a, b, c, d, e, f] = m;
+  const [A, B, C, D, E, F] = by;
+  return [a * A + b * C, a * B + b * D, c * A + d * C, c * B + d * D, e * A + f * C + E, e * B + f * D + F];
+}
+
+/** An upright rectangle in page space (PDF units, y up). */
+export interface Rect {
+  left: number;
+  bottom: number;
+  right: number;
+  top: number;
+}
+
+export function intersect(a: Rect | undefined, b: Rect): Rect {
+  if (!a) return b;
+  return { left: Math.max(a.left, b.left), bottom: Math.max(a.bottom, b.bottom), right: Math.min(a.right, b.right), top: Math.min(a.top, b.top) };
+}
+
+/** Turns nothing (though it may mirror): a rectangle stays an upright rectangle. */
+const axisAligned = ([a, b, c, d]: Matrix): boolean => Math.abs(b) < 1e-6 * Math.abs(a) && Math.abs(c) < 1e-6 * Math.abs(d);
+/** Neither turns nor mirrors: an image comes out as stored. */
+export const upright = (matrix: Matrix): boolean => axisAligned(matrix) && matrix[0] > 0 && matrix[3] > 0;
+
+export const IDENTITY: Matrix = [1, 0, 0, 1, 0, 0];
+const numbers = (values: PdfValue[], count: number): values is number[] => values.length === count && values.every((n) => typeof n === 'number');
+
+/** The rectangle from (x0, y0) to (x1, y1) on the page, drawn through an axis-aligned matrix. */
+function onPage([a, , , d, e, f]: Matrix, x0: number, y0: number, x1: number, y1: number): Rect {
+  const xs = [a * x0 + e, a * x1 + e];
+  const ys = [d * y0 + f, d * y1 + f];
+  return { left: Math.min(...xs), right: Math.max(...xs), bottom: Math.min(...ys), top: Math.max(...ys) };
+}
+
+export interface Drawing {
+  image: PdfRef;
+  matrix: Matrix;
+  /** The clipping rectangle it was drawn in, if any (`x y w h re W n`, a form's box). */
+  clip: Rect | undefined;
+}
+
+/** The graphics state a content stream starts in. */
+interface Start {
+  matrix: Matrix;
+  clip: Rect | undefined;
+}
+
+/**
+ * Runs a content stream: `null` when it paints nothing, the one image it draws (directly or
+ * through forms), or undefined when it paints anything else: text other than in the invisible
+ * mode, paths other than axis-aligned clipping rectangles, a second image.
+ */
+export function drawingOf(objects: PdfObjects, content: string, resources: PdfDict | undefined, start: Start, depth: number): Drawing | null | undefined {
+  const lexer = new PdfLexer(content);
+  const states: Array<{ matrix: Matrix; textMode: number; clip: Rect | undefined }> = [];
+  let { matrix, clip } = start;
+  let textMode = 0;
+  // A rectangle path waiting for `W` (clip) and `n` (end, unpainted).
+  let path: { rect: Rect; clips: boolean } | undefined;
+  let drawn: Drawing | null = null;
+  let operands: PdfValue[] = [];
+  try {
+    while (!lexer.atEnd) {
+      const token = lexer.next();
+      if (!(token instanceof PdfKeyword)) {
+        operands.push(token);
+        continue;
+      }
+      const op = token.word;
+      if (path && op !== 'W' && op !== 'W*' && op !== 'n') return undefined;
+      if (op === 'q') states.push({ matrix, textMode, clip });
+      else if (op === 'Q') {
+        const state = states.pop();
+        if (!state) return undefined;
+        ({ matrix, textMode, clip } = state);
+      } else if (op === 'cm') {
+        if (!numbers(operands, 6)) return undefined;
+        matrix = multiply(operands as Matrix, matrix);
+      } else if (op === 're') {
+        if (!numbers(operands, 4) || !axisAligned(matrix)) return undefined;
+        const [x, y, w, h] = operands as [number, number, number, number];
+        path = { rect: onPage(matrix, x, y, x + w, y + h), clips: false };
+      } else if (op === 'W' || op === 'W*') {
+        if (!path) return undefined;
+        path.clips = true;
+      } else if (op === 'n') {
+        if (path?.clips) clip = intersect(clip, path.rect);
+        path = undefined;
+      } else if (op === 'gs') {
+        const name = nameOf(operands[0]);
+        if (name === undefined || !plainState(objects, objects.dict(resources?.get('ExtGState'))?.get(name))) return undefined;
+      } else if (op === 'Tr') {
+        if (typeof operands[0] !== 'number') return undefined;
+        textMode = operands[0];
+      } else if (op === 'Do') {
+        const name = nameOf(operands[0]);
+        const ref = name === undefined ? undefined : objects.dict(resources?.get('XObject'))?.get(name);
+        if (!(ref instanceof PdfRef)) return undefined;
+        const subtype = nameOf(objects.dict(ref)?.get('Subtype'));
+        const inner: Drawing | null | undefined =
+          subtype === 'Image' ? { image: ref, matrix, clip } : subtype === 'Form' && depth < MAX_FORM_DEPTH ? formDrawing(objects, ref, resources, { matrix, clip }, depth + 1) : undefined;
+        if (inner === undefined || (inner && drawn)) return undefined;
+        drawn ??= inner;
+      } else if (SHOW_TEXT.has(op)) {
+        if (textMode !== INVISIBLE_TEXT) return undefined;
+      } else if (!HARMLESS.has(op)) return undefined;
+      operands = [];
+    }
+  } catch (error) {
+    if (error instanceof PdfSyntaxError) return undefined;
+    throw error;
+  }
+  return path ? undefined : drawn;
+}
+
+// Graphics-state entries that change nothing about an opaque image drawn on white.
+const PLAIN_STATE = new Set(['Type', 'LW', 'LC', 'LJ', 'ML', 'D', 'RI', 'OP', 'op', 'OPM', 'FL', 'SM', 'SA', 'AIS', 'TK', 'Font', 'BG', 'BG2', 'UCR', 'UCR2', 'HT', 'UseBlackPtComp']);
+
+/**
+ * A graphics state (`gs`) that draws an image as it is: full opacity, normal blending, no soft
+ * mask or transfer function. Office and Chrome set one before every drawing.
+ */
+function plainState(objects: PdfObjects, value: PdfValue | undefined): boolean {
+  const state = objects.dict(value);
+  if (!state) return false;
+  return [...state].every(([key, entry]) => {
+    const resolved = objects.resolve(entry);
+    if (PLAIN_STATE.has(key)) return true;
+    if (key === 'CA' || key === 'ca') return resolved === 1;
+    if (key === 'BM') return ['Normal', 'Compatible'].includes(nameOf(Array.isArray(resolved) ? resolved[0] : resolved) ?? '');
+    if (key === 'SMask') return nameOf(resolved) === 'None';
+    if (key === 'TR' || key === 'TR2') return ['Identity', 'Default'].includes(nameOf(resolved) ?? '');
+    return false;
+  });
+}
+
+/**
+ * What a form XObject draws, run in its own matrix and clipped to its box: scanning software
+ * wraps a page's image in one, and OCRmyPDF puts its hidden text layer in another.
+ */
+function formDrawing(objects: PdfObjects, ref: PdfRef, outer: PdfDict | undefined, start: Start, depth: number): Drawing | null | undefined {
+  const stream = objects.stream(ref);
+  const form = stream?.dict;
+  if (!stream || !form || ['SMask', 'OC', 'Ref'].some((key) => form.has(key))) return undefined;
+  const own = objects.resolve(form.get('Matrix')) ?? [...IDENTITY];
+  const box = objects.resolve(form.get('BBox'));
+  if (!Array.isArray(own) || !numbers(own, 6) || !Array.isArray(box) || !numbers(box, 4)) return undefined;
+  const matrix = multiply(own as Matrix, start.matrix);
+  if (!axisAligned(matrix)) return undefined;
+  const content = decodedStream(stream, MAX_CONTENT_BYTES);
+  if (!content) return undefined;
+  const [x0, y0, x1, y1] = box as [number, number, number, number];
+  const clip = intersect(start.clip, onPage(matrix, x0, y0, x1, y1));
+  // A form without resources of its own uses those of the page it is drawn on.
+  return drawingOf(objects, content.toString('latin1'), objects.dict(form.get('Resources')) ?? outer, { matrix, clip }, depth);
+}
