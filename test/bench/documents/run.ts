@@ -1,6 +1,6 @@
 // ms/page of our PDF rasterisation (pdfjs-dist + @napi-rs/canvas, raw RGB out; scanned pages
 // decoded natively) beside Debian's pdftoppm (poppler-utils) on the same generated PDFs, in the
-// same run: vector drawing sheets, and scanned pages (one 300 dpi JPEG or G4 image each).
+// same run: vector drawing sheets, and scanned pages (one 300 dpi JPEG, G4 or lossless image each).
 // Usage: pnpm exec tsx test/bench/documents/run.ts [pages] [rounds]
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { openDocument } from '@ocr/documents';
-import { drawingSheetPdf, g4Page, scannedPdf } from '@ocr/documents/fixtures';
+import { drawingSheetPdf, flatePage, g4Page, scannedPdf } from '@ocr/documents/fixtures';
 import { renderPage } from '@ocr/testkit';
 
 const pages = Number(process.argv[2] ?? 12);
@@ -31,28 +31,33 @@ try {
 
 const dir = mkdtempSync(join(tmpdir(), 'documents-bench-'));
 
+type ScanKind = 'jpeg' | 'bitonal' | 'lossless';
+
 /**
  * Scanned A4 pages at 300 dpi (3520 px high: G4 data is cut from one 16-px-aligned tile): lines of
- * text, one image per page as a scanner writes them, a JPEG or bitonal CCITT G4.
+ * text, one image per page as a scanner writes them: a JPEG, bitonal CCITT G4, or lossless grey
+ * (deflated with PNG predictors, as img2pdf embeds a PNG).
  */
-async function scannedPages(count: number, bitonal: boolean): Promise<Uint8Array> {
+async function scannedPages(count: number, kind: ScanKind): Promise<Uint8Array> {
   const [width, height] = [2480, 3520];
   const images = [];
   for (let page = 1; page <= count; page++) {
     const blocks = Array.from({ length: 30 }, (_, line) => ({ x: 200, y: 200 + line * 100, text: `Page ${page} line ${line + 1}: 技术要求 Ø12 H7 Ra 1.6`, fontSize: 42 }));
     const png = sharp(renderPage({ width, height, blocks })).flatten({ background: '#ffffff' });
-    const image = bitonal
-      ? await g4Page({ width, height, rgba: await png.ensureAlpha().raw().toBuffer(), text: '', textBox: { left: 0, top: 0, width, height } })
-      : await png.jpeg({ quality: 85 }).toBuffer();
+    const rgba = { width, height, rgba: await png.clone().ensureAlpha().raw().toBuffer(), text: '', textBox: { left: 0, top: 0, width, height } };
+    const image =
+      kind === 'bitonal' ? await g4Page(rgba) : kind === 'lossless' ? await flatePage(rgba, { grey: true, predictor: true }) : await png.jpeg({ quality: 85 }).toBuffer();
     images.push({ jpeg: image, width, height });
   }
-  return scannedPdf(images, 300, bitonal ? { ccitt: {} } : {});
+  const options = { jpeg: {}, bitonal: { ccitt: {} }, lossless: { flate: { predictor: true }, colourSpace: 'DeviceGray' as const } }[kind];
+  return scannedPdf(images, 300, options);
 }
 
 const documents = [
   { label: 'A4-landscape drawing sheets (vector rules, Helvetica, non-embedded STSong-Light)', name: 'sheets', pdf: drawingSheetPdf(pages) },
-  { label: 'scanned A4 pages (a 300 dpi JPEG each)', name: 'scans', pdf: await scannedPages(pages, false) },
-  { label: 'bitonal scanned A4 pages (300 dpi, CCITT G4)', name: 'bitonal', pdf: await scannedPages(pages, true) },
+  { label: 'scanned A4 pages (a 300 dpi JPEG each)', name: 'scans', pdf: await scannedPages(pages, 'jpeg') },
+  { label: 'bitonal scanned A4 pages (300 dpi, CCITT G4)', name: 'bitonal', pdf: await scannedPages(pages, 'bitonal') },
+  { label: 'lossless grey scanned A4 pages (300 dpi, deflated with PNG predictors)', name: 'lossless', pdf: await scannedPages(pages, 'lossless') },
 ].map((d) => ({ ...d, path: join(dir, `${d.name}.pdf`) }));
 for (const d of documents) writeFileSync(d.path, d.pdf);
 
