@@ -14,6 +14,7 @@ export interface ScanImage extends StoredImage {
   clip: Box;
 }
 
+/** Edges as fractions of the page's visible box, measured from its top-left corner. */
 export interface Box {
   left: number;
   top: number;
