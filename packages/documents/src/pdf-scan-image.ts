@@ -36,13 +36,18 @@ function greyOrRgb(objects: PdfObjects, value: PdfValue | undefined): 1 | 3 | un
 
 const positiveInteger = (value: PdfValue | undefined): value is number => typeof value === 'number' && Number.isInteger(value) && value > 0;
 
+/** The parameters of an image's one filter (a dictionary, or an array of one), empty where it has none. */
+function decodeParameters(objects: PdfObjects, image: PdfDict): PdfDict {
+  const raw = image.get('DecodeParms');
+  return objects.dict(Array.isArray(raw) ? raw[0] : raw) ?? new Map<string, PdfValue>();
+}
+
 /**
  * A bitonal scan in CCITT G4 (the usual compression of black-and-white scanners) as a TIFF sharp
  * reads, where black runs are drawn black: `BlackIs1` false and no decode map, or both inverted.
  */
 function ccittImage(objects: PdfObjects, image: PdfDict, data: Buffer, width: number, height: number): StoredImage | undefined {
-  const raw = image.get('DecodeParms');
-  const parameters = objects.dict(Array.isArray(raw) ? raw[0] : raw) ?? new Map<string, PdfValue>();
+  const parameters = decodeParameters(objects, image);
   const k = parameters.get('K') ?? 0;
   const columns = parameters.get('Columns') ?? 1728;
   const rows = parameters.get('Rows') ?? height;
@@ -67,8 +72,7 @@ function ccittImage(objects: PdfObjects, image: PdfDict, data: Buffer, width: nu
  * PNG) or as plain rows. No decode map.
  */
 function flateImage(objects: PdfObjects, image: PdfDict, data: Buffer, width: number, height: number): StoredImage | undefined {
-  const raw = image.get('DecodeParms');
-  const parameters = objects.dict(Array.isArray(raw) ? raw[0] : raw) ?? new Map<string, PdfValue>();
+  const parameters = decodeParameters(objects, image);
   const bits = image.get('BitsPerComponent');
   const components = greyOrRgb(objects, image.get('ColorSpace'));
   const predictor = parameters.get('Predictor') ?? 1;
