@@ -18,6 +18,14 @@ describe('readingOrder', () => {
     expect(readingOrder(lines).text).toBe('Title\n\nL0\nL1\nL2\n\nR0\nR1\nR2');
   });
 
+  it('reads a form row by row, each label with its value, though labels and values are both long lines', () => {
+    const rows = [0, 1, 2].flatMap((r) => [line(`label${r}`, 40, 60 + 100 * r, 300), line(`value${r}`, 420, 60 + 100 * r, 900)]);
+    const multiline = [line('label3', 40, 360, 120), ...[0, 1, 2].map((i) => line(`more${i}`, 420, 360 + 40 * i, 900))];
+    expect(readingOrder([...rows, ...multiline].reverse()).text).toBe(
+      'label0 value0\n\nlabel1 value1\n\nlabel2 value2\n\nlabel3 more0\nmore1\nmore2',
+    );
+  });
+
   it('reads short table cells row by row, one row per line', () => {
     const lines = [0, 1, 2].flatMap((r) => [line(`a${r}`, 100, 100 + 64 * r, 40), line(`b${r}`, 400, 100 + 64 * r, 200), line(`c${r}`, 900, 100 + 64 * r, 60)]);
     expect(readingOrder(lines).text).toBe('a0 b0 c0\na1 b1 c1\na2 b2 c2');

@@ -81,8 +81,20 @@ function median(values: number[]): number {
   return sorted[sorted.length >> 1]!;
 }
 
+/**
+ * A side of a gutter reads as a column of text when its lines are long and at least two of them
+ * follow each other as a paragraph's do. A side of long lines each standing alone (a form's
+ * labels, a list of terms) is read row by row with what stands beside it: its value, its
+ * description.
+ */
 function isTextColumn(side: readonly Extent[], lineHeight: number): boolean {
-  return side.length >= 2 && median(side.map((e) => e.width)) >= COLUMN_LINE * lineHeight;
+  if (side.length < 2 || median(side.map((e) => e.width)) < COLUMN_LINE * lineHeight) return false;
+  return gaps(side, 'top', 'bottom').some(([, width]) => width < BLOCK_GAP * lineHeight) || hasOverlappingRows(side);
+}
+
+/** Lines whose central bands overlap vertically: no gap between them at all. */
+function hasOverlappingRows(side: readonly Extent[]): boolean {
+  return gaps(side, 'top', 'bottom').length < side.length - 1;
 }
 
 function cut(extents: Extent[], lineHeight: number): Block[] {
