@@ -1,7 +1,7 @@
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import type { PageImage } from '@ocr/contracts';
-import { allPages, chineseTextPdf, encodePage, imageBombPdf, inkFraction, latinTextPdf, meanAbsoluteDifference, scannedPdf, textPage, type Box } from './fixtures/index.ts';
+import { allPages, chineseTextPdf, encodePage, highlightedTextPdf, imageBombPdf, inkFraction, latinTextPdf, meanAbsoluteDifference, scannedPdf, textPage, type Box } from './fixtures/index.ts';
 import { defaultDocumentLimits } from './limits.ts';
 import { openDocument } from './open.ts';
 
@@ -31,6 +31,24 @@ describe('openDocument on PDFs', () => {
     expect(inkFraction(first!.image, cell(288))).toBeGreaterThan(0.05);
     expect(inkFraction(first!.image, { left: 0, top: 400, width: 1190, height: 1284 })).toBe(0);
     expect(inkFraction(second!.image, { left: 144, top: 250, width: 600, height: 40 })).toBeGreaterThan(0.02);
+  });
+
+  it('shows text under a highlight drawn with Multiply in a non-isolated group, and leaves the page as it was around it', async () => {
+    const render = async (highlight: 'over-text' | 'below-text' | 'none') =>
+      (await allPages(await openDocument(highlightedTextPdf(highlight), { dpi: 72 })))[0]!.image;
+    const [over, below, none] = await Promise.all([render('over-text'), render('below-text'), render('none')]);
+    // The line of text lies at y 72–100 at 72 dpi, x 72 onwards.
+    const band: Box = { left: 70, top: 76, width: 270, height: 22 };
+    const green = crop(over, band).filter((_, i) => i % 3 === 1);
+    // Under the highlight the glyphs stay dark (drawn over, they were its colour, G 191), and the paper turns the highlight's colour.
+    expect(Math.min(...green)).toBeLessThan(40);
+    expect(Math.max(...green)).toBeGreaterThan(185);
+    expect(Math.max(...green)).toBeLessThan(197);
+    // A highlight on blank paper leaves the text's pixels exactly as without it.
+    expect(Buffer.from(crop(below, band)).equals(Buffer.from(crop(none, band)))).toBe(true);
+    // ...and the highlight is there, in its colour, on the paper below (y 260–300).
+    expect(below.data[(280 * below.width + 200) * 3 + 1]).toBeGreaterThan(185);
+    expect(below.data[(280 * below.width + 200) * 3 + 1]).toBeLessThan(197);
   });
 
   it('sizes pages by the dpi option, default 200', async () => {
