@@ -89,12 +89,9 @@ function median(values: number[]): number {
  */
 function isTextColumn(side: readonly Extent[], lineHeight: number): boolean {
   if (side.length < 2 || median(side.map((e) => e.width)) < COLUMN_LINE * lineHeight) return false;
-  return gaps(side, 'top', 'bottom').some(([, width]) => width < BLOCK_GAP * lineHeight) || hasOverlappingRows(side);
-}
-
-/** Lines whose central bands overlap vertically: no gap between them at all. */
-function hasOverlappingRows(side: readonly Extent[]): boolean {
-  return gaps(side, 'top', 'bottom').length < side.length - 1;
+  const rowGaps = gaps(side, 'top', 'bottom');
+  // Fewer gaps than lines less one: some lines overlap, closer together than any gap.
+  return rowGaps.length < side.length - 1 || rowGaps.some(([, width]) => width < BLOCK_GAP * lineHeight);
 }
 
 function cut(extents: Extent[], lineHeight: number): Block[] {
