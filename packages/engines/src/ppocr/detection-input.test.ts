@@ -20,6 +20,15 @@ describe('detectionInput', () => {
     expect([input.offsetX, input.offsetY]).toEqual([100, 50]);
   });
 
+  it('enlarges a small area by at most the factor asked, and never past the 1600 px cap', async () => {
+    const small = await detectionInput(solidPage(400, 300, [255, 255, 255]), { left: 0, top: 0, right: 400, bottom: 300 }, 2);
+    expect([small.contentWidth, small.contentHeight]).toEqual([800, 608]);
+    expect(small.scaleX).toBeCloseTo(0.5);
+    const capped = await detectionInput(solidPage(1000, 500, [255, 255, 255]), { left: 0, top: 0, right: 1000, bottom: 500 }, 4);
+    expect(capped.contentWidth).toBe(1600);
+    expect(capped.scaleX).toBeCloseTo(1000 / 1600);
+  });
+
   it('normalises with ImageNet statistics in BGR order and pads with white', async () => {
     const page = solidPage(100, 100, [255, 0, 0]);
     const input = await detectionInput(page, { left: 0, top: 0, right: 100, bottom: 100 });

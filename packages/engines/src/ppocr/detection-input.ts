@@ -45,18 +45,23 @@ function bucket(side: number): number {
   return Math.ceil(side / BUCKET) * BUCKET;
 }
 
+/** Tensor pixels per page pixel for `area`: `enlarge` at most, and the long side at most `maxSide`. */
+export function detectionScale(area: PixelRect, maxSide = MAX_SIDE, enlarge = 1): number {
+  return Math.min(enlarge, maxSide / Math.max(area.right - area.left, area.bottom - area.top));
+}
+
 /**
- * Resizes `area` of the page so its long side is at most `maxSide` px (never enlarged), both
- * sides multiples of 32; the tensor size is that padded up to a size bucket.
+ * Resizes `area` of the page so its long side is at most `maxSide` px (enlarged by at most
+ * `enlarge`), both sides multiples of 32; the tensor size is that padded up to a size bucket.
  */
-export async function resizeArea(page: PageImage, area: PixelRect, maxSide: number): Promise<ResizedArea> {
+export async function resizeArea(page: PageImage, area: PixelRect, maxSide: number, enlarge = 1): Promise<ResizedArea> {
   const areaWidth = area.right - area.left, areaHeight = area.bottom - area.top;
-  const scale = Math.min(1, maxSide / Math.max(areaWidth, areaHeight));
+  const scale = detectionScale(area, maxSide, enlarge);
   const contentWidth = Math.max(ALIGN, Math.round((areaWidth * scale) / ALIGN) * ALIGN);
   const contentHeight = Math.max(ALIGN, Math.round((areaHeight * scale) / ALIGN) * ALIGN);
   const rgb = await sharp(page.data, { raw: { width: page.width, height: page.height, channels: 3 } })
     .extract({ left: area.left, top: area.top, width: areaWidth, height: areaHeight })
-    .resize(contentWidth, contentHeight, { fit: 'fill', kernel: 'linear' })
+    .resize(contentWidth, contentHeight, { fit: 'fill', kernel: scale > 1 ? 'cubic' : 'linear' })
     .raw()
     .toBuffer();
   return {
@@ -96,11 +101,12 @@ export function normaliseInto(tensor: Float32Array, width: number, height: numbe
 }
 
 /**
- * Resizes `area` of the page so the long side is at most 1600 px with both sides multiples of 32,
- * pads it with white up to a size bucket, and normalises it into a [1, 3, H, W] BGR tensor.
+ * Resizes `area` of the page so the long side is at most 1600 px (enlarged by at most `enlarge`)
+ * with both sides multiples of 32, pads it with white up to a size bucket, and normalises it
+ * into a [1, 3, H, W] BGR tensor.
  */
-export async function detectionInput(page: PageImage, area: PixelRect): Promise<DetectionInput> {
-  const resized = await resizeArea(page, area, MAX_SIDE);
+export async function detectionInput(page: PageImage, area: PixelRect, enlarge = 1): Promise<DetectionInput> {
+  const resized = await resizeArea(page, area, MAX_SIDE, enlarge);
   const { rgb, ...geometry } = resized;
   const tensor = new Float32Array(3 * geometry.width * geometry.height);
   normaliseInto(tensor, geometry.width, geometry.height, resized, 0, 0);

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { a1DrawingPage, characterErrorRate, pageImage, renderPage } from '@ocr/testkit';
+import sharp from 'sharp';
+import { a1DrawingPage, characterErrorRate, englishManualPage, pageImage, renderPage, scanPage, specificationPage } from '@ocr/testkit';
 import type { Engine } from '../engine.ts';
 import { loadPpocrEngine } from './index.ts';
 
@@ -49,5 +50,18 @@ describe('detectBoxes on large pages', () => {
     const lines = await readLines(renderPage(spec));
     expect(lines).toHaveLength(straddling.length);
     for (const [, , text] of straddling) expect(closest(text, lines), text).toBeLessThanOrEqual(0.05);
+  });
+});
+
+describe('detectBoxes on small text', () => {
+  it('reads pages scanned at 75 dpi about as well as at 200 dpi', async () => {
+    // At 75 dpi the detector's boxes came out a quarter taller than the lines and took in the
+    // next line's strokes: 5.6% and 3.8% CER. Detected again enlarged: 0.9% and 0.9%.
+    for (const page of [englishManualPage(), specificationPage()]) {
+      const png = renderPage(page.spec);
+      const lowResolution = await sharp(png).resize(Math.round(page.spec.width * 0.375)).png().toBuffer();
+      const result = await engine.recognize(await pageImage(await scanPage(lowResolution, { blurSigma: 0.5 })));
+      expect(characterErrorRate(page.reference, result.text), page.name).toBeLessThanOrEqual(0.02);
+    }
   });
 });
