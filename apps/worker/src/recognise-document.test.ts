@@ -48,6 +48,14 @@ describe('recogniseDocument', () => {
     expect(characterErrorRate(TEXT, scaled.raw_text)).toBeLessThan(0.05);
   });
 
+  it('reads white text on a transparent background, which flattened onto white paper shows nothing', async () => {
+    const spec = { width: 900, height: 120, blocks: [{ x: 30, y: 30, text: TEXT, fontSize: 48, colour: '#ffffff' }] };
+    const png = renderPage(spec, { transparent: true });
+    const data: OcrJobData = { blobKey: 'b', filename: 'caption.png', size: png.byteLength, format: 'png', options: {} };
+    const result = await recogniseDocument(png, data, context(1_000_000));
+    expect(characterErrorRate(TEXT, result.raw_text)).toBeLessThan(0.05);
+  });
+
   it('reads a standard-mode fax (204 × 98 dpi) at its printed shape, its pixels made square', async () => {
     const lines = 'Tighten the M16 foundation bolts to 210 Nm.\nFill with ISO VG 220 gear oil to the sight glass.';
     const png = renderPage({ width: 900, height: 160, blocks: [{ x: 30, y: 30, text: lines, fontSize: 28 }] });

@@ -2,6 +2,7 @@ import sharp from 'sharp';
 import type { PageImage } from '@ocr/contracts';
 import type { PageSize } from './limits.ts';
 import { DocumentError } from './errors.ts';
+import { flattenOntoPaper } from './transparency.ts';
 
 export interface DecodeOptions {
   /** The page (TIFF directory, GIF frame) to decode, from 0. */
@@ -14,7 +15,8 @@ export interface DecodeOptions {
 
 /**
  * Decodes one page of an encoded image (JPEG, PNG, WebP, TIFF, GIF) into an engine-ready page:
- * EXIF orientation applied, transparency flattened onto white, RGB.
+ * EXIF orientation applied, transparency flattened onto white (light text on a transparent
+ * background as its negative: see `flattenOntoPaper`), RGB.
  */
 export async function decodeImage(bytes: Uint8Array, options: DecodeOptions = {}): Promise<PageImage> {
   const { page = 0, maxInputPixels, maxSide } = options;
@@ -27,12 +29,9 @@ export async function decodeImage(bytes: Uint8Array, options: DecodeOptions = {}
     }).rotate();
     // A square box holds the longer side whichever way EXIF turns the image.
     if (maxSide !== undefined) image.resize({ width: maxSide, height: maxSide, fit: 'inside', withoutEnlargement: true });
-    const { data, info } = await image
-      .flatten({ background: '#ffffff' })
-      .removeAlpha()
-      .toColorspace('srgb')
-      .raw()
-      .toBuffer({ resolveWithObject: true });
+    // sRGB keeps an alpha channel where the image has one (4 channels), and only then.
+    const { data, info } = await image.toColorspace('srgb').raw().toBuffer({ resolveWithObject: true });
+    if (info.channels === 4) return flattenOntoPaper(data, info.width, info.height);
     return { width: info.width, height: info.height, channels: 3, data };
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
