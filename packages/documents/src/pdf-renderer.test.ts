@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { allPages, drawingBombPdf, inkFraction, latinTextPdf } from './fixtures/index.ts';
+import { allPages, drawingBombPdf, inkFraction, latinTextPdf, writePdf } from './fixtures/index.ts';
 import { openDocument } from './open.ts';
 import { startPdfRenderer } from './pdf-renderer.ts';
 import { warmUpPdf } from './pdf-warm-up.ts';
@@ -40,6 +40,26 @@ describe('PDF rendering in its own thread', () => {
     await startPdfRenderer();
     const pages = await allPages(await openDocument(latinTextPdf(1), { dpi: 72 }));
     expect(pages.map((p) => [p.page, p.image.width, p.image.height])).toEqual([[1, 595, 842]]);
+  });
+
+  it('renders the readable page of a PDF whose page tree holds a damaged object', async () => {
+    // The tree counts one page but lists two kids, as in a damaged file. pdfjs fetches the second
+    // kid ahead while finding page 1 and never awaits it: its failure was an unhandled rejection,
+    // which ended the thread and failed the document.
+    const pdf = writePdf(
+      [
+        { value: '<< /Type /Catalog /Pages 2 0 R >>' },
+        { value: '<< /Type /Pages /Kids [5 0 R 6 0 R] /Count 1 >>' },
+        { value: '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>' },
+        { value: '<< >>', stream: new TextEncoder().encode('BT /F1 24 Tf 20 40 Td (Readable page) Tj ET') },
+        { value: '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 300 100] /Resources << /Font << /F1 3 0 R >> >> /Contents 4 0 R >>' },
+        { value: ') damaged (' },
+      ],
+      { root: 1 },
+    );
+    const pages = await allPages(await openDocument(pdf, { dpi: 72 }));
+    expect(pages.map((page) => [page.page, page.image.width, page.image.height])).toEqual([[1, 300, 100]]);
+    expect(inkFraction(pages[0]!.image)).toBeGreaterThan(0.01);
   });
 
   it('refuses a budget that would disable the check', async () => {

@@ -14,6 +14,33 @@ interface OpenDoc {
 const port = parentPort!;
 const docs = new Map<number, OpenDoc>();
 
+/** pdfjs's own exception classes (pdf.worker.mjs: `extends BaseException`). */
+const PDFJS_EXCEPTIONS = new Set([
+  'AbortException',
+  'DNLMarkerError',
+  'EOIMarkerError',
+  'FormatError',
+  'InvalidPDFException',
+  'JpegError',
+  'JpxError',
+  'MissingDataException',
+  'ParserEOFException',
+  'PasswordException',
+  'ResponseException',
+  'UnknownErrorException',
+  'XRefEntryException',
+  'XRefParseException',
+]);
+
+// Opening a PDF whose page tree is damaged, pdfjs fetches the page dictionaries ahead into a cache
+// and never awaits those it does not reach: their failures are unhandled rejections, which end
+// the thread and failed documents whose pages render. What matters reaches the document's own
+// calls (open, page, render); these are dropped. Any other unhandled rejection still ends the thread.
+process.on('unhandledRejection', (reason) => {
+  if (reason instanceof Error && PDFJS_EXCEPTIONS.has(reason.name)) return;
+  throw reason;
+});
+
 function errorReply(id: number, error: unknown): RendererReply {
   const message = error instanceof Error ? error.message : String(error);
   return error instanceof DocumentError ? { id, type: 'error', message, code: error.code } : { id, type: 'error', message };
