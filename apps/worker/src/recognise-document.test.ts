@@ -3,6 +3,7 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OcrJobData } from '@ocr/contracts';
 import { defaultRenderBudget } from '@ocr/documents';
+import { chineseTextPdf } from '@ocr/documents/fixtures';
 import { loadPpocrEngine, type Engine } from '@ocr/engines';
 import { characterErrorRate, renderPage } from '@ocr/testkit';
 import { recogniseDocument, type RecogniseContext } from './recognise-document.ts';
@@ -54,6 +55,16 @@ describe('recogniseDocument', () => {
     const data: OcrJobData = { blobKey: 'b', filename: 'caption.png', size: png.byteLength, format: 'png', options: {} };
     const result = await recogniseDocument(png, data, context(1_000_000));
     expect(characterErrorRate(TEXT, result.raw_text)).toBeLessThan(0.05);
+  });
+
+  it('reads a PDF’s own text where it prints: the diameter mark, ℃ and full-width commas the recogniser cannot tell', async () => {
+    const note = '技术要求：未注倒角C1，Ø20 H7 孔，温度 80℃';
+    const pdf = chineseTextPdf([[{ text: note, x: 60, y: 700, size: 14 }, { text: '材料 45钢 调质处理 硬度 HB220', x: 60, y: 670, size: 14 }]]);
+    const data: OcrJobData = { blobKey: 'b', filename: 'notes.pdf', size: pdf.byteLength, format: 'pdf', options: {} };
+    const result = await recogniseDocument(pdf, data, context(100_000_000));
+    // Read from the pixels alone this was `技术要求：未注倒角C1, O 20 H7 孔，温度 80°C`.
+    expect(result.raw_text.split('\n')).toEqual([note, '材料 45钢 调质处理 硬度 HB220']);
+    expect(result.pages[0]!.lines?.map((line) => line.text)).toEqual([note, '材料 45钢 调质处理 硬度 HB220']);
   });
 
   it('reads a standard-mode fax (204 × 98 dpi) at its printed shape, its pixels made square', async () => {

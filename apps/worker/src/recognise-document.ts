@@ -56,7 +56,7 @@ export async function recogniseDocument(bytes: Uint8Array, data: OcrJobData, ctx
   try {
     const total = doc.selectedPages.length;
     ctx.logger.info({ format: doc.format, pageCount: doc.pageCount, selected: total }, 'document opened');
-    for await (const { page, image, scale } of doc.pageImages()) {
+    for await (const { page, image, scale, text: pdfText } of doc.pageImages()) {
       ctx.signal?.throwIfAborted();
       const t0 = performance.now();
       const pagesBefore = pages.length;
@@ -65,6 +65,7 @@ export async function recogniseDocument(bytes: Uint8Array, data: OcrJobData, ctx
         ...(data.options.prompt ? { prompt: data.options.prompt } : {}),
         ...(data.options.max_patches ? { maxPatches: data.options.max_patches } : {}),
         ...(ctx.signal ? { signal: ctx.signal } : {}),
+        ...(pdfText ? { pdfText } : {}),
         logger: ctx.logger.child({ page }),
         onProgress: (fraction) => {
           const now = performance.now();

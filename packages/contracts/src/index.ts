@@ -7,3 +7,4 @@ export * from './jobs.ts';
 export * from './batch-result.ts';
 export * from './workers.ts';
 export * from './structured-content.ts';
+export * from './edit-distance.ts';

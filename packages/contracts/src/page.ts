@@ -13,6 +13,17 @@ export type Point = [x: number, y: number];
 /** Four corners, clockwise from the top-left corner of the text as read. */
 export type Quad = [Point, Point, Point, Point];
 
+/**
+ * One character of a PDF page's own text (its text layer), placed where it prints on the rendered
+ * page: the middle of its glyph, in page pixels. Positions within a run of text are estimated
+ * (the run's width shared evenly), good enough to tell which line box a character lies in.
+ */
+export interface PageTextChar {
+  char: string;
+  x: number;
+  y: number;
+}
+
 /** One recognised line of text. */
 export interface OcrLine {
   text: string;

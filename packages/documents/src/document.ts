@@ -1,4 +1,4 @@
-import type { PageImage } from '@ocr/contracts';
+import type { PageImage, PageTextChar } from '@ocr/contracts';
 import type { DocumentFormat } from './format.ts';
 import type { DocumentLimits } from './limits.ts';
 import type { RenderBudget } from './pdf-renderer.ts';
@@ -26,6 +26,8 @@ export interface DocumentPage {
    * PDF page at the requested dpi).
    */
   scale?: number;
+  /** A PDF page's own text, where it has some, placed on `image`; not for a scan decoded natively. */
+  text?: PageTextChar[];
 }
 
 /** A document whose pages are produced one at a time, on demand. */

@@ -176,7 +176,7 @@ export async function openPdfDocument(bytes: Uint8Array, options: DocumentOption
         ahead = nextPage(index);
         const data = new Uint8Array(reply.pixels, 0, reply.width * reply.height * 3);
         const image = { width: reply.width, height: reply.height, channels: 3 as const, data };
-        yield { page: reply.page, image, ...(reply.scale === undefined ? {} : { scale: reply.scale }) };
+        yield { page: reply.page, image, ...(reply.scale === undefined ? {} : { scale: reply.scale }), ...(reply.text ? { text: reply.text } : {}) };
       }
     },
     async close() {

@@ -62,9 +62,18 @@ async function handle(request: RendererRequest): Promise<RendererReply> {
   }
   const next = await open.pages.next();
   if (next.done) return { id: request.id, type: 'done' };
-  const { page, image, scale } = next.value;
+  const { page, image, scale, text } = next.value;
   const pixels = image.data.buffer as ArrayBuffer;
-  return { id: request.id, type: 'page', page, width: image.width, height: image.height, pixels, ...(scale === undefined ? {} : { scale }) };
+  return {
+    id: request.id,
+    type: 'page',
+    page,
+    width: image.width,
+    height: image.height,
+    pixels,
+    ...(scale === undefined ? {} : { scale }),
+    ...(text === undefined ? {} : { text }),
+  };
 }
 
 port.on('message', (request: RendererRequest) => {

@@ -1,3 +1,4 @@
+import type { PageTextChar } from '@ocr/contracts';
 import type { DocumentOptions } from './document.ts';
 import type { DocumentErrorCode } from './errors.ts';
 
@@ -10,7 +11,7 @@ export type RendererRequest =
 /** A page's RGB pixels travel as their buffer (transferred, not copied); it may be padded past width × height × 3. */
 export type RendererReply =
   | { id: number; type: 'opened'; pageCount: number; selectedPages: number[] }
-  | { id: number; type: 'page'; page: number; width: number; height: number; pixels: ArrayBuffer; scale?: number }
+  | { id: number; type: 'page'; page: number; width: number; height: number; pixels: ArrayBuffer; scale?: number; text?: PageTextChar[] }
   | { id: number; type: 'done' }
   | { id: number; type: 'closed' }
   | { id: number; type: 'error'; message: string; code?: DocumentErrorCode };

@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { createCanvas } from '@napi-rs/canvas';
-import type { PageImage } from '@ocr/contracts';
+import type { PageImage, PageTextChar } from '@ocr/contracts';
 import type { DocumentOptions, OpenedDocument } from './document.ts';
 import { resolveDpi } from './dpi.ts';
 import { DocumentError } from './errors.ts';
@@ -16,6 +16,7 @@ import {
   type PageSize,
 } from './limits.ts';
 import { parsePageSelection } from './page-range.ts';
+import { placeText } from './pdf-text-layer.ts';
 import { useCjkFontsForGenericFamilies } from './pdf-fonts.ts';
 import { largestEmbeddedImage } from './pdf-images.ts';
 import { PdfObjects } from './pdf-objects.ts';
@@ -149,6 +150,18 @@ async function scanOf(pdfPage: PdfPageProxy, objects: PdfObjects | undefined, si
   return scan && decodeScan(scan, pdfPage.rotate, size, maxPixels);
 }
 
+/** The page's own text placed on its pixels; undefined where it has none or pdfjs cannot read it. */
+async function pageText(pdfPage: PdfPageProxy, viewport: number[]): Promise<PageTextChar[] | undefined> {
+  try {
+    const content = await pdfPage.getTextContent();
+    const chars = placeText(content.items.flatMap((item) => ('str' in item ? [item] : [])), viewport);
+    return chars.length > 0 ? chars : undefined;
+  } catch {
+    // The text layer only corrects the reading: a page whose text pdfjs cannot read is read as it looks.
+    return undefined;
+  }
+}
+
 function pdfDocument(doc: PdfDocumentProxy, rasters: PageRaster[], objects: PdfObjects | undefined, maxImagePixels: number): OpenedDocument {
   let closed = false;
   return {
@@ -164,8 +177,10 @@ function pdfDocument(doc: PdfDocumentProxy, rasters: PageRaster[], objects: PdfO
       for (const { page, scale, fit, size } of rasters) {
         let pdfPage: PdfPageProxy | undefined;
         let image: PageImage | undefined;
+        let text: PageTextChar[] | undefined;
         try {
           pdfPage = await doc.getPage(page);
+          const viewport = pdfPage.getViewport({ scale });
           image = await scanOf(pdfPage, objects, size, maxImagePixels);
           if (!image) {
             // Resizing reallocates the surface; pdfjs paints the whole background itself anyway.
@@ -177,9 +192,10 @@ function pdfDocument(doc: PdfDocumentProxy, rasters: PageRaster[], objects: PdfO
             // recordings; drawing the next page over that snapshot copies the whole surface (35 MB of
             // fresh memory per page at 300 dpi). A reset drops both; pdfjs repaints the background.
             context.reset();
-            const viewport = pdfPage.getViewport({ scale });
             // The canvas types are the DOM's; @napi-rs/canvas implements what pdfjs calls.
             await pdfPage.render({ canvas: canvas as never, canvasContext: context as never, viewport }).promise;
+            // Not for a scan: its text, if any, is another program's OCR, hidden under the image.
+            text = await pageText(pdfPage, viewport.transform);
           }
         } catch (error) {
           throw corruptPdf(error, `page ${page} cannot be rendered`);
@@ -188,7 +204,7 @@ function pdfDocument(doc: PdfDocumentProxy, rasters: PageRaster[], objects: PdfO
         }
         // pdfjs paints an opaque white background first, so dropping alpha loses nothing.
         image ??= { ...size, channels: 3, data: rgbaToRgb(canvas.data(), size.width * size.height) };
-        yield { page, image, ...(fit < 1 ? { scale: fit } : {}) };
+        yield { page, image, ...(fit < 1 ? { scale: fit } : {}), ...(text ? { text } : {}) };
       }
     },
     async close() {

@@ -1,4 +1,4 @@
-import type { Logger, PageImage, PageResult } from '@ocr/contracts';
+import type { Logger, PageImage, PageResult, PageTextChar } from '@ocr/contracts';
 
 /** What a running engine says about itself; the worker publishes it in its heartbeat. */
 export interface EngineInfo {
@@ -24,6 +24,8 @@ export interface RecognizeOptions {
   onProgress?: (fraction: number) => void;
   /** The job's logger, so the engine's lines about this page carry the job id. */
   logger?: Logger;
+  /** A PDF page's own text, placed on the page's pixels; engines that read lines may check their reading against it. */
+  pdfText?: readonly PageTextChar[];
 }
 
 /** One loaded model. Calls to `recognize` are made strictly one at a time. */

@@ -6,6 +6,7 @@ import type { DirectionClassifier } from './direction-classifier.ts';
 import { quadSize, rotateQuad180 } from './geometry.ts';
 import { inkBounds } from './ink-bounds.ts';
 import { pageTurn, turnPageUpright } from './page-turn.ts';
+import { preferPdfText } from './pdf-text.ts';
 import { detectBoxes } from './page-detection.ts';
 import { readingOrder } from './reading-order.ts';
 import type { Recognizer } from './recognizer.ts';
@@ -32,7 +33,7 @@ export class PpocrEngine implements Engine {
   ) {}
 
   async recognize(scanned: PageImage, options: RecognizeOptions = {}): Promise<PageResult> {
-    const { signal, onProgress } = options;
+    const { signal, onProgress, pdfText } = options;
     let page = scanned;
     let area = inkBounds(page);
     if (!area) return { text: '', confidence: 0, lines: [], imagePatches: 1, rotation: 0 };
@@ -67,6 +68,8 @@ export class PpocrEngine implements Engine {
       const liftedLines = await this.readBoxes(lifted, liftedBoxes, liftedUpsideDown, () => signal?.throwIfAborted());
       lines = mergeLiftedReading(lines, liftedLines);
     }
+    // The text layer lies on the page as rendered; a page turned upright would need it turned too.
+    if (pdfText && turns === 0) lines = preferPdfText(lines, pdfText);
     const characters = lines.reduce((n, line) => n + line.characters, 0);
     const weighted = lines.reduce((sum, line) => sum + line.confidence * line.characters, 0);
     const ordered = readingOrder(lines.map(({ text, confidence, box }) => ({ text, confidence, box })));

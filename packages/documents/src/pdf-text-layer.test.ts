@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { allPages, encodePage, latinTextPdf, scannedPdf, textPage } from './fixtures/index.ts';
+import { openDocument } from './open.ts';
+import { placeText } from './pdf-text-layer.ts';
+
+describe('placeText', () => {
+  it('places each character of a run at the middle of its glyph on the page, the run shared evenly', () => {
+    // 2 px per point, y flipped on a 100 pt tall page; a 10 pt run "AB" 20 pt wide from (5, 50).
+    const chars = placeText([{ str: 'AB', transform: [10, 0, 0, 10, 5, 50], width: 20 }], [2, 0, 0, -2, 0, 200]);
+    expect(chars.map((c) => c.char)).toEqual(['A', 'B']);
+    expect(chars[0]!.x).toBeCloseTo(20);
+    expect(chars[1]!.x).toBeCloseTo(40);
+    // The baseline is at y 100 on the page; the glyphs' middle 0.35 of 20 px above it.
+    for (const c of chars) expect(c.y).toBeCloseTo(93);
+  });
+
+  it('follows a run turned a quarter (text up the page) and keeps its spaces', () => {
+    const chars = placeText([{ str: 'A B', transform: [0, 10, -10, 0, 50, 10], width: 30 }], [1, 0, 0, -1, 0, 100]);
+    expect(chars.map((c) => c.char).join('')).toBe('A B');
+    // Up the page is −y in pixels; the glyphs' middle lies 3.5 px left of the baseline.
+    expect(chars.map((c) => [Math.round(c.x * 10) / 10, Math.round(c.y * 10) / 10])).toEqual([
+      [46.5, 85],
+      [46.5, 75],
+      [46.5, 65],
+    ]);
+  });
+});
+
+describe('a PDF page’s text', () => {
+  it('comes with the rendered page, each character on its printed line', async () => {
+    const [page] = await allPages(await openDocument(latinTextPdf(1), { dpi: 72 }));
+    const text = page!.text!;
+    expect(text.map((c) => c.char).join('')).toBe('Page 1 of 1');
+    // 20 pt Helvetica from x = 40 with its baseline 60 pt below the top: the glyphs lie between.
+    for (const c of text) {
+      expect(c.x).toBeGreaterThan(40);
+      expect(c.x).toBeLessThan(160);
+      expect(c.y).toBeGreaterThan(45);
+      expect(c.y).toBeLessThan(60);
+    }
+  });
+
+  it('is not given for a scan decoded natively: text hidden under a scan is another program’s OCR', async () => {
+    const jpeg = await encodePage(await textPage('Scan 123', { width: 320, height: 96, fontSize: 36 }), 'jpeg', 90);
+    const scanWith = (extraContent: string) => scannedPdf([{ jpeg, width: 320, height: 96 }], 150, { extraContent });
+    const [hidden] = await allPages(await openDocument(scanWith('BT /F1 12 Tf 3 Tr 20 20 Td (Scan 128) Tj ET')));
+    expect(hidden!.text).toBeUndefined();
+    // Text printed over a scan makes pdfjs render the page, and comes with it.
+    const [stamped] = await allPages(await openDocument(scanWith('BT /F1 12 Tf 20 20 Td (Stamped) Tj ET')));
+    expect(stamped!.text?.map((c) => c.char).join('')).toBe('Stamped');
+  });
+});

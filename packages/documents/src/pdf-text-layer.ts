@@ -1,0 +1,54 @@
+import type { PageTextChar } from '@ocr/contracts';
+
+/** A PDF transformation matrix [a, b, c, d, e, f]. */
+type Matrix = readonly number[];
+
+/** One run of a page's text as pdfjs's getTextContent gives it. */
+export interface TextRun {
+  str: string;
+  /** The run's text matrix (font size included) in PDF user space. */
+  transform: Matrix;
+  /** Advance along the baseline, in user space units. */
+  width: number;
+}
+
+/** Share of the font size above the baseline where a glyph's middle sits (lower case and capitals). */
+const GLYPH_MIDDLE = 0.35;
+
+/** m × n, as pdfjs's Util.transform: n applied first. */
+function multiply(m: Matrix, n: Matrix): number[] {
+  return [
+    m[0]! * n[0]! + m[2]! * n[1]!,
+    m[1]! * n[0]! + m[3]! * n[1]!,
+    m[0]! * n[2]! + m[2]! * n[3]!,
+    m[1]! * n[2]! + m[3]! * n[3]!,
+    m[0]! * n[4]! + m[2]! * n[5]! + m[4]!,
+    m[1]! * n[4]! + m[3]! * n[5]! + m[5]!,
+  ];
+}
+
+/**
+ * Places each character of the page's text runs on the rendered page (`viewport`: PDF user space
+ * to page pixels), at the middle of its glyph. A run's width is shared evenly by its characters.
+ */
+export function placeText(runs: readonly TextRun[], viewport: Matrix): PageTextChar[] {
+  const placed: PageTextChar[] = [];
+  const pixelsPerUnit = Math.hypot(viewport[0]!, viewport[1]!);
+  for (const run of runs) {
+    const chars = Array.from(run.str);
+    if (chars.length === 0) continue;
+    const m = multiply(viewport, run.transform);
+    const along = Math.hypot(m[0]!, m[1]!), up = Math.hypot(m[2]!, m[3]!);
+    if (along === 0 || up === 0) continue;
+    const advance = (run.width * pixelsPerUnit) / chars.length;
+    // Unit vectors on the page along the baseline and up the glyphs (the viewport flips y).
+    const [bx, by] = [m[0]! / along, m[1]! / along];
+    const [ux, uy] = [m[2]! / up, m[3]! / up];
+    const lift = GLYPH_MIDDLE * up;
+    chars.forEach((char, i) => {
+      const t = advance * (i + 0.5);
+      placed.push({ char, x: m[4]! + bx * t + ux * lift, y: m[5]! + by * t + uy * lift });
+    });
+  }
+  return placed;
+}

@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import type { PageTextChar, Quad } from '@ocr/contracts';
+import type { ReadLine } from './colour-readings.ts';
+import { preferPdfText } from './pdf-text.ts';
+
+/** The PDF's text as a line of characters 10 px apart from (x, y), along +x. */
+function layer(text: string, x: number, y: number): PageTextChar[] {
+  return [...text].map((char, i) => ({ char, x: x + 5 + i * 10, y }));
+}
+
+function line(text: string, box: Quad): ReadLine {
+  return { text, confidence: 0.9, box, characters: text.replace(/\s/g, '').length };
+}
+
+const BOX: Quad = [[0, 0], [300, 0], [300, 20], [0, 20]];
+
+describe('preferPdfText', () => {
+  it('takes the PDF’s text in a line’s box where the reading nearly agrees with it', () => {
+    const [read] = preferPdfText([line('Bore 020 H7, foating', BOX)], layer('Bore Ø20 H7, floating', 0, 10));
+    expect(read).toMatchObject({ text: 'Bore Ø20 H7, floating', confidence: 0.9, box: BOX });
+  });
+
+  it('keeps the reading where the PDF’s text there is something else (a broken character map)', () => {
+    const lines = [line('Bore Ø20 H7', BOX)];
+    expect(preferPdfText(lines, layer('Ђ¶ѓ€ 0_1 ‰…', 0, 10))[0]!.text).toBe('Bore Ø20 H7');
+  });
+
+  it('takes only the characters inside the box, in order along it, whichever way the box runs', () => {
+    const chars = [...layer('next line', 0, 40), ...layer('M8x1.25', 0, 10).reverse()];
+    expect(preferPdfText([line('M8×1.25', BOX)], chars)[0]!.text).toBe('M8x1.25');
+    // A box read upwards: its reading edge runs from bottom-left to top-left.
+    const up: Quad = [[0, 100], [0, 0], [20, 0], [20, 100]];
+    const upChars = [...'AB-12'].map((char, i) => ({ char, x: 10, y: 95 - i * 10 }));
+    expect(preferPdfText([line('AB-I2', up)], upChars)[0]!.text).toBe('AB-12');
+  });
+
+  it('puts a space between runs of the PDF’s text set apart by position alone', () => {
+    const chars = [...layer('Spouse:', 0, 10), ...layer('Jane', 150, 10)];
+    expect(preferPdfText([line('Spouse: Jane', BOX)], chars)[0]!.text).toBe('Spouse: Jane');
+  });
+
+  it('leaves a line with no PDF text in its box as read', () => {
+    expect(preferPdfText([line('stamped', BOX)], layer('elsewhere', 0, 300))[0]!.text).toBe('stamped');
+  });
+});
