@@ -39,6 +39,15 @@ describe('preferPdfText', () => {
     expect(preferPdfText([line('Spouse: Jane', BOX)], chars)[0]!.text).toBe('Spouse: Jane');
   });
 
+  it('keeps the reading where the PDF’s line runs on past the box: its characters are not where they print', () => {
+    // A substitute font set the word narrower than the PDF's widths say: the text layer's
+    // "Technical" runs past a box that holds all of the printed word, its "l" outside.
+    const box: Quad = [[0, 0], [80, 0], [80, 20], [0, 20]];
+    expect(preferPdfText([line('Technica1', box)], layer('Technical', 0, 10))[0]!.text).toBe('Technica1');
+    // Nor is a shorter or longer text taken, though close: it is part of another line, or more.
+    expect(preferPdfText([line('Technical notes', BOX)], layer('chnical notes', 20, 10))[0]!.text).toBe('Technical notes');
+  });
+
   it('leaves a line with no PDF text in its box as read', () => {
     expect(preferPdfText([line('stamped', BOX)], layer('elsewhere', 0, 300))[0]!.text).toBe('stamped');
   });

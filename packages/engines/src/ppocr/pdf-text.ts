@@ -1,6 +1,6 @@
 import { editDistance, type PageTextChar, type Point, type Quad } from '@ocr/contracts';
 import type { ReadLine } from './colour-readings.ts';
-import { quadBounds } from './geometry.ts';
+import { quadBounds, quadSize } from './geometry.ts';
 
 /**
  * Share of a line's characters (spaces aside) by which the reading and the PDF's own text there
@@ -10,6 +10,8 @@ import { quadBounds } from './geometry.ts';
  */
 const MAX_DIFFERENCE = 0.25;
 
+/** Share of a line's characters by which the reading and the PDF's text there may differ in number. */
+const MAX_LENGTH_DIFFERENCE = 0.1;
 /** A gap between characters of at least this many of the line's usual steps holds a space. */
 const WORD_GAP = 2;
 
@@ -37,22 +39,31 @@ function firstAtOrBelow(chars: readonly PageTextChar[], y: number): number {
   return low;
 }
 
-/** The PDF's text whose characters lie in `box`, in reading order along it; `chars` sorted by y. */
-function textIn(box: Quad, chars: readonly PageTextChar[]): string {
+/**
+ * The PDF's text whose characters lie in `box`, in reading order along it; `chars` sorted by y.
+ * Undefined where the box's line of text runs on past either end of the box: the text layer's
+ * characters then do not sit where the page prints them (a substitute font's other widths), or
+ * the box holds part of a run only, and which characters are the box's is a guess.
+ */
+function textIn(box: Quad, chars: readonly PageTextChar[]): string | undefined {
   const bounds = quadBounds(box);
-  const inside: Array<{ char: string; u: number }> = [];
+  // Room for a character beyond either end, whichever way the box runs.
+  const margin = quadSize(box).height;
+  const onLine: Array<{ char: string; u: number }> = [];
   // Only the band of rows the box spans is looked at: an A1 sheet holds tens of thousands of characters.
-  for (let i = firstAtOrBelow(chars, bounds.top); i < chars.length && chars[i]!.y <= bounds.bottom; i++) {
+  for (let i = firstAtOrBelow(chars, bounds.top - margin); i < chars.length && chars[i]!.y <= bounds.bottom + margin; i++) {
     const { char, x, y } = chars[i]!;
-    if (x < bounds.left || x > bounds.right) continue;
+    if (x < bounds.left - margin || x > bounds.right + margin) continue;
     const { u, v } = boxCoordinates(box, [x, y]);
-    if (u >= 0 && u <= 1 && v >= 0 && v <= 1) inside.push({ char, u });
+    if (v >= 0 && v <= 1) onLine.push({ char, u });
   }
-  inside.sort((a, b) => a.u - b.u);
+  onLine.sort((a, b) => a.u - b.u);
+  const inside = onLine.filter((c) => c.u >= 0 && c.u <= 1);
   // Runs set apart by position alone (a form's label and its value) have no space between them
   // in the text: a gap of two characters' steps or more is one.
   const steps = inside.slice(1).map((c, i) => c.u - inside[i]!.u).sort((a, b) => a - b);
   const step = steps[steps.length >> 1] ?? 0;
+  if (onLine.some((c) => (c.u < 0 && c.u >= -step) || (c.u > 1 && c.u <= 1 + step))) return undefined;
   return inside
     .map((c, i) => (i > 0 && step > 0 && c.u - inside[i - 1]!.u >= WORD_GAP * step ? ` ${c.char}` : c.char))
     .join('')
@@ -70,10 +81,13 @@ export function preferPdfText(lines: readonly ReadLine[], chars: readonly PageTe
   const byRow = [...chars].sort((a, b) => a.y - b.y);
   return lines.map((line) => {
     const text = textIn(line.box, byRow);
-    if (text === '') return line;
-    const read = comparable(line.text);
-    const own = comparable(text);
-    const allowed = MAX_DIFFERENCE * Math.max(read.length, own.length);
-    return editDistance(read, own) <= allowed ? { ...line, text } : line;
+    if (!text) return line;
+    const read = [...comparable(line.text)];
+    const own = [...comparable(text)];
+    const longer = Math.max(read.length, own.length);
+    // What the recogniser misreads it misreads one for one (ligatures and ℃ unfold to as many
+    // characters as it reads): text that is longer or shorter is another line's or part of one.
+    if (Math.abs(read.length - own.length) > Math.max(1, MAX_LENGTH_DIFFERENCE * longer)) return line;
+    return editDistance(read.join(''), own.join('')) <= MAX_DIFFERENCE * longer ? { ...line, text } : line;
   });
 }
