@@ -3,7 +3,7 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OcrJobData } from '@ocr/contracts';
 import { defaultRenderBudget } from '@ocr/documents';
-import { chineseTextPdf } from '@ocr/documents/fixtures';
+import { chineseTextPdf, writePdf } from '@ocr/documents/fixtures';
 import { loadPpocrEngine, type Engine } from '@ocr/engines';
 import { characterErrorRate, renderPage } from '@ocr/testkit';
 import { recogniseDocument, type RecogniseContext } from './recognise-document.ts';
@@ -65,6 +65,27 @@ describe('recogniseDocument', () => {
     // Read from the pixels alone this was `技术要求：未注倒角C1, O 20 H7 孔，温度 80°C`.
     expect(result.raw_text.split('\n')).toEqual([note, '材料 45钢 调质处理 硬度 HB220']);
     expect(result.pages[0]!.lines?.map((line) => line.text)).toEqual([note, '材料 45钢 调质处理 硬度 HB220']);
+  });
+
+  it('reads a PDF’s own text on a page whose text runs sideways, turned upright with the page', async () => {
+    // Set top to bottom (a drawing plotted sideways onto a portrait sheet); Ø is WinAnsi \330.
+    const lines = ['Shaft \\33020 ground all over', 'Material 42CrMo4 quenched and tempered', 'Tolerance +/-0.05 mm unless stated'];
+    const ops = lines.map((text, i) => `BT /F1 24 Tf 0 -1 1 0 ${120 + i * 40} 760 Tm (${text}) Tj ET`).join('\n');
+    const pdf = writePdf(
+      [
+        { value: '<< /Type /Catalog /Pages 2 0 R >>' },
+        { value: '<< /Type /Pages /Kids [5 0 R] /Count 1 >>' },
+        { value: '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>' },
+        { value: '<< >>', stream: new TextEncoder().encode(ops) },
+        { value: '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >> /Contents 4 0 R >>' },
+      ],
+      { root: 1 },
+    );
+    const data: OcrJobData = { blobKey: 'b', filename: 'sideways.pdf', size: pdf.byteLength, format: 'pdf', options: {} };
+    const result = await recogniseDocument(pdf, data, context(100_000_000));
+    expect(result.pages[0]!.rotation).toBe(90);
+    // From the pixels alone the bare diameter mark reads as 0: `Shaft 020 ground all over`.
+    expect(result.raw_text).toContain('Shaft Ø20 ground all over');
   });
 
   it('reads a standard-mode fax (204 × 98 dpi) at its printed shape, its pixels made square', async () => {

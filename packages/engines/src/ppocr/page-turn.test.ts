@@ -1,6 +1,6 @@
 import type { PageImage, Quad } from '@ocr/contracts';
 import { describe, expect, it } from 'vitest';
-import { pageTurn, turnPageUpright, type QuarterTurns } from './page-turn.ts';
+import { pageTurn, turnPageUpright, turnPointUpright, type QuarterTurns } from './page-turn.ts';
 
 /** A 3×2 page whose pixel at (x, y) has red = 10·x + y. */
 const page: PageImage = { width: 3, height: 2, channels: 3, data: Uint8Array.from([0, 0, 0, 10, 0, 0, 20, 0, 0, 1, 0, 0, 11, 0, 0, 21, 0, 0]) };
@@ -44,6 +44,21 @@ describe('turnPageUpright', () => {
       let back = page;
       for (let i = 0; i < 4 - turns; i++) back = turnPageUpright(back, 1);
       expect(turnPageUpright(back, turns)).toEqual(page);
+    }
+  });
+});
+
+describe('turnPointUpright', () => {
+  it('takes a point where turnPageUpright takes the pixel under it', () => {
+    for (const turns of [0, 1, 2, 3] as QuarterTurns[]) {
+      const upright = turnPageUpright(page, turns);
+      for (let x = 0; x < page.width; x++) {
+        for (let y = 0; y < page.height; y++) {
+          // The middle of pixel (x, y), and the pixel whose middle it lands on.
+          const [u, v] = turnPointUpright([x + 0.5, y + 0.5], page.width, page.height, turns);
+          expect(redAt(upright, Math.floor(u), Math.floor(v)), `turns ${turns} (${x}, ${y})`).toBe(redAt(page, x, y));
+        }
+      }
     }
   });
 });

@@ -1,4 +1,4 @@
-import type { PageImage, Quad } from '@ocr/contracts';
+import type { PageImage, Point, Quad } from '@ocr/contracts';
 
 /** Quarter turns clockwise a page was scanned at: 1 = its text runs top to bottom. */
 export type QuarterTurns = 0 | 1 | 2 | 3;
@@ -24,6 +24,17 @@ export function pageTurn(readings: readonly BoxReading[]): QuarterTurns {
   const weight = [0, 0, 0, 0];
   for (const { box, weight: w } of readings) weight[(((Math.round(readingAngle(box) / QUARTER) % 4) + 4) % 4)]! += w;
   return weight.indexOf(Math.max(...weight)) as QuarterTurns;
+}
+
+/**
+ * Where a point of the page as scanned (continuous pixel coordinates) lies on the page turned
+ * upright by `turnPageUpright`; `width` and `height` are the scanned page's.
+ */
+export function turnPointUpright([x, y]: Point, width: number, height: number, turns: QuarterTurns): Point {
+  if (turns === 1) return [y, width - x];
+  if (turns === 2) return [width - x, height - y];
+  if (turns === 3) return [height - y, x];
+  return [x, y];
 }
 
 /** The page turned upright: a page scanned `turns` quarter turns clockwise, turned back. */

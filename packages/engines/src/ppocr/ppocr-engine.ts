@@ -1,11 +1,11 @@
-import type { PageImage, PageResult, PageRotation, Quad } from '@ocr/contracts';
+import type { PageImage, PageResult, PageRotation, PageTextChar, Quad } from '@ocr/contracts';
 import type { Engine, EngineInfo, RecognizeOptions } from '../engine.ts';
 import { findColourInk, liftColourInk } from './colour-ink.ts';
 import { mergeLiftedReading, type ReadLine } from './colour-readings.ts';
 import type { DirectionClassifier } from './direction-classifier.ts';
 import { quadSize, rotateQuad180 } from './geometry.ts';
 import { inkBounds } from './ink-bounds.ts';
-import { pageTurn, turnPageUpright } from './page-turn.ts';
+import { pageTurn, turnPageUpright, turnPointUpright, type QuarterTurns } from './page-turn.ts';
 import { preferPdfText } from './pdf-text.ts';
 import { detectBoxes } from './page-detection.ts';
 import { readingOrder } from './reading-order.ts';
@@ -15,6 +15,11 @@ import { isSpecks } from './specks.ts';
 
 /** PaddleOCR's `drop_score`: lines read with less confidence are noise (rules, specks). */
 const MIN_LINE_CONFIDENCE = 0.5;
+
+function uprightChar(c: PageTextChar, scanned: PageImage, turns: QuarterTurns): PageTextChar {
+  const [x, y] = turnPointUpright([c.x, c.y], scanned.width, scanned.height, turns);
+  return { char: c.char, x, y };
+}
 
 /** About how many characters a box holds: its length in line heights. */
 function boxWeight(box: Quad): number {
@@ -68,8 +73,11 @@ export class PpocrEngine implements Engine {
       const liftedLines = await this.readBoxes(lifted, liftedBoxes, liftedUpsideDown, () => signal?.throwIfAborted());
       lines = mergeLiftedReading(lines, liftedLines);
     }
-    // The text layer lies on the page as rendered; a page turned upright would need it turned too.
-    if (pdfText && turns === 0) lines = preferPdfText(lines, pdfText);
+    if (pdfText) {
+      // The text layer lies on the page as rendered: on a page turned upright it is turned with it.
+      const placed = turns === 0 ? pdfText : pdfText.map((c) => uprightChar(c, scanned, turns));
+      lines = preferPdfText(lines, placed);
+    }
     const characters = lines.reduce((n, line) => n + line.characters, 0);
     const weighted = lines.reduce((sum, line) => sum + line.confidence * line.characters, 0);
     const ordered = readingOrder(lines.map(({ text, confidence, box }) => ({ text, confidence, box })));
