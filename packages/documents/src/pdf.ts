@@ -150,12 +150,19 @@ async function scanOf(pdfPage: PdfPageProxy, objects: PdfObjects | undefined, si
   return scan && decodeScan(scan, pdfPage.rotate, size, maxPixels);
 }
 
+/**
+ * Characters of a page's own text passed on at most: a page of two-column small print holds
+ * ~6,000 (tracemonkey.pdf), a crowded drawing sheet a few times that; far more is a crafted
+ * file's, whose copy to the worker's main thread would only cost time and memory.
+ */
+const MAX_TEXT_CHARS = 200_000;
+
 /** The page's own text placed on its pixels; undefined where it has none or pdfjs cannot read it. */
 async function pageText(pdfPage: PdfPageProxy, viewport: number[]): Promise<PageTextChar[] | undefined> {
   try {
     const content = await pdfPage.getTextContent();
     const chars = placeText(content.items.flatMap((item) => ('str' in item ? [item] : [])), viewport);
-    return chars.length > 0 ? chars : undefined;
+    return chars.length > 0 && chars.length <= MAX_TEXT_CHARS ? chars : undefined;
   } catch {
     // The text layer only corrects the reading: a page whose text pdfjs cannot read is read as it looks.
     return undefined;
