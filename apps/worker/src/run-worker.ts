@@ -3,7 +3,6 @@ import { hostname } from 'node:os';
 import { Worker } from 'bullmq';
 import { pino } from 'pino';
 import { documentLimitsOf, type OcrJobData, type WorkerConfig } from '@ocr/contracts';
-import { startPdfRenderer } from '@ocr/documents';
 import { EngineLoadError, createEngine, type Engine } from '@ocr/engines';
 import {
   BlobStore,
@@ -64,12 +63,6 @@ export async function runWorker(config: WorkerConfig, options: WorkerOptions = {
     const engine = await engines.load();
     heartbeat.engine = engine.info;
     logger.info({ ...engine.info, ms: Date.now() - started }, 'engine loaded');
-    // Not awaited: jobs start meanwhile, and a PDF among them waits only for what is left.
-    const rendererStarted = Date.now();
-    startPdfRenderer().then(
-      () => logger.info({ ms: Date.now() - rendererStarted }, 'PDF renderer ready'),
-      (error: unknown) => logger.warn({ err: error }, 'PDF renderer failed to start; the first PDF starts it again'),
-    );
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     logger.fatal({ err: error }, `engine failed to load: ${message}`);

@@ -1,8 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { allPages, drawingBombPdf, inkFraction, latinTextPdf, writePdf } from './fixtures/index.ts';
 import { openDocument } from './open.ts';
-import { startPdfRenderer } from './pdf-renderer.ts';
-import { warmUpPdf } from './pdf-warm-up.ts';
 
 describe('PDF rendering in its own thread', () => {
   it('stops a page past its time budget, and the next document renders in a fresh thread', async () => {
@@ -31,15 +29,6 @@ describe('PDF rendering in its own thread', () => {
     const doc = await openDocument(drawingBombPdf(1_200_000), { renderBudget: { seconds: 600, megabytes: 200 } });
     await expect(allPages(doc)).rejects.toMatchObject({ code: 'page_too_complex', message: expect.stringContaining('more than 200 MB') });
     await doc.close();
-  });
-
-  it('starts ahead of the first PDF with a warm-up page that draws its text, then renders documents as before', async () => {
-    const [warmUp] = await allPages(await openDocument(warmUpPdf(), { dpi: 144 }));
-    expect([warmUp!.image.width, warmUp!.image.height]).toEqual([288, 72]);
-    expect(inkFraction(warmUp!.image)).toBeGreaterThan(0.02);
-    await startPdfRenderer();
-    const pages = await allPages(await openDocument(latinTextPdf(1), { dpi: 72 }));
-    expect(pages.map((p) => [p.page, p.image.width, p.image.height])).toEqual([[1, 595, 842]]);
   });
 
   it('renders the readable page of a PDF whose page tree holds a damaged object', async () => {

@@ -2,7 +2,6 @@ import { Worker } from 'node:worker_threads';
 import type { DocumentOptions, DocumentPage, OpenedDocument } from './document.ts';
 import { DocumentError } from './errors.ts';
 import type { RendererReady, RendererReply, RendererRequest } from './pdf-thread-protocol.ts';
-import { warmUpPdf } from './pdf-warm-up.ts';
 
 /** What opening a PDF, or rendering one of its pages, may cost before it is given up. */
 export interface RenderBudget {
@@ -122,20 +121,6 @@ function renderer(): RendererThread {
     if (thread === current) thread = null;
   }));
   return current;
-}
-
-/**
- * Starts the renderer thread and renders a small PDF in it, ahead of the first real one, which
- * would otherwise wait ~1 s more: ~0.6 s while the thread loads pdfjs, ~0.5 s for first uses
- * (see `warmUpPdf`). Idle, the thread keeps no process alive.
- */
-export async function startPdfRenderer(): Promise<void> {
-  const doc = await openPdfDocument(warmUpPdf(), { dpi: 72 });
-  try {
-    for await (const page of doc.pageImages()) if (page.image.width === 0) throw new Error('the warm-up PDF rendered empty');
-  } finally {
-    await doc.close();
-  }
 }
 
 function unexpected(reply: RendererReply): Error {
