@@ -16,13 +16,13 @@ import {
   type PageSize,
 } from './limits.ts';
 import { parsePageSelection } from './page-range.ts';
-import { placeText } from './pdf-text-layer.ts';
 import { useCjkFontsForGenericFamilies } from './pdf-fonts.ts';
 import { largestEmbeddedImage } from './pdf-images.ts';
 import { PdfObjects } from './pdf-objects.ts';
 import { decodeScan } from './pdf-scan-decode.ts';
 import { pageScan, type ScanImage } from './pdf-scan-page.ts';
 import { PdfRef } from './pdf-syntax.ts';
+import { placeText } from './pdf-text-layer.ts';
 import { rgbaToRgb } from './rgba.ts';
 import { cacheTransform } from './transform-cache.ts';
 
