@@ -38,7 +38,7 @@ export class PpocrEngine implements Engine {
   ) {}
 
   async recognize(scanned: PageImage, options: RecognizeOptions = {}): Promise<PageResult> {
-    const { signal, onProgress, pdfText } = options;
+    const { signal, onProgress, pdfText, logger } = options;
     let page = scanned;
     let area = inkBounds(page);
     if (!area) return { text: '', confidence: 0, lines: [], imagePatches: 1, rotation: 0 };
@@ -76,7 +76,10 @@ export class PpocrEngine implements Engine {
     if (pdfText) {
       // The text layer lies on the page as rendered: on a page turned upright it is turned with it.
       const placed = turns === 0 ? pdfText : pdfText.map((c) => uprightChar(c, scanned, turns));
-      lines = preferPdfText(lines, placed);
+      const read = lines;
+      lines = preferPdfText(read, placed);
+      const taken = lines.filter((line, i) => line.text !== read[i]!.text).length;
+      logger?.debug({ lines: lines.length, takenFromPdfText: taken }, 'reading checked against the PDF text');
     }
     const characters = lines.reduce((n, line) => n + line.characters, 0);
     const weighted = lines.reduce((sum, line) => sum + line.confidence * line.characters, 0);
