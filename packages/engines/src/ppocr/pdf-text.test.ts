@@ -20,6 +20,10 @@ describe('preferPdfText', () => {
     expect(read).toMatchObject({ text: 'Bore Ø20 H7, floating', confidence: 0.9, box: BOX });
   });
 
+  it('takes full-width digits and letters as ASCII, as a scan reads them, and full-width punctuation as it is', () => {
+    expect(preferPdfText([line('游击战争的解释 11，HB220', BOX)], layer('游击战争的解释 １１，ＨＢ２２０', 0, 10))[0]!.text).toBe('游击战争的解释 11，HB220');
+  });
+
   it('keeps the reading where the PDF’s text there is something else (a broken character map)', () => {
     const lines = [line('Bore Ø20 H7', BOX)];
     expect(preferPdfText(lines, layer('Ђ¶ѓ€ 0_1 ‰…', 0, 10))[0]!.text).toBe('Bore Ø20 H7');

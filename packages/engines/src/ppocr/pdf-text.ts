@@ -20,6 +20,15 @@ function comparable(text: string): string {
   return text.normalize('NFKC').replace(/\s+/g, '').replace(/[Ø⌀∅]/g, '0');
 }
 
+/**
+ * Full-width digits and Latin letters (`１３`, `ＨＢ`) as the ASCII the recogniser reads them as, so
+ * a number reads the same from a PDF as from a scan and the structure step can parse it;
+ * full-width punctuation (`，：`) is Chinese print's own and stays.
+ */
+function asciiAlphanumerics(text: string): string {
+  return text.replace(/[\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+}
+
 /** Where `point` lies along the box's reading edge (u) and down its side (v): both 0..1 inside. */
 function boxCoordinates([tl, tr, , bl]: Quad, [x, y]: Point): { u: number; v: number } {
   const ex = tr[0] - tl[0], ey = tr[1] - tl[1];
@@ -80,8 +89,9 @@ function textIn(box: Quad, chars: readonly PageTextChar[]): string | undefined {
 export function preferPdfText(lines: readonly ReadLine[], chars: readonly PageTextChar[]): ReadLine[] {
   const byRow = [...chars].sort((a, b) => a.y - b.y);
   return lines.map((line) => {
-    const text = textIn(line.box, byRow);
-    if (!text) return line;
+    const found = textIn(line.box, byRow);
+    if (!found) return line;
+    const text = asciiAlphanumerics(found);
     const read = [...comparable(line.text)];
     const own = [...comparable(text)];
     const longer = Math.max(read.length, own.length);
