@@ -41,6 +41,14 @@ describe('flattenOntoPaper', () => {
     expect(pixel(page, 5, 4)).toEqual([10, 20, 30]);
   });
 
+  it('leaves a blank white page white, opaque or a blank card on a transparent background', () => {
+    const blank = flattenOntoPaper(image([255, 255, 255, 255], [255, 255, 255, 255]), 20, 10);
+    expect(pixel(blank, 5, 4)).toEqual([255, 255, 255]);
+    const card = flattenOntoPaper(image([0, 0, 0, 0], [255, 255, 255, 255], [255, 255, 255, 255]), 20, 10);
+    expect(pixel(card, 0, 0)).toEqual([255, 255, 255]);
+    expect(pixel(card, 5, 4)).toEqual([255, 255, 255]);
+  });
+
   it('keeps an opaque white card with dark text on a transparent background as it is', () => {
     const page = flattenOntoPaper(image([0, 0, 0, 0], [0, 0, 0, 255], [255, 255, 255, 255]), 20, 10);
     expect(pixel(page, 0, 0)).toEqual([255, 255, 255]);

@@ -9,6 +9,9 @@ const INK_SUM = 600;
  */
 const NOTHING_TO_READ = 0.0005;
 
+/** Light strokes cover less of the image than this; more is a filled area (a blank card). */
+const STROKES_AT_MOST = 0.5;
+
 /**
  * Flattens RGBA pixels onto white paper. Text drawn in white or a light grey on a transparent
  * background (a logo, a caption cut from a dark slide) vanishes on white: where the page
@@ -30,9 +33,10 @@ export function flattenOntoPaper(rgba: Uint8Array, width: number, height: number
     else if (alpha * sum > limit) inkInNegative++;
   }
   const faint = pixels * NOTHING_TO_READ;
-  const negative = inkOnWhite <= faint && inkInNegative > faint;
+  // Strokes on a transparent background, not a blank opaque page or card: that stays as it shows.
+  const negative = !opaque && inkOnWhite <= faint && inkInNegative > faint && inkInNegative < pixels * STROKES_AT_MOST;
   // An alpha channel with nothing transparent in it (common in saved screenshots) is just dropped.
-  if (opaque && !negative) return { width, height, channels: 3, data: rgbaToRgb(rgba, pixels) };
+  if (opaque) return { width, height, channels: 3, data: rgbaToRgb(rgba, pixels) };
   const data = new Uint8Array(pixels * 3);
   const flip = negative ? 0 : 255;
   for (let p = 0, i = 0, o = 0; p < pixels; p++, i += 4, o += 3) {
