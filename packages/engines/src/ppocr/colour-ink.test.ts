@@ -1,17 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { PageImage } from '@ocr/contracts';
-import { rectQuad } from '@ocr/testkit';
+import { fillRect, rectQuad, whitePage } from '@ocr/testkit';
 import { findColourInk, liftColourInk } from './colour-ink.ts';
 
 const WHOLE = { left: 0, top: 0, right: 400, bottom: 300 };
 
-function whitePage(width = 400, height = 300): PageImage {
-  return { width, height, channels: 3, data: new Uint8Array(width * height * 3).fill(255) };
-}
-
-function fill(page: PageImage, left: number, top: number, right: number, bottom: number, rgb: [number, number, number]): void {
-  for (let y = top; y < bottom; y++) for (let x = left; x < right; x++) page.data.set(rgb, (y * page.width + x) * 3);
-}
 
 function pixel(page: PageImage, x: number, y: number): number[] {
   return [...page.data.subarray((y * page.width + x) * 3, (y * page.width + x) * 3 + 3)];
@@ -19,38 +12,38 @@ function pixel(page: PageImage, x: number, y: number): number[] {
 
 describe('findColourInk', () => {
   it('finds none in black and grey print, the colour fringes a scanner leaves on black strokes, or yellowed paper', () => {
-    const page = whitePage();
-    fill(page, 20, 20, 380, 60, [0, 0, 0]);
-    fill(page, 20, 80, 380, 120, [150, 150, 150]);
+    const page = whitePage(400, 300);
+    fillRect(page, 20, 20, 380, 60, [0, 0, 0]);
+    fillRect(page, 20, 80, 380, 120, [150, 150, 150]);
     // Fringes: far apart in hue, dark in every channel.
-    fill(page, 20, 140, 380, 180, [90, 40, 110]);
+    fillRect(page, 20, 140, 380, 180, [90, 40, 110]);
     // Yellowed paper.
-    fill(page, 20, 200, 380, 280, [235, 220, 170]);
+    fillRect(page, 20, 200, 380, 280, [235, 220, 170]);
     expect(findColourInk(page, WHOLE)).toBeUndefined();
   });
 
   it('finds none in a few coloured pixels over black print', () => {
-    const page = whitePage();
-    fill(page, 20, 20, 120, 40, [0, 0, 0]);
-    fill(page, 20, 20, 30, 30, [220, 40, 40]);
+    const page = whitePage(400, 300);
+    fillRect(page, 20, 20, 120, 40, [0, 0, 0]);
+    fillRect(page, 20, 20, 30, 30, [220, 40, 40]);
     expect(findColourInk(page, WHOLE)).toBeUndefined();
   });
 
   it('finds none in coloured print on its own: a red callout, a blue heading beside black text', () => {
-    const page = whitePage();
-    fill(page, 20, 20, 200, 50, [212, 42, 42]);
-    fill(page, 20, 80, 380, 110, [47, 79, 181]);
-    fill(page, 20, 150, 380, 180, [0, 0, 0]);
+    const page = whitePage(400, 300);
+    fillRect(page, 20, 20, 200, 50, [212, 42, 42]);
+    fillRect(page, 20, 80, 380, 110, [47, 79, 181]);
+    fillRect(page, 20, 150, 380, 180, [0, 0, 0]);
     expect(findColourInk(page, WHOLE)).toBeUndefined();
   });
 
   it('gives the rows where a red stamp lies over black print, with a margin, across the inked area, and which boxes it touches', () => {
-    const page = whitePage();
+    const page = whitePage(400, 300);
     // Black print over the cells' rows 128–191 and 192–255; the stamp over rows 140–170 only.
-    fill(page, 20, 140, 380, 150, [0, 0, 0]);
-    fill(page, 20, 200, 380, 210, [0, 0, 0]);
-    fill(page, 200, 130, 260, 170, [212, 42, 42]);
-    fill(page, 210, 140, 250, 150, [40, 8, 8]);
+    fillRect(page, 20, 140, 380, 150, [0, 0, 0]);
+    fillRect(page, 20, 200, 380, 210, [0, 0, 0]);
+    fillRect(page, 200, 130, 260, 170, [212, 42, 42]);
+    fillRect(page, 210, 140, 250, 150, [40, 8, 8]);
     const colour = findColourInk(page, { left: 10, top: 0, right: 390, bottom: 300 })!;
     expect(colour.bands).toEqual([{ left: 10, top: 64, right: 390, bottom: 256 }]);
     expect(colour.touches(rectQuad(20, 135, 380, 155))).toBe(true);
@@ -65,8 +58,8 @@ describe('findColourInk', () => {
       [100, [212, 42, 42]],
       [800, [47, 79, 181]],
     ] as const) {
-      fill(page, 20, top + 10, 380, top + 20, [0, 0, 0]);
-      fill(page, 100, top, 160, top + 40, rgb as unknown as [number, number, number]);
+      fillRect(page, 20, top + 10, 380, top + 20, [0, 0, 0]);
+      fillRect(page, 100, top, 160, top + 40, rgb as unknown as [number, number, number]);
     }
     const bands = findColourInk(page, { left: 0, top: 0, right: 400, bottom: 1000 })!.bands;
     expect(bands.map(({ top, bottom }) => [top, bottom])).toEqual([
@@ -90,7 +83,7 @@ describe('liftColourInk', () => {
       // Outside the part.
       [212, 42, 42],
     ];
-    colours.forEach((rgb, x) => fill(page, x, 0, x + 1, 1, rgb));
+    colours.forEach((rgb, x) => fillRect(page, x, 0, x + 1, 1, rgb));
     const lifted = liftColourInk(page, [{ left: 0, top: 0, right: 6, bottom: 1 }]);
     expect(colours.map((_, x) => pixel(lifted, x, 0)[0])).toEqual([255, 248, 0, 128, 56, 255, 212]);
     expect(pixel(lifted, 4, 0)).toEqual([56, 56, 56]);

@@ -1,10 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PageImage } from '@ocr/contracts';
+import { whitePage } from '@ocr/testkit';
 import { inkBounds } from './ink-bounds.ts';
-
-function whitePage(width: number, height: number): PageImage {
-  return { width, height, channels: 3, data: new Uint8Array(width * height * 3).fill(255) };
-}
 
 function paint(page: PageImage, x: number, y: number, value: number): void {
   page.data.fill(value, (y * page.width + x) * 3, (y * page.width + x) * 3 + 3);

@@ -5,6 +5,7 @@ import { detectText, detectTiles } from './detector.ts';
 import { quadSize } from './geometry.ts';
 import type { PixelRect } from './ink-bounds.ts';
 import type { OrtSession } from './session.ts';
+import { joinSplitLines } from './split-lines.ts';
 
 /**
  * Inked areas longer than this (A3 at 300 dpi, A1/A0 drawings) would be shrunk below 0.44 by the
@@ -40,12 +41,17 @@ function medianHeight(boxes: readonly Quad[]): number {
   return heights[heights.length >> 1]!;
 }
 
-/**
- * Text boxes in page pixels for the inked `area` of the page. An area whose lines are small in
- * the detector (a low-resolution scan, a screenshot's crop) is detected again enlarged, up to
- * the size a normal page is detected at, so the cost stays that of a normal page.
- */
+/** Text boxes in page pixels for the inked `area` of the page, a line split by the detector joined again. */
 export async function detectBoxes(session: OrtSession, page: PageImage, area: PixelRect): Promise<Quad[]> {
+  return joinSplitLines(page, await detectPieces(session, page, area));
+}
+
+/**
+ * The detector's boxes for `area`. An area whose lines are small in the detector (a
+ * low-resolution scan, a screenshot's crop) is detected again enlarged, up to the size a normal
+ * page is detected at, so the cost stays that of a normal page.
+ */
+async function detectPieces(session: OrtSession, page: PageImage, area: PixelRect): Promise<Quad[]> {
   if (Math.max(area.right - area.left, area.bottom - area.top) <= LARGE_SIDE) {
     const input = await detectionInput(page, area);
     const boxes = textBoxes(await detectText(session, input), input);

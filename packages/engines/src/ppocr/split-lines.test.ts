@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import type { Quad } from '@ocr/contracts';
+import { fillRect, rectQuad, whitePage } from '@ocr/testkit';
+import { quadBounds, quadSize } from './geometry.ts';
+import { readingAngle } from './page-turn.ts';
+import { joinSplitLines } from './split-lines.ts';
+
+/** `quad` turned by `degrees` about the origin. */
+function turned(quad: Quad, degrees: number): Quad {
+  const a = (degrees * Math.PI) / 180;
+  return quad.map(([x, y]) => [x * Math.cos(a) - y * Math.sin(a), x * Math.sin(a) + y * Math.cos(a)]) as unknown as Quad;
+}
+
+/** `quad` turned by `degrees` about its own centre. */
+function spun(quad: Quad, degrees: number): Quad {
+  const cx = quad.reduce((sum, [x]) => sum + x, 0) / 4, cy = quad.reduce((sum, [, y]) => sum + y, 0) / 4;
+  return turned(quad.map(([x, y]) => [x - cx, y - cy]) as unknown as Quad, degrees).map(([x, y]) => [x + cx, y + cy]) as unknown as Quad;
+}
+
+function rounded(quad: Quad): number[][] {
+  return quad.map(([x, y]) => [Math.round(x), Math.round(y)]);
+}
+
+describe('joinSplitLines', () => {
+  it('joins the overlapping pieces of one line into one box around both', () => {
+    // As the detector split `puppy, sometimes | bursting into` in a 300 dpi magazine scan.
+    const boxes = [rectQuad(176, 300, 534, 346), rectQuad(508, 298, 811, 345), rectQuad(175, 345, 811, 391)];
+    const joined = joinSplitLines(whitePage(1000, 500), boxes);
+    expect(joined).toHaveLength(2);
+    const line = joined.find((box) => quadBounds(box).top < 320)!;
+    expect(quadBounds(line).left).toBeCloseTo(176, 0);
+    expect(quadBounds(line).right).toBeCloseTo(811, 0);
+    // As tall as a piece, not as tall as both together: the line below stays out.
+    expect(quadSize(line).height).toBeLessThan(48);
+    expect(joined).toContainEqual(boxes[2]);
+  });
+
+  it('keeps apart table cells whose boxes overlap across the rule between them', () => {
+    const page = whitePage(1000, 500);
+    fillRect(page, 520, 280, 522, 370, [0, 0, 0]);
+    const boxes = [rectQuad(176, 300, 534, 346), rectQuad(508, 298, 811, 345)];
+    expect(joinSplitLines(page, boxes)).toEqual(boxes);
+  });
+
+  it('joins pieces across a glyph that stands in the overlap, shorter than the line', () => {
+    const page = whitePage(1000, 500);
+    // A stroke of `l` or `1`: inked over half the box's height.
+    fillRect(page, 518, 310, 522, 334, [0, 0, 0]);
+    expect(joinSplitLines(page, [rectQuad(176, 300, 534, 346), rectQuad(508, 298, 811, 345)])).toHaveLength(1);
+  });
+
+  it('keeps apart a stacked tolerance beside its size, and lines one above the other', () => {
+    const size = rectQuad(100, 100, 300, 160);
+    const upper = rectQuad(290, 96, 380, 128);
+    const lower = rectQuad(290, 130, 380, 162);
+    const above = rectQuad(500, 100, 900, 146);
+    const below = rectQuad(500, 134, 900, 180);
+    const boxes = [size, upper, lower, above, below];
+    expect(joinSplitLines(whitePage(1000, 300), boxes)).toEqual(boxes);
+  });
+
+  it('joins the pieces of a slanted line along its slant, a short piece’s own slant aside', () => {
+    const pieces = [turned(rectQuad(100, 200, 400, 240), 10), turned(rectQuad(380, 200, 700, 240), 10), spun(turned(rectQuad(684, 202, 730, 238), 10), 12)];
+    const joined = joinSplitLines(whitePage(1000, 600), pieces);
+    expect(joined).toHaveLength(1);
+    expect(readingAngle(joined[0]!)).toBeCloseTo((10 * Math.PI) / 180, 2);
+    // From the first piece's start to the end of the last, whose corners stick out a little.
+    expect(quadSize(joined[0]!).width).toBeGreaterThanOrEqual(630);
+    expect(quadSize(joined[0]!).width).toBeLessThan(640);
+    expect(rounded(joined[0]!)[0]).toEqual(rounded(pieces[0]!)[0]);
+  });
+});

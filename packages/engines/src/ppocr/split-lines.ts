@@ -1,0 +1,140 @@
+import type { PageImage, Point, Quad } from '@ocr/contracts';
+import { quadBounds, quadSize } from './geometry.ts';
+import { readingAngle } from './page-turn.ts';
+
+/** Boxes whose reading directions differ by less than this (radians, ~3°) may be parts of one line. */
+const SAME_ANGLE = 0.05;
+/** A piece shorter than this many times its height has no reliable direction of its own. */
+const SHORT_PIECE = 2;
+/** Parts of one line are about as tall as each other (a stacked tolerance beside a size is not)... */
+const SAME_HEIGHT = 0.7;
+/** ...and share most of their height. */
+const SHARED_HEIGHT = 0.7;
+/** Darker than this (sum of R, G, B) is a rule's ink. */
+const RULE_INK = 3 * 128;
+/** A column of the overlap inked over this share of the shared height is a rule (a table's), not a glyph. */
+const RULE_SHARE = 0.85;
+
+/** A box's extent along its reading direction (`u`) and across it (`v`). */
+interface Extent {
+  u0: number;
+  u1: number;
+  v0: number;
+  v1: number;
+}
+
+/** Unit vectors along and across a reading direction. */
+interface Frame {
+  ux: number;
+  uy: number;
+  vx: number;
+  vy: number;
+}
+
+function frameOf(angle: number): Frame {
+  const ux = Math.cos(angle), uy = Math.sin(angle);
+  return { ux, uy, vx: -uy, vy: ux };
+}
+
+function extentIn(frame: Frame, points: readonly Point[]): Extent {
+  const us = points.map(([x, y]) => x * frame.ux + y * frame.uy);
+  const vs = points.map(([x, y]) => x * frame.vx + y * frame.vy);
+  return { u0: Math.min(...us), u1: Math.max(...us), v0: Math.min(...vs), v1: Math.max(...vs) };
+}
+
+function angleBetween(a: number, b: number): number {
+  const d = Math.abs(a - b) % (2 * Math.PI);
+  return Math.min(d, 2 * Math.PI - d);
+}
+
+/** Whether a ruled line crosses the band where two boxes overlap: cells of a table, kept apart. */
+function ruleBetween(page: PageImage, frame: Frame, u0: number, u1: number, v0: number, v1: number): boolean {
+  const { width, height, data } = page;
+  const steps = Math.max(1, Math.round(v1 - v0));
+  for (let u = Math.floor(u0); u <= Math.ceil(u1); u++) {
+    let inked = 0;
+    for (let s = 0; s < steps; s++) {
+      const v = v0 + s + 0.5;
+      const x = Math.floor(u * frame.ux + v * frame.vx), y = Math.floor(u * frame.uy + v * frame.vy);
+      if (x < 0 || y < 0 || x >= width || y >= height) continue;
+      const i = (y * width + x) * 3;
+      if (data[i]! + data[i + 1]! + data[i + 2]! < RULE_INK) inked++;
+    }
+    if (inked >= RULE_SHARE * steps) return true;
+  }
+  return false;
+}
+
+/** Whether `a` and `b` are two overlapping pieces of one line of text. */
+function piecesOfOneLine(page: PageImage, a: Quad, b: Quad): boolean {
+  const [long, short] = quadSize(a).width >= quadSize(b).width ? [a, b] : [b, a];
+  const angle = readingAngle(long);
+  // A piece of a word or two is about square: the direction of its box says little.
+  const { width, height } = quadSize(short);
+  if (width >= SHORT_PIECE * height && angleBetween(angle, readingAngle(short)) > SAME_ANGLE) return false;
+  const frame = frameOf(angle);
+  const ea = extentIn(frame, a), eb = extentIn(frame, b);
+  const ha = ea.v1 - ea.v0, hb = eb.v1 - eb.v0;
+  if (Math.min(ha, hb) < SAME_HEIGHT * Math.max(ha, hb)) return false;
+  const v0 = Math.max(ea.v0, eb.v0), v1 = Math.min(ea.v1, eb.v1);
+  if (v1 - v0 < SHARED_HEIGHT * Math.min(ha, hb)) return false;
+  const u0 = Math.max(ea.u0, eb.u0), u1 = Math.min(ea.u1, eb.u1);
+  return u1 > u0 && !ruleBetween(page, frame, u0, u1, v0, v1);
+}
+
+/**
+ * The box around `parts`, along the line through their middles (a short piece's own direction
+ * is noise) and as tall as the tallest: the plain box around two pieces slanted 2° apart was
+ * tall enough to take in the next line. Corners as `readingQuad` gives them.
+ */
+function around(parts: readonly Quad[]): Quad {
+  const longest = parts.reduce((a, b) => (quadSize(b).width > quadSize(a).width ? b : a));
+  const base = frameOf(readingAngle(longest));
+  const middles = parts.map((part) => {
+    const e = extentIn(base, part);
+    return { u: (e.u0 + e.u1) / 2, v: (e.v0 + e.v1) / 2, weight: e.u1 - e.u0 };
+  });
+  // Least squares through the middles, each weighted by its length.
+  const total = middles.reduce((sum, m) => sum + m.weight, 0);
+  const mu = middles.reduce((sum, m) => sum + m.weight * m.u, 0) / total;
+  const mv = middles.reduce((sum, m) => sum + m.weight * m.v, 0) / total;
+  const suu = middles.reduce((sum, m) => sum + m.weight * (m.u - mu) ** 2, 0);
+  const suv = middles.reduce((sum, m) => sum + m.weight * (m.u - mu) * (m.v - mv), 0);
+  const frame = frameOf(readingAngle(longest) + (suu > 0 ? Math.atan(suv / suu) : 0));
+  const e = extentIn(frame, parts.flat());
+  let v0 = Infinity, v1 = -Infinity;
+  for (const part of parts) {
+    const own = extentIn(frame, part);
+    const half = quadSize(part).height / 2;
+    v0 = Math.min(v0, (own.v0 + own.v1) / 2 - half);
+    v1 = Math.max(v1, (own.v0 + own.v1) / 2 + half);
+  }
+  const corner = (u: number, v: number): Point => [u * frame.ux + v * frame.vx, u * frame.uy + v * frame.vy];
+  return [corner(e.u0, v0), corner(e.u1, v0), corner(e.u1, v1), corner(e.u0, v1)];
+}
+
+/**
+ * Joins boxes the detector made of one line. Where it splits a line (a wide space in justified
+ * text, small print), the unclipped pieces overlap, and each took in a glyph of the other: read
+ * apart, `sometimes bursting` came out `sometimes s bursting`. Boxes with a ruled line between
+ * them (a table's cells) are kept apart.
+ */
+export function joinSplitLines(page: PageImage, boxes: readonly Quad[]): Quad[] {
+  const parent = boxes.map((_, i) => i);
+  const root = (i: number): number => (parent[i] === i ? i : (parent[i] = root(parent[i]!)));
+  const bounds = boxes.map(quadBounds);
+  for (let i = 0; i < boxes.length; i++) {
+    for (let j = i + 1; j < boxes.length; j++) {
+      const a = bounds[i]!, b = bounds[j]!;
+      if (a.right <= b.left || b.right <= a.left || a.bottom <= b.top || b.bottom <= a.top) continue;
+      if (root(i) !== root(j) && piecesOfOneLine(page, boxes[i]!, boxes[j]!)) parent[root(j)] = root(i);
+    }
+  }
+  const groups = new Map<number, Quad[]>();
+  boxes.forEach((box, i) => {
+    const group = groups.get(root(i));
+    if (group) group.push(box);
+    else groups.set(root(i), [box]);
+  });
+  return [...groups.values()].map((parts) => (parts.length === 1 ? parts[0]! : around(parts)));
+}
