@@ -18,6 +18,12 @@ describe('readingOrder', () => {
     expect(readingOrder(lines).text).toBe('Title\n\nL0\nL1\nL2\n\nR0\nR1\nR2');
   });
 
+  it('reads columns column by column though their gutter is narrower than a line is high', () => {
+    // A magazine's 1.5 em gutter: the unclipped boxes come within half a line height of each other.
+    const lines = [0, 1, 2, 3].flatMap((i) => [line(`L${i}`, 100, 100 + 36 * i, 600), line(`R${i}`, 716, 100 + 36 * i, 600)]);
+    expect(readingOrder(lines).text).toBe('L0\nL1\nL2\nL3\n\nR0\nR1\nR2\nR3');
+  });
+
   it('reads a form row by row, each label with its value, though labels and values are both long lines', () => {
     const rows = [0, 1, 2].flatMap((r) => [line(`label${r}`, 40, 60 + 100 * r, 300), line(`value${r}`, 420, 60 + 100 * r, 900)]);
     const multiline = [line('label3', 40, 360, 120), ...[0, 1, 2].map((i) => line(`more${i}`, 420, 360 + 40 * i, 900))];

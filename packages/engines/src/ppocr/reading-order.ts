@@ -18,8 +18,13 @@ type Block = Row[];
 const CORE = 0.6;
 /** A gap between rows wider than this many line heights starts a new block. */
 const BLOCK_GAP = 1.6;
-/** A vertical gutter at least this many line heights wide can separate columns... */
-const GUTTER = 1.0;
+/**
+ * A vertical gutter at least this many line heights wide can separate columns... Boxes reach
+ * about a third of their height past the ink, so this is ~1.1 line heights of paper: wider than
+ * any space between words, and a magazine's 1.5 em gutter (half a line height between boxes;
+ * at 1.0 its columns were read across) is still one.
+ */
+const GUTTER = 0.5;
 /** ...when the lines on both sides are text, at least this many line heights long (not table cells). */
 const COLUMN_LINE = 5;
 
