@@ -49,6 +49,17 @@ describe('joinSplitLines', () => {
     expect(joinSplitLines(page, [rectQuad(176, 300, 534, 346), rectQuad(508, 298, 811, 345)])).toHaveLength(1);
   });
 
+  it('takes in a small fragment lying mostly inside a line, across the stroke of its `p`', () => {
+    // `finished [1] putting together`: a fragment at the start of `putting`, read as `1`.
+    const page = whitePage(3200, 800);
+    fillRect(page, 2735, 640, 2739, 676, [0, 0, 0]);
+    const line = rectQuad(2729, 629, 3053, 680);
+    const joined = joinSplitLines(page, [rectQuad(2718, 639, 2746, 661), line]);
+    expect(joined).toHaveLength(1);
+    expect(quadBounds(joined[0]!)).toMatchObject({ left: 2718, right: 3053 });
+    expect(quadSize(joined[0]!).height).toBeCloseTo(51, 0);
+  });
+
   it('keeps apart a stacked tolerance beside its size, and lines one above the other', () => {
     const size = rectQuad(100, 100, 300, 160);
     const upper = rectQuad(290, 96, 380, 128);

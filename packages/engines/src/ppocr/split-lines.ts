@@ -10,9 +10,11 @@ const SHORT_PIECE = 2;
 const SAME_HEIGHT = 0.7;
 /** ...and share most of their height. */
 const SHARED_HEIGHT = 0.7;
+/** A smaller piece is one with the line when this much of its length lies inside the line's box. */
+const INSIDE = 0.5;
 /** Darker than this (sum of R, G, B) is a rule's ink. */
 const RULE_INK = 3 * 128;
-/** A column of the overlap inked over this share of the shared height is a rule (a table's), not a glyph. */
+/** A column of the overlap inked over this share of both boxes' height is a rule (a table's), not a glyph. */
 const RULE_SHARE = 0.85;
 
 /** A box's extent along its reading direction (`u`) and across it (`v`). */
@@ -75,32 +77,46 @@ function piecesOfOneLine(page: PageImage, a: Quad, b: Quad): boolean {
   const frame = frameOf(angle);
   const ea = extentIn(frame, a), eb = extentIn(frame, b);
   const ha = ea.v1 - ea.v0, hb = eb.v1 - eb.v0;
-  if (Math.min(ha, hb) < SAME_HEIGHT * Math.max(ha, hb)) return false;
   const v0 = Math.max(ea.v0, eb.v0), v1 = Math.min(ea.v1, eb.v1);
   if (v1 - v0 < SHARED_HEIGHT * Math.min(ha, hb)) return false;
   const u0 = Math.max(ea.u0, eb.u0), u1 = Math.min(ea.u1, eb.u1);
-  return u1 > u0 && !ruleBetween(page, frame, u0, u1, v0, v1);
+  if (u1 <= u0) return false;
+  if (Math.min(ha, hb) < SAME_HEIGHT * Math.max(ha, hb)) {
+    // A small piece of the line (a glyph's fragment between two words, read as `1`) lies mostly
+    // inside the line's box; a tolerance stacked beside a size only touches it.
+    const [big, small] = ha > hb ? [ea, eb] : [eb, ea];
+    if (u1 - u0 < INSIDE * (small.u1 - small.u0) || small.v0 < big.v0 || small.v1 > big.v1) return false;
+  }
+  // Over the whole height of both: a rule runs through it, a glyph's stroke (`p`, `l`) does not.
+  return !ruleBetween(page, frame, u0, u1, Math.min(ea.v0, eb.v0), Math.max(ea.v1, eb.v1));
+}
+
+/** Slope, in radians, of the least-squares line through points weighted by `weight`; 0 for under two. */
+function slope(points: ReadonlyArray<{ u: number; v: number; weight: number }>): number {
+  if (points.length < 2) return 0;
+  const total = points.reduce((sum, p) => sum + p.weight, 0);
+  const mu = points.reduce((sum, p) => sum + p.weight * p.u, 0) / total;
+  const mv = points.reduce((sum, p) => sum + p.weight * p.v, 0) / total;
+  const suu = points.reduce((sum, p) => sum + p.weight * (p.u - mu) ** 2, 0);
+  const suv = points.reduce((sum, p) => sum + p.weight * (p.u - mu) * (p.v - mv), 0);
+  return suu > 0 ? Math.atan(suv / suu) : 0;
 }
 
 /**
- * The box around `parts`, along the line through their middles (a short piece's own direction
- * is noise) and as tall as the tallest: the plain box around two pieces slanted 2° apart was
- * tall enough to take in the next line. Corners as `readingQuad` gives them.
+ * The box around `parts`, along the line through the middles of the long ones (a short piece's
+ * direction and middle are noise), and as tall as the tallest: the plain box around two pieces
+ * slanted 2° apart took in the next line. Corners as `readingQuad` gives them.
  */
 function around(parts: readonly Quad[]): Quad {
   const longest = parts.reduce((a, b) => (quadSize(b).width > quadSize(a).width ? b : a));
   const base = frameOf(readingAngle(longest));
-  const middles = parts.map((part) => {
-    const e = extentIn(base, part);
-    return { u: (e.u0 + e.u1) / 2, v: (e.v0 + e.v1) / 2, weight: e.u1 - e.u0 };
-  });
-  // Least squares through the middles, each weighted by its length.
-  const total = middles.reduce((sum, m) => sum + m.weight, 0);
-  const mu = middles.reduce((sum, m) => sum + m.weight * m.u, 0) / total;
-  const mv = middles.reduce((sum, m) => sum + m.weight * m.v, 0) / total;
-  const suu = middles.reduce((sum, m) => sum + m.weight * (m.u - mu) ** 2, 0);
-  const suv = middles.reduce((sum, m) => sum + m.weight * (m.u - mu) * (m.v - mv), 0);
-  const frame = frameOf(readingAngle(longest) + (suu > 0 ? Math.atan(suv / suu) : 0));
+  const middles = parts
+    .filter((part) => quadSize(part).width >= SHORT_PIECE * quadSize(part).height)
+    .map((part) => {
+      const e = extentIn(base, part);
+      return { u: (e.u0 + e.u1) / 2, v: (e.v0 + e.v1) / 2, weight: e.u1 - e.u0 };
+    });
+  const frame = frameOf(readingAngle(longest) + slope(middles));
   const e = extentIn(frame, parts.flat());
   let v0 = Infinity, v1 = -Infinity;
   for (const part of parts) {
