@@ -60,6 +60,11 @@ describe('joinSplitLines', () => {
     expect(quadSize(joined[0]!).height).toBeCloseTo(51, 0);
   });
 
+  it('keeps a whole line out of a large box around it (a seal, a blot)', () => {
+    const boxes = [rectQuad(66, 99, 740, 353), rectQuad(134, 121, 389, 161)];
+    expect(joinSplitLines(whitePage(1000, 500), boxes)).toEqual(boxes);
+  });
+
   it('keeps apart a stacked tolerance beside its size, and lines one above the other', () => {
     const size = rectQuad(100, 100, 300, 160);
     const upper = rectQuad(290, 96, 380, 128);

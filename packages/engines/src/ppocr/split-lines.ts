@@ -10,8 +10,10 @@ const SHORT_PIECE = 2;
 const SAME_HEIGHT = 0.7;
 /** ...and share most of their height. */
 const SHARED_HEIGHT = 0.7;
-/** A smaller piece is one with the line when this much of its length lies inside the line's box. */
+/** A smaller piece is one with the line when this much of its length lies inside the line's box... */
 const INSIDE = 0.5;
+/** ...and it is at least this share of the line's height (a fragment of its glyphs). */
+const FRAGMENT = 0.3;
 /** Darker than this (sum of R, G, B) is a rule's ink. */
 const RULE_INK = 3 * 128;
 /** A column of the overlap inked over this share of both boxes' height is a rule (a table's), not a glyph. */
@@ -85,7 +87,10 @@ function piecesOfOneLine(page: PageImage, a: Quad, b: Quad): boolean {
     // A small piece of the line (a glyph's fragment between two words, read as `1`) lies mostly
     // inside the line's box; a tolerance stacked beside a size only touches it.
     const [big, small] = ha > hb ? [ea, eb] : [eb, ea];
-    if (u1 - u0 < INSIDE * (small.u1 - small.u0) || small.v0 < big.v0 || small.v1 > big.v1) return false;
+    const bigHeight = big.v1 - big.v0, length = small.u1 - small.u0;
+    // A glyph or two, not a whole line inside a box around a seal or a blot.
+    if (small.v1 - small.v0 < FRAGMENT * bigHeight || length > bigHeight) return false;
+    if (u1 - u0 < INSIDE * length || small.v0 < big.v0 || small.v1 > big.v1) return false;
   }
   // Over the whole height of both: a rule runs through it, a glyph's stroke (`p`, `l`) does not.
   return !ruleBetween(page, frame, u0, u1, Math.min(ea.v0, eb.v0), Math.max(ea.v1, eb.v1));
