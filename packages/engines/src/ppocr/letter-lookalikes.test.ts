@@ -44,7 +44,13 @@ describe('fixChineseFullStop', () => {
     expect(fixChineseFullStop('其余Ra6.3o')).toBe('其余Ra6.3。');
   });
 
+  it('reads it so after a number’s unit', () => {
+    expect(fixChineseFullStop('表面粗糙度Ra1.6μmo')).toBe('表面粗糙度Ra1.6μm。');
+    expect(fixChineseFullStop('工作压力1.6 MPao')).toBe('工作压力1.6 MPa。');
+    expect(fixChineseFullStop('回火温度不低于550℃o')).toBe('回火温度不低于550℃。');
+  });
+
   it('leaves English lines, words ending in o and an o inside the line alone', () => {
-    for (const text of ['Set the timer to 10o', '型号Pro', '参见图2o形圈', '未注倒角C1o，其余C2']) expect(fixChineseFullStop(text)).toBe(text);
+    for (const text of ['Set the timer to 10o', '型号Pro', '参见图2o形圈', '未注倒角C1o，其余C2', '采用Arduino', '型号2Go', '材料20Mo']) expect(fixChineseFullStop(text)).toBe(text);
   });
 });

@@ -67,10 +67,13 @@ export function fixLetterCase(text: string): string {
   });
 }
 
-/** An o closing a Chinese line after a number: the small circle of `。` (`未注倒角C1o`). */
-const FULL_STOP_AS_O = /(?<=\p{Script=Han}.*\d)o$/u;
+/**
+ * An o closing a Chinese line after a number, or after a number's unit: the small circle of `。`
+ * (`未注倒角C1o`, `表面粗糙度Ra1.6μmo`).
+ */
+const FULL_STOP_AS_O = /(?<=\p{Script=Han}.*\d\s?(?:[μu]m|mm|cm|m|MPa|GPa|kPa|Pa|kg|g|kN|N|N·m|°C|℃|°|%|kW|W|kV|V|mA|A|Hz|r\/min|rpm|min|h|s|mL|ml|L)?)o$/u;
 
-/** Mends `。` read as o where a Chinese sentence ends on a number (`倒角C1。`, `Ra3.2。`). */
+/** Mends `。` read as o where a Chinese sentence ends on a number or its unit (`倒角C1。`, `Ra1.6μm。`). */
 export function fixChineseFullStop(text: string): string {
   return text.replace(FULL_STOP_AS_O, '。');
 }
