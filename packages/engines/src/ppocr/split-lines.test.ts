@@ -35,9 +35,12 @@ describe('joinSplitLines', () => {
     expect(joined).toContainEqual(boxes[2]);
   });
 
-  it('keeps apart table cells whose boxes overlap across the rule between them', () => {
+  it.each([
+    ['black', [0, 0, 0]],
+    ['light grey', [176, 176, 176]],
+  ] as const)('keeps apart table cells whose boxes overlap across the %s rule between them', (_, rgb) => {
     const page = whitePage(1000, 500);
-    fillRect(page, 520, 280, 522, 370, [0, 0, 0]);
+    fillRect(page, 520, 280, 522, 370, rgb);
     const boxes = [rectQuad(176, 300, 534, 346), rectQuad(508, 298, 811, 345)];
     expect(joinSplitLines(page, boxes)).toEqual(boxes);
   });

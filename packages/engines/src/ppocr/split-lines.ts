@@ -14,8 +14,8 @@ const SHARED_HEIGHT = 0.7;
 const INSIDE = 0.5;
 /** ...and it is at least this share of the line's height (a fragment of its glyphs). */
 const FRAGMENT = 0.3;
-/** Darker than this (sum of R, G, B) is a rule's ink. */
-const RULE_INK = 3 * 128;
+/** Darker than this (sum of R, G, B) is a rule's ink: a grey or coloured table rule too. */
+const RULE_INK = 3 * 180;
 /** A column of the overlap inked over this share of both boxes' height is a rule (a table's), not a glyph. */
 const RULE_SHARE = 0.85;
 
