@@ -80,10 +80,15 @@ function shapedFieldAt(text: string, at: number): (TrailingField & { end: number
   return undefined;
 }
 
+const HAN = /[\u4e00-\u9fff]/;
+
 /**
- * Splits fields of a shaped value (revision, sheet, scale, date) off the end of a label's value:
- * "EN-4471-B REV C SHEET 2 OF 5" is EN-4471-B, then revision C and sheet 2 OF 5. Only when all
- * that follows the split reads as such fields; otherwise the value stays whole.
+ * Splits the fields that follow a label's value on its line: those of a shaped value (revision,
+ * sheet, scale, date: "EN-4471-B REV C SHEET 2 OF 5" is EN-4471-B, then revision C and sheet
+ * 2 OF 5), only when all that follows the split reads as such fields; and any field whose label
+ * is Chinese ("ZX-2024 材料 Q235" is ZX-2024, then material Q235), as a Chinese label standing
+ * on its own after a space is no part of a value. Otherwise the value stays whole: an English
+ * label may be a word of it ("STEEL SHEET 2 MM").
  */
 export function splitTrailingFields(value: string): { value: string; trailing: TrailingField[] } {
   const text = value.trimEnd();
@@ -95,6 +100,13 @@ export function splitTrailingFields(value: string): { value: string; trailing: T
       at = next.end;
     }
     if (trailing.length > 0 && at === text.length) return { value: text.slice(0, space.index), trailing };
+    const next = matchLabel(text.slice(space.index + space[0].length));
+    if (next && HAN.test(next.label)) {
+      // A label with no value of its own here (its value printed elsewhere) just ends this one.
+      if (next.rest === '') return { value: text.slice(0, space.index), trailing: [] };
+      const rest = splitTrailingFields(next.rest);
+      return { value: text.slice(0, space.index), trailing: [{ field: next.field, label: next.label, value: rest.value }, ...rest.trailing] };
+    }
   }
   return { value, trailing: [] };
 }

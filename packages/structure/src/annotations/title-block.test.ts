@@ -39,6 +39,19 @@ describe('titleBlockFields', () => {
     ]);
   });
 
+  it('splits a line at each Chinese label that stands after a value, and keeps words of a value together', () => {
+    expect(fieldsOf(textRows('图纸编号 ZX-2024 材料 Q235\n名称 齿轮轴 材料 40Cr 比例 1:2 数量 2\n名称 材料试验机 底座\n图号 ZJ-3 材料'))).toEqual([
+      { field: 'drawing_number', label: '图纸编号', value: 'ZX-2024' },
+      { field: 'material', label: '材料', value: 'Q235' },
+      { field: 'part_name', label: '名称', value: '齿轮轴' },
+      { field: 'material', label: '材料', value: '40Cr' },
+      { field: 'scale', label: '比例', value: '1:2' },
+      { field: 'quantity', label: '数量', value: '2' },
+      { field: 'part_name', label: '名称', value: '材料试验机 底座' },
+      { field: 'drawing_number', label: '图号', value: 'ZJ-3' },
+    ]);
+  });
+
   it('pairs a label cell with the next cell of its row', () => {
     expect(fieldsOf(textRows('| 图号 | ZJ-001 | 比例 | 1:1 |\n| 材料 | Q235 | 重量 | 3.2 kg |'))).toEqual([
       { field: 'drawing_number', label: '图号', value: 'ZJ-001' },

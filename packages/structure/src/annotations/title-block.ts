@@ -76,7 +76,9 @@ export function titleBlockFields(rows: readonly Fragment[][], page: number): Tit
         fields.push(field(page, label, fragment, undefined, value));
         for (const more of trailing) fields.push(field(page, more, fragment, undefined, more.value));
         used.add(fragment);
-        if (label.field === 'material') materialValues.push({ ...fragment, text: value });
+        for (const found of [{ field: label.field, value }, ...trailing]) {
+          if (found.field === 'material') materialValues.push({ ...fragment, text: found.value });
+        }
         return;
       }
       const next = row[i + 1];
