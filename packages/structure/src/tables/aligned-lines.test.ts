@@ -128,6 +128,15 @@ describe('alignedLineTables', () => {
     expect(tablesOf(left.flatMap((text, i) => [ocrLine(text, 100, 100 + 30 * i), ocrLine(right[i]!, 900, 100 + 30 * i)]))).toEqual([]);
   });
 
+  it('finds no table in two columns of running text beside a few stray words', () => {
+    // A magazine page: justified lines whose last word the detector boxed apart, a folio at the left.
+    const left = ['"This is Greater Serbia," yet they did not', 'On returning to the region in March I', 'visited the Dubrovnik I had heard of but', 'never seen. As I drove along the coast', 'past gnarled olive trees and peasant', 'women tending their gardens, the city'];
+    const right = ['need receives flour, sugar, margarine, oil,', 'mackerel oil and, sometimes, clothing.', 'One question I asked every official I', 'met was, "If you were an American, would', 'you bring your family here on vacation?"', 'Most answered, "No, not yet." It is just'];
+    const lines = left.flatMap((text, i) => [ocrLine(text, 100, 100 + 30 * i), ocrLine(right[i]!, 700, 100 + 30 * i)]);
+    lines.push(ocrLine('private', 1200, 130), ocrLine('bombs', 1200, 220), ocrLine('54', 20, 250));
+    expect(tablesOf(lines)).toEqual([]);
+  });
+
   it('keeps a table with one column of long descriptions', () => {
     const [table] = tablesOf([
       ocrLine('Step', 100, 100),

@@ -17,6 +17,8 @@ interface Column {
 
 // Cells of tables are short; a column whose typical cell is longer than this reads as prose.
 const PROSE_CHARS = 24;
+/** A column with text in at least half of its table's rows counts in telling a table from prose. */
+const DENSE_COLUMN = 0.5;
 
 const NUMERIC = /^[\s\dØΦφ±+\-.,:/×x°~%()RM]*\d[\s\dØΦφ±+\-.,:/×x°~%()a-zA-Z]*$/;
 
@@ -112,9 +114,13 @@ function buildGrid(rows: BoxedLine[][], page: number): LayoutTable | undefined {
   });
   const filled = placed.reduce((n, c) => n + c.colSpan, 0);
   if (filled < 0.5 * rows.length * columns.length) return undefined;
-  // Two columns of running text share baselines too; a table has at least one column of short cells.
-  const prose = columns.every((_, c) => median(placed.filter((p) => p.column === c).map((p) => p.text.length)) > PROSE_CHARS);
-  if (prose) return undefined;
+  // Two columns of running text share baselines too; a table has at least one column of short
+  // cells. Columns filled in few rows are no such column: a word of a justified line the detector
+  // boxed apart, a folio beside the text.
+  const dense = columns
+    .map((_, c) => placed.filter((p) => p.column === c && p.text.trim() !== ''))
+    .filter((cells) => cells.length >= DENSE_COLUMN * rows.length);
+  if (dense.every((cells) => median(cells.map((p) => p.text.length)) > PROSE_CHARS)) return undefined;
 
   // Header: a first row of labels over a body with numbers, or one holding merged (spanning) cells;
   // under merged cells, a second row of labels is a sub-header.
