@@ -137,6 +137,13 @@ describe('alignedLineTables', () => {
     expect(tablesOf(lines)).toEqual([]);
   });
 
+  it('finds no table in a column of prose with a sidebar beside part of it', () => {
+    // An infobox whose entries mostly stand beside the blank lines between paragraphs.
+    const prose = [0, 1, 2, 4, 5, 7, 8, 9].map((i) => ocrLine(`line ${i} of the article, long enough to be running text`, 100, 100 + 30 * i));
+    const sidebar = [1, 3, 6, 8].map((i) => ocrLine(`Entry ${i}`, 800, 100 + 30 * i));
+    expect(tablesOf([...prose, ...sidebar])).toEqual([]);
+  });
+
   it('keeps a table with one column of long descriptions', () => {
     const [table] = tablesOf([
       ocrLine('Step', 100, 100),

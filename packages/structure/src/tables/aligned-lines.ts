@@ -114,6 +114,10 @@ function buildGrid(rows: BoxedLine[][], page: number): LayoutTable | undefined {
   });
   const filled = placed.reduce((n, c) => n + c.colSpan, 0);
   if (filled < 0.5 * rows.length * columns.length) return undefined;
+  // Most rows of a table hold two cells or more; a column of prose with a sidebar beside part of
+  // it (an infobox, a figure's caption) holds one in most.
+  const paired = rows.filter((_, r) => placed.filter((p) => p.row === r && p.text.trim() !== '').length >= 2).length;
+  if (paired < 0.5 * rows.length) return undefined;
   // Two columns of running text share baselines too; a table has at least one column of short
   // cells. Columns filled in few rows are no such column: a word of a justified line the detector
   // boxed apart, a folio beside the text.
