@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fixAisi, fixCapitalI, fixChineseFullStop, fixLetterCase } from './letter-lookalikes.ts';
+import { fixAisi, fixCapitalI, fixChineseFullStop, fixLetterCase, fixMicrometre } from './letter-lookalikes.ts';
 
 describe('fixCapitalI', () => {
   it('reads l as I inside words written in capitals', () => {
@@ -52,5 +52,16 @@ describe('fixChineseFullStop', () => {
 
   it('leaves English lines, words ending in o and an o inside the line alone', () => {
     for (const text of ['Set the timer to 10o', '型号Pro', '参见图2o形圈', '未注倒角C1o，其余C2', '采用Arduino', '型号2Go', '材料20Mo']) expect(fixChineseFullStop(text)).toBe(text);
+  });
+});
+
+describe('fixMicrometre', () => {
+  it('reads um after a number as μm', () => {
+    expect(fixMicrometre('表面粗糙度Ra1.6um。')).toBe('表面粗糙度Ra1.6μm。');
+    expect(fixMicrometre('Coating 25 um thick, Ra 0.8um')).toBe('Coating 25 μm thick, Ra 0.8μm');
+  });
+
+  it('leaves words holding um alone', () => {
+    for (const text of ['sum of 2 umbrellas', 'Drum 3', 'minimum 5', '2 ump', 'aluminum']) expect(fixMicrometre(text)).toBe(text);
   });
 });

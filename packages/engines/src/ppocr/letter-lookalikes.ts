@@ -77,3 +77,11 @@ const FULL_STOP_AS_O = /(?<=\p{Script=Han}.*\d\s?(?:[μu]m|mm|cm|m|MPa|GPa|kPa|P
 export function fixChineseFullStop(text: string): string {
   return text.replace(FULL_STOP_AS_O, '。');
 }
+
+/** `um` after a number: the recogniser's reading of μm in scans (`Ra1.6um`), a unit print spells with μ. */
+const MICRO_AS_U = /(?<=\d ?)um(?![A-Za-z])/g;
+
+/** Mends μm read as um after a number (`Ra1.6μm`, `25 μm`); a word such as `umbrella` or `sum` is no unit. */
+export function fixMicrometre(text: string): string {
+  return text.replace(MICRO_AS_U, 'μm');
+}
