@@ -1,4 +1,5 @@
-import type { PageImage, Point, Quad } from '@ocr/contracts';
+import type { PageImage, Quad } from '@ocr/contracts';
+import { extentIn, frameOf, frameQuad, inkLevel, ruledColumns } from './box-frame.ts';
 import { quadBounds, quadSize } from './geometry.ts';
 import { readingAngle } from './page-turn.ts';
 
@@ -14,59 +15,12 @@ const SHARED_HEIGHT = 0.7;
 const INSIDE = 0.5;
 /** ...and it is at least this share of the line's height (a fragment of its glyphs). */
 const FRAGMENT = 0.3;
-/** Darker than this (sum of R, G, B) is a rule's ink: a grey or coloured table rule too. */
-const RULE_INK = 3 * 180;
 /** A column of the overlap inked over this share of both boxes' height is a rule (a table's), not a glyph. */
 const RULE_SHARE = 0.85;
-
-/** A box's extent along its reading direction (`u`) and across it (`v`). */
-interface Extent {
-  u0: number;
-  u1: number;
-  v0: number;
-  v1: number;
-}
-
-/** Unit vectors along and across a reading direction. */
-interface Frame {
-  ux: number;
-  uy: number;
-  vx: number;
-  vy: number;
-}
-
-function frameOf(angle: number): Frame {
-  const ux = Math.cos(angle), uy = Math.sin(angle);
-  return { ux, uy, vx: -uy, vy: ux };
-}
-
-function extentIn(frame: Frame, points: readonly Point[]): Extent {
-  const us = points.map(([x, y]) => x * frame.ux + y * frame.uy);
-  const vs = points.map(([x, y]) => x * frame.vx + y * frame.vy);
-  return { u0: Math.min(...us), u1: Math.max(...us), v0: Math.min(...vs), v1: Math.max(...vs) };
-}
 
 function angleBetween(a: number, b: number): number {
   const d = Math.abs(a - b) % (2 * Math.PI);
   return Math.min(d, 2 * Math.PI - d);
-}
-
-/** Whether a ruled line crosses the band where two boxes overlap: cells of a table, kept apart. */
-function ruleBetween(page: PageImage, frame: Frame, u0: number, u1: number, v0: number, v1: number): boolean {
-  const { width, height, data } = page;
-  const steps = Math.max(1, Math.round(v1 - v0));
-  for (let u = Math.floor(u0); u <= Math.ceil(u1); u++) {
-    let inked = 0;
-    for (let s = 0; s < steps; s++) {
-      const v = v0 + s + 0.5;
-      const x = Math.floor(u * frame.ux + v * frame.vx), y = Math.floor(u * frame.uy + v * frame.vy);
-      if (x < 0 || y < 0 || x >= width || y >= height) continue;
-      const i = (y * width + x) * 3;
-      if (data[i]! + data[i + 1]! + data[i + 2]! < RULE_INK) inked++;
-    }
-    if (inked >= RULE_SHARE * steps) return true;
-  }
-  return false;
 }
 
 /** Whether `a` and `b` are two overlapping pieces of one line of text. */
@@ -93,7 +47,9 @@ function piecesOfOneLine(page: PageImage, a: Quad, b: Quad): boolean {
     if (u1 - u0 < INSIDE * length || small.v0 < big.v0 || small.v1 > big.v1) return false;
   }
   // Over the whole height of both: a rule runs through it, a glyph's stroke (`p`, `l`) does not.
-  return !ruleBetween(page, frame, u0, u1, Math.min(ea.v0, eb.v0), Math.max(ea.v1, eb.v1));
+  const band = { u0, u1, v0: Math.min(ea.v0, eb.v0), v1: Math.max(ea.v1, eb.v1) };
+  const ink = inkLevel(page, frame, { ...band, u0: Math.min(ea.u0, eb.u0), u1: Math.max(ea.u1, eb.u1) });
+  return ruledColumns(page, frame, band, RULE_SHARE, ink).length === 0;
 }
 
 /** Slope, in radians, of the least-squares line through points weighted by `weight`; 0 for under two. */
@@ -130,8 +86,7 @@ function around(parts: readonly Quad[]): Quad {
     v0 = Math.min(v0, (own.v0 + own.v1) / 2 - half);
     v1 = Math.max(v1, (own.v0 + own.v1) / 2 + half);
   }
-  const corner = (u: number, v: number): Point => [u * frame.ux + v * frame.vx, u * frame.uy + v * frame.vy];
-  return [corner(e.u0, v0), corner(e.u1, v0), corner(e.u1, v1), corner(e.u0, v1)];
+  return frameQuad(frame, { u0: e.u0, u1: e.u1, v0, v1 });
 }
 
 /**
