@@ -34,6 +34,13 @@ describe('cutAtRules', () => {
     expect(cutAtRules(page, [BOX])).toEqual([BOX]);
   });
 
+  it('leaves a short box whole (a footnote’s mark)', () => {
+    const page = whitePage(1000, 300);
+    fillRect(page, 509, 40, 511, 260, [0, 0, 0]);
+    const mark = rectQuad(500, 100, 519, 112);
+    expect(cutAtRules(page, [mark])).toEqual([mark]);
+  });
+
   it('leaves the gap between light letters on a dark band, and a bar wider than a rule', () => {
     const band = whitePage(1000, 300);
     fillRect(band, 0, 60, 1000, 220, [80, 80, 80]);

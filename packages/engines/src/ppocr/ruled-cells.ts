@@ -15,6 +15,8 @@ const SIDE_INK = 0.5;
 const RULE_WIDTH = 0.15;
 /** ...this many pixels, in small print. */
 const MIN_RULE_WIDTH = 3;
+/** Boxes shorter than this many heights are left whole. */
+const MIN_LENGTH = 2;
 /** A piece shorter than this many box heights holds no text. */
 const MIN_PIECE = 0.25;
 
@@ -37,7 +39,8 @@ function thinRuns(positions: readonly number[], widest: number): Array<[number, 
 export function cutAtRules(page: PageImage, boxes: readonly Quad[]): Quad[] {
   return boxes.flatMap((box) => {
     const { width, height } = quadSize(box);
-    if (width < 2 * END_MARGIN * height + 1) return [box];
+    // Two cells' text at least: a short box (a footnote's mark) holds no rule worth a cut.
+    if (width < MIN_LENGTH * height) return [box];
     const frame = frameOf(readingAngle(box));
     const e = extentIn(frame, box);
     const h = e.v1 - e.v0;
