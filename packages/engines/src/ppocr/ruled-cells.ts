@@ -33,8 +33,9 @@ function thinRuns(positions: readonly number[], widest: number): Array<[number, 
 
 /**
  * Cuts a box at the ruled lines running through it. Where text comes close to its cell's rule,
- * the detector boxes the text of two cells as one line, and the rule between them read as a
- * character: `螺栓 M8×20 | 4` came out `M8×2p4`. Each piece is then read as a cell of its own.
+ * the detector boxes the text of two cells as one line, read across the rule between them:
+ * `螺栓 M8×20 | 4` came out `M8×204` (or `M8×2p4`, the rule read as a glyph). Each piece is then
+ * read as a cell of its own.
  */
 export function cutAtRules(page: PageImage, boxes: readonly Quad[]): Quad[] {
   return boxes.flatMap((box) => {
