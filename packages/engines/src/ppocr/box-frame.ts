@@ -63,7 +63,7 @@ export function inkLevel(page: PageImage, frame: Frame, { u0, u1, v0, v1 }: Exte
 }
 
 /** The share of the line across the frame at `u`, from `v0` to `v1`, darker than `ink`. */
-export function inkedShare(page: PageImage, frame: Frame, u: number, v0: number, v1: number, ink: number): number {
+function inkedShare(page: PageImage, frame: Frame, u: number, v0: number, v1: number, ink: number): number {
   const steps = Math.max(1, Math.round(v1 - v0));
   let inked = 0;
   for (let s = 0; s < steps; s++) {

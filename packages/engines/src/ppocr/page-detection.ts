@@ -5,7 +5,6 @@ import { detectText, detectTiles } from './detector.ts';
 import { quadSize } from './geometry.ts';
 import type { PixelRect } from './ink-bounds.ts';
 import type { OrtSession } from './session.ts';
-import { cutAtRules } from './ruled-cells.ts';
 import { joinSplitLines } from './split-lines.ts';
 
 /**
@@ -42,12 +41,9 @@ function medianHeight(boxes: readonly Quad[]): number {
   return heights[heights.length >> 1]!;
 }
 
-/**
- * Text boxes in page pixels for the inked `area` of the page: cut where a table's rule runs
- * through one, and a line the detector split joined again.
- */
+/** Text boxes in page pixels for the inked `area` of the page, a line split by the detector joined again. */
 export async function detectBoxes(session: OrtSession, page: PageImage, area: PixelRect): Promise<Quad[]> {
-  return joinSplitLines(page, cutAtRules(page, await detectPieces(session, page, area)));
+  return joinSplitLines(page, await detectPieces(session, page, area));
 }
 
 /**

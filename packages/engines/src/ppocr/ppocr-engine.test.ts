@@ -109,28 +109,6 @@ describe('page result', () => {
     expect(characterErrorRate('4 Deep groove ball bearing 6208 GCr15 2', rows[4]!)).toBeLessThan(0.05);
   });
 
-  it('reads the cells of a tight parts list apart, where the text comes close to the rule between them', async () => {
-    // The name fills its cell: the detector boxed `螺栓 M8×20` and the quantity beside it as one
-    // line, and the rule between them ran the size into the quantity (`M8×204`).
-    const columns = [40, 98, 237, 295];
-    const rows = [
-      ['序号', '名称', '数量'],
-      ['1', '螺栓 M8×20', '4'],
-      ['2', '垫圈 8', '4'],
-    ];
-    const blocks = rows.flatMap((cells, r) => cells.map((text, c) => ({ x: columns[c]! + 7, y: 47 + 38 * r, text, fontSize: 24 })));
-    const bottom = 40 + 38 * rows.length;
-    const rules: Array<[number, number, number, number]> = [
-      ...[0, 1, 2, 3].map((r): [number, number, number, number] => [40, 40 + 38 * r, 295, 40 + 38 * r]),
-      ...columns.map((x): [number, number, number, number] => [x, 40, x, bottom]),
-    ];
-    const png = renderPage({ width: 340, height: bottom + 40, blocks, rules });
-    for (const bytes of [png, await scanPage(png)]) {
-      const result = await read(bytes);
-      expect(result.text.split('\n')[1]).toBe('1 螺栓 M8×20 4');
-    }
-  });
-
   it.each([0, 90, 180, 270])('reads a page scanned turned by %i° as the page turned upright', async (degrees) => {
     const testPage = specificationPage();
     const upright = renderPage(testPage.spec);
