@@ -11,11 +11,11 @@ export interface StripSlot {
   width: number;
 }
 
-/** Strip width for a box at a given strip height, from the box's aspect ratio. */
-export function stripWidth(quad: Quad, height: number, maxWidth: number): number {
+/** Strip width for a box at a given strip height, from the box's aspect ratio, `stretch` times wider. */
+export function stripWidth(quad: Quad, height: number, maxWidth: number, stretch = 1): number {
   const size = quadSize(quad);
   const ratio = size.width / Math.max(1, size.height);
-  return Math.max(8, Math.min(maxWidth, Math.ceil(height * ratio)));
+  return Math.max(8, Math.min(maxWidth, Math.ceil(height * ratio * stretch)));
 }
 
 /**
