@@ -105,4 +105,15 @@ describe('openDocument on images', () => {
     const png = await sharp({ create: { width: 200, height: 200, channels: 3, background: '#fff' } }).png().toBuffer();
     await expect(decodeImage(png, { maxInputPixels: 39_999 })).rejects.toMatchObject({ code: 'image_too_large' });
   });
+
+  it('decodes a JPEG that lacks only its end marker, whole, and refuses one whose data is cut short', async () => {
+    const page = await textPage('M12x1.75-6g', { width: 400, height: 120 });
+    const jpeg = await encodePage(page, 'jpeg');
+    const [whole] = await allPages(await openDocument(jpeg));
+    const [unclosed] = await allPages(await openDocument(jpeg.subarray(0, jpeg.length - 2)));
+    expect(unclosed!.image).toEqual(whole!.image);
+    for (const cut of [jpeg.length - 40, Math.floor(jpeg.length * 0.9)]) {
+      await expect(allPages(await openDocument(jpeg.subarray(0, cut)))).rejects.toMatchObject({ code: 'corrupt_image' });
+    }
+  });
 });
