@@ -3,6 +3,7 @@ import { hostname } from 'node:os';
 import { Worker } from 'bullmq';
 import { pino } from 'pino';
 import { documentLimitsOf, type OcrJobData, type WorkerConfig } from '@ocr/contracts';
+import { startPdfRenderer } from '@ocr/documents';
 import { EngineLoadError, createEngine, type Engine } from '@ocr/engines';
 import {
   BlobStore,
@@ -58,6 +59,8 @@ export async function runWorker(config: WorkerConfig, options: WorkerOptions = {
   // says a worker is there without its model rather than that there is none.
   await heartbeat.beat();
   heartbeat.start((error) => logger.warn({ err: error }, 'heartbeat failed'));
+  // pdfjs loads in the renderer's thread while the model loads here, so the first PDF does not wait for it.
+  startPdfRenderer().catch((error: unknown) => logger.warn({ err: error }, 'PDF renderer thread failed to start; the first PDF starts it again'));
   try {
     const started = Date.now();
     const engine = await engines.load();

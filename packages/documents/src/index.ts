@@ -7,5 +7,5 @@ export { inspectUpload, type UploadInspection } from './inspect.ts';
 export { DEFAULT_PDF_DPI, MAX_PDF_DPI, MIN_PDF_DPI } from './dpi.ts';
 export type { DocumentOptions, DocumentPage, OpenedDocument } from './document.ts';
 export { openDocument } from './open.ts';
-export { defaultRenderBudget, type RenderBudget } from './pdf-renderer.ts';
+export { defaultRenderBudget, startPdfRenderer, type RenderBudget } from './pdf-renderer.ts';
 export { validateDocumentOptions } from './options.ts';

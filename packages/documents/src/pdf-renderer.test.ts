@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { allPages, drawingBombPdf, inkFraction, latinTextPdf, writePdf } from './fixtures/index.ts';
 import { openDocument } from './open.ts';
+import { startPdfRenderer } from './pdf-renderer.ts';
 
 describe('PDF rendering in its own thread', () => {
   it('stops a page past its time budget, and the next document renders in a fresh thread', async () => {
@@ -23,6 +24,16 @@ describe('PDF rendering in its own thread', () => {
       [1, 595, 842],
       [2, 595, 842],
     ]);
+  });
+
+  it('starts its thread ahead of the first PDF when asked, and a fresh one after a thread was stopped', async () => {
+    await startPdfRenderer();
+    const doc = await openDocument(drawingBombPdf(1_200_000), { renderBudget: { seconds: 1, megabytes: 8192 } });
+    await expect(allPages(doc)).rejects.toMatchObject({ code: 'page_too_complex' });
+    await doc.close();
+    await startPdfRenderer();
+    const pages = await allPages(await openDocument(latinTextPdf(1), { dpi: 72 }));
+    expect(pages.map((p) => [p.page, p.image.width, p.image.height])).toEqual([[1, 595, 842]]);
   });
 
   it('stops a page that grows the process past its memory budget', async () => {
