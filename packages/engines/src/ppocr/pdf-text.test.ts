@@ -29,6 +29,13 @@ describe('preferPdfText', () => {
     expect(preferPdfText(lines, layer('Ђ¶ѓ€ 0_1 ‰…', 0, 10))[0]!.text).toBe('Bore Ø20 H7');
   });
 
+  it('keeps the reading where the PDF’s text there holds a character it cannot name (a control code, U+FFFD, private use)', () => {
+    for (const unnamed of ['\u0093', '\ufffd', '\ue000', '\u{f0041}']) {
+      expect(preferPdfText([line('Symbol: ±', BOX)], layer(`Symbol: ${unnamed}`, 0, 10))[0]!.text).toBe('Symbol: ±');
+    }
+    expect(preferPdfText([line('Symbol: +', BOX)], layer('Symbol: ±', 0, 10))[0]!.text).toBe('Symbol: ±');
+  });
+
   it('takes only the characters inside the box, in order along it, whichever way the box runs', () => {
     const chars = [...layer('next line', 0, 40), ...layer('M8x1.25', 0, 10).reverse()];
     expect(preferPdfText([line('M8×1.25', BOX)], chars)[0]!.text).toBe('M8x1.25');

@@ -15,6 +15,12 @@ const MAX_LENGTH_DIFFERENCE = 0.1;
 /** A gap between characters of at least this many of the line's usual steps holds a space. */
 const WORD_GAP = 2;
 
+/**
+ * Characters that name no printed character: controls, U+FFFD, private use. A font without a
+ * proper ToUnicode (AutoCAD's symbol fonts) gives its ± as U+0093: the reading then knows better.
+ */
+const UNNAMED = /[\u0000-\u001f\u007f-\u009f\ufffd\ue000-\uf8ff\u{f0000}-\u{10ffff}]/u;
+
 /** For comparing only: spaces dropped, compatibility forms unfolded, the diameter mark the recogniser reads as 0 made 0. */
 function comparable(text: string): string {
   return text.normalize('NFKC').replace(/\s+/g, '').replace(/[Ø⌀∅]/g, '0');
@@ -90,7 +96,7 @@ export function preferPdfText(lines: readonly ReadLine[], chars: readonly PageTe
   const byRow = [...chars].sort((a, b) => a.y - b.y);
   return lines.map((line) => {
     const found = textIn(line.box, byRow);
-    if (!found) return line;
+    if (!found || UNNAMED.test(found)) return line;
     const text = asciiAlphanumerics(found);
     const read = [...comparable(line.text)];
     const own = [...comparable(text)];
