@@ -24,6 +24,27 @@ describe('readingOrder', () => {
     expect(readingOrder(lines).text).toBe('L0\nL1\nL2\nL3\n\nR0\nR1\nR2\nR3');
   });
 
+  it('keeps the words of a large note together where a space between them is wider than the page’s usual line is high', () => {
+    // pdf.js's Test-plusminus.pdf, an AutoCAD sheet: a note in 90–160 px boxes, split at a 22 px
+    // space, among 35 px zone letters; the space was taken for a gutter and a zone letter read between the words.
+    const box = (text: string, left: number, top: number, right: number, bottom: number): OcrLine => ({
+      text,
+      confidence: 0.9,
+      box: [[left, top], [right, top], [right, bottom], [left, bottom]],
+    });
+    const zones = [...'4321'].map((text, i) => box(text, 535 + 1100 * i, 64, 566 + 1100 * i, 99));
+    const lines = [
+      ...zones,
+      box('D', 116, 409, 147, 446),
+      box('D', 4255, 409, 4287, 446),
+      box('C', 121, 1263, 143, 1288),
+      box('Test Plus', 1350, 1240, 1946, 1397),
+      box('C', 4254, 1259, 4286, 1295),
+      box('minus', 1968, 1283, 2330, 1371),
+    ];
+    expect(readingOrder(lines).text).toContain('Test Plus minus');
+  });
+
   it('reads a form row by row, each label with its value, though labels and values are both long lines', () => {
     const rows = [0, 1, 2].flatMap((r) => [line(`label${r}`, 40, 60 + 100 * r, 300), line(`value${r}`, 420, 60 + 100 * r, 900)]);
     const multiline = [line('label3', 40, 360, 120), ...[0, 1, 2].map((i) => line(`more${i}`, 420, 360 + 40 * i, 900))];

@@ -25,6 +25,12 @@ const BLOCK_GAP = 1.6;
  * at 1.0 its columns were read across) is still one.
  */
 const GUTTER = 0.5;
+/**
+ * ...and this many heights of the lines beside it: a space between words is under a third of
+ * their height however large they print (a drawing's note among its zone letters), where the
+ * page's usual height would take it for a gutter.
+ */
+const GUTTER_BESIDE = 0.35;
 /** ...when the lines on both sides are text, at least this many line heights long (not table cells). */
 const COLUMN_LINE = 5;
 
@@ -106,6 +112,7 @@ function cut(extents: Extent[], lineHeight: number): Block[] {
     if (width < GUTTER * lineHeight) break;
     const left = extents.filter((e) => e.right < at);
     const right = extents.filter((e) => e.left > at);
+    if (width < GUTTER_BESIDE * median([...left, ...right].map((e) => (e.bottom - e.top) / CORE))) continue;
     if (isTextColumn(left, lineHeight) && isTextColumn(right, lineHeight)) {
       return [...cut(left, lineHeight), ...cut(right, lineHeight)];
     }
