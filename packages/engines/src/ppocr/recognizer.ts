@@ -30,7 +30,7 @@ const MAX_BATCH_LINES = 8;
  * Such a line reads with doubt; read again stretched, it reads whole and sure. Only Latin lines of
  * some length are tried: Han characters are wide enough not to crowd, and read worse stretched.
  */
-const CROWDED = { confidence: 0.9, characters: 8, stretches: [1.4, 1.8], surerBy: 0.05 };
+const CROWDED = { confidence: 0.9, characters: 8, stretches: [1.4, 1.8], surerBy: 0.05, trial: 8 };
 
 export class Recognizer {
   constructor(
@@ -72,15 +72,33 @@ export class Recognizer {
     const doubtful = read.flatMap((line, i) =>
       line.confidence < CROWDED.confidence && line.characters >= CROWDED.characters && ![...line.text].some(isCjk) ? [i] : [],
     );
-    if (doubtful.length === 0) return read;
     const best = [...read];
-    for (const stretch of CROWDED.stretches) {
-      const again = await this.readStrips(page, doubtful.map((i) => quads[i]!), undefined, stretch);
-      doubtful.forEach((i, k) => {
-        if (again[k]!.confidence >= Math.max(best[i]!.confidence, read[i]!.confidence + CROWDED.surerBy, CROWDED.confidence)) best[i] = again[k]!;
-      });
+    // A few lines first: where none of them reads surer stretched, the page's doubt is something
+    // else (a script the model lacks: a Cyrillic form's every line; noise), and the rest are left.
+    if ((await this.rereadStretched(page, quads, read, best, doubtful.slice(0, CROWDED.trial))) > 0) {
+      await this.rereadStretched(page, quads, read, best, doubtful.slice(CROWDED.trial));
     }
     return best;
+  }
+
+  /** Reads `lines` again at each stretch, keeping the surer readings in `best`; how many it replaced. */
+  private async rereadStretched(
+    page: PageImage,
+    quads: readonly Quad[],
+    read: readonly DecodedLine[],
+    best: DecodedLine[],
+    lines: readonly number[],
+  ): Promise<number> {
+    let replaced = 0;
+    for (const stretch of lines.length === 0 ? [] : CROWDED.stretches) {
+      const again = await this.readStrips(page, lines.map((i) => quads[i]!), undefined, stretch);
+      lines.forEach((i, k) => {
+        if (again[k]!.confidence < Math.max(best[i]!.confidence, read[i]!.confidence + CROWDED.surerBy, CROWDED.confidence)) return;
+        if (best[i] === read[i]) replaced++;
+        best[i] = again[k]!;
+      });
+    }
+    return replaced;
   }
 
   /** Strips sampled from the rotated boxes, sorted by width and batched so that padding stays small. */
