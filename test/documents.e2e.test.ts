@@ -4,6 +4,7 @@ import { characterErrorRate } from '@ocr/testkit';
 import {
   bmpPage,
   chineseTextPdf,
+  encodeJpeg2000,
   encodePage,
   latinTextPdf,
   CORPUS_RENDER_BUDGET,
@@ -55,6 +56,7 @@ async function formatCases(): Promise<FormatCase[]> {
     { name: 'WebP', bytes: await encodePage(first!, 'webp'), filename: 'housing.webp', format: 'WEBP', pageSizes: [size], texts: [lines[0]!] },
     { name: 'GIF', bytes: await encodePage(first!, 'gif'), filename: 'housing.gif', format: 'GIF', pageSizes: [size], texts: [lines[0]!] },
     { name: 'AVIF', bytes: await encodePage(first!, 'avif'), filename: 'housing.avif', format: 'AVIF', pageSizes: [size], texts: [lines[0]!] },
+    { name: 'JPEG 2000 (JP2)', bytes: await encodeJpeg2000(first!, 'jp2'), filename: 'housing.jp2', format: 'JP2', pageSizes: [size], texts: [lines[0]!] },
     {
       name: '24-bit bottom-up BMP',
       bytes: bmpPage(first!, { bitsPerPixel: 24, topDown: false }),

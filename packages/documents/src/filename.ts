@@ -18,6 +18,12 @@ const FORMAT_BY_EXTENSION: Record<string, DocumentFormat> = {
   webp: 'webp',
   gif: 'gif',
   avif: 'avif',
+  jp2: 'jp2',
+  j2k: 'jp2',
+  j2c: 'jp2',
+  jpc: 'jp2',
+  jpf: 'jp2',
+  jpx: 'jp2',
   pdf: 'pdf',
 };
 

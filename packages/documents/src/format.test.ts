@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DocumentError } from './errors.ts';
-import { encodePage, bmpPage, latinTextPdf, textPage, multiPageTiff } from './fixtures/index.ts';
+import { encodeJpeg2000, encodePage, bmpPage, latinTextPdf, textPage, multiPageTiff } from './fixtures/index.ts';
 import { requireFormat, sniffFormat } from './format.ts';
 
 describe('sniffFormat', () => {
@@ -17,6 +17,8 @@ describe('sniffFormat', () => {
     expect(sniffFormat(await encodePage(page, 'avif'))).toBe('avif');
     // AVIF as a compatible brand beside another major one.
     expect(sniffFormat(Buffer.from('\0\0\0\x1cftypmif1\0\0\0\0mif1miafavif', 'latin1'))).toBe('avif');
+    expect(sniffFormat(await encodeJpeg2000(page, 'jp2'))).toBe('jp2');
+    expect(sniffFormat(await encodeJpeg2000(page, 'j2k'))).toBe('jp2');
   });
 
   it('reads big-endian TIFF and a PDF header after leading junk', () => {

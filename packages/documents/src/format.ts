@@ -1,7 +1,7 @@
 import { DocumentError } from './errors.ts';
 import { describeUnsupported } from './unsupported-format.ts';
 
-export type DocumentFormat = 'jpeg' | 'png' | 'bmp' | 'tiff' | 'webp' | 'gif' | 'avif' | 'pdf';
+export type DocumentFormat = 'jpeg' | 'png' | 'bmp' | 'tiff' | 'webp' | 'gif' | 'avif' | 'jp2' | 'pdf';
 
 // The PDF header may follow some junk (readers, pdfjs included, look this far for it).
 const PDF_HEADER_WINDOW = 1024;
@@ -33,6 +33,11 @@ function isAvif(bytes: Uint8Array): boolean {
   return false;
 }
 
+/** JPEG 2000: the JP2 file format's signature box, or a bare codestream (SOC then SIZ). */
+function isJpeg2000(bytes: Uint8Array): boolean {
+  return startsWith(bytes, [0, 0, 0, 0x0c, ...ascii('jP  '), 0x0d, 0x0a, 0x87, 0x0a]) || startsWith(bytes, [0xff, 0x4f, 0xff, 0x51]);
+}
+
 function isBmp(bytes: Uint8Array): boolean {
   // "BM" alone is two bytes of text; the DIB header size makes a match believable.
   if (!startsWith(bytes, ascii('BM')) || bytes.length < 18) return false;
@@ -54,6 +59,7 @@ export function sniffFormat(bytes: Uint8Array): DocumentFormat | null {
   if (startsWith(bytes, ascii('RIFF')) && startsWith(bytes, ascii('WEBP'), 8)) return 'webp';
   if (startsWith(bytes, ascii('GIF87a')) || startsWith(bytes, ascii('GIF89a'))) return 'gif';
   if (isAvif(bytes)) return 'avif';
+  if (isJpeg2000(bytes)) return 'jp2';
   if (isBmp(bytes)) return 'bmp';
   if (hasPdfHeader(bytes)) return 'pdf';
   return null;
@@ -69,8 +75,8 @@ export function requireFormat(bytes: Uint8Array): DocumentFormat {
       'unsupported_format',
       known
         ? `The file is ${known.name}, which is not read: ${known.instead}. ` +
-            'The service reads JPEG, PNG, BMP, TIFF, WebP, GIF, AVIF and PDF, judged by content, not name.'
-        : 'The file is not a JPEG, PNG, BMP, TIFF, WebP, GIF, AVIF or PDF (judged by its content, not its name).',
+            'The service reads JPEG, PNG, BMP, TIFF, WebP, GIF, AVIF, JPEG 2000 and PDF, judged by content, not name.'
+        : 'The file is not a JPEG, PNG, BMP, TIFF, WebP, GIF, AVIF, JPEG 2000 or PDF (judged by its content, not its name).',
     );
   }
   return format;

@@ -1,6 +1,6 @@
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { bmpPage, encodePage, faxPage, multiPageTiff, textPage } from './fixtures/index.ts';
+import { bmpPage, encodeJpeg2000, encodePage, faxPage, multiPageTiff, textPage } from './fixtures/index.ts';
 import { readImageHeader } from './image-header.ts';
 
 describe('readImageHeader', () => {
@@ -56,6 +56,15 @@ describe('readImageHeader', () => {
     expect(readImageHeader(grid, 'avif')).toEqual([{ width: 2048, height: 1024, inBands: false }]);
     const real = await encodePage(await textPage('avif', { width: 300, height: 100 }), 'avif');
     expect(() => readImageHeader(real.subarray(0, 60), 'avif')).toThrow(expect.objectContaining({ code: 'corrupt_image' }));
+  });
+
+  it('reads a JPEG 2000 image’s size from its codestream’s SIZ marker, in a JP2 file or bare', async () => {
+    const page = await textPage('jp2', { width: 321, height: 123 });
+    for (const container of ['jp2', 'j2k'] as const) {
+      const bytes = await encodeJpeg2000(page, container);
+      expect(readImageHeader(bytes, 'jp2'), container).toEqual([{ width: 321, height: 123, inBands: true }]);
+      expect(() => readImageHeader(bytes.subarray(0, 20), 'jp2'), container).toThrow(expect.objectContaining({ code: 'corrupt_image' }));
+    }
   });
 
   it('gives one size per TIFF page', async () => {

@@ -9,8 +9,9 @@ const MAX_TIFF_FRAMES = 100_000;
 export interface ImagePage extends PageSize {
   /**
    * Decodes a band at a time, so scaling it down as it decodes needs little memory: TIFF strips
-   * and tiles, a non-interlaced PNG, a sequential JPEG. An interlaced PNG, a progressive JPEG,
-   * GIF, WebP and BMP are decoded whole first.
+   * and tiles, a non-interlaced PNG, a sequential JPEG; JPEG 2000 decodes no finer a resolution
+   * level than it needs. An interlaced PNG, a progressive JPEG, GIF, WebP and BMP are decoded
+   * whole first.
    */
   inBands: boolean;
   /**
@@ -36,7 +37,7 @@ function pixelAspect(xResolution: number, yResolution: number): number | undefin
 
 /**
  * Page sizes from an image's header alone, without decoding pixels: PNG IHDR, JPEG SOFn,
- * BMP DIB header, WebP VP8/VP8L/VP8X, GIF logical screen, AVIF `ispe`, and every IFD of a TIFF
+ * BMP DIB header, WebP VP8/VP8L/VP8X, GIF logical screen, AVIF `ispe`, JPEG 2000 SIZ, and every IFD of a TIFF
  * (one size per page).
  * A header that cannot be read is corrupt_image.
  */
@@ -67,6 +68,7 @@ const HEADER_READERS: Record<Exclude<DocumentFormat, 'pdf'>, (view: DataView) =>
   webp: readWebp,
   gif: readGif,
   avif: readAvif,
+  jp2: readJp2,
   tiff: readTiff,
 };
 
@@ -162,8 +164,8 @@ function webpSize(view: DataView): PageSize {
   throw corrupt('webp', `unknown first chunk "${chunk}"`);
 }
 
-/** ISO-BMFF boxes from `start` to `end`: [type, where the content starts, where the box ends]. */
-function* boxes(view: DataView, start: number, end: number): Generator<[string, number, number]> {
+/** ISO-BMFF (and JP2) boxes from `start` to `end`: [type, where the content starts, where the box ends]. */
+function* boxes(view: DataView, start: number, end: number, format = 'avif'): Generator<[string, number, number]> {
   for (let at = start; at + 8 <= end; ) {
     let size = view.getUint32(at);
     let header = 8;
@@ -173,7 +175,7 @@ function* boxes(view: DataView, start: number, end: number): Generator<[string, 
     } else if (size === 0) {
       size = end - at;
     }
-    if (size < header || at + size > end) throw corrupt('avif', 'a box runs past its container');
+    if (size < header || at + size > end) throw corrupt(format, 'a box runs past its container');
     yield [fourCC(view, at + 4), at + header, at + size];
     at += size;
   }
@@ -204,6 +206,26 @@ function readAvif(view: DataView): ImagePage[] {
   }
   if (!size) throw corrupt('avif', 'it gives no image size (ispe)');
   return [{ ...size, inBands: false }];
+}
+
+/** JPEG 2000: the image area its codestream's SIZ marker gives (in a JP2 file, the `jp2c` box's codestream). */
+function readJp2(view: DataView): ImagePage[] {
+  let soc = 0;
+  if (view.getUint16(0) !== 0xff4f) {
+    soc = -1;
+    for (const [type, content] of boxes(view, 0, view.byteLength, 'jp2')) {
+      if (type === 'jp2c') {
+        soc = content;
+        break;
+      }
+    }
+    if (soc < 0) throw corrupt('jp2', 'it has no codestream (jp2c box)');
+  }
+  if (view.getUint16(soc) !== 0xff4f || view.getUint16(soc + 2) !== 0xff51) throw corrupt('jp2', 'its codestream does not open with SOC and SIZ');
+  // Xsiz, Ysiz: the reference grid's far corner; XOsiz, YOsiz: where the image starts on it.
+  const width = view.getUint32(soc + 8) - view.getUint32(soc + 16);
+  const height = view.getUint32(soc + 12) - view.getUint32(soc + 20);
+  return [{ width, height, inBands: true }];
 }
 
 const TIFF_IMAGE_WIDTH = 256;

@@ -1,6 +1,6 @@
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { allPages, bmpPage, encodePage, faxPage, inkFraction, meanAbsoluteDifference, multiPageTiff, rotatedJpeg, textPage } from './fixtures/index.ts';
+import { allPages, bmpPage, encodeJpeg2000, encodePage, faxPage, inkFraction, meanAbsoluteDifference, multiPageTiff, rotatedJpeg, textPage } from './fixtures/index.ts';
 import { openDocument } from './open.ts';
 
 describe('openDocument on images', () => {
@@ -16,6 +16,38 @@ describe('openDocument on images', () => {
     expect(meanAbsoluteDifference(only!.image, { data: page.rgba, channels: 4 })).toBeLessThan(format === 'png' || format === 'tiff' ? 0.001 : format === 'gif' ? 8 : 4);
     expect(inkFraction(only!.image, page.textBox)).toBeGreaterThan(0.02);
     expect(inkFraction(only!.image, { left: 0, top: 130, width: 500, height: 30 })).toBe(0);
+  });
+
+  it('decodes JPEG 2000, a JP2 file or a bare codestream, colour or grey, to the page it holds', async () => {
+    const page = await textPage('Ø20 H7 技术要求', { width: 500, height: 160 });
+    for (const [container, grey] of [['jp2', false], ['j2k', false], ['jp2', true]] as const) {
+      const doc = await openDocument(await encodeJpeg2000(page, container, { grey }));
+      expect(doc).toMatchObject({ format: 'jp2', pageCount: 1, selectedPages: [1] });
+      const [only] = await allPages(doc);
+      expect(only!.image).toMatchObject({ width: 500, height: 160, channels: 3 });
+      // Lossless: the page back exactly (its text is black on white, so grey loses nothing).
+      expect(meanAbsoluteDifference(only!.image, { data: page.rgba, channels: 4 }), `${container} grey=${grey}`).toBe(0);
+    }
+  });
+
+  it('decodes a JPEG 2000 over the per-page limit from a coarser resolution level, within the limit', async () => {
+    const page = await textPage('large-format sheet', { width: 701, height: 400, fontSize: 60 });
+    const limits = { maxPages: 1, maxPixelsPerPage: 100_000, maxTotalPixels: 100_000 };
+    const [reduced] = await allPages(await openDocument(await encodeJpeg2000(page, 'jp2'), { limits }));
+    // Half of each side, rounded up: the level below the full image.
+    expect(reduced!.image).toMatchObject({ width: 351, height: 200 });
+    expect(reduced!.scale).toBeCloseTo(351 / 701, 5);
+    expect(inkFraction(reduced!.image, { left: 15, top: 15, width: 320, height: 60 })).toBeGreaterThan(0.05);
+  });
+
+  it('refuses a damaged JPEG 2000 as corrupt, and decodes the next one as if it had not come', async () => {
+    const page = await textPage('J2K', { width: 300, height: 100 });
+    const jp2 = await encodeJpeg2000(page, 'jp2');
+    const damaged = Buffer.from(jp2);
+    damaged.fill(0xff, 200, 600);
+    await expect(allPages(await openDocument(damaged))).rejects.toMatchObject({ code: 'corrupt_image' });
+    const [next] = await allPages(await openDocument(jp2));
+    expect(meanAbsoluteDifference(next!.image, { data: page.rgba, channels: 4 })).toBe(0);
   });
 
   it('decodes BMP through bmp-ts', async () => {

@@ -25,11 +25,6 @@ const knownFormats: readonly KnownFormat[] = [
     matches: (head) => HEIF_BRANDS.has(ftypBrand(head) ?? ''),
   },
   {
-    name: 'a JPEG 2000 image',
-    instead: 'convert it to PNG or TIFF, or send the PDF it came from',
-    matches: (head) => head.startsWith('\0\0\0\x0cjP  \r\n\x87\n') || head.startsWith('\xff\x4f\xff\x51'),
-  },
-  {
     name: 'an AutoCAD DWG drawing',
     instead: 'plot it to PDF (DWG To PDF) and send the PDF',
     matches: (head) => /^AC10\d\d/.test(head),
