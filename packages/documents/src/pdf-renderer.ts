@@ -1,6 +1,8 @@
 import { Worker } from 'node:worker_threads';
+import type { PageImage } from '@ocr/contracts';
 import type { DocumentOptions, DocumentPage, OpenedDocument } from './document.ts';
 import { DocumentError } from './errors.ts';
+import type { PageSize } from './limits.ts';
 import type { RendererReady, RendererReply, RendererRequest } from './pdf-thread-protocol.ts';
 
 /** What opening a PDF, or rendering one of its pages, may cost before it is given up. */
@@ -134,6 +136,18 @@ function renderer(): RendererThread {
  */
 export function startPdfRenderer(): Promise<void> {
   return renderer().whenReady();
+}
+
+/**
+ * Decodes a JPEG 2000 image file in the renderer thread (see jpeg2000.ts), under the page budget:
+ * OpenJPEG runs synchronously, and a large scan (~0.4 s a megapixel) would hold this thread's
+ * event loop, with the job-lock renewals on it, for longer than the lock lasts.
+ */
+export async function decodeJpeg2000InThread(bytes: Uint8Array, size: PageSize, maxPixels: number, budget = defaultRenderBudget): Promise<PageImage> {
+  const copy = new Uint8Array(bytes);
+  const reply = await renderer().send({ type: 'jpx', bytes: copy, size, maxPixels }, budget, 'Decoding the JPEG 2000 image', [copy.buffer]);
+  if (reply.type !== 'page') throw unexpected(reply);
+  return { width: reply.width, height: reply.height, channels: 3, data: new Uint8Array(reply.pixels, 0, reply.width * reply.height * 3) };
 }
 
 function unexpected(reply: RendererReply): Error {

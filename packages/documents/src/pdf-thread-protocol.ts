@@ -1,12 +1,15 @@
 import type { PageTextChar } from '@ocr/contracts';
 import type { DocumentOptions } from './document.ts';
 import type { DocumentErrorCode } from './errors.ts';
+import type { PageSize } from './limits.ts';
 
-/** What the main thread asks the PDF renderer thread; `id` pairs each request with its reply. */
+/** What the main thread asks the PDF renderer thread (which also decodes JPEG 2000 files); `id` pairs each request with its reply. */
 export type RendererRequest =
   | { type: 'open'; id: number; doc: number; bytes: Uint8Array; options: DocumentOptions }
   | { type: 'next'; id: number; doc: number }
-  | { type: 'close'; id: number; doc: number };
+  | { type: 'close'; id: number; doc: number }
+  /** A JPEG 2000 image file to decode (see jpeg2000.ts); answered as page 1. */
+  | { type: 'jpx'; id: number; bytes: Uint8Array; size: PageSize; maxPixels: number };
 
 /** A page's RGB pixels travel as their buffer (transferred, not copied); it may be padded past width × height × 3. */
 export type RendererReply =

@@ -3,7 +3,7 @@ import { decodeBmp } from './bmp.ts';
 import type { DocumentOptions, OpenedDocument } from './document.ts';
 import type { DocumentFormat } from './format.ts';
 import { decodeImage, resizeImage } from './image.ts';
-import { decodeJpeg2000 } from './jpeg2000.ts';
+import { decodeJpeg2000InThread } from './pdf-renderer.ts';
 import { readImageHeader, type ImagePage } from './image-header.ts';
 import { checkImagePixels, checkPageCount, checkTotalPixels, defaultDocumentLimits, fitToPage, maxImagePixels, type PageSize } from './limits.ts';
 import { parsePageSelection } from './page-range.ts';
@@ -38,7 +38,7 @@ export function openRasterDocument(
   const decode = async (page: number): Promise<PageImage> => {
     if (format === 'bmp') return decodeBmp(bytes);
     const size = sizes[page - 1]!;
-    if (format === 'jp2') return decodeJpeg2000(bytes, size, limits.maxPixelsPerPage);
+    if (format === 'jp2') return decodeJpeg2000InThread(bytes, size, limits.maxPixelsPerPage, options.renderBudget);
     const fitted = fitToPage(squarePixels(size), limits);
     const image = await decodeImage(bytes, {
       page: page - 1,
