@@ -11,10 +11,12 @@ describe('restoreDiameterMarks', () => {
     expect(restoreDiameterMarks('孔012.5，轴025h6配合')).toBe('孔Ø12.5，轴Ø25h6配合');
     // After a count standing alone, whatever follows.
     expect(restoreDiameterMarks('4×08 6X010, 2 x 012 (3x05)')).toBe('4×Ø8 6XØ10, 2 x Ø12 (3xØ5)');
+    // Decimal commas and symmetric tolerances, as a Swedish part drawing writes them.
+    expect(restoreDiameterMarks('1x45 021,5±0,1 012,75 025±0.05 08 ±0,1')).toBe('1x45 Ø21,5±0,1 Ø12,75 Ø25±0.05 Ø8 ±0,1');
   });
 
   it('leaves the leading zeros numbers do have', () => {
-    for (const text of ['REV 02', 'SHEET 02 OF 05', '0.05', '+/-0.05', '2024-05-12', '05.12.2024', '08:30', 'ITEM 012', '0123-45', '007', 'Ø25 H7', 'EN-025 H7', 'A025 H7', '00.5', '1:025', '第025张', '编号012', '0x01', 'M10x01', 'A4x02', '1920x1080', '3x0.5', '10x0']) {
+    for (const text of ['REV 02', 'SHEET 02 OF 05', '0.05', '+/-0.05', '2024-05-12', '05.12.2024', '08:30', 'ITEM 012', '0123-45', '007', 'Ø25 H7', 'EN-025 H7', 'A025 H7', '00.5', '1:025', '第025张', '编号012', '0x01', 'M10x01', 'A4x02', '1920x1080', '3x0.5', '10x0', '01,02,03', '012,345', '02, 05', '0,5±0,1', '±0,05']) {
       expect(restoreDiameterMarks(text), text).toBe(text);
     }
   });
