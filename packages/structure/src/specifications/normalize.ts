@@ -1,6 +1,6 @@
 /**
  * Engine text → one canonical spelling per symbol, so the parsers match one form: full-width
- * ASCII to ASCII, every diameter mark (Ø ø ⌀ Φ φ ϕ) to Ø, dashes to "-", LaTeX from VLM output
+ * ASCII to ASCII, every diameter mark (Ø ø ⌀ Φ φ ϕ) to Ø, dashes to "-", decimal commas to points, LaTeX from VLM output
  * (`\pm`, `^{\circ}`, `^{+0.1}_{-0.05}`) to its plain symbols. `starts[i]`/`ends[i]` are where
  * normalised character i came from in the original, so a match maps back to the text as read.
  */
@@ -58,6 +58,13 @@ const LATEX: [RegExp, (m: RegExpExecArray) => string][] = [
   [/<\/?[A-Za-z][^<>]*>/y, () => ' '],
 ];
 
+/**
+ * A decimal comma, as European drawings write numbers (`Ø21,5±0,1`, `Ra 6,3`): one or two
+ * digits after it, or any after a lone 0 (`0,125`). Three after a larger number are thousands
+ * (`1,000`), and a run of numbers (`1,2,3`) is a list.
+ */
+const DECIMAL_COMMA = /(?<=(?<![\d.,])\d+),(?=\d{1,2}(?![\d,]))|(?<=(?<![\d.,])0),(?=\d+(?![\d,]))/g;
+
 export function normalize(original: string): NormalizedText {
   let text = '';
   const starts: number[] = [];
@@ -89,5 +96,6 @@ export function normalize(original: string): NormalizedText {
     ends.push(i + 1);
     i++;
   }
-  return { text, starts, ends };
+  // One character for one: the map back to the original holds.
+  return { text: text.replace(DECIMAL_COMMA, '.'), starts, ends };
 }

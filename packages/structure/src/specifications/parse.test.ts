@@ -10,6 +10,15 @@ describe('parseSpecifications', () => {
     ]);
   });
 
+  it('reads decimal commas as European drawings write them, and leaves thousands and lists', () => {
+    const values = (line: string) => parseSpecifications(line).map((p) => [p.text, p.value]);
+    expect(values('Ø21,5±0,1')).toEqual([['Ø21,5±0,1', { kind: 'diameter', value: 21.5, unit: 'mm', spherical: false, tolerance: { upper: 0.1, lower: -0.1 } }]]);
+    expect(values('Ra 6,3')).toEqual([['Ra 6,3', { kind: 'roughness', parameter: 'Ra', value: 6.3, unit: 'µm' }]]);
+    expect(parseSpecifications('0,125 mm').map((p) => p.value)).toMatchObject([{ value: 0.125 }]);
+    expect(parseSpecifications('1,000 mm').map((p) => p.value)).not.toContainEqual(expect.objectContaining({ value: 1 }));
+    expect(parseSpecifications('notes 1,2,3').map((p) => p.value)).not.toContainEqual(expect.objectContaining({ value: 1.2 }));
+  });
+
   it('gives the longer of two overlapping readings, and on a tie the more specific kind', () => {
     expect(parseSpecifications('Φ30H7/g6').map((p) => p.value.kind)).toEqual(['fit']);
     expect(parseSpecifications('2A12').map((p) => p.value.kind)).toEqual(['material']);
