@@ -12,8 +12,8 @@ const LABELS: [TitleBlockField, string[]][] = [
   ['sheet', ['张次', '页次', 'SHEET']],
   ['date', ['日期', 'DATE']],
   ['drawn_by', ['设计', '制图', '绘图', 'DRAWN BY', 'DESIGNED BY', 'DRAWN', 'DESIGNER']],
-  ['checked_by', ['审核', '校对', 'CHECKED BY', 'CHECKED']],
-  ['approved_by', ['批准', 'APPROVED BY', 'APPROVED']],
+  ['checked_by', ['审核', '校对', 'CHECKED BY', 'CHECKED', "CHK'D"]],
+  ['approved_by', ['批准', 'APPROVED BY', 'APPROVED', "APPV'D", "APP'D"]],
 ];
 
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');

@@ -104,6 +104,28 @@ describe('titleBlockFields', () => {
     ]);
   });
 
+  it('with boxes, takes no value from another cell far along the row, nor the next row label (SolidWorks’ title block)', () => {
+    // DRAWN, CHK'D, APPV'D and MFG head rows whose name cells are empty; the title stands across
+    // the sheet, its second line tall enough to gather CHK'D and MFG into one row.
+    const lines = pageLines('', [
+      ocrLine('DRAWN', 100, 100),
+      ocrLine('Weird_Gripper_Cam_', 1200, 96, { height: 30 }),
+      ocrLine("CHK'D", 100, 130),
+      ocrLine('Adapter', 1200, 135, { height: 75 }),
+      ocrLine("APPV'D", 100, 160),
+      ocrLine('MFG', 102, 190),
+      ocrLine('MATERIAL:', 500, 260),
+      ocrLine('PLA', 640, 272, { height: 30 }),
+      ocrLine('DWG NO.', 1000, 260),
+      ocrLine('UR10_29.20', 1100, 256, { height: 40 }),
+    ]).filter(hasBox);
+    const rows = groupRows(lines).map((row) => row.map((l) => ({ text: l.text, line: l.index, box: l.box })));
+    expect(titleBlockFields(rows, 1).fields.map(({ field, value }) => ({ field, value }))).toEqual([
+      { field: 'material', value: 'PLA' },
+      { field: 'drawing_number', value: 'UR10_29.20' },
+    ]);
+  });
+
   it('leaves a label without a value out', () => {
     expect(fieldsOf(textRows('图号\n材料 | 比例'))).toEqual([]);
   });

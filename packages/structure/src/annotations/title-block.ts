@@ -1,5 +1,5 @@
 import type { Annotation, BoundingBox } from '@ocr/contracts';
-import { bottom, horizontalOverlap, unionBoxes } from '../layout/geometry.ts';
+import { bottom, horizontalOverlap, right, unionBoxes } from '../layout/geometry.ts';
 import type { Fragment } from '../layout/fragments.ts';
 import { matchLabel, splitTrailingFields, type LabelMatch } from './labels.ts';
 
@@ -31,16 +31,36 @@ export function pairLabelRows(rows: readonly Fragment[][]): Fragment[][] {
   return paired;
 }
 
-/** The fragment straight below a label box (forms that print the value under the label). */
-function below(label: Fragment, rows: readonly Fragment[][]): Fragment | undefined {
+/**
+ * How far along its row, in label heights, a label's value may stand. In a drawing's title block
+ * the next text along a row may be another cell's: the title across the sheet from `DRAWN`
+ * (27–37 heights away in edocr2's drawings), the sheet size after `MATERIAL` (15), where a
+ * label's own value stood at most 9 away.
+ */
+const MAX_VALUE_GAP = 12;
+
+/**
+ * Whether `value`, the next fragment of the label's row, stands after the label and close enough
+ * to be its value (without boxes, it does). A row gathered round a tall box (a two-line title)
+ * may also hold the label of the row below, which starts where the label does.
+ */
+function beside(label: Fragment, value: Fragment): boolean {
+  if (!label.box || !value.box) return true;
+  const gap = value.box.x - right(label.box);
+  return gap > -0.5 * label.box.width && gap <= MAX_VALUE_GAP * label.box.height;
+}
+
+/** The fragment straight below a label box (forms that print the value under the label), or with `-1` straight above it. */
+function below(label: Fragment, rows: readonly Fragment[][], direction: 1 | -1 = 1): Fragment | undefined {
   const box = label.box;
   if (!box) return undefined;
   let best: Fragment | undefined;
   for (const f of rows.flat()) {
-    if (!f.box || f === label || f.box.y < bottom(box) - box.height * 0.25) continue;
-    if (f.box.y - bottom(box) > 1.5 * box.height) continue;
-    if (horizontalOverlap(f.box, box) < 0.5 * Math.min(f.box.width, box.width)) continue;
-    if (!best || (best.box && f.box.y < best.box.y)) best = f;
+    if (!f.box || f === label || horizontalOverlap(f.box, box) < 0.5 * Math.min(f.box.width, box.width)) continue;
+    // The gap from the label's edge to the fragment's facing edge, along `direction`.
+    const gap = direction === 1 ? f.box.y - bottom(box) : box.y - bottom(f.box);
+    if (gap < -0.25 * box.height || gap > 1.5 * box.height) continue;
+    if (!best || (best.box && (f.box.y - best.box.y) * direction < 0)) best = f;
   }
   return best;
 }
@@ -85,7 +105,10 @@ export function titleBlockFields(rows: readonly Fragment[][], page: number): Tit
       // Values print under their labels only in a row of labels; under a table's column heading
       // ("数量" over "4") is a table cell, not a title-block field.
       const labelRow = row.every((f) => matchLabel(f.text)?.rest === '');
-      const value = next && !matchLabel(next.text) && !used.has(next) ? next : labelRow ? below(fragment, rows) : undefined;
+      // Under a column of row labels (DRAWN over CHK'D over APPV'D, then MFG) lies the next row's label, not a value.
+      const underLabel = matchLabel(below(fragment, rows, -1)?.text ?? '') !== undefined;
+      const value =
+        next && !matchLabel(next.text) && !used.has(next) && beside(fragment, next) ? next : labelRow && !underLabel ? below(fragment, rows) : undefined;
       if (!value || used.has(value) || matchLabel(value.text)) return;
       fields.push(field(page, label, fragment, value, value.text.trim()));
       used.add(fragment);
