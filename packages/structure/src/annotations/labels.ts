@@ -2,7 +2,7 @@ import type { TitleBlockField } from '@ocr/contracts';
 
 // Title-block labels as Chinese (GB/T 10609.1) and English drawings print them.
 const LABELS: [TitleBlockField, string[]][] = [
-  ['drawing_number', ['图样代号', '图纸编号', '图号', '代号', 'DRAWING NUMBER', 'DRAWING NO.', 'DRAWING NO', 'DWG. NO.', 'DWG NO.', 'DWG NO', 'DWG. NO', 'DRG. NO.', 'DRG NO']],
+  ['drawing_number', ['图样代号', '图纸编号', '图号', '代号', 'DRAWING NUMBER', 'DRAWING NO.', 'DRAWING NO', 'DWG. NO.', 'DWG NO.', 'DWG NO', 'DWG. NO', 'DRG. NO.', 'DRG NO.', 'DRG. NO', 'DRG NO']],
   ['part_name', ['零件名称', '图样名称', '名称', '图名', 'PART NAME', 'TITLE']],
   ['material', ['材料', '材质', 'MATERIAL', "MAT'L", 'MATL']],
   ['scale', ['比例', 'SCALE']],
@@ -15,6 +15,12 @@ const LABELS: [TitleBlockField, string[]][] = [
   ['checked_by', ['审核', '校对', 'CHECKED BY', 'CHECKED', "CHK'D"]],
   ['approved_by', ['批准', 'APPROVED BY', 'APPROVED', "APPV'D", "APP'D"]],
 ];
+
+/**
+ * Other cells a title block labels, whose values are no field here: they are never a field's value
+ * (`MFG` under `APPV'D`), and `SHEET SIZE` is not the sheet number's label.
+ */
+const OTHER_LABELS = ['SHEET SIZE', 'SIZE', 'MFG', 'Q.A', 'QA', 'NAME', 'SIGNATURE', 'FINISH', 'SURFACE FINISH', 'TOLERANCES'];
 
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 const ENTRIES = LABELS.flatMap(([field, names]) => names.map((name) => ({ field, name })));
@@ -38,7 +44,38 @@ export interface LabelMatch {
   rest: string;
 }
 
+const OTHER_LABEL = new RegExp(`^\\s*(?:${OTHER_LABELS.map((name) => escape(name).replace(/ /g, '\\s*')).join('|')})\\s*[:：]?\\s*$`, 'i');
+
+const isOneLabel = (text: string): boolean => OTHER_LABEL.test(text) || matchLabel(text)?.rest === '';
+/** Words in the longest label ("DRAWING NUMBER", "DWG. NO."), with room for a spacing read apart. */
+const MAX_LABEL_WORDS = 4;
+
+/**
+ * Whether a cell holds labels only: one of this module's, another a title block prints (`MFG`,
+ * `SIZE`), or several run together (`SIZE DRG NO.`, `SHEET REV`). Such a cell is never a value.
+ */
+export function isLabelCell(text: string): boolean {
+  const words = text.trim().split(/\s+/).filter((w) => w !== '');
+  // Whether the words from `start` split into labels only; each start is settled once.
+  const settled = new Map<number, boolean>();
+  const labelsFrom = (start: number): boolean => {
+    if (start === words.length) return true;
+    let labels = settled.get(start);
+    if (labels === undefined) {
+      labels = false;
+      for (let end = Math.min(words.length, start + MAX_LABEL_WORDS); end > start && !labels; end--) {
+        labels = isOneLabel(words.slice(start, end).join(' ')) && labelsFrom(end);
+      }
+      settled.set(start, labels);
+    }
+    return labels;
+  };
+  return words.length > 0 && labelsFrom(0);
+}
+
 export function matchLabel(text: string): LabelMatch | undefined {
+  // The sheet's size (A3), not its number.
+  if (/^\s*SHEET\s*SIZE\b/i.test(text)) return undefined;
   const m = LABEL.exec(text);
   if (!m) return undefined;
   const label = m[1] ?? '';

@@ -3,6 +3,7 @@ import { splitTextLine } from '../layout/fragments.ts';
 import { hasBox, pageLines } from '../layout/page-lines.ts';
 import { groupRows } from '../layout/rows.ts';
 import { ocrLine } from '../testing/ocr-lines.ts';
+import { isLabelCell } from './labels.ts';
 import { pairLabelRows, titleBlockFields } from './title-block.ts';
 
 const textRows = (text: string) => text.split('\n').map((line, i) => splitTextLine(line, i));
@@ -124,6 +125,16 @@ describe('titleBlockFields', () => {
       { field: 'material', value: 'PLA' },
       { field: 'drawing_number', value: 'UR10_29.20' },
     ]);
+  });
+
+  it('takes no label cell for a value: other title-block labels, several run together, the sheet’s size', () => {
+    expect(fieldsOf(textRows("APPROVED BY | SIZE DRG NO.\nSHEET REV\nAPPV'D | MFG\nSheet size A3\nWEIGHT: | SCALE:2:1"))).toEqual([
+      { field: 'scale', label: 'SCALE', value: '2:1' },
+    ]);
+    expect(fieldsOf(textRows('DRG NO. | 4471-B'))).toEqual([{ field: 'drawing_number', label: 'DRG NO.', value: '4471-B' }]);
+    // Labels that split two ways at every step, then a word that is none: settled in linear time, not 2^200.
+    expect(isLabelCell('SHEET SIZE '.repeat(200) + 'x')).toBe(false);
+    expect(isLabelCell('SHEET SIZE '.repeat(200))).toBe(true);
   });
 
   it('leaves a label without a value out', () => {

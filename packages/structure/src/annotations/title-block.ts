@@ -1,7 +1,7 @@
 import type { Annotation, BoundingBox } from '@ocr/contracts';
 import { bottom, horizontalOverlap, right, unionBoxes } from '../layout/geometry.ts';
 import type { Fragment } from '../layout/fragments.ts';
-import { matchLabel, splitTrailingFields, type LabelMatch } from './labels.ts';
+import { isLabelCell, matchLabel, splitTrailingFields, type LabelMatch } from './labels.ts';
 
 type TitleBlockAnnotation = Extract<Annotation, { kind: 'title_block' }>;
 
@@ -30,6 +30,9 @@ export function pairLabelRows(rows: readonly Fragment[][]): Fragment[][] {
   }
   return paired;
 }
+
+/** A cell that is a label, alone or with its own value (`SCALE:2:1`): no other label's value. */
+const isLabelOrField = (cell: Fragment): boolean => matchLabel(cell.text) !== undefined || isLabelCell(cell.text);
 
 /**
  * How far along its row, in label heights, a label's value may stand. In a drawing's title block
@@ -91,6 +94,8 @@ export function titleBlockFields(rows: readonly Fragment[][], page: number): Tit
       const label = matchLabel(fragment.text);
       if (!label) return;
       if (label.rest !== '') {
+        // Labels run together in one cell ("SHEET REV"): their values are printed elsewhere.
+        if (isLabelCell(label.rest)) return;
         // One line may hold several fields: "DRAWING NO. EN-4471-B REV C SHEET 2 OF 5".
         const { value, trailing } = splitTrailingFields(label.rest);
         fields.push(field(page, label, fragment, undefined, value));
@@ -106,10 +111,10 @@ export function titleBlockFields(rows: readonly Fragment[][], page: number): Tit
       // ("数量" over "4") is a table cell, not a title-block field.
       const labelRow = row.every((f) => matchLabel(f.text)?.rest === '');
       // Under a column of row labels (DRAWN over CHK'D over APPV'D, then MFG) lies the next row's label, not a value.
-      const underLabel = matchLabel(below(fragment, rows, -1)?.text ?? '') !== undefined;
+      const underLabel = isLabelCell(below(fragment, rows, -1)?.text ?? '');
       const value =
-        next && !matchLabel(next.text) && !used.has(next) && beside(fragment, next) ? next : labelRow && !underLabel ? below(fragment, rows) : undefined;
-      if (!value || used.has(value) || matchLabel(value.text)) return;
+        next && !isLabelOrField(next) && !used.has(next) && beside(fragment, next) ? next : labelRow && !underLabel ? below(fragment, rows) : undefined;
+      if (!value || used.has(value) || isLabelOrField(value)) return;
       fields.push(field(page, label, fragment, value, value.text.trim()));
       used.add(fragment);
       used.add(value);
