@@ -58,6 +58,20 @@ describe('parseMultipart', () => {
     expect((fields['file']![0] as FilePart).bytes).toEqual(new Uint8Array(png));
   });
 
+  it('takes a part with an empty filename as a file with its bytes whole, as the old service did', async () => {
+    const fields = await parseMultipart(
+      body(
+        { disposition: 'form-data; name="file"; filename=""', bytes: png },
+        { disposition: 'form-data; name="prompt"', bytes: 'read it' },
+        { disposition: 'form-data; name="note"; filename=""', bytes: 'text', type: 'text/plain' },
+      ),
+      TYPE,
+    );
+    expect(fields['file']).toEqual([{ filename: '', bytes: new Uint8Array(png) }]);
+    expect(fields['prompt']).toEqual(['read it']);
+    expect((fields['note']![0] as FilePart).bytes).toEqual(new Uint8Array(Buffer.from('text')));
+  });
+
   it('takes a quoted boundary', async () => {
     const fields = await parseMultipart(body({ disposition: 'form-data; name="dpi"', bytes: '300' }), `multipart/form-data; boundary="${BOUNDARY}"`);
     expect(fields['dpi']).toEqual(['300']);

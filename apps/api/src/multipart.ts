@@ -18,13 +18,34 @@ export type FormFields = Record<string, Array<string | FilePart>>;
  * when neither can read the body.
  */
 export async function parseMultipart(body: Uint8Array, contentType: string): Promise<FormFields> {
+  let fields: FormFields;
   try {
-    return await parseWithBusboy(body, contentType);
+    fields = await parseWithBusboy(body, contentType);
   } catch (error) {
     const fallback = await parseWithUndici(body, contentType).catch(() => null);
     if (fallback) return fallback;
     throw error;
   }
+  return Buffer.from(body.buffer, body.byteOffset, body.byteLength).includes(EMPTY_FILENAME) ? withUnnamedFiles(fields, body, contentType) : fields;
+}
+
+const EMPTY_FILENAME = 'filename=""';
+
+/**
+ * A part with `filename=""` is a file to the old service's parser (Starlette's) and to the
+ * WHATWG one, but a text field to busboy, which would lose its bytes to UTF-8 decoding. Such
+ * parts (python-requests' `files={'file': ('', data)}`, a form posted with no file chosen) are
+ * taken from undici's reading, as files with no name.
+ */
+async function withUnnamedFiles(fields: FormFields, body: Uint8Array, contentType: string): Promise<FormFields> {
+  const whatwg = await parseWithUndici(body, contentType).catch(() => null);
+  if (!whatwg) return fields;
+  const merged: FormFields = {};
+  for (const [name, values] of Object.entries(fields)) {
+    const theirs = whatwg[name] ?? [];
+    merged[name] = values.map((value, i) => (typeof value === 'string' && typeof theirs[i] === 'object' ? theirs[i] : value));
+  }
+  return merged;
 }
 
 function parseWithBusboy(body: Uint8Array, contentType: string): Promise<FormFields> {
