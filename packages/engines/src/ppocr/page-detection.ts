@@ -32,10 +32,11 @@ const SMALL_LINE = 20;
 /** Detector pixels a small line is enlarged to: a 200 dpi page's lines are 28–35. */
 const LINE_TARGET = 32;
 /**
- * Line height, in detector pixels, above which a large page is detected again shrunk. The
- * detector, trained on lines of a normal page's height, cuts lines three times that height into
- * words and letter pairs (`kok kend`, `DIMEI NSIONS`) and drops single digits: a typewritten page
- * at 2400 dpi (lines of 100 px) read with 11% CER, shrunk to a 200 dpi page's lines 1%.
+ * Line height, in detector pixels, above which an area is detected again shrunk. The detector,
+ * trained on lines of a normal page's height, cuts lines three times that height into words and
+ * letter pairs (`kok kend`, `DIMEI NSIONS`), finds lines inside the strokes of 160 px letters and
+ * drops single digits: a typewritten page at 2400 dpi (lines of 100 px) read with 11% CER, shrunk
+ * to a 200 dpi page's lines 1%.
  */
 const LARGE_LINE = 2 * LINE_TARGET;
 /** Enlargement at most, for a crop of a few tiny glyphs: 4× read a 7 px screenshot line. */
@@ -53,41 +54,43 @@ export async function detectBoxes(session: OrtSession, page: PageImage, area: Pi
   return joinSplitLines(page, await detectPieces(session, page, area));
 }
 
+/** Boxes in page pixels, and the scale they were detected at (detector pixels per page pixel). */
+interface Detection {
+  boxes: Quad[];
+  scale: number;
+}
+
 /**
  * The detector's boxes for `area`. An area whose lines are small in the detector (a
  * low-resolution scan, a screenshot's crop) is detected again enlarged, up to the size a normal
- * page is detected at, so the cost stays that of a normal page.
+ * page is detected at, so the cost stays that of a normal page. One whose lines are large (a
+ * nameplate photographed close, a page scanned at 600 dpi or more) is detected again shrunk.
  */
 async function detectPieces(session: OrtSession, page: PageImage, area: PixelRect): Promise<Quad[]> {
-  if (Math.max(area.right - area.left, area.bottom - area.top) <= LARGE_SIDE) {
-    const input = await detectionInput(page, area);
-    const boxes = textBoxes(await detectText(session, input), input);
-    if (boxes.length === 0) return boxes;
-    // Detector pixels per page pixel.
-    const scale = 1 / input.scaleY;
-    const lineHeight = medianHeight(boxes) * scale;
-    if (lineHeight >= SMALL_LINE) return boxes;
-    const enlarge = Math.min(MAX_ENLARGE, (LINE_TARGET / lineHeight) * scale);
-    if (detectionScale(area, undefined, enlarge) < scale * MIN_GAIN) return boxes;
-    const enlarged = await detectionInput(page, area, enlarge);
-    return textBoxes(await detectText(session, enlarged), enlarged);
+  const longSide = Math.max(area.right - area.left, area.bottom - area.top);
+  const large = longSide > LARGE_SIDE;
+  const first = large ? await detectTiled(session, page, area, LARGE_DETECTION_SIDE) : await detectWhole(session, page, area);
+  if (first.boxes.length === 0) return first.boxes;
+  const lineHeight = medianHeight(first.boxes) * first.scale;
+  if (lineHeight > LARGE_LINE) {
+    const scale = (first.scale * LINE_TARGET) / lineHeight;
+    const again = scale <= detectionScale(area) ? await detectWhole(session, page, area, scale) : await detectTiled(session, page, area, Math.round(scale * longSide));
+    return again.boxes;
   }
-  const large = await detectLarge(session, page, area, LARGE_DETECTION_SIDE);
-  if (large.boxes.length === 0) return large.boxes;
-  const lineHeight = medianHeight(large.boxes) * large.scale;
-  if (lineHeight <= LARGE_LINE) return large.boxes;
-  // Large lettering on a large page (a page scanned at 600 dpi or more, a poster): detected again
-  // where its lines come to a normal page's height, never smaller than a normal page is detected.
-  const coarser = (large.scale * LINE_TARGET) / lineHeight;
-  if (coarser <= detectionScale(area)) {
-    const input = await detectionInput(page, area);
-    return textBoxes(await detectText(session, input), input);
-  }
-  return (await detectLarge(session, page, area, Math.round(coarser * Math.max(area.right - area.left, area.bottom - area.top)))).boxes;
+  if (large || lineHeight >= SMALL_LINE) return first.boxes;
+  const enlarge = Math.min(MAX_ENLARGE, (LINE_TARGET / lineHeight) * first.scale);
+  if (detectionScale(area, undefined, enlarge) < first.scale * MIN_GAIN) return first.boxes;
+  return (await detectWhole(session, page, area, enlarge)).boxes;
 }
 
-/** The detector's boxes for `area` shrunk so its long side is at most `maxSide`, tile by tile; `scale` in detector pixels per page pixel. */
-async function detectLarge(session: OrtSession, page: PageImage, area: PixelRect, maxSide: number): Promise<{ boxes: Quad[]; scale: number }> {
+/** `area` detected in one tensor, its long side at most 1600 px and scaled by at most `enlarge`. */
+async function detectWhole(session: OrtSession, page: PageImage, area: PixelRect, enlarge = 1): Promise<Detection> {
+  const input = await detectionInput(page, area, enlarge);
+  return { boxes: textBoxes(await detectText(session, input), input), scale: 1 / input.scaleY };
+}
+
+/** `area` shrunk so its long side is at most `maxSide`, detected tile by tile. */
+async function detectTiled(session: OrtSession, page: PageImage, area: PixelRect, maxSide: number): Promise<Detection> {
   // Normalised tile by tile from the resized bytes: a float tensor of the whole area would be 4× their size.
   const resized = await resizeArea(page, area, maxSide);
   const probability = await detectTiles(session, resized.width, resized.height, (tile, width, height, left, top) =>
