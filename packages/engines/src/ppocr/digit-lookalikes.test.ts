@@ -18,6 +18,16 @@ describe('fixDigitLookalikes', () => {
     expect(fixDigitLookalikes('用Mi6螺栓')).toBe('用M16螺栓');
   });
 
+  it('reads points between thousands, where the amount has two decimals after another point, as commas', () => {
+    expect(fixDigitLookalikes('Balance 99.878.08 -, 101.598.46 EX, 42.732.350.00')).toBe('Balance 99,878.08 -, 101,598.46 EX, 42,732,350.00');
+    expect(fixDigitLookalikes('小计1.500.00元')).toBe('小计1,500.00元');
+  });
+
+  it('leaves part numbers, versions, addresses and European amounts alone', () => {
+    const text = 'P/N 0.986.452.041, v1.2.3, 10.0.0.1, 1.234.567,89 EUR, 99,878.08, 12.345.678, ref A1.234.56';
+    expect(fixDigitLookalikes(text)).toBe(text);
+  });
+
   it('leaves units, Roman numerals and words with those letters alone', () => {
     const text = 'fill 5l of oil, Type II, I/O 24, i.e. Mill 12, Mi, MIL-STD-810';
     expect(fixDigitLookalikes(text)).toBe(text);

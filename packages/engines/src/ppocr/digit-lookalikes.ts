@@ -5,6 +5,11 @@
 const NUMBER_LIKE = /(?<![\p{Script=Latin}\p{N}])[\d.,:/+\-±×%°()oOlIi]+(?![\p{Script=Latin}\p{N}])/gu;
 /** l, I or i with a digit or decimal mark on both sides (`2l0`, `0.l5`); at a token's end it may be a unit (`5l`). */
 const ONE_BETWEEN_DIGITS = /(?<=[\d.,])[lIi](?=[\d.,])/g;
+/**
+ * An amount whose thousands commas read as points (`99.878.08` for `99,878.08`): groups of three
+ * between points and two decimals after the last, which no way of writing numbers gives.
+ */
+const THOUSANDS_AS_POINTS = /(?<![\p{Script=Latin}\p{N}.,])\d{1,3}(?:\.\d{3})+(?=\.\d{1,2}(?![\p{N}.,]))/gu;
 /** A metric thread whose first digit reads as a letter (`Mi6`, `Ml2`). */
 const THREAD_ONE = /(?<![\p{Script=Latin}\p{N}])M[lIi](?=\d)/gu;
 
@@ -12,10 +17,12 @@ const THREAD_ONE = /(?<![\p{Script=Latin}\p{N}])M[lIi](?=\d)/gu;
  * The recogniser often reads the digit 0 as the letter o inside numbers (`5oo hours`, `o.o5 mm`),
  * and now and then 1 as l, I or i, more so on coarse scans (`2l0 Nm`, `Mi6`). In a token made
  * only of digits, number punctuation and those letters, with at least one digit, every o is a
- * zero and an l, I or i between digits is a one.
+ * zero and an l, I or i between digits is a one. Small print reads a comma as a point: where
+ * that leaves an amount no convention writes, its thousands separators are commas again.
  */
 export function fixDigitLookalikes(text: string): string {
   return text
     .replace(NUMBER_LIKE, (token) => (/\d/.test(token) ? token.replace(/[oO]/g, '0').replace(ONE_BETWEEN_DIGITS, '1') : token))
-    .replace(THREAD_ONE, 'M1');
+    .replace(THREAD_ONE, 'M1')
+    .replace(THOUSANDS_AS_POINTS, (whole) => whole.replaceAll('.', ','));
 }
