@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { characterErrorRate } from '@ocr/testkit';
 import {
@@ -13,6 +14,7 @@ import {
   scannedPdf,
   textPage,
   type MalformedCase,
+  type RgbaPage,
 } from '@ocr/documents/fixtures';
 import { form, json, startService, type ServiceHandle } from './harness.ts';
 
@@ -28,6 +30,13 @@ function fieldsOf(options: MalformedCase['options'] = {}): Record<string, string
 function rssMb(pid: number): number {
   const line = readFileSync(`/proc/${pid}/status`, 'utf8').match(/^VmRSS:\s+(\d+) kB/m);
   return Number(line![1]) / 1024;
+}
+
+/** The page as an 8-bit PGM (P5), as SANE's scanimage writes a greyscale scan. */
+async function pgmPage(page: RgbaPage): Promise<Buffer> {
+  const raw = { width: page.width, height: page.height, channels: 4 as const };
+  const grey = await sharp(page.rgba, { raw }).flatten({ background: '#ffffff' }).greyscale().raw().toBuffer();
+  return Buffer.concat([Buffer.from(`P5\n# SANE data follows\n${page.width} ${page.height}\n255\n`, 'latin1'), grey]);
 }
 
 interface FormatCase {
@@ -57,6 +66,7 @@ async function formatCases(): Promise<FormatCase[]> {
     { name: 'GIF', bytes: await encodePage(first!, 'gif'), filename: 'housing.gif', format: 'GIF', pageSizes: [size], texts: [lines[0]!] },
     { name: 'AVIF', bytes: await encodePage(first!, 'avif'), filename: 'housing.avif', format: 'AVIF', pageSizes: [size], texts: [lines[0]!] },
     { name: 'JPEG 2000 (JP2)', bytes: await encodeJpeg2000(first!, 'jp2'), filename: 'housing.jp2', format: 'JP2', pageSizes: [size], texts: [lines[0]!] },
+    { name: 'PNM (8-bit PGM)', bytes: await pgmPage(first!), filename: 'scan.pgm', format: 'PNM', pageSizes: [size], texts: [lines[0]!] },
     {
       name: '24-bit bottom-up BMP',
       bytes: bmpPage(first!, { bitsPerPixel: 24, topDown: false }),

@@ -24,6 +24,10 @@ const FORMAT_BY_EXTENSION: Record<string, DocumentFormat> = {
   jpc: 'jp2',
   jpf: 'jp2',
   jpx: 'jp2',
+  pbm: 'pnm',
+  pgm: 'pnm',
+  ppm: 'pnm',
+  pnm: 'pnm',
   pdf: 'pdf',
 };
 

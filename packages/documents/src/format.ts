@@ -1,7 +1,8 @@
 import { DocumentError } from './errors.ts';
+import { looksLikeNetpbm } from './netpbm.ts';
 import { describeUnsupported } from './unsupported-format.ts';
 
-export type DocumentFormat = 'jpeg' | 'png' | 'bmp' | 'tiff' | 'webp' | 'gif' | 'avif' | 'jp2' | 'pdf';
+export type DocumentFormat = 'jpeg' | 'png' | 'bmp' | 'tiff' | 'webp' | 'gif' | 'avif' | 'jp2' | 'pnm' | 'pdf';
 
 // The PDF header may follow some junk (readers, pdfjs included, look this far for it).
 const PDF_HEADER_WINDOW = 1024;
@@ -61,6 +62,8 @@ export function sniffFormat(bytes: Uint8Array): DocumentFormat | null {
   if (isAvif(bytes)) return 'avif';
   if (isJpeg2000(bytes)) return 'jp2';
   if (isBmp(bytes)) return 'bmp';
+  // PBM, PGM, PPM: "P1" to "P6" alone is two bytes of text; a width and a height after it make a match believable.
+  if (looksLikeNetpbm(bytes)) return 'pnm';
   if (hasPdfHeader(bytes)) return 'pdf';
   return null;
 }
@@ -75,8 +78,8 @@ export function requireFormat(bytes: Uint8Array): DocumentFormat {
       'unsupported_format',
       known
         ? `The file is ${known.name}, which is not read: ${known.instead}. ` +
-            'The service reads JPEG, PNG, BMP, TIFF, WebP, GIF, AVIF, JPEG 2000 and PDF, judged by content, not name.'
-        : 'The file is not a JPEG, PNG, BMP, TIFF, WebP, GIF, AVIF, JPEG 2000 or PDF (judged by its content, not its name).',
+            'The service reads JPEG, PNG, BMP, TIFF, WebP, GIF, AVIF, JPEG 2000, PNM (PBM, PGM, PPM) and PDF, judged by content, not name.'
+        : 'The file is not a JPEG, PNG, BMP, TIFF, WebP, GIF, AVIF, JPEG 2000, PNM (PBM, PGM, PPM) or PDF (judged by its content, not its name).',
     );
   }
   return format;

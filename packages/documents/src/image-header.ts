@@ -1,6 +1,7 @@
 import { DocumentError } from './errors.ts';
 import type { DocumentFormat } from './format.ts';
 import type { PageSize } from './limits.ts';
+import { readNetpbmHeader } from './netpbm.ts';
 
 /** Reading stops here: the page limit refuses long before, and a crafted IFD chain cannot spin. */
 const MAX_TIFF_FRAMES = 100_000;
@@ -10,7 +11,7 @@ export interface ImagePage extends PageSize {
   /**
    * Decodes a band at a time, so scaling it down as it decodes needs little memory: TIFF strips
    * and tiles, a non-interlaced PNG, a sequential JPEG; JPEG 2000 decodes no finer a resolution
-   * level than it needs. An interlaced PNG, a progressive JPEG, GIF, WebP and BMP are decoded
+   * level than it needs. An interlaced PNG, a progressive JPEG, GIF, WebP, BMP and PNM are decoded
    * whole first.
    */
   inBands: boolean;
@@ -37,8 +38,8 @@ function pixelAspect(xResolution: number, yResolution: number): number | undefin
 
 /**
  * Page sizes from an image's header alone, without decoding pixels: PNG IHDR, JPEG SOFn,
- * BMP DIB header, WebP VP8/VP8L/VP8X, GIF logical screen, AVIF `ispe`, JPEG 2000 SIZ, and every IFD of a TIFF
- * (one size per page).
+ * BMP DIB header, WebP VP8/VP8L/VP8X, GIF logical screen, AVIF `ispe`, JPEG 2000 SIZ, PNM width and height,
+ * and every IFD of a TIFF (one size per page).
  * A header that cannot be read is corrupt_image.
  */
 export function readImageHeader(bytes: Uint8Array, format: Exclude<DocumentFormat, 'pdf'>): ImagePage[] {
@@ -69,6 +70,7 @@ const HEADER_READERS: Record<Exclude<DocumentFormat, 'pdf'>, (view: DataView) =>
   gif: readGif,
   avif: readAvif,
   jp2: readJp2,
+  pnm: readPnm,
   tiff: readTiff,
 };
 
@@ -138,6 +140,12 @@ function readBmp(view: DataView): ImagePage[] {
   if (dibSize === 12) return [{ width: view.getUint16(18, true), height: view.getUint16(20, true), inBands: false }];
   // A negative height means rows are stored top-down.
   return [{ width: view.getInt32(18, true), height: Math.abs(view.getInt32(22, true)), inBands: false }];
+}
+
+// The first image's size; a file of several concatenated images is read as its first (like GIF).
+function readPnm(view: DataView): ImagePage[] {
+  const { width, height } = readNetpbmHeader(new Uint8Array(view.buffer, view.byteOffset, view.byteLength));
+  return [{ width, height, inBands: false }];
 }
 
 function readWebp(view: DataView): ImagePage[] {

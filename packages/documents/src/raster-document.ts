@@ -3,6 +3,7 @@ import { decodeBmp } from './bmp.ts';
 import type { DocumentOptions, OpenedDocument } from './document.ts';
 import type { DocumentFormat } from './format.ts';
 import { decodeImage, resizeImage } from './image.ts';
+import { decodeNetpbm } from './netpbm.ts';
 import { decodeJpeg2000InThread } from './pdf-renderer.ts';
 import { readImageHeader, type ImagePage } from './image-header.ts';
 import { checkImagePixels, checkPageCount, checkTotalPixels, defaultDocumentLimits, fitToPage, maxImagePixels, type PageSize } from './limits.ts';
@@ -36,7 +37,9 @@ export function openRasterDocument(
   checkTotalPixels(selectedSizes.map((size) => fitToPage(squarePixels(size), limits)), limits);
 
   const decode = async (page: number): Promise<PageImage> => {
+    // Decoded whole (inBands false), so the header check has refused a page over the per-page limit.
     if (format === 'bmp') return decodeBmp(bytes);
+    if (format === 'pnm') return decodeNetpbm(bytes);
     const size = sizes[page - 1]!;
     if (format === 'jp2') return decodeJpeg2000InThread(bytes, size, limits.maxPixelsPerPage, options.renderBudget);
     const fitted = fitToPage(squarePixels(size), limits);

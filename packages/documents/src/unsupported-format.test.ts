@@ -36,6 +36,7 @@ describe('describeUnsupported', () => {
       [bytes('<?xml version="1.0" encoding="UTF-8"?>\n<!-- made by hand -->\n<svg xmlns="http://www.w3.org/2000/svg"/>'), /SVG/],
       [bytes('%!PS-Adobe-3.0 EPSF-3.0\n'), /PostScript or EPS/],
       [bytes('8BPS\0\x01\0\0'), /Photoshop/],
+      [bytes('P7\nWIDTH 2\nHEIGHT 1\nDEPTH 1\nMAXVAL 255\nTUPLTYPE GRAYSCALE\nENDHDR\n\0\xff'), /PAM image/],
       [gzipSync(Buffer.from('%PDF-1.7')), /compressed archive/],
     ];
     for (const [file, name] of cases) expect(describeUnsupported(file)?.name).toMatch(name);
@@ -61,7 +62,7 @@ describe('requireFormat on an unread format', () => {
     expect(refusal).toMatchObject({ code: 'unsupported_format', status: 415 });
     expect((refusal as Error).message).toBe(
       'The file is an AutoCAD DWG drawing, which is not read: plot it to PDF (DWG To PDF) and send the PDF. ' +
-        'The service reads JPEG, PNG, BMP, TIFF, WebP, GIF, AVIF, JPEG 2000 and PDF, judged by content, not name.',
+        'The service reads JPEG, PNG, BMP, TIFF, WebP, GIF, AVIF, JPEG 2000, PNM (PBM, PGM, PPM) and PDF, judged by content, not name.',
     );
   });
 });

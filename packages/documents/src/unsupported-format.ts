@@ -75,6 +75,12 @@ const knownFormats: readonly KnownFormat[] = [
     matches: (head) => head.startsWith('8BPS'),
   },
   {
+    name: 'a PAM image (Netpbm P7)',
+    instead: 'convert it to PNG (pamtopng) or to PBM, PGM or PPM',
+    // "P7" and a line break could open any note; a PAM header always ends with ENDHDR.
+    matches: (head) => /^P7\s/.test(head) && /\sENDHDR\s/.test(head),
+  },
+  {
     name: 'a compressed archive',
     instead: 'send the documents in it one by one, or together to POST /ocr/batch',
     matches: (head) => head.startsWith('Rar!\x1a\x07') || head.startsWith("7z\xbc\xaf'\x1c") || head.startsWith('\x1f\x8b'),
