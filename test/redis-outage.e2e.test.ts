@@ -1,11 +1,12 @@
 import { execFileSync, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
+import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderPage } from '@ocr/testkit';
-import { form, json, startService, waitFor, type ServiceHandle } from './harness.ts';
+import { form, json, startProcess, startService, waitFor, type ProcessHandle, type ServiceHandle } from './harness.ts';
 
 const page = renderPage({ width: 500, height: 100, blocks: [{ x: 20, y: 30, text: 'Pressure 16 bar', fontSize: 32 }] });
 
@@ -83,5 +84,55 @@ describe('Redis going away under a running service', () => {
     }
     const after = await fetch(`${service.baseUrl}/ocr/process`, { method: 'POST', body: form([{ name: 'p.png', bytes: page }]) });
     expect(after.status).toBe(200);
+  });
+});
+
+describe('a service started before its Redis', () => {
+  let port: number;
+  let dir: string;
+  const processes: ProcessHandle[] = [];
+  beforeAll(async () => {
+    port = await freePort();
+    dir = mkdtempSync(join(tmpdir(), 'redis-late-'));
+  });
+  afterAll(async () => {
+    for (const p of processes) if (p.child.exitCode === null && p.child.signalCode === null) p.child.kill('SIGKILL');
+    await Promise.all(processes.map((p) => p.exited));
+    try {
+      execFileSync('redis-cli', ['-p', String(port), 'shutdown', 'nosave']);
+    } catch {
+      // never started, or already down
+    }
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('answers 503 at once until Redis starts, then works without a restart', { timeout: 120_000 }, async () => {
+    const apiPort = await freePort();
+    const env = { REDIS_URL: `redis://127.0.0.1:${port}`, QUEUE_PREFIX: `t${randomBytes(4).toString('hex')}`, HEARTBEAT_TTL_S: '3' };
+    const api = startProcess('api', 'apps/api/src/main.ts', { ...env, HOST: '127.0.0.1', PORT: String(apiPort) });
+    const worker = startProcess('worker', 'apps/worker/src/main.ts', env);
+    processes.push(api, worker);
+    const baseUrl = `http://127.0.0.1:${apiPort}`;
+    await waitFor('the API to answer', async () => (await fetch(`${baseUrl}/health`)).status > 0, 30_000);
+
+    const health = await fetch(`${baseUrl}/health`, { signal: AbortSignal.timeout(5000) });
+    expect(health.status).toBe(503);
+    expect((await json(health)).reason).toBe('redis is not reachable');
+    // Before, a request that reached the queue waited for BullMQ's connection with no limit.
+    for (const path of ['/ocr/process', '/v1/jobs']) {
+      const refused = await fetch(`${baseUrl}${path}`, { method: 'POST', body: form([{ name: 'p.png', bytes: page }]), signal: AbortSignal.timeout(5000) });
+      expect(refused.status, path).toBe(503);
+      expect(refused.headers.get('retry-after')).toBe('5');
+      expect((await json(refused)).error.code).toBe('queue_unavailable');
+    }
+    expect(worker.child.exitCode).toBeNull();
+
+    startRedis(port, dir);
+    await waitFor('the service to be healthy', async () => (await fetch(`${baseUrl}/health`)).status === 200, 60_000);
+    const done = await fetch(`${baseUrl}/ocr/process`, { method: 'POST', body: form([{ name: 'p.png', bytes: page }]) });
+    expect(done.status).toBe(200);
+    expect((await json(done)).raw_text).toContain('16');
+    // Connection losses are logged once each, not as stack traces on stderr.
+    for (const p of [api, worker]) expect(readFileSync(p.logFile, 'utf8')).not.toMatch(/^\s+at /m);
   });
 });

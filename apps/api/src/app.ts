@@ -1,10 +1,10 @@
-import { Hono } from 'hono';
+import { Hono, type MiddlewareHandler } from 'hono';
 import { cors } from 'hono/cors';
 import { methodNotAllowed } from 'hono/method-not-allowed';
 import { requestId } from 'hono/request-id';
 import { apiKeyAuth, dashboardAuth } from './auth.ts';
 import { DASHBOARD_PATH, mountDashboard } from './dashboard.ts';
-import { errorResponse, handleError } from './errors.ts';
+import { errorResponse, handleError, queueUnavailable } from './errors.ts';
 import { docsRoutes } from './routes/docs.ts';
 import { documentRoutes } from './routes/documents.ts';
 import { serviceRoutes } from './routes/service.ts';
@@ -56,6 +56,10 @@ export function createApp(services: Services): Hono {
     app.use(DASHBOARD_PATH, guard);
     app.use(`${DASHBOARD_PATH}/*`, guard);
   }
+  // BullMQ waits for its connection without limit: with Redis down since start-up, a request that
+  // touches the queue would hang. While the connection is not up, such requests get a 503 at once.
+  const whileRedisDown: MiddlewareHandler = (c, next) => (services.redis.status === 'ready' ? next() : Promise.resolve(queueUnavailable(c)));
+  for (const path of ['/ocr/*', '/v1/*', '/model/*', DASHBOARD_PATH, `${DASHBOARD_PATH}/*`]) app.use(path, whileRedisDown);
   mountDashboard(app, services.queue);
   app.route('/', docsRoutes({ apiKeys: Boolean(config.API_KEYS?.length) }));
   app.route('/', serviceRoutes(services));

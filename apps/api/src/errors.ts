@@ -23,6 +23,12 @@ function isRedisFull(error: Error): boolean {
   return /^OOM command not allowed/.test(error.message);
 }
 
+/** The answer while Redis is unreachable: nothing was stored, and the client may retry shortly. */
+export function queueUnavailable(c: Context): Response {
+  c.header('Retry-After', '5');
+  return errorResponse(c, 503, 'queue_unavailable', 'the job queue (Redis) is not reachable; nothing was stored: retry shortly');
+}
+
 /** The one place exceptions become HTTP answers; clients never see a stack trace. */
 export function handleError(logger: Logger) {
   return (error: Error, c: Context): Response => {
@@ -38,8 +44,7 @@ export function handleError(logger: Logger) {
     }
     if (isRedisUnavailable(error)) {
       logger.error({ err: error, path: c.req.path }, 'redis unavailable');
-      c.header('Retry-After', '5');
-      return errorResponse(c, 503, 'queue_unavailable', 'the job queue (Redis) is not reachable; nothing was stored: retry shortly');
+      return queueUnavailable(c);
     }
     if (isRedisFull(error)) {
       logger.error({ err: error, path: c.req.path }, 'redis is out of memory');

@@ -13,11 +13,14 @@ export interface ServiceState {
 
 /** Redis reachability, queue counts and live workers, as one read for /health and /model/info. */
 export async function readServiceState(services: Services): Promise<ServiceState> {
+  const unreachable = { redis: { ok: false, latency_ms: null }, queue: {}, workers: [], primary: null };
+  // While the connection is down a command waits out its retries (seconds): the answer is known now.
+  if (services.redis.status !== 'ready') return unreachable;
   const started = performance.now();
   try {
     await services.redis.ping();
   } catch {
-    return { redis: { ok: false, latency_ms: null }, queue: {}, workers: [], primary: null };
+    return unreachable;
   }
   const latency = Math.round((performance.now() - started) * 100) / 100;
   const [queue, workers] = await Promise.all([

@@ -1,3 +1,4 @@
+import { setTimeout as delay } from 'node:timers/promises';
 import type { Redis } from 'ioredis';
 import { documentLimitsOf, type ApiConfig, type Logger } from '@ocr/contracts';
 import type { DocumentLimits } from '@ocr/documents';
@@ -36,14 +37,30 @@ export interface Services {
   close(): Promise<void>;
 }
 
+/** How long start-up waits for Redis before serving without it. */
+const STARTUP_REDIS_WAIT_MS = 3000;
+
 export async function createServices(config: ApiConfig, logger: Logger): Promise<Services> {
-  const redis = connectRedis(config.REDIS_URL, { name: 'api:commands' });
-  const subscriber = connectRedis(config.REDIS_URL, { blocking: true, name: 'api:finished' });
-  subscriber.on('error', (error) => logger.warn({ err: error }, 'announcements connection error'));
+  const redis = connectRedis(config.REDIS_URL, { name: 'api:commands', logger });
+  const subscriber = connectRedis(config.REDIS_URL, { blocking: true, name: 'api:finished', logger });
   const keys = keysFor(config.QUEUE_PREFIX);
   const queue = createOcrQueue(redis, config.QUEUE_PREFIX);
+  // Unheard, BullMQ prints every failed reconnect to stderr; connectRedis logs the outage once.
+  queue.on('error', (error) => logger.debug({ err: error }, 'queue connection error'));
   const finished = new FinishedJobs(redis, keys);
-  await finished.listen(subscriber);
+  // With Redis down at start the API serves anyway (/health says why, uploads get a 503) and its
+  // subscription goes through once Redis answers; the connection retries on its own.
+  const commandsReady = redis.status === 'ready' ? Promise.resolve() : new Promise((resolve) => redis.once('ready', resolve));
+  const subscribed = Promise.all([finished.listen(subscriber), commandsReady]).then(
+    () => true,
+    (error: unknown) => {
+      logger.error({ err: error }, 'subscribing to job announcements failed');
+      return false;
+    },
+  );
+  if (!(await Promise.race([subscribed, delay(STARTUP_REDIS_WAIT_MS, false)]))) {
+    logger.warn('redis is not reachable: answering 503 until it is');
+  }
   return {
     config,
     limits: documentLimitsOf(config),
@@ -57,7 +74,7 @@ export async function createServices(config: ApiConfig, logger: Logger): Promise
     idempotency: new IdempotencyStore(redis, keys, config.RESULT_TTL_S),
     workers: new WorkerRegistry(redis, keys),
     control: new ControlChannel(redis, keys),
-    blockingConnection: () => connectRedis(config.REDIS_URL, { name: 'api:blocking' }),
+    blockingConnection: () => connectRedis(config.REDIS_URL, { name: 'api:blocking', logger }),
     async close() {
       await queue.close();
       await Promise.allSettled([redis.quit(), subscriber.quit()]);

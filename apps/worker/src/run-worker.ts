@@ -14,6 +14,7 @@ import {
   WorkerRegistry,
   connectRedis,
   keysFor,
+  untilRedisAnswers,
 } from '@ocr/queue';
 import { EngineHost } from './engine-host.ts';
 import { Heartbeat } from './heartbeat.ts';
@@ -33,9 +34,9 @@ export async function runWorker(config: WorkerConfig, options: WorkerOptions = {
   const logger = pino({ level: config.LOG_LEVEL, base: { service: 'worker', worker: workerId } });
   const keys = keysFor(config.QUEUE_PREFIX);
 
-  const redis = connectRedis(config.REDIS_URL, { name: `${workerId}:commands` });
-  const blocking = connectRedis(config.REDIS_URL, { blocking: true, name: `${workerId}:jobs` });
-  const subscriber = connectRedis(config.REDIS_URL, { name: `${workerId}:control` });
+  const redis = connectRedis(config.REDIS_URL, { name: `${workerId}:commands`, logger });
+  const blocking = connectRedis(config.REDIS_URL, { blocking: true, name: `${workerId}:jobs`, logger });
+  const subscriber = connectRedis(config.REDIS_URL, { name: `${workerId}:control`, logger });
 
   const settings = {
     engine: config.ENGINE,
@@ -55,6 +56,7 @@ export async function runWorker(config: WorkerConfig, options: WorkerOptions = {
     config.HEARTBEAT_TTL_S,
   );
 
+  await untilRedisAnswers(redis, logger);
   // Registered before the model loads (minutes for a first InternVL3 conversion): /health then
   // says a worker is there without its model rather than that there is none.
   await heartbeat.beat();
