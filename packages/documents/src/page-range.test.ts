@@ -17,9 +17,15 @@ describe('parsePageSelection', () => {
     expect(() => parsePageSelection(spec)).toThrow(expect.objectContaining({ code: 'invalid_page_range', status: 400 }));
   });
 
-  it('refuses pages past the end with page_out_of_range (400), without materialising huge ranges', () => {
+  it('refuses a page, or a range starting, past the end with page_out_of_range (400)', () => {
     expect(() => parsePageSelection('1,5')(3)).toThrow(expect.objectContaining({ code: 'page_out_of_range', status: 400 }));
-    expect(() => parsePageSelection('1-999999999')(3)).toThrow(expect.objectContaining({ code: 'page_out_of_range' }));
+    expect(() => parsePageSelection('4-6')(3)).toThrow(expect.objectContaining({ code: 'page_out_of_range' }));
     expect(() => parsePageSelection('3-')(2)).toThrow(expect.objectContaining({ code: 'page_out_of_range' }));
+  });
+
+  it('stops a range that starts in the document at its last page, without materialising huge ranges', () => {
+    expect(parsePageSelection('1-3')(1)).toEqual([1]);
+    expect(parsePageSelection('2-5,1')(3)).toEqual([1, 2, 3]);
+    expect(parsePageSelection('1-999999999')(3)).toEqual([1, 2, 3]);
   });
 });

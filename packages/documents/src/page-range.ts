@@ -5,7 +5,9 @@ const PART = /^(\d+)(?:\s*-\s*(\d*))?$/;
 /**
  * Parses a 1-based page selection such as "1-3,5" or "4-" (page 4 to the end).
  * A blank spec selects every page. The returned function resolves the selection against
- * the document's page count into sorted, distinct page numbers.
+ * the document's page count into sorted, distinct page numbers. A range that starts in the
+ * document stops at its last page ("1-3" of a 1-page scan is page 1, as a batch of mixed
+ * documents sent with one selection needs); a page, or a range's start, past the end is an error.
  * Bad syntax throws invalid_page_range; a page past the end throws page_out_of_range.
  *
  * @example
@@ -28,13 +30,13 @@ export function parsePageSelection(spec: string): (pageCount: number) => number[
     if (ranges.length === 0) return Array.from({ length: pageCount }, (_, i) => i + 1);
     const pages = new Set<number>();
     for (const { from, to } of ranges) {
-      const last = to ?? pageCount;
-      if (from > pageCount || last > pageCount) {
+      if (from > pageCount) {
         throw new DocumentError(
           'page_out_of_range',
-          `The page selection "${spec}" asks for page ${Math.max(from, last)}, but the document has ${pageCount} page${pageCount === 1 ? '' : 's'}.`,
+          `The page selection "${spec}" asks for page ${from}, but the document has ${pageCount} page${pageCount === 1 ? '' : 's'}.`,
         );
       }
+      const last = Math.min(to ?? pageCount, pageCount);
       for (let page = from; page <= last; page++) pages.add(page);
     }
     return [...pages].sort((a, b) => a - b);
