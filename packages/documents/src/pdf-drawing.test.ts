@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { IDENTITY, drawingOf } from './pdf-drawing.ts';
+import { IDENTITY, drawingOf, drawsInvisibleText } from './pdf-drawing.ts';
 import { PdfObjects } from './pdf-objects.ts';
 import { PdfRef, type PdfDict, type PdfValue } from './pdf-syntax.ts';
 
@@ -42,6 +42,24 @@ describe('drawingOf', () => {
       'BI /W 1 /H 1 ID x EI',
     ]) {
       expect(run(content), content).toBeUndefined();
+    }
+  });
+});
+
+describe('drawsInvisibleText', () => {
+  // A form that holds a hidden text layer (as OCRmyPDF draws its), drawn by the page twice.
+  const form = '(BT 3 Tr /F1 9 Tf 5 5 Td (ocr) Tj ET)';
+  const withForm = new PdfObjects(`3 0 obj\n<< /Type /XObject /Subtype /Image /Width 10 /Height 10 >>\nendobj\n4 0 obj\n<< /Type /XObject /Subtype /Form /BBox [0 0 10 10] /Length ${form.length - 2} >>\nstream\n${form.slice(1, -1)}\nendstream\nendobj\n`);
+  const named: PdfDict = new Map<string, PdfValue>([['XObject', new Map<string, PdfValue>([['Im1', new PdfRef(3, 0)], ['Fm1', new PdfRef(4, 0)]])]]);
+
+  it('finds text set to the invisible mode in the page or in a form it draws', () => {
+    expect(drawsInvisibleText(objects, 'BT /F1 12 Tf 3 Tr 10 10 Td (hidden) Tj ET /Im1 Do', resources)).toBe(true);
+    expect(drawsInvisibleText(withForm, '/Im1 Do /Fm1 Do /Fm1 Do BT (seen) Tj ET', named)).toBe(true);
+  });
+
+  it('finds none in visible text, images or unreadable content', () => {
+    for (const content of ['BT 0 Tr (seen) Tj ET /Im1 Do', 'BT 7 Tr (clip) Tj ET', '/Im1 Do', '(unclosed']) {
+      expect(drawsInvisibleText(withForm, content, named), content).toBe(false);
     }
   });
 });

@@ -178,3 +178,39 @@ function formDrawing(objects: PdfObjects, ref: PdfRef, outer: PdfDict | undefine
   // A form without resources of its own uses those of the page it is drawn on.
   return drawingOf(objects, content.toString('latin1'), objects.dict(form.get('Resources')) ?? outer, { matrix, clip }, depth);
 }
+
+/**
+ * Whether a content stream, or a form it draws (four deep), sets text to the invisible mode: the
+ * hidden layer of a searchable scan, another program's OCR of the image rather than the page's
+ * own text. `seen` keeps a form drawn many times from being read more than once.
+ */
+export function drawsInvisibleText(objects: PdfObjects, content: string, resources: PdfDict | undefined, depth = 0, seen = new Set<string>()): boolean {
+  const lexer = new PdfLexer(content);
+  let operands: PdfValue[] = [];
+  try {
+    while (!lexer.atEnd) {
+      const token = lexer.next();
+      if (!(token instanceof PdfKeyword)) {
+        operands.push(token);
+        continue;
+      }
+      if (token.word === 'Tr' && operands[0] === INVISIBLE_TEXT) return true;
+      if (token.word === 'Do' && depth < MAX_FORM_DEPTH) {
+        const name = nameOf(operands[0]);
+        const ref = name === undefined ? undefined : objects.dict(resources?.get('XObject'))?.get(name);
+        const stream = ref instanceof PdfRef && !seen.has(`${ref.num} ${ref.gen}`) ? objects.stream(ref) : undefined;
+        if (ref instanceof PdfRef && stream && nameOf(stream.dict.get('Subtype')) === 'Form') {
+          seen.add(`${ref.num} ${ref.gen}`);
+          const inner = decodedStream(stream, MAX_CONTENT_BYTES);
+          const own = objects.dict(stream.dict.get('Resources')) ?? resources;
+          if (inner && drawsInvisibleText(objects, inner.toString('latin1'), own, depth + 1, seen)) return true;
+        }
+      }
+      operands = [];
+    }
+  } catch (error) {
+    if (error instanceof PdfSyntaxError) return false;
+    throw error;
+  }
+  return false;
+}

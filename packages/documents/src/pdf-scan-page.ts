@@ -1,4 +1,4 @@
-import { IDENTITY, MAX_CONTENT_BYTES, drawingOf, intersect, upright, type Rect } from './pdf-drawing.ts';
+import { IDENTITY, MAX_CONTENT_BYTES, drawingOf, drawsInvisibleText, intersect, upright, type Rect } from './pdf-drawing.ts';
 import { decodedStream, type PdfObjects } from './pdf-objects.ts';
 import { plainImage, type StoredImage } from './pdf-scan-image.ts';
 import { PdfRef, nameOf, type PdfDict, type PdfValue } from './pdf-syntax.ts';
@@ -93,4 +93,15 @@ export function pageScan(objects: PdfObjects, pageRef: PdfRef, view: readonly nu
   // Seen at least in part, and not so far past the page that scaling all of it would be costly.
   const seen = shown.left < shown.right && shown.bottom < shown.top && (a * d) / (width * height) <= MAX_OVERDRAW;
   return upright(drawing.matrix) && seen ? { ...scan, box: fractions(image), clip: fractions(drawing.clip ?? { left, bottom, right, top }) } : undefined;
+}
+
+/**
+ * Whether the page holds a hidden text layer: a scan made searchable by some program's OCR, here
+ * with something visible drawn over it as well (an archive's footer, a Bates stamp), so not taken
+ * as a scan by pageScan. Its text is that program's guess at the image, not the page's own.
+ */
+export function hasHiddenTextLayer(objects: PdfObjects, pageRef: PdfRef): boolean {
+  const page = objects.dict(pageRef);
+  const content = page && pageContent(objects, page);
+  return content !== undefined && drawsInvisibleText(objects, content, objects.dict(inherited(objects, page!, 'Resources')));
 }

@@ -20,7 +20,7 @@ import { useCjkFontsForGenericFamilies } from './pdf-fonts.ts';
 import { largestEmbeddedImage } from './pdf-images.ts';
 import { PdfObjects } from './pdf-objects.ts';
 import { decodeScan } from './pdf-scan-decode.ts';
-import { pageScan, type ScanImage } from './pdf-scan-page.ts';
+import { hasHiddenTextLayer, pageScan, type ScanImage } from './pdf-scan-page.ts';
 import { PdfRef } from './pdf-syntax.ts';
 import { placeText } from './pdf-text-layer.ts';
 import { rgbaToRgb } from './rgba.ts';
@@ -150,6 +150,18 @@ async function scanOf(pdfPage: PdfPageProxy, objects: PdfObjects | undefined, si
   return scan && decodeScan(scan, pdfPage.rotate, size, maxPixels);
 }
 
+/** Whether the page's text includes another program's OCR, hidden under a scan (see hasHiddenTextLayer). */
+function hiddenTextLayer(pdfPage: PdfPageProxy, objects: PdfObjects | undefined): boolean {
+  const ref = pdfPage.ref;
+  if (!objects || !ref) return false;
+  try {
+    return hasHiddenTextLayer(objects, new PdfRef(ref.num, ref.gen));
+  } catch {
+    // Whatever this reader cannot follow keeps its text layer.
+    return false;
+  }
+}
+
 /**
  * Characters of a page's own text passed on at most: a page of two-column small print holds
  * ~6,000 (tracemonkey.pdf), a crowded drawing sheet a few times that; far more is a crafted
@@ -202,7 +214,7 @@ function pdfDocument(doc: PdfDocumentProxy, rasters: PageRaster[], objects: PdfO
             // The canvas types are the DOM's; @napi-rs/canvas implements what pdfjs calls.
             await pdfPage.render({ canvas: canvas as never, canvasContext: context as never, viewport }).promise;
             // Not for a scan: its text, if any, is another program's OCR, hidden under the image.
-            text = await pageText(pdfPage, viewport.transform);
+            if (!hiddenTextLayer(pdfPage, objects)) text = await pageText(pdfPage, viewport.transform);
           }
         } catch (error) {
           throw corruptPdf(error, `page ${page} cannot be rendered`);
