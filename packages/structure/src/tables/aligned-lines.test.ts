@@ -110,6 +110,46 @@ describe('alignedLineTables', () => {
     expect(table?.rows).toEqual([['Hex', 'bolt', '2']]);
   });
 
+  it('cuts a box the detector laid over two columns at the space in the gap between them', () => {
+    // A statement's date and description boxed as one in some rows (10 px a character here).
+    const [table] = tablesOf([
+      ocrLine('Date', 100, 100),
+      ocrLine('Description', 200, 100),
+      ocrLine('Amount', 400, 100),
+      ocrLine('01Aug2018', 100, 140),
+      ocrLine('Clearing Cheque', 200, 140),
+      ocrLine('36.07', 400, 140),
+      ocrLine('02Aug2018  Clearing Cheque', 100, 180),
+      ocrLine('48.08', 400, 180),
+      ocrLine('03Aug2018', 100, 220),
+      ocrLine('Transfer', 200, 220),
+      ocrLine('70.51', 400, 220),
+    ]);
+    expect(table?.rows).toEqual([
+      ['01Aug2018', 'Clearing Cheque', '36.07'],
+      ['02Aug2018', 'Clearing Cheque', '48.08'],
+      ['03Aug2018', 'Transfer', '70.51'],
+    ]);
+  });
+
+  it('keeps a box over two columns whole where no space falls between them, or alone on its row', () => {
+    const [table] = tablesOf([
+      ocrLine('Item', 100, 100),
+      ocrLine('Part', 200, 100),
+      ocrLine('Qty', 400, 100),
+      ocrLine('1', 100, 140),
+      ocrLine('Bolt', 200, 140),
+      ocrLine('4', 400, 140),
+      ocrLine('ALLPARTSZINCPLATED', 100, 180),
+      ocrLine('2', 400, 180),
+      ocrLine('Notes apply to all parts', 100, 220),
+      ocrLine('3', 100, 260),
+      ocrLine('Nut', 200, 260),
+      ocrLine('8', 400, 260),
+    ]);
+    expect(table?.rows.map((row) => row.filter(Boolean))).toEqual([['1', 'Bolt', '4'], ['ALLPARTSZINCPLATED', '2'], ['Notes apply to all parts'], ['3', 'Nut', '8']]);
+  });
+
   it('finds no table in running text or in a single row', () => {
     expect(
       tablesOf([

@@ -90,6 +90,38 @@ function coveredColumns(box: BoundingBox, columns: Column[]): [number, number] {
   return [nearest.i, nearest.i];
 }
 
+/**
+ * A cell the detector boxed together with its neighbour (`02Aug2018 Clearing Cheque` over a
+ * date and a description column), cut at the spaces whose place on the line, estimated from the
+ * characters' share of its width, falls in the gaps between the columns it covers; undefined
+ * where some gap holds no space.
+ */
+function cutAtColumnGaps(line: BoxedLine, first: number, last: number, columns: Column[]): BoxedLine[] | undefined {
+  const chars = [...line.text];
+  const step = line.box.width / Math.max(1, chars.length);
+  const cuts: number[] = [];
+  for (let k = first; k < last; k++) {
+    const gapStart = columns[k]!.x1, gapEnd = columns[k + 1]!.x0;
+    let cut = -1;
+    let distance = Infinity;
+    chars.forEach((ch, i) => {
+      const x = line.box.x + (i + 0.5) * step;
+      if (ch !== ' ' || i <= (cuts.at(-1) ?? -1) || x < gapStart - step || x > gapEnd + step) return;
+      const d = Math.abs(x - (gapStart + gapEnd) / 2);
+      if (d < distance) [cut, distance] = [i, d];
+    });
+    if (cut < 0) return undefined;
+    cuts.push(cut);
+  }
+  const bounds = [-1, ...cuts, chars.length];
+  const parts = bounds.slice(1).map((end, i) => {
+    const start = bounds[i]! + 1;
+    const box = { ...line.box, x: line.box.x + start * step, width: (end - start) * step };
+    return { ...line, text: chars.slice(start, end).join('').trim(), box };
+  });
+  return parts.every((part) => part.text !== '') ? parts : undefined;
+}
+
 function isLabel(text: string): boolean {
   return text.trim() !== '' && !NUMERIC.test(text);
 }
@@ -99,7 +131,14 @@ function buildGrid(rows: BoxedLine[][], page: number): LayoutTable | undefined {
   if (columns.length < 2) return undefined;
   const placed: (TableCell & { lines: BoxedLine[] })[] = [];
   rows.forEach((row, r) => {
-    for (const line of row) {
+    // Below the first row (a header may span columns), a box over two columns beside other cells
+    // of its row is two cells the detector joined; a lone box across the table is a row of its own.
+    const cells = row.flatMap((line) => {
+      const [first, last] = coveredColumns(line.box, columns);
+      const parts = r > 0 && row.length > 1 && last > first ? cutAtColumnGaps(line, first, last, columns) : undefined;
+      return parts ?? [line];
+    });
+    for (const line of cells) {
       const [first, last] = coveredColumns(line.box, columns);
       const same = placed.find((p) => p.row === r && p.column === first);
       // Two boxes in one cell: the detector split a cell's text at a wide gap.
