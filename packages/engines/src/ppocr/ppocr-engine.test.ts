@@ -137,6 +137,23 @@ describe('page result', () => {
     expect(characterErrorRate(testPage.reference, result.text)).toBeLessThan(0.03);
   });
 
+  it('keeps the page’s order when an upside-down line holds more text than the upright ones above it', async () => {
+    // chineseocr_lite's mostAngle.jpg: the long turned label made the page read bottom to top.
+    const spec = {
+      width: 900,
+      height: 400,
+      blocks: [
+        { x: 100, y: 60, text: '这是第一行文字内容', fontSize: 34 },
+        { x: 100, y: 120, text: '这是第二行文字内容', fontSize: 34 },
+        // Fewer box lengths than the two Chinese lines (the page stays upright), more characters.
+        { x: 100, y: 220, text: 'Turned label, part 12-A', fontSize: 34, upsideDown: true },
+      ],
+    };
+    const result = await read(renderPage(spec));
+    expect(result.text.split(/\n+/)).toEqual(['这是第一行文字内容', '这是第二行文字内容', 'Turned label, part 12-A']);
+    expect(result.rotation).toBe(0);
+  });
+
   it('leaves out the dots and ticks that speckle on an old copy reads as', async () => {
     const testPage = specificationPage();
     const dusty = await scanPage(renderPage(testPage.spec), { speckle: 0.06, blurSigma: 0, noise: 0, jpegQuality: 95 });

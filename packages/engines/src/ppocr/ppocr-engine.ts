@@ -83,7 +83,12 @@ export class PpocrEngine implements Engine {
     }
     const characters = lines.reduce((n, line) => n + line.characters, 0);
     const weighted = lines.reduce((sum, line) => sum + line.confidence * line.characters, 0);
-    const ordered = readingOrder(lines.map(({ text, confidence, box }) => ({ text, confidence, box })));
+    // Read in the frame the page was turned to: an upside-down label longer than the upright lines
+    // above it must not turn the order of the whole page.
+    const ordered = readingOrder(
+      lines.map(({ text, confidence, box }) => ({ text, confidence, box })),
+      0,
+    );
     onProgress?.(1);
     return {
       text: ordered.text,
