@@ -150,6 +150,50 @@ describe('alignedLineTables', () => {
     expect(table?.rows.map((row) => row.filter(Boolean))).toEqual([['1', 'Bolt', '4'], ['ALLPARTSZINCPLATED', '2'], ['Notes apply to all parts'], ['3', 'Nut', '8']]);
   });
 
+  it('takes a group heading alone on its row above the table as a header cell over its columns', () => {
+    const [table] = tablesOf([
+      ocrLine('Results', 460, 60, { width: 120 }),
+      ocrLine('Category', 100, 100),
+      ocrLine('Participants', 250, 100),
+      ocrLine('Accuracy', 400, 100),
+      ocrLine('Time', 560, 100),
+      ocrLine('Blind', 100, 140),
+      ocrLine('5', 250, 140),
+      ocrLine('34.5%', 400, 140),
+      ocrLine('1199 sec', 560, 140),
+      ocrLine('Mobility', 100, 180),
+      ocrLine('3', 250, 180),
+      ocrLine('95.4%', 400, 180),
+      ocrLine('1416 sec', 560, 180),
+    ]);
+    expect(table?.rows).toEqual([
+      ['Blind', '5', '34.5%', '1199 sec'],
+      ['Mobility', '3', '95.4%', '1416 sec'],
+    ]);
+    const heading = table?.cells?.find((c) => c.text === 'Results');
+    expect(heading).toMatchObject({ row: 0, column: 2, colSpan: 2, header: true });
+    expect(table?.cells?.filter((c) => c.row === 1).map((c) => c.text)).toEqual(['Category', 'Participants', 'Accuracy', 'Time']);
+  });
+
+  it('leaves a title or caption above a table out of it', () => {
+    for (const above of [ocrLine('Table 1: Results', 100, 60), ocrLine('Test results of all units', 150, 60, { width: 500 })]) {
+      const [table] = tablesOf([
+        above,
+        ocrLine('Unit', 100, 100),
+        ocrLine('Load', 300, 100),
+        ocrLine('Result', 500, 100),
+        ocrLine('A1', 100, 140),
+        ocrLine('12.5', 300, 140),
+        ocrLine('pass', 500, 140),
+        ocrLine('A2', 100, 180),
+        ocrLine('13.0', 300, 180),
+        ocrLine('fail', 500, 180),
+      ]);
+      expect(table?.cells?.some((c) => c.text === above.text), above.text).toBe(false);
+      expect(table?.header).toEqual(['Unit', 'Load', 'Result']);
+    }
+  });
+
   it('finds no table in running text or in a single row', () => {
     expect(
       tablesOf([

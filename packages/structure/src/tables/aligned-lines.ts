@@ -221,7 +221,24 @@ function buildGrid(rows: BoxedLine[][], page: number): LayoutTable | undefined {
  */
 export function alignedLineTables(lines: readonly BoxedLine[], page: number): LayoutTable[] {
   const lineHeight = median(lines.map((l) => l.box.height));
-  return candidateRuns(groupRows(lines), lineHeight)
-    .map((run) => buildGrid(run, page))
+  const rows = groupRows(lines);
+  return candidateRuns(rows, lineHeight)
+    .map((run) => withGroupHeading(rows, run, lineHeight, page) ?? buildGrid(run, page))
     .filter((t): t is LayoutTable => t !== undefined);
+}
+
+/**
+ * The table with the group heading that stands alone on its row just above it (`Results` over
+ * `Accuracy` and `Time to complete`), as a merged header cell: a short label close above, over two
+ * or more of the table's columns but not all (a title or caption spans the table, or starts at
+ * its left). Undefined where the row above is no such heading.
+ */
+function withGroupHeading(rows: BoxedLine[][], run: BoxedLine[][], lineHeight: number, page: number): LayoutTable | undefined {
+  const above = rows[rows.indexOf(run[0]!) - 1];
+  const heading = above?.length === 1 ? above[0]! : undefined;
+  if (!heading || !isLabel(heading.text) || heading.text.length > PROSE_CHARS) return undefined;
+  if (Math.min(...run[0]!.map((l) => l.box.y)) - bottom(heading.box) > 1.5 * lineHeight) return undefined;
+  const table = buildGrid([above!, ...run], page);
+  const cell = table?.grid.cells.find((c) => c.row === 0 && c.text === heading.text);
+  return cell && cell.column > 0 && cell.colSpan >= 2 && cell.colSpan < table!.grid.columns ? table : undefined;
 }
