@@ -39,7 +39,7 @@ describe('Redis going away under a running service', () => {
   afterAll(async () => {
     await service?.stop();
     try {
-      execFileSync('redis-cli', ['-p', String(port), 'shutdown', 'nosave']);
+      execFileSync('redis-cli', ['-p', String(port), 'shutdown', 'nosave'], { stdio: 'ignore' });
     } catch {
       // already down
     }
@@ -99,7 +99,7 @@ describe('a service started before its Redis', () => {
     for (const p of processes) if (p.child.exitCode === null && p.child.signalCode === null) p.child.kill('SIGKILL');
     await Promise.all(processes.map((p) => p.exited));
     try {
-      execFileSync('redis-cli', ['-p', String(port), 'shutdown', 'nosave']);
+      execFileSync('redis-cli', ['-p', String(port), 'shutdown', 'nosave'], { stdio: 'ignore' });
     } catch {
       // never started, or already down
     }
