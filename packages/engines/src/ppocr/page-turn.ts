@@ -1,4 +1,5 @@
 import type { PageImage, Point, Quad } from '@ocr/contracts';
+import { quadSize } from './geometry.ts';
 
 /** Quarter turns clockwise a page was scanned at: 1 = its text runs top to bottom. */
 export type QuarterTurns = 0 | 1 | 2 | 3;
@@ -14,6 +15,16 @@ const QUARTER = Math.PI / 2;
 /** A box's reading direction, radians clockwise from the page's x axis (y points down). */
 export function readingAngle([tl, tr]: Quad): number {
   return Math.atan2(tr[1] - tl[1], tr[0] - tl[0]);
+}
+
+/**
+ * How much a box counts in the page's turn: its length in line heights, so a long line outweighs
+ * a dimension. Not its characters: a label of narrow Latin letters would outvote the Chinese
+ * lines of the same length around it.
+ */
+export function turnWeight(box: Quad): number {
+  const { width, height } = quadSize(box);
+  return Math.max(1, width / Math.max(1, height));
 }
 
 /**

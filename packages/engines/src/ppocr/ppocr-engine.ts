@@ -3,9 +3,9 @@ import type { Engine, EngineInfo, RecognizeOptions } from '../engine.ts';
 import { findColourInk, liftColourInk } from './colour-ink.ts';
 import { mergeLiftedReading, type ReadLine } from './colour-readings.ts';
 import type { DirectionClassifier } from './direction-classifier.ts';
-import { quadSize, rotateQuad180 } from './geometry.ts';
+import { rotateQuad180 } from './geometry.ts';
 import { inkBounds } from './ink-bounds.ts';
-import { pageTurn, turnPageUpright, turnPointUpright, type QuarterTurns } from './page-turn.ts';
+import { pageTurn, turnPageUpright, turnPointUpright, turnWeight, type QuarterTurns } from './page-turn.ts';
 import { detectBoxes } from './page-detection.ts';
 import { preferPdfText } from './pdf-text.ts';
 import { readingOrder } from './reading-order.ts';
@@ -22,10 +22,6 @@ function uprightChar(c: PageTextChar, scanned: PageImage, turns: QuarterTurns): 
 }
 
 /** About how many characters a box holds: its length in line heights. */
-function boxWeight(box: Quad): number {
-  const { width, height } = quadSize(box);
-  return Math.max(1, width / Math.max(1, height));
-}
 
 /** The PP-OCR pipeline over loaded sessions: detect, orient, recognise, order. */
 export class PpocrEngine implements Engine {
@@ -47,7 +43,7 @@ export class PpocrEngine implements Engine {
     signal?.throwIfAborted();
     // A page scanned sideways or upside down is turned upright and detected again (the detector
     // knows upright text best), then reads like an upright scan, as an EXIF turn would.
-    const turns = pageTurn(boxes.map((box, i) => ({ box: upsideDown[i] ? rotateQuad180(box) : box, weight: boxWeight(box) })));
+    const turns = pageTurn(boxes.map((box, i) => ({ box: upsideDown[i] ? rotateQuad180(box) : box, weight: turnWeight(box) })));
     if (turns !== 0) {
       page = turnPageUpright(scanned, turns);
       area = inkBounds(page)!;
@@ -83,12 +79,7 @@ export class PpocrEngine implements Engine {
     }
     const characters = lines.reduce((n, line) => n + line.characters, 0);
     const weighted = lines.reduce((sum, line) => sum + line.confidence * line.characters, 0);
-    // Read in the frame the page was turned to: an upside-down label longer than the upright lines
-    // above it must not turn the order of the whole page.
-    const ordered = readingOrder(
-      lines.map(({ text, confidence, box }) => ({ text, confidence, box })),
-      0,
-    );
+    const ordered = readingOrder(lines.map(({ text, confidence, box }) => ({ text, confidence, box })));
     onProgress?.(1);
     return {
       text: ordered.text,

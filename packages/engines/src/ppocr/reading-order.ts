@@ -1,5 +1,5 @@
 import type { OcrLine } from '@ocr/contracts';
-import { pageTurn, readingAngle, type QuarterTurns } from './page-turn.ts';
+import { pageTurn, readingAngle, turnWeight } from './page-turn.ts';
 
 /** A line's extent on the deskewed page; `top`/`bottom` are its central band, which neighbours never share. */
 interface Extent {
@@ -37,12 +37,11 @@ const COLUMN_LINE = 5;
 /**
  * Orders lines for reading with a recursive XY-cut on the deskewed boxes: column gutters first
  * (so a two-column page reads column by column), then the widest gap between rows. Boxes on one
- * row are joined with a space, rows with a newline, blocks with a blank line. `turn` is the
- * page's reading frame where the caller has settled it; else the frame most text reads in.
+ * row are joined with a space, rows with a newline, blocks with a blank line.
  */
-export function readingOrder(lines: readonly OcrLine[], turn?: QuarterTurns): { lines: OcrLine[]; text: string } {
+export function readingOrder(lines: readonly OcrLine[]): { lines: OcrLine[]; text: string } {
   if (lines.length === 0) return { lines: [], text: '' };
-  const extents = deskewedExtents(lines, turn);
+  const extents = deskewedExtents(lines);
   const heights = extents.map((e) => (e.bottom - e.top) / CORE).sort((a, b) => a - b);
   const lineHeight = heights[heights.length >> 1]!;
   const blocks = cut(extents, lineHeight);
@@ -54,16 +53,18 @@ export function readingOrder(lines: readonly OcrLine[], turn?: QuarterTurns): { 
 }
 
 /**
- * Turns every box into the page's upright frame: by the quarter turn given, or most text reads in
- * (a page scanned sideways or upside down is read in its own frame, not the scanner's), plus the median
+ * Turns every box into the page's upright frame: by the quarter turn most text reads in (a page
+ * scanned sideways or upside down is read in its own frame, not the scanner's), plus the median
  * skew, so rows are level before cutting.
  */
-function deskewedExtents(lines: readonly OcrLine[], given?: QuarterTurns): Extent[] {
+function deskewedExtents(lines: readonly OcrLine[]): Extent[] {
   const quarter = Math.PI / 2;
   const angles = lines.map(({ box }) => readingAngle(box));
   // Modulo a quarter turn, so vertical and upside-down lines agree with the rest on the skew.
   const residuals = angles.map((angle) => angle - quarter * Math.round(angle / quarter)).sort((a, b) => a - b);
-  const turn = given ?? pageTurn(lines.map(({ box, text }) => ({ box, weight: Math.max(1, text.length) })));
+  // Weighed as the engine weighs the page's turn: a long upside-down label must not read a page
+  // the engine kept upright bottom to top.
+  const turn = pageTurn(lines.map(({ box }) => ({ box, weight: turnWeight(box) })));
   const skew = turn * quarter + residuals[residuals.length >> 1]!;
   const cos = Math.cos(-skew), sin = Math.sin(-skew);
   return lines.map(({ box }, line) => {
