@@ -50,12 +50,13 @@ describe('a PDF page’s text', () => {
     expect(stamped!.text?.map((c) => c.char).join('')).toBe('Stamped');
   });
 
-  it('is not given where a hidden OCR layer lies under a scan with a visible stamp too, in the page or a form', async () => {
+  it('is not given where a hidden OCR layer lies under a scan with a visible stamp too', async () => {
     // An archive's footer over a searchable scan (industrydocuments.ucsf.edu): the page is
-    // rendered, and its hidden layer (here misread, as old OCR layers are) must not correct the reading.
+    // rendered, and its hidden layer (here misread, as old OCR layers are) must not correct the
+    // reading. The layer keeps its mode in its own q … Q, as OCR programs write it.
     const jpeg = await encodePage(await textPage('Scan 123', { width: 320, height: 96, fontSize: 36 }), 'jpeg', 90);
     const footer = 'BT /F1 6 Tf 20 5 Td (Source: archive) Tj ET';
-    const layered = scannedPdf([{ jpeg, width: 320, height: 96 }], 150, { extraContent: `BT /F1 12 Tf 3 Tr 20 20 Td (Scan 128) Tj ET ${footer}` });
+    const layered = scannedPdf([{ jpeg, width: 320, height: 96 }], 150, { extraContent: `q BT /F1 12 Tf 3 Tr 20 20 Td (Scan 128) Tj ET Q ${footer}` });
     const [page] = await allPages(await openDocument(layered));
     expect(page!.text).toBeUndefined();
     const [visible] = await allPages(await openDocument(scannedPdf([{ jpeg, width: 320, height: 96 }], 150, { extraContent: `BT /F1 12 Tf 0 Tr 20 20 Td (Scan 128) Tj ET ${footer}` })));
