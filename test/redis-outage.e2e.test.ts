@@ -108,7 +108,7 @@ describe('a service started before its Redis', () => {
 
   it('answers 503 at once until Redis starts, then works without a restart', { timeout: 120_000 }, async () => {
     const apiPort = await freePort();
-    const env = { REDIS_URL: `redis://127.0.0.1:${port}`, QUEUE_PREFIX: `t${randomBytes(4).toString('hex')}`, HEARTBEAT_TTL_S: '3' };
+    const env = { REDIS_URL: `redis://127.0.0.1:${port}`, QUEUE_PREFIX: `t${randomBytes(4).toString('hex')}`, HEARTBEAT_TTL_S: '3', SHUTDOWN_GRACE_S: '2' };
     const api = startProcess('api', 'apps/api/src/main.ts', { ...env, HOST: '127.0.0.1', PORT: String(apiPort) });
     const worker = startProcess('worker', 'apps/worker/src/main.ts', env);
     processes.push(api, worker);
@@ -126,12 +126,26 @@ describe('a service started before its Redis', () => {
       expect((await json(refused)).error.code).toBe('queue_unavailable');
     }
     expect(worker.child.exitCode).toBeNull();
+    // An API that never reached its Redis stops when told to: closing its connections waited for Redis.
+    const second = startProcess('api', 'apps/api/src/main.ts', { ...env, HOST: '127.0.0.1', PORT: String(await freePort()) });
+    processes.push(second);
+    await waitFor('the second API to log', async () => readFileSync(second.logFile, 'utf8').includes('api listening'), 30_000);
+    second.child.kill('SIGTERM');
+    expect(await Promise.race([second.exited, new Promise((resolve) => setTimeout(() => resolve('still running'), 10_000))])).toBe(0);
 
     startRedis(port, dir);
     await waitFor('the service to be healthy', async () => (await fetch(`${baseUrl}/health`)).status === 200, 60_000);
     const done = await fetch(`${baseUrl}/ocr/process`, { method: 'POST', body: form([{ name: 'p.png', bytes: page }]) });
     expect(done.status).toBe(200);
     expect((await json(done)).raw_text).toContain('16');
+
+    // Told to stop while Redis is down, both go: closing a connection that is reconnecting waited for Redis.
+    execFileSync('redis-cli', ['-p', String(port), 'shutdown', 'nosave']);
+    await waitFor('the API to see Redis gone', async () => (await fetch(`${baseUrl}/health`)).status === 503, 10_000);
+    api.child.kill('SIGTERM');
+    worker.child.kill('SIGTERM');
+    const stopped = await Promise.race([Promise.all([api.exited, worker.exited]), new Promise((resolve) => setTimeout(() => resolve('still running'), 30_000))]);
+    expect(stopped).not.toBe('still running');
     // Connection losses are logged once each, not as stack traces on stderr.
     for (const p of [api, worker]) expect(readFileSync(p.logFile, 'utf8')).not.toMatch(/^\s+at /m);
   });

@@ -4,19 +4,12 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { ServiceError, errorBody } from '@ocr/contracts';
 import { DocumentError } from '@ocr/documents';
 import type { Logger } from '@ocr/contracts';
+import { isRedisUnavailable } from '@ocr/queue';
 
 export function errorResponse(c: Context, status: number, code: string, message: string): Response {
   return c.json(errorBody(code, message), status as ContentfulStatusCode);
 }
 
-/** Redis unreachable (down, restarting, failing over): the request can be retried, nothing was lost. */
-function isRedisUnavailable(error: Error): boolean {
-  return (
-    error.name === 'MaxRetriesPerRequestError' ||
-    /Connection is closed|ECONNREFUSED|ECONNRESET|ETIMEDOUT/.test(error.message) ||
-    ('code' in error && typeof error.code === 'string' && /^(ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE)$/.test(error.code))
-  );
-}
 
 /** Redis at its maxmemory with noeviction (as BullMQ needs): it refuses writes until jobs drain or expire. */
 function isRedisFull(error: Error): boolean {

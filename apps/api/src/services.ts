@@ -10,6 +10,7 @@ import {
   IdempotencyStore,
   ResultStore,
   WorkerRegistry,
+  closeRedis,
   connectRedis,
   createOcrQueue,
   keysFor,
@@ -76,8 +77,9 @@ export async function createServices(config: ApiConfig, logger: Logger): Promise
     control: new ControlChannel(redis, keys),
     blockingConnection: () => connectRedis(config.REDIS_URL, { name: 'api:blocking', logger }),
     async close() {
-      await queue.close();
-      await Promise.allSettled([redis.quit(), subscriber.quit()]);
+      // BullMQ's close waits on the connection, which never comes back while Redis is down.
+      if (redis.status === 'ready') await queue.close();
+      await closeRedis([redis, subscriber]);
     },
   };
 }

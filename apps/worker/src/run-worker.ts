@@ -12,7 +12,9 @@ import {
   OCR_QUEUE_NAME,
   ResultStore,
   WorkerRegistry,
+  closeRedis,
   connectRedis,
+  isRedisUnavailable,
   keysFor,
   untilRedisAnswers,
 } from '@ocr/queue';
@@ -60,7 +62,8 @@ export async function runWorker(config: WorkerConfig, options: WorkerOptions = {
   // Registered before the model loads (minutes for a first InternVL3 conversion): /health then
   // says a worker is there without its model rather than that there is none.
   await heartbeat.beat();
-  heartbeat.start((error) => logger.warn({ err: error }, 'heartbeat failed'));
+  // An outage is logged once, by the connection; these would repeat it every beat and reconnect.
+  heartbeat.start((error) => (error instanceof Error && isRedisUnavailable(error)) || logger.warn({ err: error }, 'heartbeat failed'));
   // pdfjs loads in the renderer's thread while the model loads here, so the first PDF does not wait for it.
   startPdfRenderer().catch((error: unknown) => logger.warn({ err: error }, 'PDF renderer thread failed to start; the first PDF starts it again'));
   try {
@@ -73,7 +76,7 @@ export async function runWorker(config: WorkerConfig, options: WorkerOptions = {
     logger.fatal({ err: error }, `engine failed to load: ${message}`);
     process.stderr.write(`worker: engine failed to load: ${message}\n`);
     await heartbeat.stop().catch(() => {});
-    await Promise.allSettled([redis.quit(), blocking.quit(), subscriber.quit()]);
+    await closeRedis([redis, blocking, subscriber]);
     process.exit(error instanceof EngineLoadError ? 3 : 1);
   }
 
@@ -111,7 +114,7 @@ export async function runWorker(config: WorkerConfig, options: WorkerOptions = {
     },
   );
   settleWhenFinal(worker, new FinishedJobs(redis, keys), blobs, logger);
-  worker.on('error', (error) => logger.error({ err: error }, 'worker error'));
+  worker.on('error', (error) => isRedisUnavailable(error) || logger.error({ err: error }, 'worker error'));
   worker.on('stalled', (jobId) => logger.warn({ jobId }, 'job stalled: its worker stopped; it will run again'));
 
   // Reloads run between jobs: pause (waiting for the current job), swap the engine, resume.
@@ -155,11 +158,12 @@ export async function runWorker(config: WorkerConfig, options: WorkerOptions = {
       // even that hang, the lock lapses and the job runs again elsewhere: never lost.
       logger.warn({ jobId: heartbeat.currentJob }, 'grace period over: handing the current job back');
       worker.cancelAllJobs('worker shutting down');
-      await Promise.race([closed, new Promise((resolve) => setTimeout(resolve, 10_000).unref())]);
+      // With Redis down nothing can be handed back (the lock lapses instead), nor the heartbeat removed (it expires).
+      if (redis.status === 'ready') await Promise.race([closed, new Promise((resolve) => setTimeout(resolve, 10_000).unref())]);
     }
-    await heartbeat.stop().catch(() => {});
+    if (redis.status === 'ready') await heartbeat.stop().catch(() => {});
     await engines.dispose().catch(() => {});
-    await Promise.allSettled([redis.quit(), blocking.quit(), subscriber.quit()]);
+    await closeRedis([redis, blocking, subscriber]);
     process.exit(0);
   }
   process.on('SIGTERM', () => void shutdown('SIGTERM'));

@@ -29,6 +29,15 @@ export function connectRedis(url: string, options: { blocking?: boolean; name: s
   return redis;
 }
 
+/** Redis unreachable (down, restarting, failing over): what failed can be retried, nothing was lost. */
+export function isRedisUnavailable(error: Error): boolean {
+  return (
+    error.name === 'MaxRetriesPerRequestError' ||
+    /Connection is closed|ECONNREFUSED|ECONNRESET|ETIMEDOUT/.test(error.message) ||
+    ('code' in error && typeof error.code === 'string' && /^(ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE)$/.test(error.code))
+  );
+}
+
 const RETRY_MS = 1000;
 
 /**
@@ -46,4 +55,20 @@ export async function untilRedisAnswers(redis: Redis, logger: Logger): Promise<v
       await delay(RETRY_MS);
     }
   }
+}
+
+const QUIT_WAIT_MS = 2000;
+
+/**
+ * Closes connections on the way out: politely where Redis answers, at once where it does not.
+ * `quit` on a connection that is reconnecting waits for Redis to come back, and a process told
+ * to stop while Redis is down would never exit.
+ */
+export async function closeRedis(connections: readonly Redis[]): Promise<void> {
+  await Promise.all(
+    connections.map(async (connection) => {
+      if (connection.status === 'ready') await Promise.race([connection.quit().catch(() => undefined), delay(QUIT_WAIT_MS)]);
+      connection.disconnect();
+    }),
+  );
 }
