@@ -28,6 +28,19 @@ function multiply(m: Matrix, by: Matrix): Matrix {
   return [a * A + b * C, a * B + b * D, c * A + d * C, c * B + d * D, e * A + f * C + E, e * B + f * D + F];
 }
 
+/** A content stream's operators in order, each with its operands; PdfSyntaxError where it cannot be read. */
+function* operations(content: string): Generator<{ op: string; operands: PdfValue[] }> {
+  const lexer = new PdfLexer(content);
+  let operands: PdfValue[] = [];
+  while (!lexer.atEnd) {
+    const token = lexer.next();
+    if (token instanceof PdfKeyword) {
+      yield { op: token.word, operands };
+      operands = [];
+    } else operands.push(token);
+  }
+}
+
 /** An upright rectangle in page space (PDF units, y up). */
 export interface Rect {
   left: number;
@@ -75,22 +88,14 @@ interface Start {
  * mode, paths other than axis-aligned clipping rectangles, a second image.
  */
 export function drawingOf(objects: PdfObjects, content: string, resources: PdfDict | undefined, start: Start, depth: number): Drawing | null | undefined {
-  const lexer = new PdfLexer(content);
   const states: Array<{ matrix: Matrix; textMode: number; clip: Rect | undefined }> = [];
   let { matrix, clip } = start;
   let textMode = 0;
   // A rectangle path waiting for `W` (clip) and `n` (end, unpainted).
   let path: { rect: Rect; clips: boolean } | undefined;
   let drawn: Drawing | null = null;
-  let operands: PdfValue[] = [];
   try {
-    while (!lexer.atEnd) {
-      const token = lexer.next();
-      if (!(token instanceof PdfKeyword)) {
-        operands.push(token);
-        continue;
-      }
-      const op = token.word;
+    for (const { op, operands } of operations(content)) {
       if (path && op !== 'W' && op !== 'W*' && op !== 'n') return undefined;
       if (op === 'q') states.push({ matrix, textMode, clip });
       else if (op === 'Q') {
@@ -128,7 +133,6 @@ export function drawingOf(objects: PdfObjects, content: string, resources: PdfDi
       } else if (SHOW_TEXT.has(op)) {
         if (textMode !== INVISIBLE_TEXT) return undefined;
       } else if (!HARMLESS.has(op)) return undefined;
-      operands = [];
     }
   } catch (error) {
     if (error instanceof PdfSyntaxError) return undefined;
@@ -185,17 +189,10 @@ function formDrawing(objects: PdfObjects, ref: PdfRef, outer: PdfDict | undefine
  * own text. `seen` keeps a form drawn many times from being read more than once.
  */
 export function drawsInvisibleText(objects: PdfObjects, content: string, resources: PdfDict | undefined, depth = 0, seen = new Set<string>()): boolean {
-  const lexer = new PdfLexer(content);
-  let operands: PdfValue[] = [];
   try {
-    while (!lexer.atEnd) {
-      const token = lexer.next();
-      if (!(token instanceof PdfKeyword)) {
-        operands.push(token);
-        continue;
-      }
-      if (token.word === 'Tr' && operands[0] === INVISIBLE_TEXT) return true;
-      if (token.word === 'Do' && depth < MAX_FORM_DEPTH) {
+    for (const { op, operands } of operations(content)) {
+      if (op === 'Tr' && operands[0] === INVISIBLE_TEXT) return true;
+      if (op === 'Do' && depth < MAX_FORM_DEPTH) {
         const name = nameOf(operands[0]);
         const ref = name === undefined ? undefined : objects.dict(resources?.get('XObject'))?.get(name);
         const stream = ref instanceof PdfRef && !seen.has(`${ref.num} ${ref.gen}`) ? objects.stream(ref) : undefined;
@@ -206,7 +203,6 @@ export function drawsInvisibleText(objects: PdfObjects, content: string, resourc
           if (inner && drawsInvisibleText(objects, inner.toString('latin1'), own, depth + 1, seen)) return true;
         }
       }
-      operands = [];
     }
   } catch (error) {
     if (error instanceof PdfSyntaxError) return false;
