@@ -82,6 +82,24 @@ describe('detectBoxes on large lettering', () => {
   });
 });
 
+describe('detectBoxes on small print among large lettering', () => {
+  it('keeps the small line that the shrunk pass is too coarse for (a nameplate’s footer)', async () => {
+    const large = ['STAINLESS', 'M8 x 1.25', 'GRADE A4-70'];
+    const footer = 'Made in Germany, batch 2045-117';
+    const spec = {
+      width: 1400,
+      height: 1000,
+      blocks: [
+        ...large.map((line, i) => ({ x: 60, y: 40 + i * 260, text: line, fontSize: 170 })),
+        { x: 60, y: 900, text: footer, fontSize: 30 },
+      ],
+    };
+    const lines = await readLines(await scanPage(renderPage(spec), { blurSigma: 0.8 }));
+    expect(closest(footer, lines)).toBeLessThanOrEqual(0.05);
+    expect(lines).toHaveLength(large.length + 1);
+  });
+});
+
 describe('detectBoxes on small text', () => {
   it('reads pages scanned at 75 dpi about as well as at 200 dpi', async () => {
     // At 75 dpi the detector's boxes came out a quarter taller than the lines and took in the

@@ -2,7 +2,7 @@ import type { PageImage, Quad } from '@ocr/contracts';
 import { textBoxes } from './db-postprocess.ts';
 import { detectionInput, detectionScale, normaliseInto, resizeArea } from './detection-input.ts';
 import { detectText, detectTiles } from './detector.ts';
-import { quadSize } from './geometry.ts';
+import { quadBounds, quadSize, type Bounds } from './geometry.ts';
 import type { PixelRect } from './ink-bounds.ts';
 import type { OrtSession } from './session.ts';
 import { joinSplitLines } from './split-lines.ts';
@@ -44,6 +44,10 @@ const MAX_ENLARGE = 4;
 /** A second pass must enlarge by at least this much to be worth its time. */
 const MIN_GAIN = 1.25;
 
+function boundsOverlap(a: Bounds, b: Bounds): boolean {
+  return a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+}
+
 function medianHeight(boxes: readonly Quad[]): number {
   const heights = boxes.map((box) => quadSize(box).height).sort((a, b) => a - b);
   return heights[heights.length >> 1]!;
@@ -75,7 +79,11 @@ async function detectPieces(session: OrtSession, page: PageImage, area: PixelRec
   if (lineHeight > LARGE_LINE) {
     const scale = (first.scale * LINE_TARGET) / lineHeight;
     const again = scale <= detectionScale(area) ? await detectWhole(session, page, area, scale) : await detectTiled(session, page, area, Math.round(scale * longSide));
-    return again.boxes;
+    // Small print among the large lettering (a nameplate's footer) is too small at the new scale:
+    // the first pass found it at its own size, clear of the large lines.
+    const shrunk = again.boxes.map(quadBounds);
+    const small = first.boxes.filter((box) => quadSize(box).height * first.scale <= LARGE_LINE && !shrunk.some((b) => boundsOverlap(b, quadBounds(box))));
+    return [...again.boxes, ...small];
   }
   if (large || lineHeight >= SMALL_LINE) return first.boxes;
   const enlarge = Math.min(MAX_ENLARGE, (LINE_TARGET / lineHeight) * first.scale);
