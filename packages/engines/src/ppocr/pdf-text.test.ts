@@ -45,6 +45,24 @@ describe('preferPdfText', () => {
     expect(preferPdfText([line('AB-I2', up)], upChars)[0]!.text).toBe('AB-12');
   });
 
+  it('keeps a diameter, ± or degree mark the reading has where the PDF’s text has none (drawn as strokes)', () => {
+    // SolidWorks draws Ø and its depth sign as lines: its text layer holds `4 x 11,00 20,00`.
+    const take = (reading: string, pdf: string) => preferPdfText([line(reading, BOX)], layer(pdf, 0, 10))[0]!.text;
+    expect(take('4 x Φ 11,00 20,00', '4 x 11,00 20,00')).toBe('4 x Φ 11,00 20,00');
+    expect(take('2xØ8,80 H8', '2x8,80 H8')).toBe('2xØ8,80 H8');
+    // Read as 0 and made Ø by the reading, before a number that starts with 0 itself.
+    expect(take('Ø0.5 THRU', '0.5 THRU')).toBe('Ø0.5 THRU');
+    expect(take('R1.00 ±0.10', 'R1.00 0.10')).toBe('R1.00 ±0.10');
+    expect(take('45°', '45')).toBe('45°');
+    // The PDF's own slips mended as before, the mark kept beside them.
+    expect(take('4x Φ 6.6O -0.10', '4x 6.60 -0.10')).toBe('4x Φ 6.60 -0.10');
+    // Where the PDF has the mark, its own form is taken.
+    expect(take('Φ 70.50 ±0.05', 'Ø70.50 ±0.05')).toBe('Ø70.50 ±0.05');
+    // A mark not doing a mark's job (a Φ read into a word, a ° before letters) is not added.
+    expect(take('ΦEDGE', 'EDGE')).toBe('EDGE');
+    expect(take('°C max', 'C max')).toBe('C max');
+  });
+
   it('puts a space between runs of the PDF’s text set apart by position alone', () => {
     const chars = [...layer('Spouse:', 0, 10), ...layer('Jane', 150, 10)];
     expect(preferPdfText([line('Spouse: Jane', BOX)], chars)[0]!.text).toBe('Spouse: Jane');

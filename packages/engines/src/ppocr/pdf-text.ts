@@ -35,6 +35,64 @@ function asciiAlphanumerics(text: string): string {
   return text.replace(/[\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
 }
 
+/**
+ * Marks that CAD programs draw as strokes rather than set in the text (SolidWorks' Ø, its depth
+ * and counterbore signs): the PDF's text then reads `4x 11,00` where the sheet prints `4x Ø11,00`.
+ * Each only where it does its job: a diameter or ± before a number, a degree sign after one.
+ */
+const DRAWN_MARK = /[ØΦφ⌀∅±](?=\s?\d)|(?<=\d)°/gu;
+
+/** Each character's comparable form (see `comparable`), one entry per resulting character, with the index of the character it came from. */
+function comparableChars(text: string): Array<{ key: string; at: number }> {
+  const chars: Array<{ key: string; at: number }> = [];
+  let at = 0;
+  for (const char of text) {
+    for (const key of comparable(char)) chars.push({ key, at });
+    at += char.length;
+  }
+  return chars;
+}
+
+/**
+ * The PDF's text with the marks the reading found that it lacks (see DRAWN_MARK), put where the
+ * reading has them: aligned character by character, a mark the reading has over nothing in the
+ * PDF's text goes before the PDF's character that follows it, spaced as the reading spaces it.
+ */
+function withDrawnMarks(reading: string, own: string): string {
+  const marks = new Set([...reading.matchAll(DRAWN_MARK)].map((m) => m.index));
+  if (marks.size === 0) return own;
+  const a = comparableChars(reading), b = comparableChars(own);
+  const cost = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const same = a[i - 1]!.key === b[j - 1]!.key ? 0 : 1;
+      cost[i]![j] = Math.min(cost[i - 1]![j]! + 1, cost[i]![j - 1]! + 1, cost[i - 1]![j - 1]! + same);
+    }
+  }
+  // From the end, pairing characters first: a mark read as 0 before a 0 (`Ø0.5`) is the one left over.
+  const inserts: Array<{ mark: number; before: number }> = [];
+  let i = a.length, j = b.length;
+  while (i > 0) {
+    const same = j > 0 && a[i - 1]!.key === b[j - 1]!.key ? 0 : 1;
+    if (j > 0 && cost[i]![j] === cost[i - 1]![j - 1]! + same) {
+      i--, j--;
+    } else if (j > 0 && cost[i]![j] === cost[i]![j - 1]! + 1) {
+      j--;
+    } else {
+      i--;
+      if (marks.has(a[i]!.at)) inserts.push({ mark: a[i]!.at, before: j < b.length ? b[j]!.at : own.length });
+    }
+  }
+  let text = own;
+  // Inserts run from the end of the text back, so earlier places stay where they were.
+  for (const { mark, before } of inserts) {
+    const spaceBefore = before > 0 && /\s/.test(reading[mark - 1] ?? '') && !/\s/.test(text[before - 1]!);
+    const spaceAfter = before < text.length && /\s/.test(reading[mark + 1] ?? '') && !/\s/.test(text[before]!);
+    text = `${text.slice(0, before)}${spaceBefore ? ' ' : ''}${reading[mark]}${spaceAfter ? ' ' : ''}${text.slice(before)}`;
+  }
+  return text;
+}
+
 /** Where `point` lies along the box's reading edge (u) and down its side (v): both 0..1 inside. */
 function boxCoordinates([tl, tr, , bl]: Quad, [x, y]: Point): { u: number; v: number } {
   const ex = tr[0] - tl[0], ey = tr[1] - tl[1];
@@ -89,15 +147,15 @@ function textIn(box: Quad, chars: readonly PageTextChar[]): string | undefined {
 /**
  * For a PDF page that carries its own text: each line read from the pixels takes the PDF's text
  * in its box where the two nearly agree, which gives the characters the recogniser cannot read
- * (`Ø`, `℃`, ligatures) and mends its slips. Where they disagree the reading stays: what prints
- * is what counts, and a text layer can be garbage.
+ * (`Ø`, `℃`, ligatures) and mends its slips, keeping the marks the PDF draws as strokes. Where
+ * they disagree the reading stays: what prints is what counts, and a text layer can be garbage.
  */
 export function preferPdfText(lines: readonly ReadLine[], chars: readonly PageTextChar[]): ReadLine[] {
   const byRow = [...chars].sort((a, b) => a.y - b.y);
   return lines.map((line) => {
     const found = textIn(line.box, byRow);
     if (!found || UNNAMED.test(found)) return line;
-    const text = asciiAlphanumerics(found);
+    const text = withDrawnMarks(line.text, asciiAlphanumerics(found));
     const read = [...comparable(line.text)];
     const own = [...comparable(text)];
     const longer = Math.max(read.length, own.length);
