@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { rectQuad } from '@ocr/testkit';
-import { mergeLiftedReading, type ReadLine } from './colour-readings.ts';
+import { mergeLiftedReading } from './colour-readings.ts';
+import type { ReadLine } from './readings.ts';
 
 function line(text: string, confidence: number, left: number, top: number, right: number, bottom: number): ReadLine {
   return { text, confidence, box: rectQuad(left, top, right, bottom), characters: text.replace(/\s/g, '').length };

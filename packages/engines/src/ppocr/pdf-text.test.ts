@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PageTextChar, Quad } from '@ocr/contracts';
-import type { ReadLine } from './colour-readings.ts';
+import type { ReadLine } from './readings.ts';
 import { preferPdfText } from './pdf-text.ts';
 
 /** The PDF's text as a line of characters 10 px apart from (x, y), along +x. */

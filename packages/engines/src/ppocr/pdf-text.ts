@@ -1,5 +1,5 @@
 import { editDistance, type PageTextChar, type Point, type Quad } from '@ocr/contracts';
-import type { ReadLine } from './colour-readings.ts';
+import type { ReadLine } from './readings.ts';
 import { quadBounds, quadSize } from './geometry.ts';
 
 /**

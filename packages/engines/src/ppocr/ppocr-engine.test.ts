@@ -263,6 +263,39 @@ describe('page result', () => {
     expect(lines).toEqual(expect.arrayContaining(['未注线性尺寸公差', '设计审核批准', '零件名称', '材料', 'Tighten the M16 bolts to 210 Nm', '未注倒角C1。']));
   });
 
+  it('reads a drawing’s vertical sizes that stand side by side, which the upright pass reads as a few glyphs', async () => {
+    /** A label rendered on its own and turned: 270° reads up the page, 90° down. */
+    const turned = async (text: string, degrees: 90 | 270) => {
+      const lines = text.split('\n');
+      const width = Math.ceil(Math.max(...lines.map((l) => l.length)) * 30 * 0.62) + 8;
+      const png = renderPage({ width, height: lines.length * 38 + 6, blocks: [{ x: 4, y: 3, text, fontSize: 30, lineHeight: 1.25 }] });
+      return sharp(png).rotate(degrees).png().toBuffer();
+    };
+    const sheet = renderPage({
+      width: 1200,
+      height: 900,
+      blocks: [
+        { x: 420, y: 700, text: 'Ø70.50 ±0.05', fontSize: 30 },
+        { x: 700, y: 100, text: 'DETAIL B SCALE 2:1', fontSize: 30 },
+      ],
+      rules: [[300, 200, 900, 200], [300, 600, 900, 600], [300, 200, 300, 600], [900, 200, 900, 600]],
+    });
+    const labels: Array<[string, 90 | 270, number, number]> = [
+      ['+0.03\n35.36   -0.03', 270, 150, 260],
+      ['8.20\n8.00', 270, 1000, 300],
+      ['7.73', 270, 700, 420],
+      ['10.48', 90, 1100, 600],
+    ];
+    const png = await sharp(sheet)
+      .composite(await Promise.all(labels.map(async ([text, degrees, left, top]) => ({ input: await turned(text, degrees), left, top }))))
+      .png()
+      .toBuffer();
+    const lines = (await read(png)).lines!.map((line) => line.text);
+    // Upright, the pair read `2. 0.` and `88`.
+    expect(lines).toEqual(expect.arrayContaining(['8.20', '8.00', '+0.03', '35.36', '-0.03', '7.73', '10.48', 'Ø70.50 ±0.05', 'DETAIL B SCALE 2:1']));
+    expect(lines).toHaveLength(9);
+  });
+
   it('reads condensed Latin lettering (letters at under half their width) whole, and condensed Chinese as before', async () => {
     const latin = [
       'NOTES: 1. ALL DIMENSIONS ARE IN MILLIMETRES UNLESS OTHERWISE STATED.',

@@ -1,7 +1,8 @@
 import type { PageImage, PageResult, PageRotation, PageTextChar, Quad } from '@ocr/contracts';
 import type { Engine, EngineInfo, RecognizeOptions } from '../engine.ts';
 import { findColourInk, liftColourInk } from './colour-ink.ts';
-import { mergeLiftedReading, type ReadLine } from './colour-readings.ts';
+import { mergeLiftedReading } from './colour-readings.ts';
+import type { ReadLine } from './readings.ts';
 import type { DirectionClassifier } from './direction-classifier.ts';
 import { rotateQuad180 } from './geometry.ts';
 import { inkBounds } from './ink-bounds.ts';
@@ -11,6 +12,7 @@ import { preferPdfText } from './pdf-text.ts';
 import { readingOrder } from './reading-order.ts';
 import type { Recognizer } from './recognizer.ts';
 import type { OrtSession } from './session.ts';
+import { findSidewaysLines, mergeSidewaysReading, runsUpOrDown } from './sideways-text.ts';
 import { isSpecks } from './specks.ts';
 
 /** PaddleOCR's `drop_score`: lines read with less confidence are noise (rules, specks). */
@@ -56,6 +58,12 @@ export class PpocrEngine implements Engine {
       signal?.throwIfAborted();
       onProgress?.(0.35 + 0.6 * done);
     });
+    // Lines up or down the page (a drawing's vertical dimensions) are looked for again sideways.
+    if (runsUpOrDown(lines)) {
+      const found = await findSidewaysLines((turned, part) => detectBoxes(this.detector, turned, part), page, area);
+      const foundUpsideDown = await this.classifier.upsideDown(page, found);
+      lines = mergeSidewaysReading(lines, await this.readBoxes(page, found, foundUpsideDown, () => signal?.throwIfAborted()));
+    }
     // Text under a seal or a highlighter is read again with the coloured ink lifted.
     const colour = findColourInk(page, area);
     if (colour) {
