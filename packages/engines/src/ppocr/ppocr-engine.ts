@@ -45,7 +45,7 @@ export class PpocrEngine implements Engine {
     signal?.throwIfAborted();
     // A page scanned sideways or upside down is turned upright and detected again (the detector
     // knows upright text best), then reads like an upright scan, as an EXIF turn would.
-    const turns = pageTurn(boxes.map((box, i) => ({ box: upsideDown[i] ? rotateQuad180(box) : box, weight: turnWeight(box) })));
+    let turns = pageTurn(boxes.map((box, i) => ({ box: upsideDown[i] ? rotateQuad180(box) : box, weight: turnWeight(box) })));
     if (turns !== 0) {
       page = turnPageUpright(scanned, turns);
       area = inkBounds(page)!;
@@ -76,6 +76,14 @@ export class PpocrEngine implements Engine {
       const liftedUpsideDown = await this.classifier.upsideDown(lifted, liftedBoxes);
       const liftedLines = await this.readBoxes(lifted, liftedBoxes, liftedUpsideDown, () => signal?.throwIfAborted());
       lines = mergeLiftedReading(lines, liftedLines);
+    }
+    // The classifier can take every line of a page for upside down (a blurred fax, print 7 px
+    // high), which turns the page over; each line then reads surer turned back, as on the page
+    // as scanned, which is upright.
+    if (pageTurn(lines.map(({ box }) => ({ box, weight: turnWeight(box) }))) === 2) {
+      const { width, height } = page;
+      lines = lines.map((line) => ({ ...line, box: line.box.map((point) => turnPointUpright(point, width, height, 2)) as Quad }));
+      turns = ((turns + 2) % 4) as QuarterTurns;
     }
     if (pdfText) {
       // The text layer lies on the page as rendered: on a page turned upright it is turned with it.
