@@ -24,6 +24,13 @@ describe('preferPdfText', () => {
     expect(preferPdfText([line('游击战争的解释 11，HB220', BOX)], layer('游击战争的解释 １１，ＨＢ２２０', 0, 10))[0]!.text).toBe('游击战争的解释 11，HB220');
   });
 
+  it('takes radicals the PDF’s text has for whole characters (macOS, Skia) as those characters', () => {
+    // XMind's export via Skia: `用`, `又`, `一`, `方`, `角`, `骨` written as radicals.
+    const pdf = '⽤化学式来描述⼜称⼀种⽅法，⻆度和⻣架在⻄';
+    const [read] = preferPdfText([line('用化学式来描述又称一种方法，角度和骨架在西', BOX)], layer(pdf, 0, 10));
+    expect(read!.text).toBe('用化学式来描述又称一种方法，角度和骨架在西');
+  });
+
   it('keeps the reading where the PDF’s text there is something else (a broken character map)', () => {
     const lines = [line('Bore Ø20 H7', BOX)];
     expect(preferPdfText(lines, layer('Ђ¶ѓ€ 0_1 ‰…', 0, 10))[0]!.text).toBe('Bore Ø20 H7');

@@ -93,6 +93,25 @@ function withDrawnMarks(reading: string, own: string): string {
   return text;
 }
 
+/**
+ * Radicals that stand for whole characters in the PDF's text: macOS and Skia (Chrome, XMind)
+ * write some CJK fonts' ToUnicode with the radical's code point, so `用` comes out `⽤` (U+2F64),
+ * which looks the same and is not found by a search. Kangxi radicals unfold to the character by
+ * NFKC; the simplified forms of the supplement block that are characters of their own do not.
+ */
+const KANGXI_RADICAL = /[\u2f00-\u2fd5]/gu;
+const SUPPLEMENT_RADICALS: Readonly<Record<string, string>> = {
+  '⻅': '见', '⻆': '角', '⻉': '贝', '⻋': '车', '⻓': '长', '⻔': '门', '⻘': '青', '⻙': '韦',
+  '⻚': '页', '⻛': '风', '⻜': '飞', '⻢': '马', '⻣': '骨', '⻥': '鱼', '⻦': '鸟', '⻧': '卤',
+  '⻨': '麦', '⻩': '黄', '⻪': '黾', '⻬': '齐', '⻮': '齿', '⻰': '龙', '⻳': '龟', '⺟': '母',
+  '⻄': '西', '⻝': '食', '⻤': '鬼', '⺠': '民',
+};
+const SUPPLEMENT_RADICAL = new RegExp(`[${Object.keys(SUPPLEMENT_RADICALS).join('')}]`, 'gu');
+
+function wholeCharacters(text: string): string {
+  return text.replace(KANGXI_RADICAL, (c) => c.normalize('NFKC')).replace(SUPPLEMENT_RADICAL, (c) => SUPPLEMENT_RADICALS[c]!);
+}
+
 /** Where `point` lies along the box's reading edge (u) and down its side (v): both 0..1 inside. */
 function boxCoordinates([tl, tr, , bl]: Quad, [x, y]: Point): { u: number; v: number } {
   const ex = tr[0] - tl[0], ey = tr[1] - tl[1];
@@ -155,7 +174,7 @@ export function preferPdfText(lines: readonly ReadLine[], chars: readonly PageTe
   return lines.map((line) => {
     const found = textIn(line.box, byRow);
     if (!found || UNNAMED.test(found)) return line;
-    const text = withDrawnMarks(line.text, asciiAlphanumerics(found));
+    const text = withDrawnMarks(line.text, wholeCharacters(asciiAlphanumerics(found)));
     const read = [...comparable(line.text)];
     const own = [...comparable(text)];
     const longer = Math.max(read.length, own.length);
