@@ -19,7 +19,7 @@ const LARGE_SIDE = 3600;
  * area at most 24; its text keeps 0.73 of its height (A0: 0.51). At 4000 the A1 page took 3.2 s
  * rather than 4.9 s but, with 11–13 px callouts, missed one of 15 that 4800 read.
  */
-const LARGE_DETECTION_SIDE = 4800;
+export const LARGE_DETECTION_SIDE = 4800;
 
 /**
  * Line height, in detector pixels, below which a page is detected again enlarged. At 75 dpi

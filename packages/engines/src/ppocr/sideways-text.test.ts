@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { Quad } from '@ocr/contracts';
+import type { PageImage, Point, Quad } from '@ocr/contracts';
 import { rectQuad } from '@ocr/testkit';
 import type { ReadLine } from './readings.ts';
-import { mergeSidewaysReading, runsUpOrDown } from './sideways-text.ts';
+import { mergeSidewaysReading, runsUpOrDown, sidewaysView } from './sideways-text.ts';
 
 function line(text: string, confidence: number, box: Quad): ReadLine {
   return { text, confidence, box, characters: text.replace(/\s/g, '').length };
@@ -38,5 +38,44 @@ describe('mergeSidewaysReading', () => {
   it('adds what only the sideways pass found where it reads surely and holds more than a glyph', () => {
     const found = [line('10.48', 0.99, upwards(372, 1297, 414, 1400)), line('T', 0.95, upwards(1587, 213, 1606, 244)), line('1l1', 0.6, upwards(500, 500, 520, 560))];
     expect(mergeSidewaysReading([], found).map((l) => l.text)).toEqual(['10.48']);
+  });
+});
+
+/** A white page with one black rectangle. */
+function pageWithBlock(width: number, height: number, block: { left: number; top: number; right: number; bottom: number }): PageImage {
+  const data = new Uint8Array(width * height * 3).fill(255);
+  for (let y = block.top; y < block.bottom; y++) data.fill(0, (y * width + block.left) * 3, (y * width + block.right) * 3);
+  return { width, height, channels: 3, data };
+}
+
+/** Middle of the black pixels of `page`. */
+function inkMiddle(page: PageImage): Point {
+  let sx = 0, sy = 0, n = 0;
+  for (let y = 0; y < page.height; y++) {
+    for (let x = 0; x < page.width; x++) {
+      if (page.data[(y * page.width + x) * 3]! < 128) (sx += x + 0.5), (sy += y + 0.5), n++;
+    }
+  }
+  return [sx / n, sy / n];
+}
+
+describe('sidewaysView', () => {
+  it('turns the area a quarter clockwise, and maps its points back onto the page', async () => {
+    const page = pageWithBlock(60, 40, { left: 20, top: 10, right: 30, bottom: 14 });
+    const area = { left: 10, top: 5, right: 50, bottom: 35 };
+    const { turned, toPage } = await sidewaysView(page, area);
+    expect([turned.width, turned.height]).toEqual([30, 40]);
+    // Its left edge is the area's bottom: the block near the area's top lands near the right.
+    expect(inkMiddle(turned)).toEqual([23, 15]);
+    expect(toPage(inkMiddle(turned))).toEqual([25, 12]);
+  });
+
+  it('shrinks an area longer than a large page is detected at, and maps back at full size', async () => {
+    const page = pageWithBlock(6000, 60, { left: 3000, top: 20, right: 3060, bottom: 40 });
+    const { turned, toPage } = await sidewaysView(page, { left: 0, top: 0, right: 6000, bottom: 60 });
+    expect([turned.width, turned.height]).toEqual([48, 4800]);
+    const [x, y] = toPage(inkMiddle(turned));
+    expect(Math.abs(x - 3030)).toBeLessThan(2);
+    expect(Math.abs(y - 30)).toBeLessThan(2);
   });
 });

@@ -1,6 +1,8 @@
 import type { PageImage, Point, Quad } from '@ocr/contracts';
+import sharp from 'sharp';
 import { quadSize } from './geometry.ts';
 import type { PixelRect } from './ink-bounds.ts';
+import { LARGE_DETECTION_SIDE } from './page-detection.ts';
 import { readingAngle } from './page-turn.ts';
 import { mergeReadings, type ReadLine } from './readings.ts';
 
@@ -29,20 +31,28 @@ export function runsUpOrDown(lines: readonly ReadLine[]): boolean {
   });
 }
 
-/** `area` of the page turned a quarter clockwise: text that reads up the page reads across it. */
-function turnedArea(page: PageImage, area: PixelRect): PageImage {
-  const width = area.bottom - area.top, height = area.right - area.left;
-  const data = new Uint8Array(width * height * 3);
-  for (let v = 0; v < height; v++) {
-    for (let u = 0; u < width; u++) {
-      const from = ((area.bottom - 1 - u) * page.width + area.left + v) * 3;
-      const to = (v * width + u) * 3;
-      data[to] = page.data[from]!;
-      data[to + 1] = page.data[from + 1]!;
-      data[to + 2] = page.data[from + 2]!;
-    }
-  }
-  return { width, height, channels: 3, data };
+/** `area` of a page turned a quarter clockwise, so that text reading up the page reads across it. */
+export interface SidewaysView {
+  turned: PageImage;
+  /** A point of `turned` as a point of the page. */
+  toPage(point: Point): Point;
+}
+
+/**
+ * The view of `area` turned sideways, shrunk to the side a large area is detected at anyway: an
+ * A0 sheet's turned copy at full size would be another 190 MB.
+ */
+export async function sidewaysView(page: PageImage, area: PixelRect): Promise<SidewaysView> {
+  const width = area.right - area.left, height = area.bottom - area.top;
+  const scale = Math.min(1, LARGE_DETECTION_SIDE / Math.max(width, height));
+  let image = sharp(page.data, { raw: { width: page.width, height: page.height, channels: 3 } }).extract({ left: area.left, top: area.top, width, height });
+  if (scale < 1) image = image.resize(Math.max(1, Math.round(width * scale)), Math.max(1, Math.round(height * scale)), { fit: 'fill' });
+  const { data, info } = await image.rotate(90).raw().toBuffer({ resolveWithObject: true });
+  const sx = height / info.width, sy = width / info.height;
+  return {
+    turned: { width: info.width, height: info.height, channels: 3, data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength) },
+    toPage: ([u, v]) => [area.left + v * sy, area.bottom - u * sx],
+  };
 }
 
 /** Finds text boxes in the inked `area` of `page`. */
@@ -55,15 +65,14 @@ export type Detect = (page: PageImage, area: PixelRect) => Promise<Quad[]>;
  * what the upright pass found there: it misses short vertical numbers altogether.
  */
 export async function findSidewaysLines(detect: Detect, page: PageImage, area: PixelRect): Promise<Quad[]> {
-  const turned = turnedArea(page, area);
-  const back = ([u, v]: Point): Point => [area.left + v, area.bottom - u];
+  const { turned, toPage } = await sidewaysView(page, area);
   const found = await detect(turned, { left: 0, top: 0, right: turned.width, bottom: turned.height });
   return found
     .filter((box) => {
       const { width, height } = quadSize(box);
       return Math.abs(Math.sin(readingAngle(box))) < NEAR_AXIS && width >= SIDEWAYS_LENGTH * height;
     })
-    .map((box) => box.map(back) as Quad);
+    .map((box) => box.map(toPage) as Quad);
 }
 
 /**
