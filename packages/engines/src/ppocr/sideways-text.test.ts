@@ -30,6 +30,12 @@ describe('mergeSidewaysReading', () => {
     expect(mergeSidewaysReading(upright, sideways).map((l) => l.text).sort()).toEqual(['7.00', '8.00', '8.20']);
   });
 
+  it('leaves out sideways readings made with doubt: a chart’s axis and ticks read on their side', () => {
+    const upright = [line('2', 1, rectQuad(360, 1660, 376, 1678)), line('4', 1, rectQuad(494, 1662, 508, 1676))];
+    const sideways = [line('zt', 0.69, upwards(366, 1631, 383, 1676))];
+    expect(mergeSidewaysReading(upright, sideways).map((l) => l.text)).toEqual(['2', '4']);
+  });
+
   it('keeps the upright reading where the sideways one holds about as much (an upright glyph read on its side)', () => {
     const upright = [line('3', 1, rectQuad(656, 2261, 687, 2301))];
     expect(mergeSidewaysReading(upright, [line('m', 0.95, upwards(656, 2261, 687, 2301))]).map((l) => l.text)).toEqual(['3']);

@@ -14,9 +14,12 @@ const LINE_LENGTH = 2;
 const SIDEWAYS_LENGTH = 1.2;
 /** A group keeps the sideways reading only where it holds clearly more than the upright one. */
 const SIDEWAYS_MARGIN = 1.25;
-/** A line only the sideways pass found is kept when read at least this surely (not a hatching's strokes)... */
-const SIDEWAYS_ALONE_CONFIDENCE = 0.8;
-/** ...and holds this many characters: an upright glyph read on its side can pass for another. */
+/**
+ * A line read sideways counts only when read at least this surely: a chart's axis and its ticks
+ * read on their side as `zt`, which outweighed the upright `2` under them.
+ */
+const SIDEWAYS_CONFIDENCE = 0.8;
+/** A line only the sideways pass found is kept when it holds this many characters: an upright glyph read on its side can pass for another. */
 const SIDEWAYS_ALONE_CHARACTERS = 2;
 
 /**
@@ -80,8 +83,9 @@ export async function findSidewaysLines(detect: Detect, page: PageImage, area: P
  * keeps the reading that holds clearly more.
  */
 export function mergeSidewaysReading(upright: readonly ReadLine[], sideways: readonly ReadLine[]): ReadLine[] {
-  return mergeReadings(upright, sideways, {
+  const sure = sideways.filter((line) => line.confidence >= SIDEWAYS_CONFIDENCE);
+  return mergeReadings(upright, sure, {
     secondWins: (fromUpright, fromSideways) => fromSideways > SIDEWAYS_MARGIN * fromUpright,
-    keepAlone: (line) => line.confidence >= SIDEWAYS_ALONE_CONFIDENCE && line.characters >= SIDEWAYS_ALONE_CHARACTERS,
+    keepAlone: (line) => line.characters >= SIDEWAYS_ALONE_CHARACTERS,
   });
 }
