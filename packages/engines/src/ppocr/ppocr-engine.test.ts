@@ -296,6 +296,50 @@ describe('page result', () => {
     expect(lines).toHaveLength(9);
   });
 
+  it('reads vertical sizes that the upright pass cuts into glyphs, with no vertical line to show for them', async () => {
+    // Broken dimension lines, a size in each gap, reading up the page.
+    const sizes = ['9.30', '6.90', '69.06', '8.09'];
+    const turnedSize = async (text: string) => {
+      const png = renderPage({ width: text.length * 19 + 8, height: 45, blocks: [{ x: 4, y: 3, text, fontSize: 30 }] });
+      return sharp(png).rotate(270).png().toBuffer();
+    };
+    const sheet = renderPage({
+      width: 500,
+      height: 320,
+      blocks: [{ x: 20, y: 280, text: 'SECTION B-B', fontSize: 24 }],
+      rules: sizes.map((_, i): [number, number, number, number] => [100 + i * 90, 40, 100 + i * 90, 260]),
+    });
+    const png = await sharp(sheet)
+      .composite(await Promise.all(sizes.map(async (text, i) => ({ input: await turnedSize(text), left: 60 + i * 90, top: 80 }))))
+      .png()
+      .toBuffer();
+    const lines = (await read(png)).lines!.map((line) => line.text);
+    // Upright, these read as `3.` over `9`, `9.` over `6` and so on.
+    expect(lines).toEqual(expect.arrayContaining([...sizes, 'SECTION B-B']));
+  });
+
+  it('reads vertical sizes in a light face beside their dimension lines the right way up', async () => {
+    const sizes = ['9.30', '6.90', '8.60', '0.60', '69.06', '96.09', '60.9', '9.06', '8.09', '90.6', '6.06', '0.70', '10.48', '18.48', '3.30', '6.50'];
+    const turnedSize = async (text: string) => {
+      const png = renderPage({ width: Math.ceil(text.length * 24 * 0.62) + 8, height: 38, blocks: [{ x: 4, y: 3, text, fontSize: 24, fontFamily: '"DejaVu Sans Light"', colour: '#404040' }] });
+      return sharp(png).rotate(270).png().toBuffer();
+    };
+    const sheet = renderPage({
+      width: 40 + sizes.length * 70,
+      height: 360,
+      blocks: [{ x: 20, y: 320, text: 'SECTION B-B', fontSize: 24 }],
+      rules: sizes.map((_, i): [number, number, number, number] => [80 + i * 70, 40, 80 + i * 70, 300]),
+    });
+    const png = await sharp(sheet)
+      .composite(await Promise.all(sizes.map(async (text, i) => ({ input: await turnedSize(text), left: 40 + i * 70, top: 90 }))))
+      .png()
+      .toBuffer();
+    const result = await read(png);
+    expect(result.rotation).toBe(0);
+    // Read only the way the direction classifier chose, `9.30` came out `9` and `3.`.
+    expect(result.lines!.map((line) => line.text)).toEqual(expect.arrayContaining([...sizes, 'SECTION B-B']));
+  });
+
   it('reads condensed Latin lettering (letters at under half their width) whole, and condensed Chinese as before', async () => {
     const latin = [
       'NOTES: 1. ALL DIMENSIONS ARE IN MILLIMETRES UNLESS OTHERWISE STATED.',

@@ -12,7 +12,7 @@ import { preferPdfText } from './pdf-text.ts';
 import { readingOrder } from './reading-order.ts';
 import type { Recognizer } from './recognizer.ts';
 import type { OrtSession } from './session.ts';
-import { findSidewaysLines, mergeSidewaysReading, runsUpOrDown } from './sideways-text.ts';
+import { findSidewaysLines, hasGlyphStack, mergeSidewaysReading, readsUpOrDown, runsUpOrDown } from './sideways-text.ts';
 import { isSpecks } from './specks.ts';
 
 /** PaddleOCR's `drop_score`: lines read with less confidence are noise (rules, specks). */
@@ -59,7 +59,7 @@ export class PpocrEngine implements Engine {
       onProgress?.(0.35 + 0.6 * done);
     });
     // Lines up or down the page (a drawing's vertical dimensions) are looked for again sideways.
-    if (runsUpOrDown(lines)) {
+    if (runsUpOrDown(lines) || hasGlyphStack(boxes)) {
       const found = await findSidewaysLines((turned, part) => detectBoxes(this.detector, turned, part), page, area);
       const foundUpsideDown = await this.classifier.upsideDown(page, found);
       lines = mergeSidewaysReading(lines, await this.readBoxes(page, found, foundUpsideDown, () => signal?.throwIfAborted()));
@@ -107,8 +107,9 @@ export class PpocrEngine implements Engine {
   }
 
   /**
-   * Reads the detected boxes; a flip the classifier suggests is kept only if the flipped strip
-   * reads more confidently. Lines read as noise are left out.
+   * Reads the detected boxes; a flip the classifier suggests, or any for a line read up or down
+   * the page, is kept only if the flipped strip reads more confidently. Lines read as noise are
+   * left out.
    */
   private async readBoxes(
     page: PageImage,
@@ -116,14 +117,17 @@ export class PpocrEngine implements Engine {
     upsideDown: readonly boolean[],
     onDone: (done: number) => void,
   ): Promise<ReadLine[]> {
-    const flipped = boxes.filter((_, i) => upsideDown[i]);
+    // A line read up or down the page is read both ways whatever the classifier says: turned, its
+    // digits are digits still (`9.30` read downwards is `08'6`), and it judges them no better.
+    const tryBoth = boxes.map((box, i) => upsideDown[i] || readsUpOrDown(box));
+    const flipped = boxes.filter((_, i) => tryBoth[i]);
     const candidates: Quad[] = [...boxes, ...flipped.map(rotateQuad180)];
     const decoded = await this.recognizer.read(page, candidates, onDone);
     const lines: ReadLine[] = [];
     let flipIndex = boxes.length;
     boxes.forEach((box, i) => {
       let best = { box, read: decoded[i]! };
-      if (upsideDown[i]) {
+      if (tryBoth[i]) {
         const other = { box: candidates[flipIndex]!, read: decoded[flipIndex]! };
         flipIndex++;
         if (other.read.confidence > best.read.confidence) best = other;

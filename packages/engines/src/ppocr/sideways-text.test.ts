@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { PageImage, Point, Quad } from '@ocr/contracts';
 import { rectQuad } from '@ocr/testkit';
 import type { ReadLine } from './readings.ts';
-import { mergeSidewaysReading, runsUpOrDown, sidewaysView } from './sideways-text.ts';
+import { hasGlyphStack, mergeSidewaysReading, runsUpOrDown, sidewaysView } from './sideways-text.ts';
 
 function line(text: string, confidence: number, box: Quad): ReadLine {
   return { text, confidence, box, characters: text.replace(/\s/g, '').length };
@@ -20,6 +20,20 @@ describe('runsUpOrDown', () => {
     expect(runsUpOrDown([line('DETAIL B', 1, rectQuad(100, 100, 300, 130)), line('8', 1, upwards(10, 10, 40, 40))])).toBe(false);
     // 45°: a leader's callout, read as it is.
     expect(runsUpOrDown([line('4x Ø6.60', 1, [[874, 608], [1063, 417], [1099, 452], [910, 643]])])).toBe(false);
+  });
+});
+
+describe('hasGlyphStack', () => {
+  it('is true for glyph boxes stacked close, as wide as each other: a vertical size cut into pieces', () => {
+    expect(hasGlyphStack([rectQuad(63, 99, 95, 142), rectQuad(66, 142, 93, 162)])).toBe(true);
+  });
+
+  it('is false for list numbers a line apart, glyphs side by side, and upright lines', () => {
+    expect(hasGlyphStack([rectQuad(100, 100, 120, 125), rectQuad(100, 140, 120, 165)])).toBe(false);
+    expect(hasGlyphStack([rectQuad(100, 100, 125, 125), rectQuad(127, 100, 152, 125)])).toBe(false);
+    expect(hasGlyphStack([rectQuad(100, 100, 400, 125), rectQuad(100, 127, 400, 152)])).toBe(false);
+    // A small glyph under a large one (a dot under a heading's letter) is no stack.
+    expect(hasGlyphStack([rectQuad(100, 100, 160, 160), rectQuad(120, 162, 140, 182)])).toBe(false);
   });
 });
 

@@ -1,6 +1,6 @@
 import type { PageImage, Point, Quad } from '@ocr/contracts';
 import sharp from 'sharp';
-import { quadSize } from './geometry.ts';
+import { quadBounds, quadSize } from './geometry.ts';
 import type { PixelRect } from './ink-bounds.ts';
 import { LARGE_DETECTION_SIDE } from './page-detection.ts';
 import { readingAngle } from './page-turn.ts';
@@ -30,8 +30,40 @@ const SIDEWAYS_ALONE_CHARACTERS = 2;
 export function runsUpOrDown(lines: readonly ReadLine[]): boolean {
   return lines.some(({ box }) => {
     const { width, height } = quadSize(box);
-    return Math.abs(Math.cos(readingAngle(box))) < NEAR_AXIS && width >= LINE_LENGTH * height;
+    return readsUpOrDown(box) && width >= LINE_LENGTH * height;
   });
+}
+
+/** A box at most this many times as long as it is high holds a glyph or two. */
+const GLYPH_LENGTH = 1.6;
+/** Glyph boxes one above the other, this close (a share of their height) and as wide, are pieces of one line. */
+const STACK_GAP = 0.35;
+const STACK_WIDTH = 0.7;
+
+/**
+ * Whether the detector found glyphs stacked one on another: a short vertical size it cut into
+ * pieces of a glyph or two (`9.30` as `3.` over `9`), which leaves no line up or down the page
+ * to tell that the page holds such text.
+ */
+export function hasGlyphStack(boxes: readonly Quad[]): boolean {
+  const glyphs = boxes.map(quadBounds).filter((b) => {
+    const width = b.right - b.left, height = b.bottom - b.top;
+    return Math.max(width, height) <= GLYPH_LENGTH * Math.min(width, height);
+  });
+  return glyphs.some((a, i) =>
+    glyphs.slice(i + 1).some((b) => {
+      const wa = a.right - a.left, wb = b.right - b.left;
+      if (Math.min(wa, wb) < STACK_WIDTH * Math.max(wa, wb)) return false;
+      if (Math.abs(a.left + a.right - b.left - b.right) / 2 > (1 - STACK_WIDTH) * Math.max(wa, wb)) return false;
+      const gap = Math.max(a.top, b.top) - Math.min(a.bottom, b.bottom);
+      return gap >= 0 && gap <= STACK_GAP * Math.min(a.bottom - a.top, b.bottom - b.top);
+    }),
+  );
+}
+
+/** Whether `box` is read up or down the page. */
+export function readsUpOrDown(box: Quad): boolean {
+  return Math.abs(Math.cos(readingAngle(box))) < NEAR_AXIS;
 }
 
 /** `area` of a page turned a quarter clockwise, so that text reading up the page reads across it. */
