@@ -109,6 +109,15 @@ describe('page result', () => {
     expect(characterErrorRate('4 Deep groove ball bearing 6208 GCr15 2', rows[4]!)).toBeLessThan(0.05);
   });
 
+  it('reads a single digit whose box stands taller than wide across, as printed, not down its box', async () => {
+    const result = await read(renderPage(ruledTablePage().spec));
+    // The item numbers' column: each box is taller than wide, so it was read as text running down
+    // the page, at confidence 0.55-0.77, and `6` turned round came out `9`.
+    const numbers = result.lines!.filter((line) => line.box.every(([x]) => x < 200) && /^\d$/.test(line.text));
+    expect(numbers.map((line) => line.text)).toEqual(['1', '2', '3', '4', '5', '6']);
+    for (const line of numbers) expect(line.confidence).toBeGreaterThan(0.8);
+  });
+
   it.each([0, 90, 180, 270])('reads a page scanned turned by %i° as the page turned upright', async (degrees) => {
     const testPage = specificationPage();
     const upright = renderPage(testPage.spec);

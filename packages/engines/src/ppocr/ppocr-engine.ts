@@ -12,7 +12,7 @@ import { preferPdfText } from './pdf-text.ts';
 import { readingOrder } from './reading-order.ts';
 import type { Recognizer } from './recognizer.ts';
 import type { OrtSession } from './session.ts';
-import { findSidewaysLines, hasGlyphStack, mergeSidewaysReading, readsUpOrDown, runsUpOrDown } from './sideways-text.ts';
+import { acrossQuad, findSidewaysLines, hasGlyphStack, holdsGlyphs, mergeSidewaysReading, readsUpOrDown, runsUpOrDown } from './sideways-text.ts';
 import { isSpecks } from './specks.ts';
 
 /** PaddleOCR's `drop_score`: lines read with less confidence are noise (rules, specks). */
@@ -107,9 +107,8 @@ export class PpocrEngine implements Engine {
   }
 
   /**
-   * Reads the detected boxes; a flip the classifier suggests, or any for a line read up or down
-   * the page, is kept only if the flipped strip reads more confidently. Lines read as noise are
-   * left out.
+   * Reads the detected boxes, some also other ways (see below), keeping the surest reading.
+   * Lines read as noise are left out.
    */
   private async readBoxes(
     page: PageImage,
@@ -117,20 +116,26 @@ export class PpocrEngine implements Engine {
     upsideDown: readonly boolean[],
     onDone: (done: number) => void,
   ): Promise<ReadLine[]> {
-    // A line read up or down the page is read both ways whatever the classifier says: turned, its
-    // digits are digits still (`9.30` read downwards is `08'6`), and it judges them no better.
-    const tryBoth = boxes.map((box, i) => upsideDown[i] || readsUpOrDown(box));
-    const flipped = boxes.filter((_, i) => tryBoth[i]);
-    const candidates: Quad[] = [...boxes, ...flipped.map(rotateQuad180)];
-    const decoded = await this.recognizer.read(page, candidates, onDone);
+    // Other ways to read a box, each kept where it reads more surely: turned round where the
+    // classifier says so, and for any box read up or down the page (turned, digits are digits
+    // still: `9.30` read downwards is `08'6`, and the classifier judges them no better); and
+    // across, for a glyph or two whose box is tall (a table's `6` read downwards came out `9`),
+    // where it reads no fewer characters (a small vertical `15` reads `5` across, surely).
+    const others = boxes.map((box, i) => {
+      const ways: Array<{ box: Quad; across: boolean }> = [];
+      const vertical = readsUpOrDown(box);
+      if (upsideDown[i] || vertical) ways.push({ box: rotateQuad180(box), across: false });
+      if (vertical && holdsGlyphs(box)) ways.push({ box: acrossQuad(box), across: true });
+      return ways;
+    });
+    const decoded = await this.recognizer.read(page, [...boxes, ...others.flat().map((way) => way.box)], onDone);
     const lines: ReadLine[] = [];
-    let flipIndex = boxes.length;
+    let next = boxes.length;
     boxes.forEach((box, i) => {
       let best = { box, read: decoded[i]! };
-      if (tryBoth[i]) {
-        const other = { box: candidates[flipIndex]!, read: decoded[flipIndex]! };
-        flipIndex++;
-        if (other.read.confidence > best.read.confidence) best = other;
+      for (const other of others[i]!) {
+        const read = decoded[next++]!;
+        if (read.confidence > best.read.confidence && (!other.across || read.characters >= best.read.characters)) best = { box: other.box, read };
       }
       if (best.read.characters === 0 || best.read.confidence < MIN_LINE_CONFIDENCE || isSpecks(best.read.text)) return;
       lines.push({ text: best.read.text, confidence: best.read.confidence, box: best.box, characters: best.read.characters });

@@ -61,6 +61,18 @@ export function hasGlyphStack(boxes: readonly Quad[]): boolean {
   );
 }
 
+/** Whether `box` holds a glyph or two rather than a line: it is not much longer than high. */
+export function holdsGlyphs(box: Quad): boolean {
+  const { width, height } = quadSize(box);
+  return width < LINE_LENGTH * height;
+}
+
+/** The box of a box read up or down the page, read across it, left to right. */
+export function acrossQuad([a, b, c, d]: Quad): Quad {
+  const fromLeft: Quad = [d, a, b, c];
+  return fromLeft[1][0] > fromLeft[0][0] ? fromLeft : [b, c, d, a];
+}
+
 /** Whether `box` is read up or down the page. */
 export function readsUpOrDown(box: Quad): boolean {
   return Math.abs(Math.cos(readingAngle(box))) < NEAR_AXIS;
