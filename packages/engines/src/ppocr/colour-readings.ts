@@ -1,4 +1,4 @@
-import { mergeReadings, type ReadLine } from './readings.ts';
+import { mergeReadings, surelyRead, type ReadLine } from './readings.ts';
 
 /**
  * Where the two readings hold about as much, the lifted one is kept: the coloured ink it lifted
@@ -22,7 +22,7 @@ const LIFTED_ALONE_CONFIDENCE = 0.8;
  */
 export function mergeLiftedReading(printed: readonly ReadLine[], lifted: readonly ReadLine[]): ReadLine[] {
   return mergeReadings(printed, lifted, {
-    secondWins: (fromPrinted, fromLifted) => fromPrinted <= PRINTED_MARGIN * fromLifted,
+    secondWins: (printedLines, liftedLines) => surelyRead(printedLines) <= PRINTED_MARGIN * surelyRead(liftedLines),
     keepAlone: (line) => line.confidence >= LIFTED_ALONE_CONFIDENCE,
   });
 }

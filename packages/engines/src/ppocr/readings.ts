@@ -24,13 +24,13 @@ function samePlace(a: Bounds, b: Bounds): boolean {
 }
 
 /** Characters read, each counted by the confidence it was read with. */
-function surelyRead(lines: readonly ReadLine[]): number {
+export function surelyRead(lines: readonly ReadLine[]): number {
   return lines.reduce((sum, line) => sum + line.confidence * line.characters, 0);
 }
 
 export interface ReadingMerge {
-  /** Whether a group keeps the second reading, given how surely each read it (characters × confidence). */
-  secondWins(first: number, second: number): boolean;
+  /** Whether a group keeps the second reading's lines rather than the first's. */
+  secondWins(first: readonly ReadLine[], second: readonly ReadLine[]): boolean;
   /** Whether a line only the second reading found is kept. */
   keepAlone(line: ReadLine): boolean;
 }
@@ -57,6 +57,6 @@ export function mergeReadings(first: readonly ReadLine[], second: readonly ReadL
   });
   return [...groups.values()].flatMap((group) => {
     if (group.first.length === 0) return group.second.filter(merge.keepAlone);
-    return merge.secondWins(surelyRead(group.first), surelyRead(group.second)) ? group.second : group.first;
+    return merge.secondWins(group.first, group.second) ? group.second : group.first;
   });
 }

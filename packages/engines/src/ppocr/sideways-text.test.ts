@@ -50,6 +50,18 @@ describe('mergeSidewaysReading', () => {
     expect(mergeSidewaysReading(upright, sideways).map((l) => l.text)).toEqual(['2', '4']);
   });
 
+  it('keeps a sure upright glyph against a sideways glyph box that reads more characters (a page number `5` read `ci`)', () => {
+    const upright = [line('5', 1, rectQuad(1319, 259, 1339, 282))];
+    expect(mergeSidewaysReading(upright, [line('ci', 0.93, upwards(1320, 257, 1340, 280))]).map((l) => l.text)).toEqual(['5']);
+    // A short vertical size goes to the sideways reading where the upright one read a glyph of it, or read it with doubt.
+    const glyph = [line('9', 0.98, rectQuad(10, 186, 32, 219))];
+    expect(mergeSidewaysReading(glyph, [line('60', 1, upwards(10, 183, 34, 216))]).map((l) => l.text)).toEqual(['60']);
+    const piece = [line('5', 0.98, rectQuad(481, 104, 502, 127))];
+    expect(mergeSidewaysReading(piece, [line('15', 0.89, upwards(483, 102, 500, 123))]).map((l) => l.text)).toEqual(['15']);
+    const doubtful = [line('8', 0.78, rectQuad(146, 1059, 187, 1115))];
+    expect(mergeSidewaysReading(doubtful, [line('38', 1, upwards(146, 1059, 185, 1112))]).map((l) => l.text)).toEqual(['38']);
+  });
+
   it('keeps the upright reading where the sideways one holds about as much (an upright glyph read on its side)', () => {
     const upright = [line('3', 1, rectQuad(656, 2261, 687, 2301))];
     expect(mergeSidewaysReading(upright, [line('m', 0.95, upwards(656, 2261, 687, 2301))]).map((l) => l.text)).toEqual(['3']);

@@ -4,7 +4,7 @@ import { quadBounds, quadSize } from './geometry.ts';
 import type { PixelRect } from './ink-bounds.ts';
 import { LARGE_DETECTION_SIDE } from './page-detection.ts';
 import { readingAngle } from './page-turn.ts';
-import { mergeReadings, type ReadLine } from './readings.ts';
+import { mergeReadings, surelyRead, type ReadLine } from './readings.ts';
 
 /** Sine of the angle (15°) within which a box runs along an axis of the page. */
 const NEAR_AXIS = Math.sin(Math.PI / 12);
@@ -19,6 +19,23 @@ const SIDEWAYS_MARGIN = 1.25;
  * read on their side as `zt`, which outweighed the upright `2` under them.
  */
 const SIDEWAYS_CONFIDENCE = 0.8;
+/**
+ * A single character read upright this surely, alone at its place, is not displaced by a
+ * sideways reading of a glyph box that holds no character of its kind: a page number `5` read on
+ * its side came out `ci`, two characters, nearly as surely. A short vertical size read upright
+ * as one glyph (`9` for the `6` of `60`) is displaced by the sideways digits; pieces of one read
+ * upright (`5` and `9` of `9.5`) are more than one line.
+ */
+const SURE_UPRIGHT = 0.95;
+const KINDS = [/\p{Nd}/u, /\p{Script=Latin}/u, /\p{Script=Han}/u];
+
+/** Whether `upright` is one character read surely, of a kind the glyph-box reading `sideways` has none of. */
+function sureLoneGlyph(upright: readonly ReadLine[], sideways: readonly ReadLine[]): boolean {
+  const [only] = upright;
+  if (upright.length !== 1 || only!.characters !== 1 || only!.confidence < SURE_UPRIGHT) return false;
+  const kind = KINDS.find((pattern) => pattern.test(only!.text));
+  return kind !== undefined && sideways.every((line) => holdsGlyphs(line.box) && !kind.test(line.text));
+}
 /** A line only the sideways pass found is kept when it holds this many characters: an upright glyph read on its side can pass for another. */
 const SIDEWAYS_ALONE_CHARACTERS = 2;
 
@@ -129,7 +146,9 @@ export async function findSidewaysLines(detect: Detect, page: PageImage, area: P
 export function mergeSidewaysReading(upright: readonly ReadLine[], sideways: readonly ReadLine[]): ReadLine[] {
   const sure = sideways.filter((line) => line.confidence >= SIDEWAYS_CONFIDENCE);
   return mergeReadings(upright, sure, {
-    secondWins: (fromUpright, fromSideways) => fromSideways > SIDEWAYS_MARGIN * fromUpright,
+    secondWins: (uprightLines, sidewaysLines) =>
+      surelyRead(sidewaysLines) > SIDEWAYS_MARGIN * surelyRead(uprightLines) &&
+      !sureLoneGlyph(uprightLines, sidewaysLines),
     keepAlone: (line) => line.characters >= SIDEWAYS_ALONE_CHARACTERS,
   });
 }
