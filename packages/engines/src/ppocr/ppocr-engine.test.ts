@@ -13,6 +13,7 @@ import {
   upsideDownPage,
   type PageSpec,
   type TestPage,
+  type TextBlock,
 } from '@ocr/testkit';
 import type { Engine } from '../engine.ts';
 import { loadPpocrEngine } from './index.ts';
@@ -29,6 +30,16 @@ afterAll(async () => {
 
 async function read(bytes: Uint8Array) {
   return engine.recognize(await pageImage(bytes));
+}
+
+/** A label rendered on its own, `width` × `height` px, and turned: 270° reads up the page, 90° down. */
+async function turnedLabel(block: Omit<TextBlock, 'x' | 'y'>, width: number, height: number, degrees: 90 | 270): Promise<Buffer> {
+  return sharp(renderPage({ width, height, blocks: [{ x: 4, y: 3, ...block }] })).rotate(degrees).png().toBuffer();
+}
+
+/** `sheet` with each label laid over it at its place. */
+async function withLabels(sheet: Buffer, labels: ReadonlyArray<{ label: Buffer; left: number; top: number }>): Promise<Buffer> {
+  return sharp(sheet).composite(labels.map(({ label, left, top }) => ({ input: label, left, top }))).png().toBuffer();
 }
 
 describe('loadPpocrEngine', () => {
@@ -273,13 +284,6 @@ describe('page result', () => {
   });
 
   it('reads a drawing’s vertical sizes that stand side by side, which the upright pass reads as a few glyphs', async () => {
-    /** A label rendered on its own and turned: 270° reads up the page, 90° down. */
-    const turned = async (text: string, degrees: 90 | 270) => {
-      const lines = text.split('\n');
-      const width = Math.ceil(Math.max(...lines.map((l) => l.length)) * 30 * 0.62) + 8;
-      const png = renderPage({ width, height: lines.length * 38 + 6, blocks: [{ x: 4, y: 3, text, fontSize: 30, lineHeight: 1.25 }] });
-      return sharp(png).rotate(degrees).png().toBuffer();
-    };
     const sheet = renderPage({
       width: 1200,
       height: 900,
@@ -295,10 +299,16 @@ describe('page result', () => {
       ['7.73', 270, 700, 420],
       ['10.48', 90, 1100, 600],
     ];
-    const png = await sharp(sheet)
-      .composite(await Promise.all(labels.map(async ([text, degrees, left, top]) => ({ input: await turned(text, degrees), left, top }))))
-      .png()
-      .toBuffer();
+    const png = await withLabels(
+      sheet,
+      await Promise.all(
+        labels.map(async ([text, degrees, left, top]) => {
+          const lines = text.split('\n');
+          const width = Math.ceil(Math.max(...lines.map((l) => l.length)) * 30 * 0.62) + 8;
+          return { label: await turnedLabel({ text, fontSize: 30, lineHeight: 1.25 }, width, lines.length * 38 + 6, degrees), left, top };
+        }),
+      ),
+    );
     const lines = (await read(png)).lines!.map((line) => line.text);
     // Upright, the pair read `2. 0.` and `88`.
     expect(lines).toEqual(expect.arrayContaining(['8.20', '8.00', '+0.03', '35.36', '-0.03', '7.73', '10.48', 'Ø70.50 ±0.05', 'DETAIL B SCALE 2:1']));
@@ -308,20 +318,16 @@ describe('page result', () => {
   it('reads vertical sizes that the upright pass cuts into glyphs, with no vertical line to show for them', async () => {
     // Broken dimension lines, a size in each gap, reading up the page.
     const sizes = ['9.30', '6.90', '69.06', '8.09'];
-    const turnedSize = async (text: string) => {
-      const png = renderPage({ width: text.length * 19 + 8, height: 45, blocks: [{ x: 4, y: 3, text, fontSize: 30 }] });
-      return sharp(png).rotate(270).png().toBuffer();
-    };
     const sheet = renderPage({
       width: 500,
       height: 320,
       blocks: [{ x: 20, y: 280, text: 'SECTION B-B', fontSize: 24 }],
       rules: sizes.map((_, i): [number, number, number, number] => [100 + i * 90, 40, 100 + i * 90, 260]),
     });
-    const png = await sharp(sheet)
-      .composite(await Promise.all(sizes.map(async (text, i) => ({ input: await turnedSize(text), left: 60 + i * 90, top: 80 }))))
-      .png()
-      .toBuffer();
+    const png = await withLabels(
+      sheet,
+      await Promise.all(sizes.map(async (text, i) => ({ label: await turnedLabel({ text, fontSize: 30 }, text.length * 19 + 8, 45, 270), left: 60 + i * 90, top: 80 }))),
+    );
     const lines = (await read(png)).lines!.map((line) => line.text);
     // Upright, these read as `3.` over `9`, `9.` over `6` and so on.
     expect(lines).toEqual(expect.arrayContaining([...sizes, 'SECTION B-B']));
@@ -329,20 +335,17 @@ describe('page result', () => {
 
   it('reads vertical sizes in a light face beside their dimension lines the right way up', async () => {
     const sizes = ['9.30', '6.90', '8.60', '0.60', '69.06', '96.09', '60.9', '9.06', '8.09', '90.6', '6.06', '0.70', '10.48', '18.48', '3.30', '6.50'];
-    const turnedSize = async (text: string) => {
-      const png = renderPage({ width: Math.ceil(text.length * 24 * 0.62) + 8, height: 38, blocks: [{ x: 4, y: 3, text, fontSize: 24, fontFamily: '"DejaVu Sans Light"', colour: '#404040' }] });
-      return sharp(png).rotate(270).png().toBuffer();
-    };
     const sheet = renderPage({
       width: 40 + sizes.length * 70,
       height: 360,
       blocks: [{ x: 20, y: 320, text: 'SECTION B-B', fontSize: 24 }],
       rules: sizes.map((_, i): [number, number, number, number] => [80 + i * 70, 40, 80 + i * 70, 300]),
     });
-    const png = await sharp(sheet)
-      .composite(await Promise.all(sizes.map(async (text, i) => ({ input: await turnedSize(text), left: 40 + i * 70, top: 90 }))))
-      .png()
-      .toBuffer();
+    const light = { fontSize: 24, fontFamily: '"DejaVu Sans Light"', colour: '#404040' };
+    const png = await withLabels(
+      sheet,
+      await Promise.all(sizes.map(async (text, i) => ({ label: await turnedLabel({ text, ...light }, Math.ceil(text.length * 24 * 0.62) + 8, 38, 270), left: 40 + i * 70, top: 90 }))),
+    );
     const result = await read(png);
     expect(result.rotation).toBe(0);
     // Read only the way the direction classifier chose, `9.30` came out `9` and `3.`.

@@ -27,17 +27,16 @@ const SIDEWAYS_CONFIDENCE = 0.8;
  * upright (`5` and `9` of `9.5`) are more than one line.
  */
 const SURE_UPRIGHT = 0.95;
+/** Kinds of character: digits, Latin letters, Han. */
 const KINDS = [/\p{Nd}/u, /\p{Script=Latin}/u, /\p{Script=Han}/u];
 
-/** Whether `upright` is one character read surely, of a kind the glyph-box reading `sideways` has none of. */
-function sureLoneGlyph(upright: readonly ReadLine[], sideways: readonly ReadLine[]): boolean {
-  const [only] = upright;
-  if (upright.length !== 1 || only!.characters !== 1 || only!.confidence < SURE_UPRIGHT) return false;
-  const kind = KINDS.find((pattern) => pattern.test(only!.text));
-  return kind !== undefined && sideways.every((line) => holdsGlyphs(line.box) && !kind.test(line.text));
-}
 /** A line only the sideways pass found is kept when it holds this many characters: an upright glyph read on its side can pass for another. */
 const SIDEWAYS_ALONE_CHARACTERS = 2;
+/** A box at most this many times as long as it is high holds a glyph or two. */
+const GLYPH_LENGTH = 1.6;
+/** Glyph boxes one above the other, this close (a share of their height) and as wide, are pieces of one line. */
+const STACK_GAP = 0.35;
+const STACK_WIDTH = 0.7;
 
 /**
  * Whether the page holds a line that runs up or down it: a drawing's vertical dimensions, a
@@ -50,12 +49,6 @@ export function runsUpOrDown(lines: readonly ReadLine[]): boolean {
     return readsUpOrDown(box) && width >= LINE_LENGTH * height;
   });
 }
-
-/** A box at most this many times as long as it is high holds a glyph or two. */
-const GLYPH_LENGTH = 1.6;
-/** Glyph boxes one above the other, this close (a share of their height) and as wide, are pieces of one line. */
-const STACK_GAP = 0.35;
-const STACK_WIDTH = 0.7;
 
 /**
  * Whether the detector found glyphs stacked one on another: a short vertical size it cut into
@@ -137,6 +130,14 @@ export async function findSidewaysLines(detect: Detect, page: PageImage, area: P
       return Math.abs(Math.sin(readingAngle(box))) < NEAR_AXIS && width >= SIDEWAYS_LENGTH * height;
     })
     .map((box) => box.map(toPage) as Quad);
+}
+
+/** Whether `upright` is one character read surely, of a kind the glyph-box reading `sideways` has none of. */
+function sureLoneGlyph(upright: readonly ReadLine[], sideways: readonly ReadLine[]): boolean {
+  const [only] = upright;
+  if (upright.length !== 1 || only!.characters !== 1 || only!.confidence < SURE_UPRIGHT) return false;
+  const kind = KINDS.find((pattern) => pattern.test(only!.text));
+  return kind !== undefined && sideways.every((line) => holdsGlyphs(line.box) && !kind.test(line.text));
 }
 
 /**
