@@ -33,6 +33,16 @@ const GUTTER = 0.5;
 const GUTTER_BESIDE = 0.35;
 /** ...when the lines on both sides are text, at least this many line heights long (not table cells). */
 const COLUMN_LINE = 5;
+/**
+ * Justified columns set a 1 em gutter apart come this close (a fifth of a line height between
+ * boxes): so narrow a gap separates columns only where the lines on both sides run up to it.
+ */
+const NARROW_GUTTER = 0.15;
+/** A justified side has at least this many lines, and this share of them reach the gutter... */
+const JUSTIFIED_LINES = 4;
+const JUSTIFIED_SHARE = 0.7;
+/** ...to within this many line heights (a paragraph's indent or last line does not). */
+const JUSTIFIED_REACH = 0.5;
 
 /**
  * Orders lines for reading with a recursive XY-cut on the deskewed boxes: column gutters first
@@ -107,15 +117,29 @@ function isTextColumn(side: readonly Extent[], lineHeight: number): boolean {
   return rowGaps.length < side.length - 1 || rowGaps.some(([, width]) => width < BLOCK_GAP * lineHeight);
 }
 
+/**
+ * Whether most lines of a side run up to the gutter, as a justified column's do: the left side's
+ * lines end together, the right side's start together. A table's cells, text wrapped ragged in
+ * them, do not.
+ */
+function isJustifiedTowards(side: readonly Extent[], edge: 'left' | 'right', lineHeight: number): boolean {
+  if (side.length < JUSTIFIED_LINES) return false;
+  const reach = JUSTIFIED_REACH * lineHeight;
+  const gutterEdge = edge === 'right' ? Math.max(...side.map((e) => e.right)) : Math.min(...side.map((e) => e.left));
+  const reaching = side.filter((e) => Math.abs(e[edge] - gutterEdge) <= reach).length;
+  return reaching >= JUSTIFIED_SHARE * side.length;
+}
+
 function cut(extents: Extent[], lineHeight: number): Block[] {
   if (extents.length === 1) return [[extents]];
   const columnGaps = gaps(extents, 'left', 'right').sort((a, b) => b[1] - a[1]);
   for (const [at, width] of columnGaps) {
-    if (width < GUTTER * lineHeight) break;
+    if (width < NARROW_GUTTER * lineHeight) break;
     const left = extents.filter((e) => e.right < at);
     const right = extents.filter((e) => e.left > at);
-    if (width < GUTTER_BESIDE * median([...left, ...right].map((e) => (e.bottom - e.top) / CORE))) continue;
-    if (isTextColumn(left, lineHeight) && isTextColumn(right, lineHeight)) {
+    if (!isTextColumn(left, lineHeight) || !isTextColumn(right, lineHeight)) continue;
+    const wide = width >= GUTTER * lineHeight && width >= GUTTER_BESIDE * median([...left, ...right].map((e) => (e.bottom - e.top) / CORE));
+    if (wide || (isJustifiedTowards(left, 'right', lineHeight) && isJustifiedTowards(right, 'left', lineHeight))) {
       return [...cut(left, lineHeight), ...cut(right, lineHeight)];
     }
   }
