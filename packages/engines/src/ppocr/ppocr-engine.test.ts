@@ -352,6 +352,29 @@ describe('page result', () => {
     expect(result.lines!.map((line) => line.text)).toEqual(expect.arrayContaining([...sizes, 'SECTION B-B']));
   });
 
+  it('reads a drawing’s sizes in narrow lettering, where the upright pass finds no vertical size at all', async () => {
+    // GB drawings letter sizes in a narrow face: two digits make a box about as long as high.
+    const narrow = async (text: string, degrees: 0 | 270) => {
+      const width = Math.ceil(text.length * 30 * 0.62) + 8;
+      const block = { x: 4, y: 3, text, fontSize: 30, fontFamily: '"DejaVu Serif Condensed"' };
+      const squeezed = sharp(renderPage({ width, height: 45, blocks: [block] })).resize({ width: Math.round(width * 0.6), height: 45, fit: 'fill' });
+      return (degrees === 0 ? squeezed : sharp(await squeezed.png().toBuffer()).rotate(degrees)).png().toBuffer();
+    };
+    const upright: Array<[string, number, number]> = [['500', 540, 30], ['100', 194, 276], ['100', 375, 276], ['200', 811, 780], ['380 ±0.1', 630, 370], ['124', 808, 415]];
+    const vertical: Array<[string, number, number]> = [['50', 40, 180], ['72', 1028, 170], ['25', 568, 700], ['90', 568, 600], ['150', 1037, 600], ['10', 780, 160], ['10', 780, 260]];
+    const sheet = renderPage({
+      width: 1224,
+      height: 822,
+      blocks: [],
+      rules: [[100, 60, 1000, 60], [100, 250, 660, 250], [100, 300, 660, 300], [60, 160, 60, 250], [1055, 120, 1055, 250], [640, 480, 1000, 480], [640, 480, 640, 750], [1000, 480, 1000, 750], [100, 750, 1000, 750], [610, 540, 610, 750]],
+    });
+    const labels = [...upright.map(([text, left, top]) => ({ text, left, top, degrees: 0 as const })), ...vertical.map(([text, left, top]) => ({ text, left, top, degrees: 270 as const }))];
+    const png = await withLabels(sheet, await Promise.all(labels.map(async ({ text, left, top, degrees }) => ({ label: await narrow(text, degrees), left, top }))));
+    const lines = (await read(png)).lines!.map((line) => line.text.replace(/[-—]$/, ''));
+    // Before, the page was not looked at sideways: it read `500`, `100`, `100`, `380 ±0.1`, `124`, `200` and `n`.
+    expect(lines.sort()).toEqual([...upright, ...vertical].map(([text]) => text).sort());
+  });
+
   it('reads condensed Latin lettering (letters at under half their width) whole, and condensed Chinese as before', async () => {
     const latin = [
       'NOTES: 1. ALL DIMENSIONS ARE IN MILLIMETRES UNLESS OTHERWISE STATED.',

@@ -12,7 +12,7 @@ import { preferPdfText } from './pdf-text.ts';
 import { readingOrder } from './reading-order.ts';
 import type { Recognizer } from './recognizer.ts';
 import type { OrtSession } from './session.ts';
-import { acrossQuad, findSidewaysLines, hasGlyphStack, holdsGlyphs, mergeSidewaysReading, readsUpOrDown, runsUpOrDown } from './sideways-text.ts';
+import { acrossQuad, downwardDoubt, findSidewaysLines, hasGlyphStack, holdsGlyphs, mergeSidewaysReading, readsAsDrawing, readsUpOrDown, runsUpOrDown } from './sideways-text.ts';
 import { isSpecks } from './specks.ts';
 
 /** PaddleOCR's `drop_score`: lines read with less confidence are noise (rules, specks). */
@@ -22,8 +22,6 @@ function uprightChar(c: PageTextChar, scanned: PageImage, turns: QuarterTurns): 
   const [x, y] = turnPointUpright([c.x, c.y], scanned.width, scanned.height, turns);
   return { char: c.char, x, y };
 }
-
-/** About how many characters a box holds: its length in line heights. */
 
 /** The PP-OCR pipeline over loaded sessions: detect, orient, recognise, order. */
 export class PpocrEngine implements Engine {
@@ -58,8 +56,9 @@ export class PpocrEngine implements Engine {
       signal?.throwIfAborted();
       onProgress?.(0.35 + 0.6 * done);
     });
-    // Lines up or down the page (a drawing's vertical dimensions) are looked for again sideways.
-    if (runsUpOrDown(lines) || hasGlyphStack(boxes)) {
+    // Lines up or down the page (a drawing's vertical dimensions) are looked for again sideways,
+    // on pages that show some or read as a drawing.
+    if (runsUpOrDown(lines) || hasGlyphStack(boxes) || readsAsDrawing(lines, area)) {
       const found = await findSidewaysLines((turned, part) => detectBoxes(this.detector, turned, part), page, area);
       const foundUpsideDown = await this.classifier.upsideDown(page, found);
       lines = mergeSidewaysReading(lines, await this.readBoxes(page, found, foundUpsideDown, () => signal?.throwIfAborted()));
@@ -120,7 +119,8 @@ export class PpocrEngine implements Engine {
     // classifier says so, and for any box read up or down the page (turned, digits are digits
     // still: `9.30` read downwards is `08'6`, and the classifier judges them no better); and
     // across, for a glyph or two whose box is tall (a table's `6` read downwards came out `9`),
-    // where it reads no fewer characters (a small vertical `15` reads `5` across, surely).
+    // where it reads no fewer characters (a small vertical `15` reads `5` across, surely). Read
+    // downwards is doubted a little: `90` turned round reads `06` as surely.
     const others = boxes.map((box, i) => {
       const ways: Array<{ box: Quad; across: boolean }> = [];
       const vertical = readsUpOrDown(box);
@@ -135,7 +135,8 @@ export class PpocrEngine implements Engine {
       let best = { box, read: decoded[i]! };
       for (const other of others[i]!) {
         const read = decoded[next++]!;
-        if (read.confidence > best.read.confidence && (!other.across || read.characters >= best.read.characters)) best = { box: other.box, read };
+        const surer = read.confidence - downwardDoubt(other.box) > best.read.confidence - downwardDoubt(best.box);
+        if (surer && (!other.across || read.characters >= best.read.characters)) best = { box: other.box, read };
       }
       if (best.read.characters === 0 || best.read.confidence < MIN_LINE_CONFIDENCE || isSpecks(best.read.text)) return;
       lines.push({ text: best.read.text, confidence: best.read.confidence, box: best.box, characters: best.read.characters });

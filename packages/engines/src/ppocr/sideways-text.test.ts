@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { PageImage, Point, Quad } from '@ocr/contracts';
 import { rectQuad } from '@ocr/testkit';
 import type { ReadLine } from './readings.ts';
-import { hasGlyphStack, mergeSidewaysReading, runsUpOrDown, sidewaysView } from './sideways-text.ts';
+import { downwardDoubt, hasGlyphStack, mergeSidewaysReading, readsAsDrawing, runsUpOrDown, sidewaysView } from './sideways-text.ts';
 
 function line(text: string, confidence: number, box: Quad): ReadLine {
   return { text, confidence, box, characters: text.replace(/\s/g, '').length };
@@ -26,6 +26,8 @@ describe('runsUpOrDown', () => {
 describe('hasGlyphStack', () => {
   it('is true for glyph boxes stacked close, as wide as each other: a vertical size cut into pieces', () => {
     expect(hasGlyphStack([rectQuad(63, 99, 95, 142), rectQuad(66, 142, 93, 162)])).toBe(true);
+    // Overlapping a little: a GB drawing's narrow `148 ±0.1` read upright as `圳` over `8`.
+    expect(hasGlyphStack([rectQuad(30, 588, 56, 624), rectQuad(30, 622, 55, 651)])).toBe(true);
   });
 
   it('is false for list numbers a line apart, glyphs side by side, and upright lines', () => {
@@ -34,6 +36,32 @@ describe('hasGlyphStack', () => {
     expect(hasGlyphStack([rectQuad(100, 100, 400, 125), rectQuad(100, 127, 400, 152)])).toBe(false);
     // A small glyph under a large one (a dot under a heading's letter) is no stack.
     expect(hasGlyphStack([rectQuad(100, 100, 160, 160), rectQuad(120, 162, 140, 182)])).toBe(false);
+  });
+});
+
+describe('readsAsDrawing', () => {
+  const area = { left: 0, top: 0, right: 1224, bottom: 822 };
+
+  it('is true for a sheet of sizes that cover little of it', () => {
+    // A GB drawing's upright sizes, its vertical ones missed altogether.
+    const sizes = ['148 ±0.1', '25', '90', '10', '72', '3.2', '150', 'X'].map((text, i) => line(text, 0.99, rectQuad(100 + 100 * i, 400, 130 + 100 * i, 428)));
+    expect(readsAsDrawing(sizes, area)).toBe(true);
+  });
+
+  it('is false for a page of text, for a table of figures that fills the page, and for a page with no sizes', () => {
+    const prose = Array.from({ length: 12 }, (_, i) => line(`Tighten the bolts in ${i + 2} passes to 210 Nm`, 0.99, rectQuad(40, 40 + 60 * i, 1180, 80 + 60 * i)));
+    expect(readsAsDrawing(prose, area)).toBe(false);
+    const figures = Array.from({ length: 60 }, (_, i) => line(`${(i * 7.3).toFixed(1)}`, 0.99, rectQuad(40 + 200 * (i % 6), 40 + 70 * Math.floor(i / 6), 220 + 200 * (i % 6), 100 + 70 * Math.floor(i / 6))));
+    expect(readsAsDrawing(figures, area)).toBe(false);
+    expect(readsAsDrawing([line('STOP', 0.99, rectQuad(500, 400, 560, 430))], area)).toBe(false);
+  });
+});
+
+describe('downwardDoubt', () => {
+  it('doubts a reading down the page, not one up it or across it', () => {
+    expect(downwardDoubt(upwards(569, 609, 593, 634))).toBe(0);
+    expect(downwardDoubt([[593, 609], [593, 634], [569, 634], [569, 609]])).toBeGreaterThan(0);
+    expect(downwardDoubt(rectQuad(100, 100, 200, 130))).toBe(0);
   });
 });
 

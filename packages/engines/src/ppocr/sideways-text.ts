@@ -10,8 +10,12 @@ import { mergeReadings, surelyRead, type ReadLine } from './readings.ts';
 const NEAR_AXIS = Math.sin(Math.PI / 12);
 /** A box at least this many times as long as it is high holds a line, not a glyph or two. */
 const LINE_LENGTH = 2;
-/** A box found sideways this much longer than high reads along it, not across (a glyph or two on its side). */
-const SIDEWAYS_LENGTH = 1.2;
+/**
+ * A box found sideways at least this long for its height reads along it. Two digits in a drawing's
+ * narrow lettering (`50`, `72`) make a box about as long as high; a glyph on its side, read
+ * across as well (see `readBoxes`), is read as it stands where that is surer.
+ */
+const SIDEWAYS_LENGTH = 0.8;
 /** A group keeps the sideways reading only where it holds clearly more than the upright one. */
 const SIDEWAYS_MARGIN = 1.25;
 /**
@@ -30,11 +34,22 @@ const SURE_UPRIGHT = 0.95;
 /** Kinds of character: digits, Latin letters, Han. */
 const KINDS = [/\p{Nd}/u, /\p{Script=Latin}/u, /\p{Script=Han}/u];
 
+/** A drawing's sizes are lines of at most this many characters holding a digit... */
+const SIZE_CHARACTERS = 8;
+/** ...at least this share of its lines... */
+const SIZE_SHARE = 0.5;
+/** ...on a sheet whose text covers under this share of its inked area. */
+const SPARSE_TEXT = 0.05;
+/** See `downwardDoubt`. */
+const DOWNWARD_DOUBT = 0.02;
 /** A line only the sideways pass found is kept when it holds this many characters: an upright glyph read on its side can pass for another. */
 const SIDEWAYS_ALONE_CHARACTERS = 2;
 /** A box at most this many times as long as it is high holds a glyph or two. */
 const GLYPH_LENGTH = 1.6;
-/** Glyph boxes one above the other, this close (a share of their height) and as wide, are pieces of one line. */
+/**
+ * Glyph boxes one above the other, this close (a share of their height) and as wide, are pieces
+ * of one line; they may overlap as much, the detector's boxes reaching past the ink.
+ */
 const STACK_GAP = 0.35;
 const STACK_WIDTH = 0.7;
 
@@ -66,9 +81,24 @@ export function hasGlyphStack(boxes: readonly Quad[]): boolean {
       if (Math.min(wa, wb) < STACK_WIDTH * Math.max(wa, wb)) return false;
       if (Math.abs(a.left + a.right - b.left - b.right) / 2 > (1 - STACK_WIDTH) * Math.max(wa, wb)) return false;
       const gap = Math.max(a.top, b.top) - Math.min(a.bottom, b.bottom);
-      return gap >= 0 && gap <= STACK_GAP * Math.min(a.bottom - a.top, b.bottom - b.top);
+      return Math.abs(gap) <= STACK_GAP * Math.min(a.bottom - a.top, b.bottom - b.top);
     }),
   );
+}
+
+/**
+ * Whether the page reads as a drawing: its lines are mostly sizes (a few characters with a
+ * digit), and they cover little of it. In a drawing's narrow lettering the detector can miss
+ * every vertical size, leaving neither a vertical line nor a glyph stack to show for them.
+ */
+export function readsAsDrawing(lines: readonly ReadLine[], area: PixelRect): boolean {
+  const sizes = lines.filter((line) => line.characters <= SIZE_CHARACTERS && /\p{Nd}/u.test(line.text)).length;
+  const covered = lines.reduce((sum, { box }) => {
+    const { width, height } = quadSize(box);
+    return sum + width * height;
+  }, 0);
+  const inked = (area.right - area.left) * (area.bottom - area.top);
+  return sizes > 0 && sizes >= SIZE_SHARE * lines.length && covered < SPARSE_TEXT * inked;
 }
 
 /** Whether `box` holds a glyph or two rather than a line: it is not much longer than high. */
@@ -86,6 +116,15 @@ export function acrossQuad([a, b, c, d]: Quad): Quad {
 /** Whether `box` is read up or down the page. */
 export function readsUpOrDown(box: Quad): boolean {
   return Math.abs(Math.cos(readingAngle(box))) < NEAR_AXIS;
+}
+
+/**
+ * What a reading down the page along `box` is discounted, in confidence, against one up it.
+ * Drawings letter vertical sizes to read upwards (ISO 129, GB/T 4458.4), and digits read either
+ * way can be as sure both ways: `90` turned round reads `06`, 0.996 against 0.994.
+ */
+export function downwardDoubt(box: Quad): number {
+  return readsUpOrDown(box) && Math.sin(readingAngle(box)) > 0 ? DOWNWARD_DOUBT : 0;
 }
 
 /** `area` of a page turned a quarter clockwise, so that text reading up the page reads across it. */
