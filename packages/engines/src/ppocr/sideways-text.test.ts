@@ -90,6 +90,15 @@ describe('mergeSidewaysReading', () => {
     expect(mergeSidewaysReading(doubtful, [line('38', 1, upwards(146, 1059, 185, 1112))]).map((l) => l.text)).toEqual(['38']);
   });
 
+  it('keeps an upright reading against glyph boxes side by side read on their side (an upright `28` read `2` and `00`)', () => {
+    const upright = [line('28', 1, rectQuad(378, 310, 411, 342))];
+    const sideways = [line('2', 0.92, [[397, 312], [398, 335], [382, 336], [381, 313]]), line('00', 0.81, [[409, 314], [409, 332], [395, 332], [395, 314]])];
+    expect(mergeSidewaysReading(upright, sideways).map((l) => l.text)).toEqual(['28']);
+    // Glyph boxes stacked up the page are a vertical line cut in pieces, and are read as such.
+    const stacked = [line('9', 0.97, upwards(100, 140, 120, 160)), line('30', 0.95, upwards(100, 100, 120, 138))];
+    expect(mergeSidewaysReading([line('m', 0.7, rectQuad(100, 100, 120, 160))], stacked).map((l) => l.text).sort()).toEqual(['30', '9']);
+  });
+
   it('keeps the upright reading where the sideways one holds about as much (an upright glyph read on its side)', () => {
     const upright = [line('3', 1, rectQuad(656, 2261, 687, 2301))];
     expect(mergeSidewaysReading(upright, [line('m', 0.95, upwards(656, 2261, 687, 2301))]).map((l) => l.text)).toEqual(['3']);
@@ -98,6 +107,14 @@ describe('mergeSidewaysReading', () => {
   it('adds what only the sideways pass found where it reads surely and holds more than a glyph', () => {
     const found = [line('10.48', 0.99, upwards(372, 1297, 414, 1400)), line('T', 0.95, upwards(1587, 213, 1606, 244)), line('1l1', 0.6, upwards(500, 500, 520, 560))];
     expect(mergeSidewaysReading([], found).map((l) => l.text)).toEqual(['10.48']);
+    // A drawing's symbol read across its box: one digit and a dash.
+    expect(mergeSidewaysReading([], [line('-5', 0.94, rectQuad(239, 103, 263, 123))])).toEqual([]);
+  });
+
+  it('takes a lone glyph read sideways only where it reads very surely (an upright `Z` read on its side is `N`)', () => {
+    const upright = [line('z', 0.63, rectQuad(69, 142, 78, 152))];
+    expect(mergeSidewaysReading(upright, [line('N', 0.82, upwards(69, 142, 77, 156))]).map((l) => l.text)).toEqual(['z']);
+    expect(mergeSidewaysReading(upright, [line('5', 0.99, upwards(69, 142, 77, 156))]).map((l) => l.text)).toEqual(['5']);
   });
 });
 

@@ -24,6 +24,11 @@ const SIDEWAYS_MARGIN = 1.25;
  */
 const SIDEWAYS_CONFIDENCE = 0.8;
 /**
+ * ...and a single character this surely: glyphs turned a quarter pass for others (an upright `Z`
+ * read on its side is `N`, 0.82 against 0.63), where a vertical size's lone digit reads surely.
+ */
+const SIDEWAYS_GLYPH_CONFIDENCE = 0.95;
+/**
  * A single character read upright this surely, alone at its place, is not displaced by a
  * sideways reading of a glyph box that holds no character of its kind: a page number `5` read on
  * its side came out `ci`, two characters, nearly as surely. A short vertical size read upright
@@ -42,7 +47,10 @@ const SIZE_SHARE = 0.5;
 const SPARSE_TEXT = 0.05;
 /** See `downwardDoubt`. */
 const DOWNWARD_DOUBT = 0.02;
-/** A line only the sideways pass found is kept when it holds this many characters: an upright glyph read on its side can pass for another. */
+/**
+ * A line only the sideways pass found is kept when it holds this many letters or digits: an
+ * upright glyph read on its side can pass for another, and a drawing's symbol for `-5`.
+ */
 const SIDEWAYS_ALONE_CHARACTERS = 2;
 /** A box at most this many times as long as it is high holds a glyph or two. */
 const GLYPH_LENGTH = 1.6;
@@ -180,15 +188,28 @@ function sureLoneGlyph(upright: readonly ReadLine[], sideways: readonly ReadLine
 }
 
 /**
+ * Whether the sideways reading is glyph boxes side by side across the page: text up or down the
+ * page cut into glyphs stacks them, so these are upright glyphs read on their side (an upright
+ * `28` read sideways as `2` and `00`).
+ */
+function glyphsSideBySide(sideways: readonly ReadLine[]): boolean {
+  if (sideways.length < 2 || !sideways.every((line) => holdsGlyphs(line.box))) return false;
+  const bounds = sideways.map(({ box }) => quadBounds(box));
+  const xs = bounds.map((b) => (b.left + b.right) / 2), ys = bounds.map((b) => (b.top + b.bottom) / 2);
+  return Math.max(...xs) - Math.min(...xs) > Math.max(...ys) - Math.min(...ys);
+}
+
+/**
  * The page's reading with its lines that run up or down read again as found sideways: each place
  * keeps the reading that holds clearly more.
  */
 export function mergeSidewaysReading(upright: readonly ReadLine[], sideways: readonly ReadLine[]): ReadLine[] {
-  const sure = sideways.filter((line) => line.confidence >= SIDEWAYS_CONFIDENCE);
+  const sure = sideways.filter((line) => line.confidence >= (line.characters === 1 ? SIDEWAYS_GLYPH_CONFIDENCE : SIDEWAYS_CONFIDENCE));
   return mergeReadings(upright, sure, {
     secondWins: (uprightLines, sidewaysLines) =>
       surelyRead(sidewaysLines) > SIDEWAYS_MARGIN * surelyRead(uprightLines) &&
-      !sureLoneGlyph(uprightLines, sidewaysLines),
-    keepAlone: (line) => line.characters >= SIDEWAYS_ALONE_CHARACTERS,
+      !sureLoneGlyph(uprightLines, sidewaysLines) &&
+      !glyphsSideBySide(sidewaysLines),
+    keepAlone: (line) => (line.text.match(/[\p{L}\p{Nd}]/gu)?.length ?? 0) >= SIDEWAYS_ALONE_CHARACTERS,
   });
 }
