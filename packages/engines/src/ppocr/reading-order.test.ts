@@ -98,6 +98,16 @@ describe('readingOrder', () => {
     }
   });
 
+  it('reads a long line up the margin (an arXiv stamp) after the page’s text, not inside the paragraph beside it', () => {
+    const paragraph = [0, 1, 2, 3, 4, 5].map((i) => line(`P${i}`, 200, 100 + 36 * i, 600));
+    // Read upwards: 500 px long, beside the paragraph's middle lines.
+    const stamp: OcrLine = { text: 'arXiv:2004.04906v3', confidence: 0.9, box: [[100, 700], [100, 200], [130, 200], [130, 700]] };
+    expect(readingOrder([stamp, ...paragraph]).text).toBe('P0\nP1\nP2\nP3\nP4\nP5\n\narXiv:2004.04906v3');
+    // A drawing's vertical size keeps its place among the lines.
+    const size: OcrLine = { text: '148', confidence: 0.9, box: [[100, 260], [100, 200], [130, 200], [130, 260]] };
+    expect(readingOrder([size, ...paragraph]).lines.at(-1)!.text).toBe('P5');
+  });
+
   it('keeps the frame most text reads in when a few lines run vertically (a drawing’s dimensions)', () => {
     const lines = [line('first', 100, 100, 500), line('second', 100, 145, 500), line('R12', 900, 400, 60, 90)];
     expect(readingOrder(lines).lines.map((l) => l.text).slice(0, 2)).toEqual(['first', 'second']);

@@ -1,4 +1,5 @@
 import type { OcrLine } from '@ocr/contracts';
+import { quadSize } from './geometry.ts';
 import { pageTurn, readingAngle, turnWeight } from './page-turn.ts';
 
 /** A line's extent on the deskewed page; `top`/`bottom` are its central band, which neighbours never share. */
@@ -9,6 +10,8 @@ interface Extent {
   top: number;
   bottom: number;
   width: number;
+  /** Its length along its reading direction, where that runs up or down the deskewed page; 0 otherwise. */
+  crosswise: number;
 }
 
 type Row = Extent[];
@@ -16,6 +19,13 @@ type Block = Row[];
 
 /** Fraction of a box's height kept as its central band for row and gap tests. */
 const CORE = 0.6;
+/**
+ * A line running up or down a page whose text runs across, at least this many line heights long,
+ * stands in its margin (an arXiv stamp, a drawing's revision note along its border): it is read
+ * after the page's text, not in the middle of the paragraph it stands beside. A drawing's
+ * vertical sizes, and a title block's column of a few characters, are shorter and keep their place.
+ */
+const MARGIN_LINE = 12;
 /** A gap between rows wider than this many line heights starts a new block. */
 const BLOCK_GAP = 1.6;
 /**
@@ -54,7 +64,10 @@ export function readingOrder(lines: readonly OcrLine[]): { lines: OcrLine[]; tex
   const extents = deskewedExtents(lines);
   const heights = extents.map((e) => (e.bottom - e.top) / CORE).sort((a, b) => a - b);
   const lineHeight = heights[heights.length >> 1]!;
-  const blocks = cut(extents, lineHeight);
+  const inMargin = (e: Extent) => e.crosswise >= MARGIN_LINE * lineHeight;
+  const body = extents.filter((e) => !inMargin(e));
+  const margin = extents.filter(inMargin).sort((a, b) => a.left - b.left);
+  const blocks = body.length === 0 ? cut(extents, lineHeight) : [...cut(body, lineHeight), ...margin.map((e) => [[e]])];
   const ordered = blocks.flat(2).map((e) => lines[e.line]!);
   const text = blocks
     .map((block) => block.map((row) => row.map((e) => lines[e.line]!.text).join(' ')).join('\n'))
@@ -78,12 +91,13 @@ function deskewedExtents(lines: readonly OcrLine[]): Extent[] {
   const skew = turn * quarter + residuals[residuals.length >> 1]!;
   const cos = Math.cos(-skew), sin = Math.sin(-skew);
   return lines.map(({ box }, line) => {
+    const crosswise = Math.abs(Math.sin(angles[line]! - skew)) > Math.SQRT1_2 ? quadSize(box).width : 0;
     const xs = box.map(([x, y]) => x * cos - y * sin);
     const ys = box.map(([x, y]) => x * sin + y * cos);
     const top = Math.min(...ys), bottom = Math.max(...ys);
     const margin = ((bottom - top) * (1 - CORE)) / 2;
     const left = Math.min(...xs), right = Math.max(...xs);
-    return { line, left, right, top: top + margin, bottom: bottom - margin, width: right - left };
+    return { line, left, right, top: top + margin, bottom: bottom - margin, width: right - left, crosswise };
   });
 }
 
