@@ -103,6 +103,10 @@ describe('readingOrder', () => {
     // Read upwards: 500 px long, beside the paragraph's middle lines.
     const stamp: OcrLine = { text: 'arXiv:2004.04906v3', confidence: 0.9, box: [[100, 700], [100, 200], [130, 200], [130, 700]] };
     expect(readingOrder([stamp, ...paragraph]).text).toBe('P0\nP1\nP2\nP3\nP4\nP5\n\narXiv:2004.04906v3');
+    // Cut in pieces where its letters stand apart, it is read whole, bottom to top.
+    const up = (text: string, bottom: number, top: number): OcrLine => ({ text, confidence: 0.9, box: [[100, bottom], [100, top], [130, top], [130, bottom]] });
+    const pieces = [up('21 Jun 2021', 350, 200), up('[cs.CV]', 540, 352), up('Xiv:2103.15348v2', 700, 545), up('ar', 750, 705)];
+    expect(readingOrder([...pieces, ...paragraph]).text).toBe('P0\nP1\nP2\nP3\nP4\nP5\n\nar Xiv:2103.15348v2 [cs.CV] 21 Jun 2021');
     // A drawing's vertical size keeps its place among the lines.
     const size: OcrLine = { text: '148', confidence: 0.9, box: [[100, 260], [100, 200], [130, 200], [130, 260]] };
     expect(readingOrder([size, ...paragraph]).lines.at(-1)!.text).toBe('P5');

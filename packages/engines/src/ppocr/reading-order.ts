@@ -1,5 +1,4 @@
 import type { OcrLine } from '@ocr/contracts';
-import { quadSize } from './geometry.ts';
 import { pageTurn, readingAngle, turnWeight } from './page-turn.ts';
 
 /** A line's extent on the deskewed page; `top`/`bottom` are its central band, which neighbours never share. */
@@ -10,8 +9,11 @@ interface Extent {
   top: number;
   bottom: number;
   width: number;
-  /** Its length along its reading direction, where that runs up or down the deskewed page; 0 otherwise. */
-  crosswise: number;
+  /** Where its reading runs up the deskewed page -1, down it 1, across it 0. */
+  crosswise: -1 | 0 | 1;
+  /** Its whole extent down the deskewed page, not only the central band. */
+  outerTop: number;
+  outerBottom: number;
 }
 
 type Row = Extent[];
@@ -26,6 +28,8 @@ const CORE = 0.6;
  * vertical sizes, and a title block's column of a few characters, are shorter and keep their place.
  */
 const MARGIN_LINE = 12;
+/** Boxes of such a line, one after another up or down the page this close (in line heights), are pieces of it. */
+const MARGIN_PIECE_GAP = 1;
 /** A gap between rows wider than this many line heights starts a new block. */
 const BLOCK_GAP = 1.6;
 /**
@@ -64,15 +68,37 @@ export function readingOrder(lines: readonly OcrLine[]): { lines: OcrLine[]; tex
   const extents = deskewedExtents(lines);
   const heights = extents.map((e) => (e.bottom - e.top) / CORE).sort((a, b) => a - b);
   const lineHeight = heights[heights.length >> 1]!;
-  const inMargin = (e: Extent) => e.crosswise >= MARGIN_LINE * lineHeight;
-  const body = extents.filter((e) => !inMargin(e));
-  const margin = extents.filter(inMargin).sort((a, b) => a.left - b.left);
-  const blocks = body.length === 0 ? cut(extents, lineHeight) : [...cut(body, lineHeight), ...margin.map((e) => [[e]])];
+  const margin = marginLines(extents, lineHeight);
+  const inMargin = new Set(margin.flat());
+  const body = extents.filter((e) => !inMargin.has(e));
+  const blocks = body.length === 0 ? cut(extents, lineHeight) : [...cut(body, lineHeight), ...margin.map((run) => [run])];
   const ordered = blocks.flat(2).map((e) => lines[e.line]!);
   const text = blocks
     .map((block) => block.map((row) => row.map((e) => lines[e.line]!.text).join(' ')).join('\n'))
     .join('\n\n');
   return { lines: ordered, text };
+}
+
+/**
+ * The lines running up or down the page's margin, each as its pieces in reading order (the
+ * detector cuts a stamp where its letters stand apart: `ar` | `Xiv:2103.15348v2` | `[cs.CV]`),
+ * left to right.
+ */
+function marginLines(extents: readonly Extent[], lineHeight: number): Extent[][] {
+  const runs: Extent[][] = [];
+  for (const e of extents.filter((x) => x.crosswise !== 0).sort((a, b) => a.outerTop - b.outerTop)) {
+    const run = runs.find((r) => {
+      const last = r.at(-1)!;
+      const overlap = Math.min(last.right, e.right) - Math.max(last.left, e.left);
+      return last.crosswise === e.crosswise && overlap >= Math.min(last.width, e.width) / 2 && e.outerTop - last.outerBottom <= MARGIN_PIECE_GAP * lineHeight;
+    });
+    if (run) run.push(e);
+    else runs.push([e]);
+  }
+  return runs
+    .filter((run) => run.at(-1)!.outerBottom - run[0]!.outerTop >= MARGIN_LINE * lineHeight)
+    .map((run) => (run[0]!.crosswise < 0 ? run.reverse() : run))
+    .sort((a, b) => a[0]!.left - b[0]!.left);
 }
 
 /**
@@ -91,13 +117,14 @@ function deskewedExtents(lines: readonly OcrLine[]): Extent[] {
   const skew = turn * quarter + residuals[residuals.length >> 1]!;
   const cos = Math.cos(-skew), sin = Math.sin(-skew);
   return lines.map(({ box }, line) => {
-    const crosswise = Math.abs(Math.sin(angles[line]! - skew)) > Math.SQRT1_2 ? quadSize(box).width : 0;
+    const across = Math.sin(angles[line]! - skew);
+    const crosswise = Math.abs(across) > Math.SQRT1_2 ? Math.sign(across) as -1 | 1 : 0;
     const xs = box.map(([x, y]) => x * cos - y * sin);
     const ys = box.map(([x, y]) => x * sin + y * cos);
     const top = Math.min(...ys), bottom = Math.max(...ys);
     const margin = ((bottom - top) * (1 - CORE)) / 2;
     const left = Math.min(...xs), right = Math.max(...xs);
-    return { line, left, right, top: top + margin, bottom: bottom - margin, width: right - left, crosswise };
+    return { line, left, right, top: top + margin, bottom: bottom - margin, width: right - left, crosswise, outerTop: top, outerBottom: bottom };
   });
 }
 

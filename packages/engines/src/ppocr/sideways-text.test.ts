@@ -99,6 +99,13 @@ describe('mergeSidewaysReading', () => {
     expect(mergeSidewaysReading([line('m', 0.7, rectQuad(100, 100, 120, 160))], stacked).map((l) => l.text).sort()).toEqual(['30', '9']);
   });
 
+  it('takes a long line read whole on its side where the upright pass read only part of it (an arXiv stamp)', () => {
+    // The recogniser's counts, which take in the spaces it saw.
+    const upright = [{ ...line('Ø3.15348v2 [cs.CV] 21 Jun 2021', 0.9594, [[13, 492], [15, 213], [40, 213], [39, 492]]), characters: 29 }, line('2', 0.7872, rectQuad(21, 500, 32, 509))];
+    const sideways = [{ ...line('arXiv:2103.15348v2 [cs.CV] 21 Jun 2021', 0.9615, upwards(15, 212, 38, 562)), characters: 36 }];
+    expect(mergeSidewaysReading(upright, sideways).map((l) => l.text)).toEqual(['arXiv:2103.15348v2 [cs.CV] 21 Jun 2021']);
+  });
+
   it('keeps the upright reading where the sideways one holds about as much (an upright glyph read on its side)', () => {
     const upright = [line('3', 1, rectQuad(656, 2261, 687, 2301))];
     expect(mergeSidewaysReading(upright, [line('m', 0.95, upwards(656, 2261, 687, 2301))]).map((l) => l.text)).toEqual(['3']);

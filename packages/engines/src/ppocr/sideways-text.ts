@@ -16,8 +16,15 @@ const LINE_LENGTH = 2;
  * across as well (see `readBoxes`), is read as it stands where that is surer.
  */
 const SIDEWAYS_LENGTH = 0.8;
-/** A group keeps the sideways reading only where it holds clearly more than the upright one. */
+/** A group keeps the sideways reading only where it holds clearly more than the upright one... */
 const SIDEWAYS_MARGIN = 1.25;
+/**
+ * ...or, where each sideways line holds this many characters, more by this margin: a long line
+ * read surely on its side is text, and the upright pass may have read only part of it (an arXiv
+ * stamp's `arXiv:2103.15348v2 [cs.CV] 21 Jun 2021` as `Ø3.15348v2 [cs.CV] 21 Jun 2021` and a `2`).
+ */
+const LONG_LINE_CHARACTERS = 10;
+const LONG_LINE_MARGIN = 1.1;
 /**
  * A line read sideways counts only when read at least this surely: a chart's axis and its ticks
  * read on their side as `zt`, which outweighed the upright `2` under them.
@@ -207,7 +214,8 @@ export function mergeSidewaysReading(upright: readonly ReadLine[], sideways: rea
   const sure = sideways.filter((line) => line.confidence >= (line.characters === 1 ? SIDEWAYS_GLYPH_CONFIDENCE : SIDEWAYS_CONFIDENCE));
   return mergeReadings(upright, sure, {
     secondWins: (uprightLines, sidewaysLines) =>
-      surelyRead(sidewaysLines) > SIDEWAYS_MARGIN * surelyRead(uprightLines) &&
+      surelyRead(sidewaysLines) >
+        (sidewaysLines.every((line) => line.characters >= LONG_LINE_CHARACTERS) ? LONG_LINE_MARGIN : SIDEWAYS_MARGIN) * surelyRead(uprightLines) &&
       !sureLoneGlyph(uprightLines, sidewaysLines) &&
       !glyphsSideBySide(sidewaysLines),
     keepAlone: (line) => (line.text.match(/[\p{L}\p{Nd}]/gu)?.length ?? 0) >= SIDEWAYS_ALONE_CHARACTERS,
