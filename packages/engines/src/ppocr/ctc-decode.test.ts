@@ -112,6 +112,21 @@ describe('decodeLine', () => {
     expect(decode([['中', 0.9], ['：', 0.9], [' ', 0.6], ['1', 0.9]]).text).toBe('中：1');
   });
 
+  it('places no space from a gap between Han characters in a line of prose under 1.5 times its pitch, as justified print stretches it', () => {
+    const solid = (n: number, pitch: number): Array<[string, number, number?]> =>
+      Array.from({ length: n }, (_, i): Array<[string, number]> => [[i % 2 ? '文' : '中', 0.9], ...Array.from({ length: pitch - 1 }, (): [string, number] => ['', 1])]).flat();
+    const stretched = (steps: number): Array<[string, number, number?]> => [['', 1, 0.005], ...Array.from({ length: steps - 2 }, (): [string, number] => ['', 1])];
+    const line = (pitch: number, steps: number) => decode([...solid(7, pitch), ['中', 0.9], ...stretched(steps), ...solid(7, pitch)]).text;
+    // A scanned book's `而 言`: 7 steps where its characters stand 6 apart.
+    expect(line(6, 7)).not.toContain(' ');
+    // A heading's wider gap, a form's label before its value (`汇入行名称 中国…`, 5 steps at a pitch of 3), and a space the model reads stay.
+    expect(line(6, 10)).toContain('中 中');
+    expect(line(3, 5)).toContain('中 中');
+    expect(decode([...solid(7, 6), ['中', 0.9], [' ', 0.6], ...stretched(6), ...solid(7, 6)]).text).toContain('中 中');
+    // On a short line the gap is a space between words (`45钢 调质`).
+    expect(gap('中', '文', 0.005, 7)).toBe('中 文');
+  });
+
   it('spaces a full-width comma between Latin words as the comma it is written as', () => {
     expect(decode([['a', 0.9], ['，', 0.9], ['', 1, 0.001], ['', 1], ['', 1], ['b', 0.9]]).text).toBe('a, b');
     expect(decode([['中', 0.9], ['，', 0.9], ['', 1, 0.001], ['', 1], ['', 1], ['b', 0.9]]).text).toBe('中，b');
