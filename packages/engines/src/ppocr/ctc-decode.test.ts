@@ -3,7 +3,7 @@ import { decodeLine } from './ctc-decode.ts';
 import type { Dictionary } from './dictionary.ts';
 import type { StepScores } from './step-scores.ts';
 
-const classes = ['', 'a', 'b', 'C', '中', '文', '角', '２', '（', '1', '.', 'x', '×', '：', '，', '°', '℃', ' '];
+const classes = ['', 'a', 'b', 'C', '中', '文', '角', '２', '（', '1', '.', 'x', '×', '：', '，', '°', '℃', '）', '(', ')', '-', ' '];
 const dictionary: Dictionary = { classes, spaceIndex: classes.length - 1 };
 
 /** One softmax row per step: `[char, p]` puts p on that class, `space` on the space class, the rest on blank. */
@@ -152,5 +152,15 @@ describe('decodeLine', () => {
     expect(decode([['a', 0.9], ['', 1], ['２', 0.9]]).text).toBe('a2');
     expect(decode([['（', 0.9], ['', 1], ['a', 0.9]]).text).toBe('(a');
     expect(decode([['中', 0.9], ['', 1], ['（', 0.9]]).text).toBe('中（');
+  });
+
+  it('gives a pair of brackets read in two widths one width, from what stands outside it', () => {
+    const read = (...chars: string[]) => decode(chars.flatMap((char): Array<[string, number]> => [[char, 0.9], ['', 1]])).text;
+    // A lab report's `阴性（-）`, read with an ASCII closer.
+    expect(read('中', '（', '-', ')')).toBe('中（-）');
+    expect(read('(', '1', '）', '中')).toBe('（1）中');
+    expect(read('a', '(', '1', '）')).toBe('a(1)');
+    // A pair of one width is left as read.
+    expect(read('中', '(', '1', ')')).toBe('中(1)');
   });
 });

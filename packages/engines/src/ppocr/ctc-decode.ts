@@ -170,7 +170,35 @@ export function decodeLine(scores: StepScores, offset: number, steps: number, di
       probabilities.splice(at, 1);
     }
   }
-  return finish(chars.map((char, i) => halfWidth(char, chars[i - 1], chars[i + 1])), probabilities);
+  return finish(matchBracketWidths(chars.map((char, i) => halfWidth(char, chars[i - 1], chars[i + 1]))), probabilities);
+}
+
+const BRACKET_PAIRS: Record<string, string> = { '(': ')', '（': '）' };
+const CLOSERS = new Map(Object.entries(BRACKET_PAIRS).map(([open, close]) => [close, open]));
+
+/**
+ * The recogniser picks each bracket's width on its own and can mix them in one pair (`阴性（-)`,
+ * `增长量（吨)`). A mixed pair takes one width from what stands outside it: full width beside
+ * Chinese, ASCII otherwise. Pairs of one width are left as read.
+ */
+function matchBracketWidths(chars: string[]): string[] {
+  const open: number[] = [];
+  const beside = (i: number, step: number): boolean => {
+    let j = i + step;
+    while (chars[j] === ' ') j += step;
+    return chars[j] !== undefined && isCjk(chars[j]!);
+  };
+  chars.forEach((char, i) => {
+    if (char in BRACKET_PAIRS) open.push(i);
+    const opener = CLOSERS.get(char);
+    if (opener === undefined || open.length === 0) return;
+    const at = open.pop()!;
+    if (BRACKET_PAIRS[chars[at]!] === char) return;
+    const full = beside(at, -1) || beside(i, 1);
+    chars[at] = full ? '（' : '(';
+    chars[i] = full ? '）' : ')';
+  });
+  return chars;
 }
 
 const FULL_WIDTH_OFFSET = 0xfee0;
