@@ -31,6 +31,25 @@ describe('readingOrder', () => {
     expect(readingOrder(lines).text).toBe('L0\nL1\nL2\nL3\nL4\nL5\n\nR0\nR1\nR2\nR3\nR4\nR5');
   });
 
+  it('reads two columns that flow around a photo column by column, its caption across the gutter between them', () => {
+    // Travel & Leisure (tesseract's 8087_054.3B.tif): full lines above and below the photo, short
+    // ones beside it, and a caption of short lines under it across the gutter.
+    const rows = Array.from({ length: 12 }, (_, i) => i);
+    const beside = (i: number) => i >= 4 && i < 8;
+    const lines = rows.flatMap((i) => [
+      line(`L${i}`, 100, 100 + 36 * i, beside(i) ? 250 : 600),
+      line(`R${i}`, 740, 100 + 36 * i, beside(i) ? 250 : 600, 0),
+    ]);
+    const caption = [line('THE TERRA-COTTA', 560, 100 + 36 * 6, 300), line('ROOFS OF', 600, 100 + 36 * 7, 200)];
+    // Right side's wrapped lines start where the photo ends.
+    const shifted = lines.map((l) => (l.text.startsWith('R') && beside(Number(l.text.slice(1))) ? line(l.text, 1090, l.box[0][1], 250) : l));
+    const text = readingOrder([...shifted, ...caption]).text;
+    expect(text).toBe([rows.map((i) => `L${i}`).join('\n'), 'THE TERRA-COTTA\nROOFS OF', rows.map((i) => `R${i}`).join('\n')].join('\n\n'));
+    // A page number across the gutter under the columns is read after them, as before.
+    const footed = [...lines.filter((l) => !beside(Number(l.text.slice(1)))), line('- 54 -', 660, 600, 120)];
+    expect(readingOrder(footed).text.split('\n\n').at(-1)).toBe('- 54 -');
+  });
+
   it('reads rows across where ragged lines come as close to each other as justified columns do', () => {
     // A table of descriptions, text wrapped ragged in each cell.
     const widths = [600, 470, 560, 390, 600, 500];

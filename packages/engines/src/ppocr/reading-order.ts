@@ -52,6 +52,8 @@ const COLUMN_LINE = 5;
  * boxes): so narrow a gap separates columns only where the lines on both sides run up to it.
  */
 const NARROW_GUTTER = 0.15;
+/** Lines crossing a gutter between columns that go on above and below them are at most this share of the lines there. */
+const CROSSING_SHARE = 0.2;
 /** A justified side has at least this many lines, and this share of them reach the gutter... */
 const JUSTIFIED_LINES = 4;
 const JUSTIFIED_SHARE = 0.7;
@@ -171,6 +173,38 @@ function isJustifiedTowards(side: readonly Extent[], edge: 'left' | 'right', lin
   return reaching >= JUSTIFIED_SHARE * side.length;
 }
 
+/**
+ * A gutter between two columns of text that only a few short lines cross, with the columns going
+ * on above and below them: a photo's caption set between two columns that flow around the photo
+ * (Travel & Leisure, tesseract's `8087_054.3B.tif`), which left no gutter to cut and had the
+ * columns read row by row across. The crossing lines are read between the columns. A heading or
+ * a page number across the gutter at the top or bottom is left to the cut between rows.
+ */
+function crossedGutter(extents: readonly Extent[], lineHeight: number): { left: Extent[]; crossing: Extent[]; right: Extent[] } | undefined {
+  // Stretches between two box edges wide enough for a gutter, those the fewest lines cross first.
+  const edges = [...new Set(extents.flatMap((e) => [e.left, e.right]))].sort((a, b) => a - b);
+  const stretches: Array<{ at: number; crossing: Extent[] }> = [];
+  for (let i = 0; i + 1 < edges.length; i++) {
+    if (edges[i + 1]! - edges[i]! < GUTTER * lineHeight) continue;
+    const at = (edges[i]! + edges[i + 1]!) / 2;
+    const crossing = extents.filter((e) => e.left < at && e.right > at);
+    if (crossing.length > 0 && crossing.length <= CROSSING_SHARE * extents.length) stretches.push({ at, crossing });
+  }
+  for (const { at, crossing } of stretches.sort((a, b) => a.crossing.length - b.crossing.length)) {
+    const left = extents.filter((e) => e.right <= at);
+    const right = extents.filter((e) => e.left >= at);
+    if (!isTextColumn(left, lineHeight) || !isTextColumn(right, lineHeight)) continue;
+    // Shorter than the columns' usual line: not text running across both.
+    const columnLine = median([...left, ...right].map((e) => e.width));
+    if (crossing.some((e) => e.width >= columnLine)) continue;
+    const top = Math.min(...crossing.map((e) => e.top));
+    const bottom = Math.max(...crossing.map((e) => e.bottom));
+    const goesOn = (side: readonly Extent[]) => side.some((e) => e.bottom < top) && side.some((e) => e.top > bottom);
+    if (goesOn(left) && goesOn(right)) return { left, crossing, right };
+  }
+  return undefined;
+}
+
 function cut(extents: Extent[], lineHeight: number): Block[] {
   if (extents.length === 1) return [[extents]];
   const columnGaps = gaps(extents, 'left', 'right').sort((a, b) => b[1] - a[1]);
@@ -184,6 +218,8 @@ function cut(extents: Extent[], lineHeight: number): Block[] {
       return [...cut(left, lineHeight), ...cut(right, lineHeight)];
     }
   }
+  const crossed = crossedGutter(extents, lineHeight);
+  if (crossed) return [...cut(crossed.left, lineHeight), ...cut(crossed.crossing, lineHeight), ...cut(crossed.right, lineHeight)];
   const rowGaps = gaps(extents, 'top', 'bottom');
   if (rowGaps.length > 0) {
     const [at, width] = rowGaps.reduce((a, b) => (b[1] > a[1] ? b : a));
