@@ -63,7 +63,8 @@ const JUSTIFIED_REACH = 0.5;
 /**
  * Orders lines for reading with a recursive XY-cut on the deskewed boxes: column gutters first
  * (so a two-column page reads column by column), then the widest gap between rows. Boxes on one
- * row are joined with a space, rows with a newline, blocks with a blank line.
+ * row are joined with a space, rows with a newline, blocks with a blank line. Long lines up or
+ * down the margin come last.
  */
 export function readingOrder(lines: readonly OcrLine[]): { lines: OcrLine[]; text: string } {
   if (lines.length === 0) return { lines: [], text: '' };
@@ -120,7 +121,7 @@ function deskewedExtents(lines: readonly OcrLine[]): Extent[] {
   const cos = Math.cos(-skew), sin = Math.sin(-skew);
   return lines.map(({ box }, line) => {
     const across = Math.sin(angles[line]! - skew);
-    const crosswise = Math.abs(across) > Math.SQRT1_2 ? Math.sign(across) as -1 | 1 : 0;
+    const crosswise = Math.abs(across) > Math.SQRT1_2 ? (Math.sign(across) as -1 | 1) : 0;
     const xs = box.map(([x, y]) => x * cos - y * sin);
     const ys = box.map(([x, y]) => x * sin + y * cos);
     const top = Math.min(...ys), bottom = Math.max(...ys);
