@@ -181,17 +181,20 @@ function isJustifiedTowards(side: readonly Extent[], edge: 'left' | 'right', lin
  * columns read row by row across. The crossing lines are read between the columns. A heading or
  * a page number across the gutter at the top or bottom is left to the cut between rows.
  */
-function crossedGutter(extents: readonly Extent[], lineHeight: number): { left: Extent[]; crossing: Extent[]; right: Extent[] } | undefined {
-  // Stretches between two box edges wide enough for a gutter, those the fewest lines cross first.
-  const edges = [...new Set(extents.flatMap((e) => [e.left, e.right]))].sort((a, b) => a - b);
-  const stretches: Array<{ at: number; crossing: Extent[] }> = [];
+function crossedGutter(extents: readonly Extent[], lineHeight: number, long: number): { left: Extent[]; crossing: Extent[]; right: Extent[] } | undefined {
+  if (long < ((1 - CROSSING_SHARE) * extents.length) / 2) return undefined;
+  // Stretches between two box edges wide enough for a gutter, those the fewest lines cross first:
+  // a sweep over the edges counts the lines over each.
+  const edges = extents.flatMap((e): Array<[number, number]> => [[e.left, 1], [e.right, -1]]).sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  const stretches: Array<{ at: number; crossed: number }> = [];
+  let over = 0;
   for (let i = 0; i + 1 < edges.length; i++) {
-    if (edges[i + 1]! - edges[i]! < GUTTER * lineHeight) continue;
-    const at = (edges[i]! + edges[i + 1]!) / 2;
-    const crossing = extents.filter((e) => e.left < at && e.right > at);
-    if (crossing.length > 0 && crossing.length <= CROSSING_SHARE * extents.length) stretches.push({ at, crossing });
+    over += edges[i]![1];
+    const from = edges[i]![0], to = edges[i + 1]![0];
+    if (to - from >= GUTTER * lineHeight && over > 0 && over <= CROSSING_SHARE * extents.length) stretches.push({ at: (from + to) / 2, crossed: over });
   }
-  for (const { at, crossing } of stretches.sort((a, b) => a.crossing.length - b.crossing.length)) {
+  for (const { at } of stretches.sort((a, b) => a.crossed - b.crossed)) {
+    const crossing = extents.filter((e) => e.left < at && e.right > at);
     const left = extents.filter((e) => e.right <= at);
     const right = extents.filter((e) => e.left >= at);
     if (!isTextColumn(left, lineHeight) || !isTextColumn(right, lineHeight)) continue;
@@ -209,17 +212,18 @@ function crossedGutter(extents: readonly Extent[], lineHeight: number): { left: 
 function cut(extents: Extent[], lineHeight: number): Block[] {
   if (extents.length === 1) return [[extents]];
   const columnGaps = gaps(extents, 'left', 'right').sort((a, b) => b[1] - a[1]);
-  for (const [at, width] of columnGaps) {
+  // Two columns of text hold at least half their lines long (`isTextColumn`'s median on each
+  // side): a table of short cells is not tried for them.
+  const long = extents.filter((e) => e.width >= COLUMN_LINE * lineHeight).length;
+  for (const [at, width] of long >= extents.length / 2 ? columnGaps : []) {
     if (width < NARROW_GUTTER * lineHeight) break;
     const left = extents.filter((e) => e.right < at);
     const right = extents.filter((e) => e.left > at);
-    if (!isTextColumn(left, lineHeight) || !isTextColumn(right, lineHeight)) continue;
     const wide = width >= GUTTER * lineHeight && width >= GUTTER_BESIDE * median([...left, ...right].map((e) => (e.bottom - e.top) / CORE));
-    if (wide || (isJustifiedTowards(left, 'right', lineHeight) && isJustifiedTowards(right, 'left', lineHeight))) {
-      return [...cut(left, lineHeight), ...cut(right, lineHeight)];
-    }
+    if (!wide && !(isJustifiedTowards(left, 'right', lineHeight) && isJustifiedTowards(right, 'left', lineHeight))) continue;
+    if (isTextColumn(left, lineHeight) && isTextColumn(right, lineHeight)) return [...cut(left, lineHeight), ...cut(right, lineHeight)];
   }
-  const crossed = crossedGutter(extents, lineHeight);
+  const crossed = crossedGutter(extents, lineHeight, long);
   if (crossed) return [...cut(crossed.left, lineHeight), ...cut(crossed.crossing, lineHeight), ...cut(crossed.right, lineHeight)];
   const rowGaps = gaps(extents, 'top', 'bottom');
   if (rowGaps.length > 0) {
