@@ -45,6 +45,10 @@ describe('readingOrder', () => {
     const shifted = lines.map((l) => (l.text.startsWith('R') && beside(Number(l.text.slice(1))) ? line(l.text, 1090, l.box[0][1], 250) : l));
     const text = readingOrder([...shifted, ...caption]).text;
     expect(text).toBe([rows.map((i) => `L${i}`).join('\n'), 'THE TERRA-COTTA\nROOFS OF', rows.map((i) => `R${i}`).join('\n')].join('\n\n'));
+    // A table across both columns in their middle is not torn between them: its rows read across.
+    const table = [0, 1].flatMap((r) => [line(`a${r}`, 100, 316 + 36 * r, 100), line(`b${r}`, 660, 316 + 36 * r, 100), line(`c${r}`, 1100, 316 + 36 * r, 100)]);
+    const withTable = [...lines.filter((l) => !beside(Number(l.text.slice(1)))), ...table];
+    expect(readingOrder(withTable).text).toContain('a0 b0 c0\na1 b1 c1');
     // A page number across the gutter under the columns is read after them, as before.
     const footed = [...lines.filter((l) => !beside(Number(l.text.slice(1)))), line('- 54 -', 660, 600, 120)];
     expect(readingOrder(footed).text.split('\n\n').at(-1)).toBe('- 54 -');

@@ -204,7 +204,9 @@ function crossedGutter(extents: readonly Extent[], lineHeight: number, long: num
     const top = Math.min(...crossing.map((e) => e.top));
     const bottom = Math.max(...crossing.map((e) => e.bottom));
     const goesOn = (side: readonly Extent[]) => side.some((e) => e.bottom < top) && side.some((e) => e.top > bottom);
-    if (goesOn(left) && goesOn(right)) return { left, crossing, right };
+    // Beside them only the columns' text: short lines there are a table's or a figure's across both columns.
+    const textBeside = (side: readonly Extent[]) => side.every((e) => e.bottom < top || e.top > bottom || e.width >= COLUMN_LINE * lineHeight);
+    if (goesOn(left) && goesOn(right) && textBeside(left) && textBeside(right)) return { left, crossing, right };
   }
   return undefined;
 }
