@@ -181,8 +181,8 @@ function isJustifiedTowards(side: readonly Extent[], edge: 'left' | 'right', lin
  * columns read row by row across. The crossing lines are read between the columns. A heading or
  * a page number across the gutter at the top or bottom is left to the cut between rows.
  */
-function crossedGutter(extents: readonly Extent[], lineHeight: number, long: number): { left: Extent[]; crossing: Extent[]; right: Extent[] } | undefined {
-  if (long < ((1 - CROSSING_SHARE) * extents.length) / 2) return undefined;
+function crossedGutter(extents: readonly Extent[], lineHeight: number, longLines: number): { left: Extent[]; crossing: Extent[]; right: Extent[] } | undefined {
+  if (longLines < ((1 - CROSSING_SHARE) * extents.length) / 2) return undefined;
   // Stretches between two box edges wide enough for a gutter, those the fewest lines cross first:
   // a sweep over the edges counts the lines over each.
   const edges = extents.flatMap((e): Array<[number, number]> => [[e.left, 1], [e.right, -1]]).sort((a, b) => a[0] - b[0] || a[1] - b[1]);
@@ -216,8 +216,8 @@ function cut(extents: Extent[], lineHeight: number): Block[] {
   const columnGaps = gaps(extents, 'left', 'right').sort((a, b) => b[1] - a[1]);
   // Two columns of text hold at least half their lines long (`isTextColumn`'s median on each
   // side): a table of short cells is not tried for them.
-  const long = extents.filter((e) => e.width >= COLUMN_LINE * lineHeight).length;
-  for (const [at, width] of long >= extents.length / 2 ? columnGaps : []) {
+  const longLines = extents.filter((e) => e.width >= COLUMN_LINE * lineHeight).length;
+  for (const [at, width] of longLines >= extents.length / 2 ? columnGaps : []) {
     if (width < NARROW_GUTTER * lineHeight) break;
     const left = extents.filter((e) => e.right < at);
     const right = extents.filter((e) => e.left > at);
@@ -225,7 +225,7 @@ function cut(extents: Extent[], lineHeight: number): Block[] {
     if (!wide && !(isJustifiedTowards(left, 'right', lineHeight) && isJustifiedTowards(right, 'left', lineHeight))) continue;
     if (isTextColumn(left, lineHeight) && isTextColumn(right, lineHeight)) return [...cut(left, lineHeight), ...cut(right, lineHeight)];
   }
-  const crossed = crossedGutter(extents, lineHeight, long);
+  const crossed = crossedGutter(extents, lineHeight, longLines);
   if (crossed) return [...cut(crossed.left, lineHeight), ...cut(crossed.crossing, lineHeight), ...cut(crossed.right, lineHeight)];
   const rowGaps = gaps(extents, 'top', 'bottom');
   if (rowGaps.length > 0) {
