@@ -174,7 +174,7 @@ export function decodeLine(scores: StepScores, offset: number, steps: number, di
 }
 
 const BRACKET_PAIRS: Record<string, string> = { '(': ')', '（': '）' };
-const CLOSERS = new Map(Object.entries(BRACKET_PAIRS).map(([open, close]) => [close, open]));
+const CLOSERS = new Set(Object.values(BRACKET_PAIRS));
 
 /**
  * The recogniser picks each bracket's width on its own and can mix them in one pair (`阴性（-)`,
@@ -190,8 +190,7 @@ function matchBracketWidths(chars: string[]): string[] {
   };
   chars.forEach((char, i) => {
     if (char in BRACKET_PAIRS) open.push(i);
-    const opener = CLOSERS.get(char);
-    if (opener === undefined || open.length === 0) return;
+    if (!CLOSERS.has(char) || open.length === 0) return;
     const at = open.pop()!;
     if (BRACKET_PAIRS[chars[at]!] === char) return;
     const full = beside(at, -1) || beside(i, 1);
