@@ -84,6 +84,12 @@ describe('preferPdfText', () => {
     expect(preferPdfText([line('Technical notes', BOX)], layer('chnical notes', 20, 10))[0]!.text).toBe('Technical notes');
   });
 
+  it('takes the PDF’s text where a space follows the box’s last word, past its end (a cell’s text, clipped at its rule)', () => {
+    // Excel's `Legal Reference / Country Law` in a cell that clips its descenders, the text layer's trailing space outside the box.
+    const box: Quad = [[0, 0], [290, 0], [290, 20], [0, 20]];
+    expect(preferPdfText([line('Leaal Reference / Countrv Law', box)], layer('Legal Reference / Country Law ', 0, 10))[0]!.text).toBe('Legal Reference / Country Law');
+  });
+
   it('leaves a line with no PDF text in its box as read', () => {
     expect(preferPdfText([line('stamped', BOX)], layer('elsewhere', 0, 300))[0]!.text).toBe('stamped');
   });

@@ -155,7 +155,8 @@ function textIn(box: Quad, chars: readonly PageTextChar[]): string | undefined {
   // in the text: a gap of two characters' steps or more is one.
   const steps = inside.slice(1).map((c, i) => c.u - inside[i]!.u).sort((a, b) => a - b);
   const step = steps[steps.length >> 1] ?? 0;
-  if (onLine.some((c) => (c.u < 0 && c.u >= -step) || (c.u > 1 && c.u <= 1 + step))) return undefined;
+  // A space prints nothing: one after the box's last word (Excel writes them) does not run the line on.
+  if (onLine.some((c) => c.char.trim() !== '' && ((c.u < 0 && c.u >= -step) || (c.u > 1 && c.u <= 1 + step)))) return undefined;
   return inside
     .map((c, i) => (i > 0 && step > 0 && c.u - inside[i - 1]!.u >= WORD_GAP * step ? ` ${c.char}` : c.char))
     .join('')
