@@ -90,6 +90,20 @@ describe('readingOrder', () => {
     );
   });
 
+  it('reads labels set line under line beside their values row by row, each label with its value', () => {
+    // An audit profile's head (camelot's `tabula/china.pdf`): labels 2–9 line heights long, ragged, the values close beside them.
+    const labels: Array<[string, number]> = [['Country', 90], ['Factory name', 140], ['IEM', 45], ['Date of audit', 135], ['Number of workers', 195], ['Production processes', 220]];
+    const values = ['China', '01001523B', 'BVCPS (HK), Shen Zhen Office', 'May 20-22, 2003', '243', 'Sewing, cutting, packing, embroidery'];
+    const lines = labels.flatMap(([label, width], i) => [line(label, 80, 100 + 25 * i, width), line(values[i]!, 360, 100 + 25 * i, 40 + 12 * values[i]!.length)]);
+    expect(readingOrder(lines.reverse()).text).toBe(labels.map(([label], i) => `${label} ${values[i]}`).join('\n'));
+    // A label wrapped over two lines beside a paragraph is two cells of a table: each is read whole.
+    const cells = [
+      line('Travel and', 80, 100, 160), line('miscellaneous expenses', 80, 125, 250), line('Tuition and fees', 80, 150, 170),
+      line('If you live on campus, you will need to travel.', 360, 100, 600), line('Other expenses include clothing.', 360, 125, 420), line('Set by the state.', 360, 150, 200),
+    ];
+    expect(readingOrder(cells).text).toContain('Travel and\nmiscellaneous expenses');
+  });
+
   it('reads short table cells row by row, one row per line', () => {
     const lines = [0, 1, 2].flatMap((r) => [line(`a${r}`, 100, 100 + 64 * r, 40), line(`b${r}`, 400, 100 + 64 * r, 200), line(`c${r}`, 900, 100 + 64 * r, 60)]);
     expect(readingOrder(lines).text).toBe('a0 b0 c0\na1 b1 c1\na2 b2 c2');

@@ -14,6 +14,8 @@ interface Extent {
   /** Its whole extent down the deskewed page, not only the central band. */
   outerTop: number;
   outerBottom: number;
+  /** Its text starts with a lower-case letter: it goes on from the line above (`Travel and` / `miscellaneous expenses`). */
+  goesOn: boolean;
 }
 
 type Row = Extent[];
@@ -59,6 +61,16 @@ const JUSTIFIED_LINES = 4;
 const JUSTIFIED_SHARE = 0.7;
 /** ...to within this many line heights (a paragraph's indent or last line does not). */
 const JUSTIFIED_REACH = 0.5;
+
+/**
+ * A block of labels beside their values (`Country  China`, `Date of audit  May 20-22, 2003`), or
+ * a table's columns of one-line cells, is read row by row, not column by column: at least this
+ * many rows, this share of its lines paired one to one across the gap, and labels shorter than
+ * this many line heights, ending ragged, where a column of prose runs longer or up to its gutter.
+ */
+const LABEL_ROWS = 3;
+const LABEL_PAIRED_SHARE = 0.8;
+const LABEL_LINE = 10;
 
 /**
  * Orders lines for reading with a recursive XY-cut on the deskewed boxes: column gutters first
@@ -119,7 +131,7 @@ function deskewedExtents(lines: readonly OcrLine[]): Extent[] {
   const turn = pageTurn(lines.map(({ box }) => ({ box, weight: turnWeight(box) })));
   const skew = turn * quarter + residuals[residuals.length >> 1]!;
   const cos = Math.cos(-skew), sin = Math.sin(-skew);
-  return lines.map(({ box }, line) => {
+  return lines.map(({ box, text }, line) => {
     const across = Math.sin(angles[line]! - skew);
     const crosswise = Math.abs(across) > Math.SQRT1_2 ? (Math.sign(across) as -1 | 1) : 0;
     const xs = box.map(([x, y]) => x * cos - y * sin);
@@ -127,7 +139,7 @@ function deskewedExtents(lines: readonly OcrLine[]): Extent[] {
     const top = Math.min(...ys), bottom = Math.max(...ys);
     const margin = ((bottom - top) * (1 - CORE)) / 2;
     const left = Math.min(...xs), right = Math.max(...xs);
-    return { line, left, right, top: top + margin, bottom: bottom - margin, width: right - left, crosswise, outerTop: top, outerBottom: bottom };
+    return { line, left, right, top: top + margin, bottom: bottom - margin, width: right - left, crosswise, outerTop: top, outerBottom: bottom, goesOn: /^\p{Ll}/u.test(text) };
   });
 }
 
@@ -181,6 +193,50 @@ function isJustifiedTowards(side: readonly Extent[], edge: 'left' | 'right', lin
  * columns read row by row across. The crossing lines are read between the columns. A heading or
  * a page number across the gutter at the top or bottom is left to the cut between rows.
  */
+/** The lines of `lines` sharing a row with `e`: their central bands overlap. */
+function sharingRow(e: Extent, lines: readonly Extent[]): Extent[] {
+  return lines.filter((o) => o.top < e.bottom && e.top < o.bottom);
+}
+
+/** Each line of `left` sharing its row with exactly one line of `right` that shares its own with that line alone, with that line. */
+function pairsAcross(left: readonly Extent[], right: readonly Extent[]): Array<[Extent, Extent]> {
+  return left.flatMap((e): Array<[Extent, Extent]> => {
+    const across = sharingRow(e, right);
+    return across.length === 1 && sharingRow(across[0]!, left).length === 1 ? [[e, across[0]!]] : [];
+  });
+}
+
+/** Whether `left` holds the labels of the values in `right`, one to a row (see LABEL_ROWS). */
+function labelsBesideValues(left: readonly Extent[], right: readonly Extent[], lineHeight: number): boolean {
+  if (left.length < LABEL_ROWS || right.length < LABEL_ROWS) return false;
+  if (median(left.map((e) => e.width)) >= LABEL_LINE * lineHeight || isJustifiedTowards(left, 'right', lineHeight)) return false;
+  // A label wrapped over lines is a table's cell beside another: each cell is read whole.
+  if (left.some((e) => e.goesOn)) return false;
+  return pairsAcross(left, right).length >= LABEL_PAIRED_SHARE * Math.max(left.length, right.length);
+}
+
+/**
+ * The rows of a block of labels and values, top to bottom: each label with the value on its row,
+ * lines paired with none (a value's second line) rows of their own; a gap of BLOCK_GAP or more
+ * between rows starts a new block. Decided for the whole block, so its parts are not cut again
+ * into columns where they pair less well.
+ */
+function labelRows(left: readonly Extent[], right: readonly Extent[], lineHeight: number): Block[] {
+  const partner = new Map<Extent, Extent>(pairsAcross(left, right));
+  const values = new Set(partner.values());
+  const rows = [...left, ...right]
+    .filter((e) => !values.has(e))
+    .sort((a, b) => a.top - b.top)
+    .map((e): Row => (partner.has(e) ? [e, partner.get(e)!] : [e]));
+  const blocks: Block[] = [];
+  rows.forEach((row, i) => {
+    const gap = i === 0 ? Infinity : Math.min(...row.map((e) => e.top)) - Math.max(...rows[i - 1]!.map((e) => e.bottom));
+    if (gap >= BLOCK_GAP * lineHeight) blocks.push([]);
+    blocks.at(-1)!.push(row);
+  });
+  return blocks;
+}
+
 function crossedGutter(extents: readonly Extent[], lineHeight: number, longLines: number): { left: Extent[]; crossing: Extent[]; right: Extent[] } | undefined {
   if (longLines < ((1 - CROSSING_SHARE) * extents.length) / 2) return undefined;
   // Stretches between two box edges wide enough for a gutter, those the fewest lines cross first:
@@ -223,6 +279,7 @@ function cut(extents: Extent[], lineHeight: number): Block[] {
     const right = extents.filter((e) => e.left > at);
     const wide = width >= GUTTER * lineHeight && width >= GUTTER_BESIDE * median([...left, ...right].map((e) => (e.bottom - e.top) / CORE));
     if (!wide && !(isJustifiedTowards(left, 'right', lineHeight) && isJustifiedTowards(right, 'left', lineHeight))) continue;
+    if (labelsBesideValues(left, right, lineHeight)) return labelRows(left, right, lineHeight);
     if (isTextColumn(left, lineHeight) && isTextColumn(right, lineHeight)) return [...cut(left, lineHeight), ...cut(right, lineHeight)];
   }
   const crossed = crossedGutter(extents, lineHeight, longLines);
