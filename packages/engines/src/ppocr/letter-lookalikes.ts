@@ -26,7 +26,7 @@ export function fixAisi(text: string): string {
 }
 
 /** Letters whose capital is the small letter drawn larger: the recogniser often gets their case wrong. */
-const CASELESS = 'cosvwxCOSVWX';
+export const CASELESS = 'cosvwxCOSVWX';
 /** Small letters a word in capitals may hold by misreading: those, and i and l for I. */
 const MISREAD_IN_CAPITALS = /^[cosvwxil]$/;
 // Bounded by anything but Latin letters and digits: Chinese runs straight into it (`使用IS0`).

@@ -70,6 +70,17 @@ describe('preferPdfText', () => {
     expect(take('°C max', 'C max')).toBe('C max');
   });
 
+  it('takes a word’s first letter as the capital the page prints where the PDF’s character map gives a small one', () => {
+    // ECDC's report (tabula's eu-017): its font maps the capitals H, M, N, P it prints to small letters.
+    const take = (reading: string, pdf: string) => preferPdfText([line(reading, BOX)], layer(pdf, 0, 10))[0]!.text;
+    expect(take('Germany, Hungary, Lithuania, Malta, the Netherlands,', 'Germany, hungary, Lithuania, malta, the netherlands,')).toBe('Germany, Hungary, Lithuania, Malta, the Netherlands,');
+    // The PDF's other corrections are still taken beside it, and a c, o, s, v, w or x keeps the PDF's case.
+    expect(take('Hungary Single 25g 1.1 ltaly', 'hungary Single 25g 1.1 Italy')).toBe('Hungary Single 25g 1.1 Italy');
+    expect(take('the Works', 'the works')).toBe('the works');
+    // Inside a word the PDF's case stands (small capitals print its small letters as capitals).
+    expect(take('the NetherLands', 'the netherlands')).toBe('the Netherlands');
+  });
+
   it('puts a space between runs of the PDF’s text set apart by position alone', () => {
     const chars = [...layer('Spouse:', 0, 10), ...layer('Jane', 150, 10)];
     expect(preferPdfText([line('Spouse: Jane', BOX)], chars)[0]!.text).toBe('Spouse: Jane');

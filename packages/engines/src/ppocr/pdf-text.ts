@@ -1,6 +1,7 @@
 import { editDistance, type PageTextChar, type Point, type Quad } from '@ocr/contracts';
 import type { ReadLine } from './readings.ts';
 import { quadBounds, quadSize } from './geometry.ts';
+import { CASELESS } from './letter-lookalikes.ts';
 
 /**
  * Share of a line's characters (spaces aside) by which the reading and the PDF's own text there
@@ -42,25 +43,23 @@ function asciiAlphanumerics(text: string): string {
  */
 const DRAWN_MARK = /[ØΦφ⌀∅±](?=\s?\d)|(?<=\d)°/gu;
 
-/** Each character's comparable form (see `comparable`), one entry per resulting character, with the index of the character it came from. */
+/** Each character's comparable form (see `comparable`), letter case aside, one entry per resulting character, with the index of the character it came from. */
 function comparableChars(text: string): Array<{ key: string; at: number }> {
   const chars: Array<{ key: string; at: number }> = [];
   let at = 0;
   for (const char of text) {
-    for (const key of comparable(char)) chars.push({ key, at });
+    for (const key of comparable(char).toLowerCase()) chars.push({ key, at });
     at += char.length;
   }
   return chars;
 }
 
 /**
- * The PDF's text with the marks the reading found that it lacks (see DRAWN_MARK), put where the
- * reading has them: aligned character by character, a mark the reading has over nothing in the
- * PDF's text goes before the PDF's character that follows it, spaced as the reading spaces it.
+ * The reading's characters aligned with the PDF's text by fewest edits on their comparable forms,
+ * from the end: for each, the index in `own` of the character it pairs with, or, for one left over,
+ * `before`: the index in `own` of the character that follows it there.
  */
-function withDrawnMarks(reading: string, own: string): string {
-  const marks = new Set([...reading.matchAll(DRAWN_MARK)].map((m) => m.index));
-  if (marks.size === 0) return own;
+function alignWithOwn(reading: string, own: string): Array<{ at: number; pairedAt?: number; before: number }> {
   const a = comparableChars(reading), b = comparableChars(own);
   const cost = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
   for (let i = 1; i <= a.length; i++) {
@@ -70,25 +69,56 @@ function withDrawnMarks(reading: string, own: string): string {
     }
   }
   // From the end, pairing characters first: a mark read as 0 before a 0 (`Ø0.5`) is the one left over.
-  const inserts: Array<{ mark: number; before: number }> = [];
+  const steps: Array<{ at: number; pairedAt?: number; before: number }> = [];
   let i = a.length, j = b.length;
   while (i > 0) {
     const same = j > 0 && a[i - 1]!.key === b[j - 1]!.key ? 0 : 1;
     if (j > 0 && cost[i]![j] === cost[i - 1]![j - 1]! + same) {
       i--, j--;
+      if (same === 0) steps.push({ at: a[i]!.at, pairedAt: b[j]!.at, before: b[j]!.at });
     } else if (j > 0 && cost[i]![j] === cost[i]![j - 1]! + 1) {
       j--;
     } else {
       i--;
-      if (marks.has(a[i]!.at)) inserts.push({ mark: a[i]!.at, before: j < b.length ? b[j]!.at : own.length });
+      steps.push({ at: a[i]!.at, before: j < b.length ? b[j]!.at : own.length });
     }
   }
+  return steps;
+}
+
+/**
+ * The PDF's text with the marks the reading found that it lacks (see DRAWN_MARK), put where the
+ * reading has them: a mark the reading has over nothing in the PDF's text goes before the PDF's
+ * character that follows it, spaced as the reading spaces it.
+ */
+function withDrawnMarks(reading: string, own: string, steps: ReturnType<typeof alignWithOwn>): string {
+  const marks = new Set([...reading.matchAll(DRAWN_MARK)].map((m) => m.index));
   let text = own;
-  // Inserts run from the end of the text back, so earlier places stay where they were.
-  for (const { mark, before } of inserts) {
+  // Steps run from the end of the text back, so earlier places stay where they were.
+  for (const { at: mark, pairedAt, before } of steps) {
+    if (pairedAt !== undefined || !marks.has(mark)) continue;
     const spaceBefore = before > 0 && /\s/.test(reading[mark - 1] ?? '') && !/\s/.test(text[before - 1]!);
     const spaceAfter = before < text.length && /\s/.test(reading[mark + 1] ?? '') && !/\s/.test(text[before]!);
     text = `${text.slice(0, before)}${spaceBefore ? ' ' : ''}${reading[mark]}${spaceAfter ? ' ' : ''}${text.slice(before)}`;
+  }
+  return text;
+}
+
+/**
+ * The PDF's text with a word's first letter a capital where the page prints one and the PDF's
+ * character map gives a small letter (`the netherlands, poland` under `the Netherlands, Poland`).
+ * Only there: inside a word small capitals print what the text has in small letters (`Abstract`
+ * set as `ABSTRACT`), and letters whose capital is the small one drawn larger (`CASELESS`) keep
+ * the PDF's case, the reading's being the doubtful one.
+ */
+function withPrintedCase(reading: string, own: string, steps: ReturnType<typeof alignWithOwn>): string {
+  let text = own;
+  for (const { at, pairedAt } of steps) {
+    if (pairedAt === undefined || /\p{L}/u.test(own[pairedAt - 1] ?? '')) continue;
+    const read = reading[at]!, pdf = own[pairedAt]!;
+    if (read !== pdf && read === pdf.toUpperCase() && /^\p{Lu}$/u.test(read) && !CASELESS.includes(read)) {
+      text = text.slice(0, pairedAt) + read + text.slice(pairedAt + 1);
+    }
   }
   return text;
 }
@@ -175,7 +205,9 @@ export function preferPdfText(lines: readonly ReadLine[], chars: readonly PageTe
   return lines.map((line) => {
     const found = textIn(line.box, byRow);
     if (!found || UNNAMED.test(found)) return line;
-    const text = withDrawnMarks(line.text, wholeCharacters(asciiAlphanumerics(found)));
+    const pdf = wholeCharacters(asciiAlphanumerics(found));
+    const steps = alignWithOwn(line.text, pdf);
+    const text = withDrawnMarks(line.text, withPrintedCase(line.text, pdf, steps), steps);
     const read = [...comparable(line.text)];
     const own = [...comparable(text)];
     const longer = Math.max(read.length, own.length);
