@@ -2,7 +2,7 @@ import type { Dictionary } from './dictionary.ts';
 import type { StepScores } from './step-scores.ts';
 import { restoreDiameterMarks } from './diameter-marks.ts';
 import { fixDigitLookalikes } from './digit-lookalikes.ts';
-import { fixAisi, fixCapitalI, fixChineseFullStop, fixLetterCase, fixMicrometre } from './letter-lookalikes.ts';
+import { fixAisi, fixCapitalI, fixChineseFullStop, fixLetterCase, fixMicrometre, fixPound } from './letter-lookalikes.ts';
 
 /** Han, kana, CJK punctuation and full-width forms: no spaces go between these. */
 const CJK = /[\u2e80-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef]/u;
@@ -226,5 +226,5 @@ function finish(chars: string[], probabilities: Array<number | undefined>): Deco
   }
   // ℃ is one character; the recogniser now and then reads a degree sign before it as well.
   const text = chars.join('').replaceAll('°℃', '℃');
-  return { text: restoreDiameterMarks(fixDigitLookalikes(fixAisi(fixMicrometre(fixChineseFullStop(fixLetterCase(fixCapitalI(text))))))), confidence: count === 0 ? 0 : sum / count, characters: count };
+  return { text: restoreDiameterMarks(fixDigitLookalikes(fixAisi(fixPound(fixMicrometre(fixChineseFullStop(fixLetterCase(fixCapitalI(text)))))))), confidence: count === 0 ? 0 : sum / count, characters: count };
 }

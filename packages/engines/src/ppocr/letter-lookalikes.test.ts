@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fixAisi, fixCapitalI, fixChineseFullStop, fixLetterCase, fixMicrometre } from './letter-lookalikes.ts';
+import { fixAisi, fixCapitalI, fixChineseFullStop, fixLetterCase, fixMicrometre, fixPound } from './letter-lookalikes.ts';
 
 describe('fixCapitalI', () => {
   it('reads l as I inside words written in capitals', () => {
@@ -63,5 +63,17 @@ describe('fixMicrometre', () => {
 
   it('leaves words holding um alone', () => {
     for (const text of ['sum of 2 umbrellas', 'Drum 3', 'minimum 5', '2 ump', 'aluminum']) expect(fixMicrometre(text)).toBe(text);
+  });
+});
+
+describe('fixPound', () => {
+  it('reads 1b or Ib after a number, or after ft- and in-, as the pound’s lb', () => {
+    // camelot's `image.pdf`, a DXA scan report: `Weight: 165.0 1b`.
+    expect(fixPound('Weight: 165.0 1b, 5 1bs, 12Ib')).toBe('Weight: 165.0 lb, 5 lbs, 12lb');
+    expect(fixPound('Torque 20 ft-1bf, 15 in-Ib')).toBe('Torque 20 ft-lbf, 15 in-lb');
+  });
+
+  it('leaves 1b that is no unit alone', () => {
+    for (const text of ['Figure 1b', 'see 1b above', 'item 21b', '2 1bar', 'Class Ib']) expect(fixPound(text)).toBe(text);
   });
 });

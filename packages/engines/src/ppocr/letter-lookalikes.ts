@@ -85,3 +85,14 @@ const MICRO_AS_U = /(?<=\d ?)um(?![A-Za-z])/g;
 export function fixMicrometre(text: string): string {
   return text.replace(MICRO_AS_U, 'μm');
 }
+
+/**
+ * `1b` after a number and a space, or after `ft-`, and `Ib` right after a number: the recogniser's
+ * reading of the pound's `lb` (`165.0 1b`, `ft-1bf`, `12Ib`); `21b` is a number with its letter.
+ */
+const POUND_AS_ONE = /(?:(?<=\d |\b(?:ft|in)-)[1I]|(?<=\d)I)(?=b[sf]?(?![\p{L}\p{N}]))/gu;
+
+/** Mends lb read as 1b or Ib after a number (`165.0 lb`, `5 lbs`, `20 ft-lbf`). */
+export function fixPound(text: string): string {
+  return text.replace(POUND_AS_ONE, 'l');
+}
