@@ -240,6 +240,25 @@ describe('alignedLineTables', () => {
     expect(table?.rows.map((r) => r[0])).toEqual(['1', '2']);
   });
 
+  it('finds a table set in running text, one line of prose close above and below it', () => {
+    // NREL's report (camelot's foo.pdf): a heading row of two boxes, prose, the table, its caption, prose.
+    const prose = (y: number, lines: number) => Array.from({ length: lines }, (_, i) => ocrLine(`line ${i} of the report's running text, set across the page`, 100, y + 30 * i));
+    const lines = [
+      ocrLine('2', 100, 10), ocrLine('Quantifying Fuel-Saving Opportunities', 140, 10),
+      ...prose(40, 4),
+      ...[['Cycle', 'KI', 'Distance'], ['2012_2', '3.30', '1.3'], ['2145_1', '0.68', '11.2'], ['4234_1', '0.59', '58.7']].flatMap((row, r) =>
+        row.map((cell, c) => ocrLine(cell, 100 + 200 * c, 160 + 30 * r)),
+      ),
+      ...prose(280, 4),
+      ocrLine('3', 100, 400), ocrLine('Savings from Avoiding Slow-and-Go Driving', 140, 400),
+    ];
+    const tables = tablesOf(lines);
+    expect(tables.map((t) => [t.header, t.rows])).toEqual([[['Cycle', 'KI', 'Distance'], [['2012_2', '3.30', '1.3'], ['2145_1', '0.68', '11.2'], ['4234_1', '0.59', '58.7']]]]);
+    // Two columns of prose between such lines are still no table.
+    const columns = [0, 1, 2, 3].flatMap((i) => [ocrLine(`left column line ${i} of running text`, 100, 160 + 30 * i), ocrLine(`right column line ${i} of running text`, 700, 160 + 30 * i)]);
+    expect(tablesOf([...lines.slice(0, 6), ...columns, ...lines.slice(-6)])).toEqual([]);
+  });
+
   it('splits tables apart by a wide vertical gap', () => {
     const tables = tablesOf([
       ocrLine('a', 100, 100),

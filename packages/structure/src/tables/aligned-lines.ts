@@ -223,8 +223,38 @@ export function alignedLineTables(lines: readonly BoxedLine[], page: number): La
   const lineHeight = median(lines.map((l) => l.box.height));
   const rows = groupRows(lines);
   return candidateRuns(rows, lineHeight)
-    .map((run) => withGroupHeading(rows, run, lineHeight, page) ?? buildGrid(run, page))
-    .filter((t): t is LayoutTable => t !== undefined);
+    .flatMap((run) => {
+      const table = withGroupHeading(rows, run, lineHeight, page) ?? buildGrid(run, page);
+      if (table) return [table];
+      // A table set in running text, one line of prose close above and below it, joins the
+      // prose's rows into its run: the parts between lines of prose are tried on their own.
+      return proseSeparated(run).flatMap((part) => withGroupHeading(rows, part, lineHeight, page) ?? buildGrid(part, page) ?? []);
+    });
+}
+
+/** A run between lines of prose is tried as a table where it has this many rows of two cells or more... */
+const SEPARATED_ROWS = 3;
+/** ...and this share of its lines are short, as cells are: two columns of prose share rows too. */
+const SEPARATED_SHORT_SHARE = 0.8;
+
+/**
+ * The runs left between one-line rows of prose (longer than a table's cells), as `candidateRuns`
+ * keeps them, where they look like a table's rows (see SEPARATED_ROWS).
+ */
+function proseSeparated(run: BoxedLine[][]): BoxedLine[][][] {
+  const parts: BoxedLine[][][] = [[]];
+  for (const row of run) {
+    if (row.length === 1 && row[0]!.text.length > PROSE_CHARS) parts.push([]);
+    else parts.at(-1)!.push(row);
+  }
+  return parts
+    .map((part) => part.slice(part.findIndex((row) => row.length >= 2)))
+    .map((part) => part.slice(0, part.findLastIndex((row) => row.length >= 2) + 1))
+    .filter((part) => {
+      const lines = part.flat();
+      const short = lines.filter((line) => line.text.length <= PROSE_CHARS).length;
+      return part.length < run.length && part.filter((row) => row.length >= 2).length >= SEPARATED_ROWS && short >= SEPARATED_SHORT_SHARE * lines.length;
+    });
 }
 
 /**
