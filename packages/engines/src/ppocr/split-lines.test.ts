@@ -63,6 +63,19 @@ describe('joinSplitLines', () => {
     expect(quadSize(joined[0]!).height).toBeCloseTo(51, 0);
   });
 
+  it('ends a line a fragment joined no further than the next line piece along it begins', () => {
+    // NREL's list (camelot's foo.pdf): `3` and the piece holding its point, which reaches into the
+    // box of `Set the acceleration…` and read `3. 1` joined.
+    const next = rectQuad(294, 875, 775, 911);
+    const joined = joinSplitLines(whitePage(1000, 1000), [rectQuad(250, 880, 284, 906), rectQuad(274, 883, 304, 904), next]);
+    expect(joined).toHaveLength(2);
+    expect(quadBounds(joined.find((box) => box !== next)!)).toMatchObject({ left: 250, right: 294 });
+    // A speck inside a joined line's box does not end it.
+    const line = joinSplitLines(whitePage(1000, 400), [rectQuad(128, 200, 272, 230), rectQuad(265, 202, 689, 232), rectQuad(196, 205, 224, 215)]);
+    const { left, right } = quadBounds(line.find((box) => quadSize(box).width > 300)!);
+    expect([Math.round(left), Math.round(right)]).toEqual([128, 689]);
+  });
+
   it('keeps a whole line out of a large box around it (a seal, a blot)', () => {
     const boxes = [rectQuad(66, 99, 740, 353), rectQuad(134, 121, 389, 161)];
     expect(joinSplitLines(whitePage(1000, 500), boxes)).toEqual(boxes);

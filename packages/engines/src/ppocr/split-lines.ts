@@ -68,7 +68,7 @@ function slope(points: ReadonlyArray<{ u: number; v: number; weight: number }>):
  * direction and middle are noise), and as tall as the tallest: the plain box around two pieces
  * slanted 2° apart took in the next line. Corners as `readingQuad` gives them.
  */
-function around(parts: readonly Quad[]): Quad {
+function around(parts: readonly Quad[], others: readonly Quad[]): Quad {
   const longest = parts.reduce((a, b) => (quadSize(b).width > quadSize(a).width ? b : a));
   const base = frameOf(readingAngle(longest));
   const middles = parts
@@ -86,7 +86,18 @@ function around(parts: readonly Quad[]): Quad {
     v0 = Math.min(v0, (own.v0 + own.v1) / 2 - half);
     v1 = Math.max(v1, (own.v0 + own.v1) / 2 + half);
   }
-  return frameQuad(frame, { u0: e.u0, u1: e.u1, v0, v1 });
+  // A fragment joined at the end reaches no further than the next box along the line begins:
+  // between `3.` and `Set`, the piece holding the point took in the edge of the S, read `3. 1`.
+  const own = extentIn(frame, longest);
+  let { u0, u1 } = e;
+  // Only by a piece of text as tall as the line, running on past it: not by a speck inside it.
+  for (const other of others) {
+    const o = extentIn(frame, other);
+    if (o.v1 - o.v0 < SAME_HEIGHT * (v1 - v0) || Math.min(v1, o.v1) - Math.max(v0, o.v0) < SHARED_HEIGHT * (v1 - v0)) continue;
+    if (o.u0 >= own.u1 && o.u0 < u1 && o.u1 > e.u1) u1 = o.u0;
+    if (o.u1 <= own.u0 && o.u1 > u0 && o.u0 < e.u0) u0 = o.u1;
+  }
+  return frameQuad(frame, { u0, u1, v0, v1 });
 }
 
 /**
@@ -112,5 +123,11 @@ export function joinSplitLines(page: PageImage, boxes: readonly Quad[]): Quad[] 
     if (group) group.push(box);
     else groups.set(root(i), [box]);
   });
-  return [...groups.values()].map((parts) => (parts.length === 1 ? parts[0]! : around(parts)));
+  const joined = [...groups.values()];
+  return joined.map((parts) => {
+    if (parts.length === 1) return parts[0]!;
+    const reach = parts.map(quadBounds);
+    const near = boxes.filter((box, i) => !parts.includes(box) && reach.some((r) => bounds[i]!.left < r.right && r.left < bounds[i]!.right && bounds[i]!.top < r.bottom && r.top < bounds[i]!.bottom));
+    return around(parts, near);
+  });
 }
