@@ -2,7 +2,7 @@ import type { Dictionary } from './dictionary.ts';
 import type { StepScores } from './step-scores.ts';
 import { restoreDiameterMarks } from './diameter-marks.ts';
 import { fixDigitLookalikes } from './digit-lookalikes.ts';
-import { fixAisi, fixCapitalI, fixChineseFullStop, fixLetterCase, fixMicrometre, fixPound } from './letter-lookalikes.ts';
+import { fixAisi, fixCapitalI, fixChineseFullStop, fixHanLookalikes, fixLetterCase, fixMicrometre, fixPound, HAN } from './letter-lookalikes.ts';
 
 /** Han, kana, CJK punctuation and full-width forms: no spaces go between these. */
 const CJK = /[\u2e80-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef]/u;
@@ -78,7 +78,6 @@ const CJK_SPACE_MIN_STEPS = 5;
  */
 const PROSE_PITCHES = 10;
 const PROSE_SPACE_PITCH = 1.5;
-const HAN = /\p{Script=Han}/u;
 
 /**
  * Han characters open on the right (角's hook, 孔's 乚): after them the model sees a gap where none
@@ -170,7 +169,8 @@ export function decodeLine(scores: StepScores, offset: number, steps: number, di
       probabilities.splice(at, 1);
     }
   }
-  return finish(matchBracketWidths(chars.map((char, i) => halfWidth(char, chars[i - 1], chars[i + 1]))), probabilities);
+  const marks = fixHanLookalikes(chars);
+  return finish(matchBracketWidths(marks.map((char, i) => halfWidth(char, marks[i - 1], marks[i + 1]))), probabilities);
 }
 
 const BRACKET_PAIRS: Record<string, string> = { '(': ')', '（': '）' };

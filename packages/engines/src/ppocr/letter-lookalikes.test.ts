@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fixAisi, fixCapitalI, fixChineseFullStop, fixLetterCase, fixMicrometre, fixPound } from './letter-lookalikes.ts';
+import { fixAisi, fixCapitalI, fixChineseFullStop, fixHanLookalikes, fixLetterCase, fixMicrometre, fixPound } from './letter-lookalikes.ts';
 
 describe('fixCapitalI', () => {
   it('reads l as I inside words written in capitals', () => {
@@ -75,5 +75,20 @@ describe('fixPound', () => {
 
   it('leaves 1b that is no unit alone', () => {
     for (const text of ['Figure 1b', 'see 1b above', 'item 21b', '2 1bar', 'Class Ib']) expect(fixPound(text)).toBe(text);
+  });
+});
+
+describe('fixHanLookalikes', () => {
+  const fix = (text: string) => fixHanLookalikes([...text]).join('');
+
+  it('reads 工 in a line of Latin print as a serif capital I, and 丨 anywhere as a bar', () => {
+    // CDC's report (tabula's us-033): `Source: The NHANES III data file`.
+    expect(fix('Source: The NHANES 工工工 data file')).toBe('Source: The NHANES III data file');
+    expect(fix('FY 2011 GSA · OCSIT ANNUAL REPORT丨 45')).toBe('FY 2011 GSA · OCSIT ANNUAL REPORT| 45');
+    expect(fix('型号丨规格')).toBe('型号|规格');
+  });
+
+  it('keeps 工 in Chinese, or where too few Latin letters stand beside it', () => {
+    for (const text of ['加工 Ra 3.2', '工艺 HRC 58', '工', 'M8 工']) expect(fix(text)).toBe(text);
   });
 });

@@ -96,3 +96,18 @@ const POUND_AS_ONE = /(?:(?<=\d |\b(?:ft|in)-)[1I]|(?<=\d)I)(?=b[sf]?(?![\p{L}\p
 export function fixPound(text: string): string {
   return text.replace(POUND_AS_ONE, 'l');
 }
+
+/** A serif capital I, which the recogniser reads as 工 in Latin print (`NHANES 工工工` for `NHANES III`). */
+const SERIF_I = '工';
+/** A vertical bar, read as the radical 丨, which no document writes for itself (`REPORT丨 45`). */
+const BAR = '丨';
+export const HAN = /\p{Script=Han}/u;
+/** A line with this many Latin letters and no Han character but those above is Latin print. */
+const LATIN_LINE_LETTERS = 3;
+
+/** Mends the Han characters the recogniser reads for Latin marks: 丨 is a bar, and 工 in a line of Latin print a capital I. */
+export function fixHanLookalikes(chars: readonly string[]): string[] {
+  const latin = chars.filter((char) => /^[A-Za-z]$/.test(char)).length >= LATIN_LINE_LETTERS;
+  const serifI = latin && !chars.some((char) => HAN.test(char) && char !== SERIF_I && char !== BAR);
+  return chars.map((char) => (char === BAR ? '|' : char === SERIF_I && serifI ? 'I' : char));
+}
