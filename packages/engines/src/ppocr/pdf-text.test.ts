@@ -77,6 +77,8 @@ describe('preferPdfText', () => {
     // The PDF's other corrections are still taken beside it, and a c, o, s, v, w or x keeps the PDF's case.
     expect(take('Hungary Single 25g 1.1 ltaly', 'hungary Single 25g 1.1 Italy')).toBe('Hungary Single 25g 1.1 Italy');
     expect(take('the Works', 'the works')).toBe('the works');
+    // Symbols stand as the PDF has them: math italics read in doubtful case (`Q1` for `q1`, `PM` for `pM`).
+    expect(take('L = (Q1, P2, . . . , PM)', 'L = (q1, p2, . . . , pM)')).toBe('L = (q1, p2, . . . , pM)');
     // Inside a word the PDF's case stands (small capitals print its small letters as capitals).
     expect(take('the NetherLands', 'the netherlands')).toBe('the Netherlands');
   });

@@ -107,15 +107,18 @@ function withDrawnMarks(reading: string, own: string, steps: ReturnType<typeof a
 /**
  * The PDF's text with a word's first letter a capital where the page prints one and the PDF's
  * character map gives a small letter (`the netherlands, poland` under `the Netherlands, Poland`).
- * Only there: inside a word small capitals print what the text has in small letters (`Abstract`
- * set as `ABSTRACT`), and letters whose capital is the small one drawn larger (`CASELESS`) keep
- * the PDF's case, the reading's being the doubtful one.
+ * Only there, and only in a word of small letters: inside a word small capitals print what the
+ * text has in small letters (`Abstract` set as `ABSTRACT`); letters whose capital is the small
+ * one drawn larger (`CASELESS`), and symbols (`q1`, `pM`, italic in formulas), keep the PDF's
+ * case, the reading's being the doubtful one.
  */
 function withPrintedCase(reading: string, own: string, steps: ReturnType<typeof alignWithOwn>): string {
   let text = own;
   for (const { at, pairedAt } of steps) {
     if (pairedAt === undefined || /\p{L}/u.test(own[pairedAt - 1] ?? '')) continue;
     const read = reading[at]!, pdf = own[pairedAt]!;
+    const word = /^\p{L}*/u.exec(own.slice(pairedAt))![0];
+    if (word.length < 2 || word.slice(1) !== word.slice(1).toLowerCase()) continue;
     if (read !== pdf && read === pdf.toUpperCase() && /^\p{Lu}$/u.test(read) && !CASELESS.includes(read)) {
       text = text.slice(0, pairedAt) + read + text.slice(pairedAt + 1);
     }
