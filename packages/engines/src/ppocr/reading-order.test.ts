@@ -96,6 +96,13 @@ describe('readingOrder', () => {
     const values = ['China', '01001523B', 'BVCPS (HK), Shen Zhen Office', 'May 20-22, 2003', '243', 'Sewing, cutting, packing, embroidery'];
     const lines = labels.flatMap(([label, width], i) => [line(label, 80, 100 + 25 * i, width), line(values[i]!, 360, 100 + 25 * i, 40 + 12 * values[i]!.length)]);
     expect(readingOrder(lines.reverse()).text).toBe(labels.map(([label], i) => `${label} ${values[i]}`).join('\n'));
+    // A table of one-line cells in more columns reads a row at a time, whichever gap is widest (tabula's voting record).
+    const names = ['ABDALA de MATARAZZO, Norma', 'ALBRIEU, Oscar Edmundo', 'ALONSO, María Luz', 'ARENA, Celia Isabel'];
+    const table = names.flatMap((name, i) => [
+      line(name, 80, 100 + 30 * i, 8 * name.length), line(i === 0 ? 'Frente Cívico' : 'Frente - PJ', 600, 100 + 30 * i, 300),
+      line('Rio Negro', 940, 100 + 30 * i, 220), line('AFIRMATIVO', 1200, 100 + 30 * i, 160),
+    ]);
+    expect(readingOrder(table).text.split('\n')).toEqual(names.map((name, i) => `${name} ${i === 0 ? 'Frente Cívico' : 'Frente - PJ'} Rio Negro AFIRMATIVO`));
     // A label wrapped over two lines beside a paragraph is two cells of a table: each is read whole.
     const cells = [
       line('Travel and', 80, 100, 160), line('miscellaneous expenses', 80, 125, 250), line('Tuition and fees', 80, 150, 170),

@@ -193,16 +193,28 @@ function isJustifiedTowards(side: readonly Extent[], edge: 'left' | 'right', lin
  * columns read row by row across. The crossing lines are read between the columns. A heading or
  * a page number across the gutter at the top or bottom is left to the cut between rows.
  */
-/** The lines of `lines` sharing a row with `e`: their central bands overlap. */
-function sharingRow(e: Extent, lines: readonly Extent[]): Extent[] {
-  return lines.filter((o) => o.top < e.bottom && e.top < o.bottom);
+/** A side's lines in rows, top to bottom: each line in the row of the first line it shares its central band with. */
+function rowsOf(side: readonly Extent[]): Row[] {
+  const rows: Row[] = [];
+  for (const e of [...side].sort((a, b) => a.top - b.top)) {
+    const row = rows.find((r) => r[0]!.top < e.bottom && e.top < r[0]!.bottom);
+    if (row) row.push(e);
+    else rows.push([e]);
+  }
+  return rows;
 }
 
-/** Each line of `left` sharing its row with exactly one line of `right` that shares its own with that line alone, with that line. */
-function pairsAcross(left: readonly Extent[], right: readonly Extent[]): Array<[Extent, Extent]> {
-  return left.flatMap((e): Array<[Extent, Extent]> => {
-    const across = sharingRow(e, right);
-    return across.length === 1 && sharingRow(across[0]!, left).length === 1 ? [[e, across[0]!]] : [];
+/** Whether two rows share a row of the page: some line of one shares its central band with some line of the other. */
+function sharingRow(a: Row, b: Row): boolean {
+  return a.some((e) => b.some((o) => o.top < e.bottom && e.top < o.bottom));
+}
+
+/** Each row of `left` that shares the page's row with exactly one row of `right`, sharing it with that row alone, with that row. */
+function pairsAcross(left: readonly Extent[], right: readonly Extent[]): Array<[Row, Row]> {
+  const leftRows = rowsOf(left), rightRows = rowsOf(right);
+  return leftRows.flatMap((row): Array<[Row, Row]> => {
+    const across = rightRows.filter((other) => sharingRow(row, other));
+    return across.length === 1 && leftRows.filter((other) => sharingRow(other, across[0]!)).length === 1 ? [[row, across[0]!]] : [];
   });
 }
 
@@ -212,7 +224,8 @@ function labelsBesideValues(left: readonly Extent[], right: readonly Extent[], l
   if (median(left.map((e) => e.width)) >= LABEL_LINE * lineHeight || isJustifiedTowards(left, 'right', lineHeight)) return false;
   // A label wrapped over lines is a table's cell beside another: each cell is read whole.
   if (left.some((e) => e.goesOn)) return false;
-  return pairsAcross(left, right).length >= LABEL_PAIRED_SHARE * Math.max(left.length, right.length);
+  const paired = pairsAcross(left, right).reduce((n, [a, b]) => n + a.length + b.length, 0);
+  return paired >= LABEL_PAIRED_SHARE * (left.length + right.length);
 }
 
 /**
@@ -222,12 +235,11 @@ function labelsBesideValues(left: readonly Extent[], right: readonly Extent[], l
  * into columns where they pair less well.
  */
 function labelRows(left: readonly Extent[], right: readonly Extent[], lineHeight: number): Block[] {
-  const partner = new Map<Extent, Extent>(pairsAcross(left, right));
-  const values = new Set(partner.values());
-  const rows = [...left, ...right]
-    .filter((e) => !values.has(e))
-    .sort((a, b) => a.top - b.top)
-    .map((e): Row => (partner.has(e) ? [e, partner.get(e)!] : [e]));
+  const pairs = pairsAcross(left, right);
+  const paired = new Set(pairs.flat(2));
+  const rows = [...pairs.map(([a, b]): Row => [...a, ...b]), ...rowsOf(left.filter((e) => !paired.has(e))), ...rowsOf(right.filter((e) => !paired.has(e)))]
+    .map((row) => row.sort((a, b) => a.left - b.left))
+    .sort((a, b) => Math.min(...a.map((e) => e.top)) - Math.min(...b.map((e) => e.top)));
   const blocks: Block[] = [];
   rows.forEach((row, i) => {
     const gap = i === 0 ? Infinity : Math.min(...row.map((e) => e.top)) - Math.max(...rows[i - 1]!.map((e) => e.bottom));
