@@ -64,9 +64,10 @@ const JUSTIFIED_REACH = 0.5;
 
 /**
  * A block of labels beside their values (`Country  China`, `Date of audit  May 20-22, 2003`), or
- * a table's columns of one-line cells, is read row by row, not column by column: at least this
- * many rows, this share of its lines paired one to one across the gap, and labels shorter than
- * this many line heights, ending ragged, where a column of prose runs longer or up to its gutter.
+ * a table of one-line cells in however many columns, is read row by row, not column by column:
+ * at least this many lines a side, this share of them in rows that pair one to one across the
+ * gap, and labels shorter than this many line heights, ending ragged, where a column of prose
+ * runs longer or up to its gutter.
  */
 const LABEL_ROWS = 3;
 const LABEL_PAIRED_SHARE = 0.8;
