@@ -79,6 +79,8 @@ describe('preferPdfText', () => {
     expect(take('the Works', 'the works')).toBe('the works');
     // Symbols stand as the PDF has them: math italics read in doubtful case (`Q1` for `q1`, `PM` for `pM`).
     expect(take('L = (Q1, P2, . . . , PM)', 'L = (q1, p2, . . . , pM)')).toBe('L = (q1, p2, . . . , pM)');
+    // A word of capitals whose first the character map gives small (`tABLE`) is all capitals, and words pair though the texts space them apart differently.
+    expect(take('TABLE 1. Number (N =526)', 'tABLE 1. number (n=526)')).toBe('TABLE 1. Number (n=526)');
     // Inside a word the PDF's case stands (small capitals print its small letters as capitals).
     expect(take('the NetherLands', 'the netherlands')).toBe('the Netherlands');
   });

@@ -43,23 +43,25 @@ function asciiAlphanumerics(text: string): string {
  */
 const DRAWN_MARK = /[ØΦφ⌀∅±](?=\s?\d)|(?<=\d)°/gu;
 
-/** Each character's comparable form (see `comparable`), letter case aside, one entry per resulting character, with the index of the character it came from. */
+/** Each character's comparable form (see `comparable`), one entry per resulting character, with the index of the character it came from. */
 function comparableChars(text: string): Array<{ key: string; at: number }> {
   const chars: Array<{ key: string; at: number }> = [];
   let at = 0;
   for (const char of text) {
-    for (const key of comparable(char).toLowerCase()) chars.push({ key, at });
+    for (const key of comparable(char)) chars.push({ key, at });
     at += char.length;
   }
   return chars;
 }
 
 /**
- * The reading's characters aligned with the PDF's text by fewest edits on their comparable forms,
- * from the end: for each, the index in `own` of the character it pairs with, or, for one left over,
- * `before`: the index in `own` of the character that follows it there.
+ * The PDF's text with the marks the reading found that it lacks (see DRAWN_MARK), put where the
+ * reading has them: aligned character by character, a mark the reading has over nothing in the
+ * PDF's text goes before the PDF's character that follows it, spaced as the reading spaces it.
  */
-function alignWithOwn(reading: string, own: string): Array<{ at: number; pairedAt?: number; before: number }> {
+function withDrawnMarks(reading: string, own: string): string {
+  const marks = new Set([...reading.matchAll(DRAWN_MARK)].map((m) => m.index));
+  if (marks.size === 0) return own;
   const a = comparableChars(reading), b = comparableChars(own);
   const cost = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
   for (let i = 1; i <= a.length; i++) {
@@ -69,34 +71,22 @@ function alignWithOwn(reading: string, own: string): Array<{ at: number; pairedA
     }
   }
   // From the end, pairing characters first: a mark read as 0 before a 0 (`Ø0.5`) is the one left over.
-  const steps: Array<{ at: number; pairedAt?: number; before: number }> = [];
+  const inserts: Array<{ mark: number; before: number }> = [];
   let i = a.length, j = b.length;
   while (i > 0) {
     const same = j > 0 && a[i - 1]!.key === b[j - 1]!.key ? 0 : 1;
     if (j > 0 && cost[i]![j] === cost[i - 1]![j - 1]! + same) {
       i--, j--;
-      if (same === 0) steps.push({ at: a[i]!.at, pairedAt: b[j]!.at, before: b[j]!.at });
     } else if (j > 0 && cost[i]![j] === cost[i]![j - 1]! + 1) {
       j--;
     } else {
       i--;
-      steps.push({ at: a[i]!.at, before: j < b.length ? b[j]!.at : own.length });
+      if (marks.has(a[i]!.at)) inserts.push({ mark: a[i]!.at, before: j < b.length ? b[j]!.at : own.length });
     }
   }
-  return steps;
-}
-
-/**
- * The PDF's text with the marks the reading found that it lacks (see DRAWN_MARK), put where the
- * reading has them: a mark the reading has over nothing in the PDF's text goes before the PDF's
- * character that follows it, spaced as the reading spaces it.
- */
-function withDrawnMarks(reading: string, own: string, steps: ReturnType<typeof alignWithOwn>): string {
-  const marks = new Set([...reading.matchAll(DRAWN_MARK)].map((m) => m.index));
   let text = own;
-  // Steps run from the end of the text back, so earlier places stay where they were.
-  for (const { at: mark, pairedAt, before } of steps) {
-    if (pairedAt !== undefined || !marks.has(mark)) continue;
+  // Inserts run from the end of the text back, so earlier places stay where they were.
+  for (const { mark, before } of inserts) {
     const spaceBefore = before > 0 && /\s/.test(reading[mark - 1] ?? '') && !/\s/.test(text[before - 1]!);
     const spaceAfter = before < text.length && /\s/.test(reading[mark + 1] ?? '') && !/\s/.test(text[before]!);
     text = `${text.slice(0, before)}${spaceBefore ? ' ' : ''}${reading[mark]}${spaceAfter ? ' ' : ''}${text.slice(before)}`;
@@ -104,24 +94,45 @@ function withDrawnMarks(reading: string, own: string, steps: ReturnType<typeof a
   return text;
 }
 
+/** The words of `a` and `b` that are the same word, letter case and punctuation aside, paired in order (longest common subsequence). */
+function sameWords(a: readonly string[], b: readonly string[]): Array<[number, number]> {
+  const key = (word: string) => word.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+  const ka = a.map(key), kb = b.map(key);
+  const common = Array.from({ length: a.length + 1 }, () => new Array<number>(b.length + 1).fill(0));
+  for (let i = a.length - 1; i >= 0; i--) {
+    for (let j = b.length - 1; j >= 0; j--) {
+      common[i]![j] = ka[i] === kb[j] && ka[i] !== '' ? common[i + 1]![j + 1]! + 1 : Math.max(common[i + 1]![j]!, common[i]![j + 1]!);
+    }
+  }
+  const pairs: Array<[number, number]> = [];
+  for (let i = 0, j = 0; i < a.length && j < b.length; ) {
+    if (ka[i] === kb[j] && ka[i] !== '') pairs.push([i++, j++]);
+    else if (common[i + 1]![j]! >= common[i]![j + 1]!) i++;
+    else j++;
+  }
+  return pairs;
+}
+
 /**
  * The PDF's text with a word's first letter a capital where the page prints one and the PDF's
- * character map gives a small letter (`the netherlands, poland` under `the Netherlands, Poland`).
- * Only there, and only in a word of small letters: inside a word small capitals print what the
- * text has in small letters (`Abstract` set as `ABSTRACT`); letters whose capital is the small
- * one drawn larger (`CASELESS`), and symbols (`q1`, `pM`, italic in formulas), keep the PDF's
- * case, the reading's being the doubtful one.
+ * character map gives a small letter (`the netherlands, poland` under `the Netherlands, Poland`;
+ * `tABLE 1.` under `TABLE 1.`). Only there, and only in a word whose other letters are all small
+ * or, three letters or more, all capitals: inside a word small capitals print what the text has
+ * in small letters (`Abstract` set as `ABSTRACT`); letters whose capital is the small one drawn
+ * larger (`CASELESS`), and symbols (`q1`, `pM`, italic in formulas), keep the PDF's case, the
+ * reading's being the doubtful one. Words are paired, not characters: aligning characters costs
+ * their lengths' product on every line of a page.
  */
-function withPrintedCase(reading: string, own: string, steps: ReturnType<typeof alignWithOwn>): string {
+function withPrintedCase(reading: string, own: string): string {
+  const read = [...reading.matchAll(/\S+/g)], pdf = [...own.matchAll(/\S+/g)];
   let text = own;
-  for (const { at, pairedAt } of steps) {
-    if (pairedAt === undefined || /\p{L}/u.test(own[pairedAt - 1] ?? '')) continue;
-    const read = reading[at]!, pdf = own[pairedAt]!;
-    const word = /^\p{L}*/u.exec(own.slice(pairedAt))![0];
-    if (word.length < 2 || word.slice(1) !== word.slice(1).toLowerCase()) continue;
-    if (read !== pdf && read === pdf.toUpperCase() && /^\p{Lu}$/u.test(read) && !CASELESS.includes(read)) {
-      text = text.slice(0, pairedAt) + read + text.slice(pairedAt + 1);
-    }
+  for (const [r, p] of sameWords(read.map((m) => m[0]), pdf.map((m) => m[0]))) {
+    const word = pdf[p]![0], at = pdf[p]!.index;
+    const capital = read[r]![0][0]!;
+    const rest = /^\p{L}(\p{L}*)/u.exec(word)?.[1] ?? '';
+    const plain = (rest.length >= 1 && rest === rest.toLowerCase()) || (rest.length >= 2 && rest === rest.toUpperCase());
+    if (!plain || !/^\p{Ll}$/u.test(word[0]!) || capital !== word[0]!.toUpperCase() || CASELESS.includes(capital)) continue;
+    text = text.slice(0, at) + capital + text.slice(at + 1);
   }
   return text;
 }
@@ -209,8 +220,7 @@ export function preferPdfText(lines: readonly ReadLine[], chars: readonly PageTe
     const found = textIn(line.box, byRow);
     if (!found || UNNAMED.test(found)) return line;
     const pdf = wholeCharacters(asciiAlphanumerics(found));
-    const steps = alignWithOwn(line.text, pdf);
-    const text = withDrawnMarks(line.text, withPrintedCase(line.text, pdf, steps), steps);
+    const text = withDrawnMarks(line.text, withPrintedCase(line.text, pdf));
     const read = [...comparable(line.text)];
     const own = [...comparable(text)];
     const longer = Math.max(read.length, own.length);
