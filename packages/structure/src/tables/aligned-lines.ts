@@ -222,14 +222,14 @@ function buildGrid(rows: BoxedLine[][], page: number): LayoutTable | undefined {
 export function alignedLineTables(lines: readonly BoxedLine[], page: number): LayoutTable[] {
   const lineHeight = median(lines.map((l) => l.box.height));
   const rows = groupRows(lines);
-  return candidateRuns(rows, lineHeight)
-    .flatMap((run) => {
-      const table = withGroupHeading(rows, run, lineHeight, page) ?? buildGrid(run, page);
-      if (table) return [table];
-      // A table set in running text, one line of prose close above and below it, joins the
-      // prose's rows into its run: the parts between lines of prose are tried on their own.
-      return proseSeparated(run).flatMap((part) => withGroupHeading(rows, part, lineHeight, page) ?? buildGrid(part, page) ?? []);
-    });
+  const tableOf = (run: BoxedLine[][]) => withGroupHeading(rows, run, lineHeight, page) ?? buildGrid(run, page);
+  return candidateRuns(rows, lineHeight).flatMap((run) => {
+    const table = tableOf(run);
+    if (table) return [table];
+    // A table set in running text, one line of prose close above and below it, joins the
+    // prose's rows into its run: the parts between lines of prose are tried on their own.
+    return proseSeparated(run).flatMap((part) => tableOf(part) ?? []);
+  });
 }
 
 /** A run between lines of prose is tried as a table where it has this many rows of two cells or more... */
