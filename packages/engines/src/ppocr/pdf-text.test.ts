@@ -14,6 +14,9 @@ function line(text: string, box: Quad): ReadLine {
 
 const BOX: Quad = [[0, 0], [300, 0], [300, 20], [0, 20]];
 
+/** The text `preferPdfText` gives a line read as `reading` over the PDF text `pdf`, both in BOX. */
+const take = (reading: string, pdf: string) => preferPdfText([line(reading, BOX)], layer(pdf, 0, 10))[0]!.text;
+
 describe('preferPdfText', () => {
   it('takes the PDF’s text in a line’s box where the reading nearly agrees with it', () => {
     const [read] = preferPdfText([line('Bore 020 H7, foating', BOX)], layer('Bore Ø20 H7, floating', 0, 10));
@@ -54,7 +57,6 @@ describe('preferPdfText', () => {
 
   it('keeps a diameter, ± or degree mark the reading has where the PDF’s text has none (drawn as strokes)', () => {
     // SolidWorks draws Ø and its depth sign as lines: its text layer holds `4 x 11,00 20,00`.
-    const take = (reading: string, pdf: string) => preferPdfText([line(reading, BOX)], layer(pdf, 0, 10))[0]!.text;
     expect(take('4 x Φ 11,00 20,00', '4 x 11,00 20,00')).toBe('4 x Φ 11,00 20,00');
     expect(take('2xØ8,80 H8', '2x8,80 H8')).toBe('2xØ8,80 H8');
     // Read as 0 and made Ø by the reading, before a number that starts with 0 itself.
@@ -72,7 +74,6 @@ describe('preferPdfText', () => {
 
   it('takes a word’s first letter as the capital the page prints where the PDF’s character map gives a small one', () => {
     // ECDC's report (tabula's eu-017): its font maps the capitals H, M, N, P it prints to small letters.
-    const take = (reading: string, pdf: string) => preferPdfText([line(reading, BOX)], layer(pdf, 0, 10))[0]!.text;
     expect(take('Germany, Hungary, Lithuania, Malta, the Netherlands,', 'Germany, hungary, Lithuania, malta, the netherlands,')).toBe('Germany, Hungary, Lithuania, Malta, the Netherlands,');
     // The PDF's other corrections are still taken beside it, and a c, o, s, v, w or x keeps the PDF's case.
     expect(take('Hungary Single 25g 1.1 ltaly', 'hungary Single 25g 1.1 Italy')).toBe('Hungary Single 25g 1.1 Italy');
