@@ -18,6 +18,13 @@ describe('fixDigitLookalikes', () => {
     expect(fixDigitLookalikes('用Mi6螺栓')).toBe('用M16螺栓');
   });
 
+  it('reads the o of a radius or chamfer under one as zero', () => {
+    expect(fixDigitLookalikes('RO.5, SRO,8 and CO.5; 4xRo.2')).toBe('R0.5, SR0,8 and C0.5; 4xR0.2');
+    expect(fixDigitLookalikes('倒角CO.5')).toBe('倒角C0.5');
+    const text = 'CO2 at RO 5, ROLL 0.5, CO. 5, ARO.5';
+    expect(fixDigitLookalikes(text)).toBe(text);
+  });
+
   it('reads points between thousands, where the amount has two decimals after another point, as commas', () => {
     expect(fixDigitLookalikes('Balance 99.878.08 -, 101.598.46 EX, 42.732.350.00')).toBe('Balance 99,878.08 -, 101,598.46 EX, 42,732,350.00');
     expect(fixDigitLookalikes('小计1.500.00元')).toBe('小计1,500.00元');
