@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { convexHull, minAreaRect, readingQuad, rotateQuad180, unclip } from './geometry.ts';
+import type { Quad } from '@ocr/contracts';
+import { convexHull, minAreaRect, quadArea, quadContains, quadOverlap, readingQuad, rotateQuad180, unclip } from './geometry.ts';
 
 /** Points filling a w×h rectangle centred at (cx, cy), turned by `degrees`. */
 function rotatedRectanglePoints(cx: number, cy: number, w: number, h: number, degrees: number): Float64Array {
@@ -42,5 +43,35 @@ describe('unclip and reading quads', () => {
     // A tall box: read from its top-right corner downwards, as PaddleOCR's rot90.
     expect(readingQuad({ cx: 5, cy: 50, width: 10, height: 100, ux: 1, uy: 0 })[0]).toEqual([10, 0]);
     expect(rotateQuad180([[0, 0], [100, 0], [100, 10], [0, 10]])).toEqual([[100, 10], [0, 10], [0, 0], [100, 0]]);
+  });
+});
+
+describe('quadOverlap', () => {
+  const square: Quad = [[0, 0], [10, 0], [10, 10], [0, 10]];
+  // The same square's corners the other way round, and a diamond on its centre (a box at 45°).
+  const anticlockwise: Quad = [[0, 0], [0, 10], [10, 10], [10, 0]];
+  const diamond: Quad = [[5, 0], [10, 5], [5, 10], [0, 5]];
+
+  it('gives the area two boxes share, at any angle and corner order', () => {
+    expect(quadArea(square)).toBe(100);
+    expect(quadOverlap(square, [[5, 5], [15, 5], [15, 15], [5, 15]])).toBeCloseTo(25);
+    expect(quadOverlap(square, anticlockwise)).toBeCloseTo(100);
+    expect(quadOverlap(anticlockwise, diamond)).toBeCloseTo(50);
+    expect(quadOverlap(diamond, [[5, 0], [10, 0], [10, 10], [5, 10]])).toBeCloseTo(25);
+  });
+
+  it('is 0 for boxes apart or only touching', () => {
+    expect(quadOverlap(square, [[20, 0], [30, 0], [30, 10], [20, 10]])).toBe(0);
+    expect(quadOverlap(square, [[10, 0], [20, 0], [20, 10], [10, 10]])).toBe(0);
+  });
+});
+
+describe('quadContains', () => {
+  it('tells points inside a slanted box from those inside only its bounds', () => {
+    const diamond: Quad = [[5, 0], [10, 5], [5, 10], [0, 5]];
+    expect(quadContains(diamond, [5, 5])).toBe(true);
+    expect(quadContains(diamond, [7, 3])).toBe(true);
+    expect(quadContains(diamond, [9, 1])).toBe(false);
+    expect(quadContains([[0, 5], [5, 10], [10, 5], [5, 0]], [5, 5])).toBe(true);
   });
 });

@@ -133,3 +133,55 @@ export function quadBounds(quad: Quad): Bounds {
   const ys = quad.map(([, y]) => y);
   return { left: Math.min(...xs), top: Math.min(...ys), right: Math.max(...xs), bottom: Math.max(...ys) };
 }
+
+/** Twice the signed area of a polygon: positive when its corners run clockwise on the page (y down). */
+function doubledArea(points: readonly Point[]): number {
+  let sum = 0;
+  points.forEach(([x, y], i) => {
+    const [nx, ny] = points[(i + 1) % points.length]!;
+    sum += x * ny - nx * y;
+  });
+  return sum;
+}
+
+/** The area a box covers. */
+export function quadArea(quad: Quad): number {
+  return Math.abs(doubledArea(quad)) / 2;
+}
+
+/** The area two boxes (convex, at any angle) cover both: `a` clipped by each edge of `b`. */
+export function quadOverlap(a: Quad, b: Quad): number {
+  const turn = Math.sign(doubledArea(b)) || 1;
+  let polygon: Point[] = [...a];
+  for (let i = 0; i < 4 && polygon.length > 0; i++) {
+    const [px, py] = b[i]!;
+    const [qx, qy] = b[(i + 1) % 4]!;
+    const side = ([x, y]: Point) => turn * ((qx - px) * (y - py) - (qy - py) * (x - px));
+    const kept: Point[] = [];
+    polygon.forEach((point, k) => {
+      const previous = polygon[(k + polygon.length - 1) % polygon.length]!;
+      const s = side(point), sp = side(previous);
+      if ((s >= 0) !== (sp >= 0)) {
+        const t = sp / (sp - s);
+        kept.push([previous[0] + t * (point[0] - previous[0]), previous[1] + t * (point[1] - previous[1])]);
+      }
+      if (s >= 0) kept.push(point);
+    });
+    polygon = kept;
+  }
+  return polygon.length < 3 ? 0 : Math.abs(doubledArea(polygon)) / 2;
+}
+
+/** Whether `point` lies inside the box (convex, at any angle) or on its edge. */
+export function quadContains(quad: Quad, [x, y]: Point): boolean {
+  let sign = 0;
+  for (let i = 0; i < 4; i++) {
+    const [ax, ay] = quad[i]!;
+    const [bx, by] = quad[(i + 1) % 4]!;
+    const cross = Math.sign((bx - ax) * (y - ay) - (by - ay) * (x - ax));
+    if (cross === 0) continue;
+    if (sign === 0) sign = cross;
+    else if (cross !== sign) return false;
+  }
+  return true;
+}

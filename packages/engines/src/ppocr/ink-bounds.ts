@@ -9,7 +9,7 @@ export interface PixelRect {
 }
 
 /** Darker than this (mean of R, G, B) counts as ink; light grey print still does. */
-const INK_LEVEL = 200;
+export const INK_LEVEL = 200;
 /** A row or column needs this many ink pixels, so isolated scanner noise does not count. */
 const MIN_INK = 3;
 /** Paper kept around the ink, so the detector sees each line's surroundings. */

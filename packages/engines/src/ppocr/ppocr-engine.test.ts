@@ -315,6 +315,28 @@ describe('page result', () => {
     expect(lines).toHaveLength(9);
   });
 
+  it('reads a drawing’s short sizes set at a slant, which the detector misses (an angle along its arc)', async () => {
+    const sheet = renderPage({
+      width: 1200,
+      height: 900,
+      blocks: [{ x: 100, y: 820, text: 'DETAIL C SCALE 2:1', fontSize: 28 }, { x: 520, y: 640, text: '120', fontSize: 28 }, { x: 900, y: 100, text: 'R25', fontSize: 28 }],
+      rules: [[300, 200, 900, 200], [300, 600, 900, 600], [300, 200, 300, 600], [900, 200, 900, 600], [300, 600, 600, 300]],
+    });
+    const slanted: Array<[string, number, number, number]> = [['45°', -55, 620, 300], ['30°', 35, 120, 300], ['2x45°', -40, 950, 400]];
+    const png = await withLabels(
+      sheet,
+      await Promise.all(
+        slanted.map(async ([text, degrees, left, top]) => {
+          const label = renderPage({ width: Math.ceil(text.length * 28 * 0.62) + 8, height: 40, blocks: [{ x: 4, y: 3, text, fontSize: 28, fontFamily: '"DejaVu Sans Light"' }] });
+          return { label: await sharp(label).rotate(degrees, { background: '#ffffff' }).png().toBuffer(), left, top };
+        }),
+      ),
+    );
+    const lines = (await read(png)).lines!.map((line) => line.text);
+    // Before, `45°` and `30°` were not found at all.
+    expect(lines.sort()).toEqual(['120', '2x45°', '30°', '45°', 'DETAIL C SCALE 2:1', 'R25']);
+  });
+
   it('reads vertical sizes that the upright pass cuts into glyphs, with no vertical line to show for them', async () => {
     // Broken dimension lines, a size in each gap, reading up the page.
     const sizes = ['9.30', '6.90', '69.06', '8.09'];

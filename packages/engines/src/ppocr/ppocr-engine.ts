@@ -5,7 +5,7 @@ import { mergeLiftedReading } from './colour-readings.ts';
 import type { ReadLine } from './readings.ts';
 import type { DirectionClassifier } from './direction-classifier.ts';
 import { rotateQuad180 } from './geometry.ts';
-import { inkBounds } from './ink-bounds.ts';
+import { inkBounds, type PixelRect } from './ink-bounds.ts';
 import { pageTurn, turnPageUpright, turnPointUpright, turnWeight, type QuarterTurns } from './page-turn.ts';
 import { detectBoxes } from './page-detection.ts';
 import { preferPdfText } from './pdf-text.ts';
@@ -13,6 +13,7 @@ import { readingOrder } from './reading-order.ts';
 import type { Recognizer } from './recognizer.ts';
 import type { OrtSession } from './session.ts';
 import { acrossQuad, downwardDoubt, findSidewaysLines, hasGlyphStack, holdsGlyphs, mergeSidewaysReading, readsAsDrawing, readsUpOrDown, runsUpOrDown } from './sideways-text.ts';
+import { findSlantedLines, mergeSlantedReading } from './slanted-text.ts';
 import { isSpecks } from './specks.ts';
 
 /** PaddleOCR's `drop_score`: lines read with less confidence are noise (rules, specks). */
@@ -59,9 +60,14 @@ export class PpocrEngine implements Engine {
     // Lines up or down the page (a drawing's vertical dimensions) are looked for again sideways,
     // on pages that show some or read as a drawing.
     if (runsUpOrDown(lines) || hasGlyphStack(boxes) || readsAsDrawing(lines, area)) {
-      const found = await findSidewaysLines((turned, part) => detectBoxes(this.detector, turned, part), page, area);
+      const detect = (part: PageImage, where: PixelRect) => detectBoxes(this.detector, part, where);
+      const found = await findSidewaysLines(detect, page, area);
       const foundUpsideDown = await this.classifier.upsideDown(page, found);
       lines = mergeSidewaysReading(lines, await this.readBoxes(page, found, foundUpsideDown, () => signal?.throwIfAborted()));
+      // Short lines at a slant (an angle's size along its arc) the detector missed or cut short.
+      const slanted = await findSlantedLines(detect, page, lines);
+      const slantedUpsideDown = await this.classifier.upsideDown(page, slanted.boxes);
+      lines = mergeSlantedReading(lines, await this.readBoxes(page, slanted.boxes, slantedUpsideDown, () => signal?.throwIfAborted()), slanted.glyphs);
     }
     // Text under a seal or a highlighter is read again with the coloured ink lifted.
     const colour = findColourInk(page, area);

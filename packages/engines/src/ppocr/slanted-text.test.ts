@@ -1,0 +1,112 @@
+import sharp from 'sharp';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Point, Quad } from '@ocr/contracts';
+import { pageImage, rectQuad, renderPage } from '@ocr/testkit';
+import { quadBounds } from './geometry.ts';
+import { resolveModelFiles } from './model-files.ts';
+import { readingAngle } from './page-turn.ts';
+import { detectBoxes } from './page-detection.ts';
+import type { ReadLine } from './readings.ts';
+import { openSession, type OrtSession } from './session.ts';
+import { findSlantedLines, mergeSlantedReading, type Glyph } from './slanted-text.ts';
+
+function line(text: string, confidence: number, box: Quad): ReadLine {
+  return { text, confidence, box, characters: text.replace(/\s/g, '').length };
+}
+
+/** A box `length` × `height` reading up and to the right at 45°, from its top-left corner. */
+function at45([x, y]: Point, length: number, height: number): Quad {
+  const u = Math.SQRT1_2;
+  return [[x, y], [x + length * u, y - length * u], [x + length * u + height * u, y - length * u + height * u], [x + height * u, y + height * u]];
+}
+
+function glyph(x: number, y: number, size: number): Glyph {
+  const pixels = size * size;
+  return { left: x - size / 2, right: x + size / 2, top: y - size / 2, bottom: y + size / 2, x, y, pixels, xx: (pixels * size * size) / 12, yy: (pixels * size * size) / 12, xy: 0 };
+}
+
+describe('mergeSlantedReading', () => {
+  it('adds a slanted line where nothing was read', () => {
+    const upright = [line('DETAIL C', 0.99, rectQuad(100, 800, 300, 830))];
+    const merged = mergeSlantedReading(upright, [line('CH 5', 0.99, at45([400, 400], 90, 30))], []);
+    expect(merged.map((l) => l.text)).toEqual(['DETAIL C', 'CH 5']);
+  });
+
+  it('takes the place of pieces of it read before, where it holds clearly more (`+0` of `+0.40`)', () => {
+    const piece = line('+0', 0.86, at45([1326, 650], 60, 34));
+    const callout = line('4x Φ 6.60 -0.10', 0.94, at45([1200, 860], 360, 36));
+    const merged = mergeSlantedReading([callout, piece], [line('+0.40', 1, at45([1318, 662], 130, 40)), line('-0.10', 1, at45([1384, 676], 110, 36))], []);
+    expect(merged.map((l) => l.text)).toEqual(['4x Φ 6.60 -0.10', '+0.40']);
+  });
+
+  it('keeps what was read where the slanted line holds about as much', () => {
+    const read = [line('Φ6.15', 0.9, at45([744, 654], 180, 60))];
+    expect(mergeSlantedReading(read, [line('D 6.15', 0.99, at45([744, 654], 185, 62))], []).map((l) => l.text)).toEqual(['Φ6.15']);
+  });
+
+  it('leaves out lines read with doubt, single characters, and a line found twice', () => {
+    const merged = mergeSlantedReading(
+      [],
+      [line('A7', 0.6, at45([100, 100], 60, 30)), line('5', 0.99, at45([300, 300], 30, 30)), line('30°', 0.95, at45([500, 500], 70, 30)), line('30', 0.9, at45([502, 498], 60, 30))],
+      [],
+    );
+    expect(merged.map((l) => l.text)).toEqual(['30°']);
+  });
+
+  it('reads a small ring on the top half of the line at its end as a degree sign, and a full-size 0 as 0', () => {
+    // Along a 45° box from (400, 400): digits 24 px at 20 and 45 px along, the ring 10 px at 68.
+    const along = (t: number, down: number): [number, number] => [400 + (t + down) * Math.SQRT1_2, 400 + (down - t) * Math.SQRT1_2];
+    const box = at45([400, 400], 80, 36);
+    const digits = [glyph(...along(20, 18), 24), glyph(...along(45, 18), 24)];
+    expect(mergeSlantedReading([], [line('450', 0.9, box)], [...digits, glyph(...along(68, 10), 10)])[0]!.text).toBe('45°');
+    expect(mergeSlantedReading([], [line('45?', 0.9, box)], [...digits, glyph(...along(68, 10), 10)])[0]!.text).toBe('45°');
+    expect(mergeSlantedReading([], [line('450', 0.9, box)], [...digits, glyph(...along(68, 18), 24)])[0]!.text).toBe('450');
+    // A small mark low on the line (a decimal point's place) is no degree sign.
+    expect(mergeSlantedReading([], [line('450', 0.9, box)], [...digits, glyph(...along(68, 28), 10)])[0]!.text).toBe('450');
+  });
+});
+
+describe('findSlantedLines', () => {
+  let session: OrtSession;
+
+  beforeAll(async () => {
+    session = await openSession(resolveModelFiles().detection, 'detection', 1);
+  });
+
+  it('finds a short size set at a slant, and nothing in level text, hatching, or letters with superscripts', async () => {
+    const label = await sharp(renderPage({ width: 90, height: 46, blocks: [{ x: 4, y: 3, text: '30°', fontSize: 34 }] }))
+      .rotate(35, { background: '#ffffff' })
+      .png()
+      .toBuffer();
+    // Hatching: 45° strokes inside a frame, each touching it.
+    const hatching: Array<[number, number, number, number]> = Array.from({ length: 8 }, (_, i) => [600 + i * 20, 400, 600, 400 + i * 20]);
+    const sheet = renderPage({
+      width: 900,
+      height: 600,
+      blocks: [
+        { x: 100, y: 500, text: 'DETAIL C SCALE 2:1', fontSize: 28 },
+        { x: 100, y: 100, text: 'R25', fontSize: 28 },
+        // A figure's labels: a letter and its superscript, unread, make a slanted run of upright glyphs.
+        ...[500, 600, 700].flatMap((x) => [
+          { x, y: 110, text: 'h', fontSize: 30, bold: true },
+          { x: x + 18, y: 96, text: 'n', fontSize: 18, bold: true },
+        ]),
+      ],
+      rules: [[600, 400, 760, 400], [600, 400, 600, 560], ...hatching],
+    });
+    const page = await pageImage(await sharp(sheet).composite([{ input: label, left: 300, top: 250 }]).png().toBuffer());
+    // The level lines were read; the slanted size was not.
+    const read = [line('DETAIL C SCALE 2:1', 0.99, rectQuad(98, 498, 380, 532)), line('R25', 0.99, rectQuad(98, 98, 150, 132))];
+    const { boxes } = await findSlantedLines((part, area) => detectBoxes(session, part, area), page, read);
+    expect(boxes).toHaveLength(1);
+    const bounds = quadBounds(boxes[0]!);
+    expect(bounds.left).toBeGreaterThan(290);
+    expect(bounds.right).toBeLessThan(400);
+    expect((readingAngle(boxes[0]!) * 180) / Math.PI).toBeCloseTo(35, -1);
+  });
+
+  it('looks at nothing on a page with nothing read', async () => {
+    const page = await pageImage(renderPage({ width: 200, height: 100, blocks: [] }));
+    expect(await findSlantedLines(() => Promise.reject(new Error('not to be called')), page, [])).toEqual({ boxes: [], glyphs: [] });
+  });
+});
