@@ -105,6 +105,23 @@ describe('findSlantedLines', () => {
     expect((readingAngle(boxes[0]!) * 180) / Math.PI).toBeCloseTo(35, -1);
   });
 
+  it('finds a small size set at a slant on a low-resolution scan, its glyphs a pixel or two apart', async () => {
+    // An isometric view's aligned size at 30°, its digits 9 px high, as a web-scraped drawing has them.
+    const label = await sharp(renderPage({ width: 40, height: 20, blocks: [{ x: 2, y: 2, text: '70', fontSize: 13, fontFamily: '"DejaVu Serif"' }] }))
+      .rotate(30, { background: '#ffffff' })
+      .png()
+      .toBuffer();
+    const sheet = renderPage({ width: 500, height: 300, blocks: [{ x: 40, y: 250, text: 'ISOMETRIC VIEW', fontSize: 12 }], rules: [[100, 100, 300, 215]] });
+    const page = await pageImage(await sharp(sheet).composite([{ input: label, left: 180, top: 110 }]).png().toBuffer());
+    const read = [line('ISOMETRIC VIEW', 0.99, rectQuad(38, 247, 160, 259))];
+    const { boxes } = await findSlantedLines((part, area) => detectBoxes(session, part, area), page, read);
+    // In cells of 2 × 2 pixels its digits were one piece, too long for a glyph.
+    expect(boxes).toHaveLength(1);
+    const bounds = quadBounds(boxes[0]!);
+    expect(bounds.left).toBeGreaterThan(170);
+    expect(bounds.right).toBeLessThan(240);
+  });
+
   it('looks at nothing on a page with nothing read', async () => {
     const page = await pageImage(renderPage({ width: 200, height: 100, blocks: [] }));
     expect(await findSlantedLines(() => Promise.reject(new Error('not to be called')), page, [])).toEqual({ boxes: [], glyphs: [] });

@@ -6,8 +6,11 @@ import { readingAngle } from './page-turn.ts';
 import { surelyRead, type ReadLine } from './readings.ts';
 import type { Detect } from './sideways-text.ts';
 
-/** Ink is looked at in cells of this many page pixels a side: glyphs stay glyphs, at a quarter of the cost. */
-const CELL = 2;
+/**
+ * Ink is looked at in cells of 2 × 2 page pixels where lines are at least this high (a quarter of
+ * the cost); below it, the gaps between glyphs are a pixel or two and cells would join them.
+ */
+const COARSE_LINE = 24;
 /** Lines read at least this surely are read: their ink is not looked at again. */
 const SURE_LINE = 0.9;
 /** A glyph's ink spans, on its long side, between these shares of the page's line height. */
@@ -80,6 +83,7 @@ function medianHeight(lines: readonly ReadLine[]): number {
 
 /** The glyph-sized pieces of ink on the page outside the lines read surely. */
 function uncoveredGlyphs(page: PageImage, read: readonly ReadLine[], lineHeight: number): Glyph[] {
+  const CELL = lineHeight >= COARSE_LINE ? 2 : 1;
   const width = Math.ceil(page.width / CELL), height = Math.ceil(page.height / CELL);
   const ink = new Uint8Array(width * height);
   const level = INK_LEVEL * 3;
