@@ -2,6 +2,7 @@ import type { Dictionary } from './dictionary.ts';
 import type { StepScores } from './step-scores.ts';
 import { restoreDiameterMarks } from './diameter-marks.ts';
 import { fixDigitLookalikes } from './digit-lookalikes.ts';
+import { restoreFrameSymbols } from './frame-symbols.ts';
 import { fixAisi, fixCapitalI, fixChineseFullStop, fixHanLookalikes, fixLetterCase, fixMicrometre, fixPound, HAN } from './letter-lookalikes.ts';
 
 /** Han, kana, CJK punctuation and full-width forms: no spaces go between these. */
@@ -215,7 +216,7 @@ function halfWidth(char: string, before: string | undefined, after: string | und
   return chineseNeighbour(before) || chineseNeighbour(after) ? char : ascii;
 }
 
-/** Averages the characters read (spaces placed from gaps do not count), mends l-for-I, letter case, o-for-。, °℃, o-for-0 and 0-for-Ø. */
+/** Averages the characters read (spaces placed from gaps do not count), mends l-for-I, letter case, o-for-。, °℃, o-for-0, 0-for-Ø and a control frame's symbols. */
 function finish(chars: string[], probabilities: Array<number | undefined>): DecodedLine {
   let sum = 0;
   let count = 0;
@@ -226,5 +227,6 @@ function finish(chars: string[], probabilities: Array<number | undefined>): Deco
   }
   // ℃ is one character; the recogniser now and then reads a degree sign before it as well.
   const text = chars.join('').replaceAll('°℃', '℃');
-  return { text: restoreDiameterMarks(fixDigitLookalikes(fixAisi(fixPound(fixMicrometre(fixChineseFullStop(fixLetterCase(fixCapitalI(text)))))))), confidence: count === 0 ? 0 : sum / count, characters: count };
+  const mended = restoreDiameterMarks(fixDigitLookalikes(fixAisi(fixPound(fixMicrometre(fixChineseFullStop(fixLetterCase(fixCapitalI(text))))))));
+  return { text: restoreFrameSymbols(mended), confidence: count === 0 ? 0 : sum / count, characters: count };
 }
