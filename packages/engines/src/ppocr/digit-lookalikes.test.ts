@@ -16,6 +16,7 @@ describe('fixDigitLookalikes', () => {
   it('reads l, I or i between digits, and after the M of a thread, as one', () => {
     expect(fixDigitLookalikes('Tighten the Mi6 bolts to 2l0 Nm, 0.l5 mm, Ml2x1.5')).toBe('Tighten the M16 bolts to 210 Nm, 0.15 mm, M12x1.5');
     expect(fixDigitLookalikes('用Mi6螺栓')).toBe('用M16螺栓');
+    expect(fixDigitLookalikes('RI5, Rl2.5 and SRi0')).toBe('R15, R12.5 and SR10');
   });
 
   it('reads the o of a radius or chamfer under one as zero', () => {

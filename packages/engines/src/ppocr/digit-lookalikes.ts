@@ -10,8 +10,8 @@ const ONE_BETWEEN_DIGITS = /(?<=[\d.,])[lIi](?=[\d.,])/g;
  * between points and two decimals after the last, which no way of writing numbers gives.
  */
 const THOUSANDS_AS_POINTS = /(?<![\p{Script=Latin}\p{N}.,])\d{1,3}(?:\.\d{3})+(?=\.\d{1,2}(?![\p{N}.,]))/gu;
-/** A metric thread whose first digit reads as a letter (`Mi6`, `Ml2`). */
-const THREAD_ONE = /(?<![\p{Script=Latin}\p{N}])M[lIi](?=\d)/gu;
+/** A metric thread or a radius whose first digit reads as a letter (`Mi6`, `Ml2`, `RI5`). */
+const THREAD_ONE = /(?<![\p{Script=Latin}\p{N}])(M|S?R)[lIi](?=\d)/gu;
 /** A radius or chamfer under one whose 0 reads as a letter (`RO.5`, `SRO,8`, `CO.5`, `2xRo.2`). */
 const SIZE_ZERO = /(?:(?<![\p{Script=Latin}\p{N}])|(?<=\d[xX×]))(S?R|C)[oO](?=[.,]\d)/gu;
 
@@ -19,14 +19,15 @@ const SIZE_ZERO = /(?:(?<![\p{Script=Latin}\p{N}])|(?<=\d[xX×]))(S?R|C)[oO](?=[
  * The recogniser often reads the digit 0 as the letter o inside numbers (`5oo hours`, `o.o5 mm`),
  * and now and then 1 as l, I or i, more so on coarse scans (`2l0 Nm`, `Mi6`). In a token made
  * only of digits, number punctuation and those letters, with at least one digit, every o is a
- * zero and an l, I or i between digits is a one, as is one after a thread's M; an o after a
- * radius's R or a chamfer's C, before a decimal part, is a zero. Small print reads a comma as a
- * point: where that leaves an amount no convention writes, its thousands separators are commas again.
+ * zero and an l, I or i between digits is a one, as is one after a thread's M or a radius's R;
+ * an o after a radius's R or a chamfer's C, before a decimal part, is a zero. Small print reads a
+ * comma as a point: where that leaves an amount no convention writes, its thousands separators are
+ * commas again.
  */
 export function fixDigitLookalikes(text: string): string {
   return text
     .replace(NUMBER_LIKE, (token) => (/\d/.test(token) ? token.replace(/[oO]/g, '0').replace(ONE_BETWEEN_DIGITS, '1') : token))
-    .replace(THREAD_ONE, 'M1')
+    .replace(THREAD_ONE, '$11')
     .replace(SIZE_ZERO, '$10')
     .replace(THOUSANDS_AS_POINTS, (whole) => whole.replaceAll('.', ','));
 }
