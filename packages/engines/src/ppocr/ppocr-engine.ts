@@ -1,6 +1,7 @@
 import type { PageImage, PageResult, PageRotation, PageTextChar, Quad } from '@ocr/contracts';
 import type { Engine, EngineInfo, RecognizeOptions } from '../engine.ts';
 import { findColourInk, liftColourInk } from './colour-ink.ts';
+import { restoreLonePositionSymbols } from './frame-symbols.ts';
 import { mergeLiftedReading } from './colour-readings.ts';
 import type { ReadLine } from './readings.ts';
 import type { DirectionClassifier } from './direction-classifier.ts';
@@ -98,6 +99,7 @@ export class PpocrEngine implements Engine {
       const taken = lines.filter((line, i) => line.text !== read[i]!.text).length;
       logger?.debug({ lines: lines.length, takenFromPdfText: taken }, 'reading checked against the PDF text');
     }
+    lines = restoreLonePositionSymbols(lines);
     const characters = lines.reduce((n, line) => n + line.characters, 0);
     const weighted = lines.reduce((sum, line) => sum + line.confidence * line.characters, 0);
     const ordered = readingOrder(lines.map(({ text, confidence, box }) => ({ text, confidence, box })));
