@@ -68,7 +68,7 @@ export class PpocrEngine implements Engine {
       // Short lines at a slant (an angle's size along its arc) the detector missed or cut short.
       const slanted = await findSlantedLines(detect, page, lines);
       const slantedUpsideDown = await this.classifier.upsideDown(page, slanted.boxes);
-      lines = mergeSlantedReading(lines, await this.readBoxes(page, slanted.boxes, slantedUpsideDown, () => signal?.throwIfAborted()), slanted.glyphs);
+      lines = mergeSlantedReading(lines, await this.readBoxes(page, slanted.boxes, slantedUpsideDown, () => signal?.throwIfAborted()), slanted.pieces);
     }
     // Text under a seal or a highlighter is read again with the coloured ink lifted.
     const colour = findColourInk(page, area);

@@ -61,6 +61,9 @@ describe('mergeSlantedReading', () => {
     expect(mergeSlantedReading([], [line('450', 0.9, box)], [...digits, glyph(...along(68, 10), 10)])[0]!.text).toBe('45°');
     expect(mergeSlantedReading([], [line('45?', 0.9, box)], [...digits, glyph(...along(68, 10), 10)])[0]!.text).toBe('45°');
     expect(mergeSlantedReading([], [line('450', 0.9, box)], [...digits, glyph(...along(68, 18), 24)])[0]!.text).toBe('450');
+    // Read with doubt, it counts where the ring shows what the doubt was; `450` alone does not.
+    expect(mergeSlantedReading([], [line('450', 0.75, box)], [...digits, glyph(...along(68, 10), 10)])[0]!.text).toBe('45°');
+    expect(mergeSlantedReading([], [line('450', 0.75, box)], [...digits, glyph(...along(68, 18), 24)])).toEqual([]);
     // A small mark low on the line (a decimal point's place) is no degree sign.
     expect(mergeSlantedReading([], [line('450', 0.9, box)], [...digits, glyph(...along(68, 28), 10)])[0]!.text).toBe('450');
   });
@@ -124,6 +127,6 @@ describe('findSlantedLines', () => {
 
   it('looks at nothing on a page with nothing read', async () => {
     const page = await pageImage(renderPage({ width: 200, height: 100, blocks: [] }));
-    expect(await findSlantedLines(() => Promise.reject(new Error('not to be called')), page, [])).toEqual({ boxes: [], glyphs: [] });
+    expect(await findSlantedLines(() => Promise.reject(new Error('not to be called')), page, [])).toEqual({ boxes: [], pieces: [] });
   });
 });

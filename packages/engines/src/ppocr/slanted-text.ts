@@ -13,9 +13,11 @@ import type { Detect } from './sideways-text.ts';
 const COARSE_LINE = 24;
 /** Lines read at least this surely are read: their ink is not looked at again. */
 const SURE_LINE = 0.9;
-/** A glyph's ink spans, on its long side, between these shares of the page's line height. */
+/** A glyph's ink spans, on its long side, between these shares of the page's line height... */
 const GLYPH_MIN = 0.3;
 const GLYPH_MAX = 1.3;
+/** ...and a mark's (a degree sign's ring, a point) from this share up to a glyph's. */
+const MARK_MIN = 0.12;
 /** Glyphs closer than this (a share of the line height) across and down are of one run. */
 const GLYPH_GAP = 0.6;
 /** sin(2 × 15°): a run or box is slanted when it runs at least 15° off both axes of the page. */
@@ -58,6 +60,11 @@ const INSIDE = 0.6;
 const MARGIN = 1.25;
 /** A degree sign's ring is under this share of a digit's size. */
 const DEGREE_SIZE = 0.5;
+/**
+ * A size whose last character the page shows to be a degree sign counts from this confidence:
+ * that sign was what the recogniser doubted (`45°` read `450` at 0.797 on a vector sheet).
+ */
+const DEGREE_CONFIDENCE = 0.7;
 
 /** A connected piece of ink the size of a glyph, in page pixels. */
 export interface Glyph extends Bounds {
@@ -81,8 +88,8 @@ function medianHeight(lines: readonly ReadLine[]): number {
   return heights[heights.length >> 1] ?? 0;
 }
 
-/** The glyph-sized pieces of ink on the page outside the lines read surely. */
-function uncoveredGlyphs(page: PageImage, read: readonly ReadLine[], lineHeight: number): Glyph[] {
+/** The pieces of ink the size of a glyph or a mark on the page, outside the lines read surely. */
+function uncoveredPieces(page: PageImage, read: readonly ReadLine[], lineHeight: number): Glyph[] {
   const CELL = lineHeight >= COARSE_LINE ? 2 : 1;
   const width = Math.ceil(page.width / CELL), height = Math.ceil(page.height / CELL);
   const ink = new Uint8Array(width * height);
@@ -134,7 +141,7 @@ function uncoveredGlyphs(page: PageImage, read: readonly ReadLine[], lineHeight:
       }
     }
     const size = Math.max(right - left, down - up) * CELL;
-    if (size < GLYPH_MIN * lineHeight || size > GLYPH_MAX * lineHeight) continue;
+    if (size < MARK_MIN * lineHeight || size > GLYPH_MAX * lineHeight) continue;
     const mx = sx / pixels, my = sy / pixels, area = CELL * CELL;
     glyphs.push({
       left: left * CELL,
@@ -293,10 +300,10 @@ async function detectAround(detect: Detect, page: PageImage, run: SlantedRun, li
     });
 }
 
-/** What the slanted pass found: boxes to read, and the glyphs of ink it found them by. */
+/** What the slanted pass found: boxes to read, and the pieces of ink (glyphs and marks) it found them by. */
 export interface SlantedFinds {
   boxes: Quad[];
-  glyphs: Glyph[];
+  pieces: Glyph[];
 }
 
 /**
@@ -307,8 +314,9 @@ export interface SlantedFinds {
  */
 export async function findSlantedLines(detect: Detect, page: PageImage, read: readonly ReadLine[]): Promise<SlantedFinds> {
   const lineHeight = medianHeight(read);
-  if (lineHeight === 0) return { boxes: [], glyphs: [] };
-  const glyphs = uncoveredGlyphs(page, read, lineHeight);
+  if (lineHeight === 0) return { boxes: [], pieces: [] };
+  const pieces = uncoveredPieces(page, read, lineHeight);
+  const glyphs = pieces.filter((piece) => Math.max(piece.right - piece.left, piece.bottom - piece.top) >= GLYPH_MIN * lineHeight);
   const runs = runsOf(glyphs, GLYPH_GAP * lineHeight)
     .map((run) => slantedRun(run, lineHeight))
     .filter((run): run is SlantedRun => run !== null && !standsLevel(page, run.angle, run.glyphs))
@@ -320,20 +328,20 @@ export async function findSlantedLines(detect: Detect, page: PageImage, read: re
     const found = await detectAround(detect, page, run, lineHeight);
     boxes.push(...found.filter((box) => !standsLevel(page, readingAngle(box), [quadBounds(box)], (point) => quadContains(box, point))));
   }
-  return { boxes, glyphs };
+  return { boxes, pieces };
 }
 
 /**
  * A size read off a slanted crop ends in `0`, `o` or `?` where the page shows a degree sign: a ring
  * under half the size of the digits before it, on the top half of the line (`45°` read `450`).
  */
-function withDegreeSign(line: ReadLine, glyphs: readonly Glyph[]): ReadLine {
+function withDegreeSign(line: ReadLine, pieces: readonly Glyph[]): ReadLine {
   if (!/\d[0oO?]$/.test(line.text)) return line;
   const [tl, tr, , bl] = line.box;
   const along = quadSize(line.box).width, across = quadSize(line.box).height;
   const ux = (tr[0] - tl[0]) / along, uy = (tr[1] - tl[1]) / along;
   const vx = (bl[0] - tl[0]) / across, vy = (bl[1] - tl[1]) / across;
-  const inside = glyphs
+  const inside = pieces
     .filter((g) => quadContains(line.box, [g.x, g.y]))
     .map((g) => ({ at: (g.x - tl[0]) * ux + (g.y - tl[1]) * uy, down: (g.x - tl[0]) * vx + (g.y - tl[1]) * vy, size: Math.max(g.right - g.left, g.bottom - g.top) }))
     .sort((a, b) => a.at - b.at);
@@ -354,11 +362,15 @@ function samePlace(a: Quad, b: Quad): boolean {
  * pieces of one read before (`+0` of `+0.40`). A slanted line found twice (two runs near each
  * other) is taken once, the surer.
  */
-export function mergeSlantedReading(lines: readonly ReadLine[], slantedLines: readonly ReadLine[], glyphs: readonly Glyph[]): ReadLine[] {
+export function mergeSlantedReading(lines: readonly ReadLine[], slantedLines: readonly ReadLine[], pieces: readonly Glyph[]): ReadLine[] {
   let merged = [...lines];
   const candidates = slantedLines
-    .map((line) => withDegreeSign(line, glyphs))
-    .filter((line) => line.confidence >= MIN_CONFIDENCE && (line.text.match(/[\p{L}\p{Nd}]/gu)?.length ?? 0) >= MIN_CHARACTERS)
+    .map((read) => {
+      const line = withDegreeSign(read, pieces);
+      return { line, floor: line === read ? MIN_CONFIDENCE : DEGREE_CONFIDENCE };
+    })
+    .filter(({ line, floor }) => line.confidence >= floor && (line.text.match(/[\p{L}\p{Nd}]/gu)?.length ?? 0) >= MIN_CHARACTERS)
+    .map(({ line }) => line)
     .sort((a, b) => surelyRead([b]) - surelyRead([a]));
   for (const line of candidates) {
     const met = merged.filter((other) => samePlace(line.box, other.box));
