@@ -2,7 +2,7 @@ import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Point, Quad } from '@ocr/contracts';
 import { pageImage, rectQuad, renderPage } from '@ocr/testkit';
-import { quadBounds } from './geometry.ts';
+import { quadArea, quadBounds } from './geometry.ts';
 import { resolveModelFiles } from './model-files.ts';
 import { readingAngle } from './page-turn.ts';
 import { detectBoxes } from './page-detection.ts';
@@ -37,6 +37,11 @@ describe('mergeSlantedReading', () => {
     const callout = line('4x Φ 6.60 -0.10', 0.94, at45([1200, 860], 360, 36));
     const merged = mergeSlantedReading([callout, piece], [line('+0.40', 1, at45([1318, 662], 130, 40)), line('-0.10', 1, at45([1384, 676], 110, 36))], []);
     expect(merged.map((l) => l.text)).toEqual(['4x Φ 6.60 -0.10', '+0.40']);
+  });
+
+  it('takes the place of two pieces of it read before where it holds more at all (`+O.` and `40`)', () => {
+    const pieces = [line('+O.', 0.86, at45([1330, 650], 60, 34)), line('40', 0.9, at45([1372, 608], 50, 34))];
+    expect(mergeSlantedReading(pieces, [line('+0.40', 1, at45([1318, 662], 130, 40))], []).map((l) => l.text)).toEqual(['+0.40']);
   });
 
   it('keeps what was read where the slanted line holds about as much', () => {
@@ -123,6 +128,28 @@ describe('findSlantedLines', () => {
     const bounds = quadBounds(boxes[0]!);
     expect(bounds.left).toBeGreaterThan(170);
     expect(bounds.right).toBeLessThan(240);
+  });
+
+  it('finds a tolerance stacked on a slanted size read surely, whose box reaches over it', async () => {
+    const label = await sharp(renderPage({ width: 300, height: 90, blocks: [{ x: 150, y: 8, text: '+0.40', fontSize: 30 }, { x: 4, y: 38, text: '4x Ø6.60 -0.10', fontSize: 30 }] }))
+      .rotate(-45, { background: '#ffffff' })
+      .png()
+      .toBuffer();
+    const sheet = renderPage({ width: 700, height: 600, blocks: [{ x: 40, y: 540, text: 'DETAIL A', fontSize: 28 }] });
+    const page = await pageImage(await sharp(sheet).composite([{ input: label, left: 200, top: 150 }]).png().toBuffer());
+    const detect = (part: typeof page, area: { left: number; top: number; right: number; bottom: number }) => detectBoxes(session, part, area);
+    // The upright pass read the size surely, and the tolerance with doubt or not at all.
+    const [size] = (await detect(page, { left: 0, top: 0, right: page.width, bottom: page.height })).sort((a, b) => quadArea(b) - quadArea(a));
+    // Its box reaches a third of its height further over the tolerance, as a vector sheet's did.
+    const [tl, tr, br, bl] = size!;
+    const up = (p: Point, q: Point): Point => [p[0] + (p[0] - q[0]) / 3, p[1] + (p[1] - q[1]) / 3];
+    const reaching: Quad = [up(tl, bl), up(tr, br), br, bl];
+    const read = [line('4x Ø6.60 -0.10', 0.98, reaching), line('DETAIL A', 0.99, rectQuad(38, 536, 170, 572))];
+    const { boxes } = await findSlantedLines(detect, page, read);
+    const centre = (box: Quad) => [box.reduce((sum, [x]) => sum + x, 0) / 4, box.reduce((sum, [, y]) => sum + y, 0) / 4];
+    const [x, y] = centre(size!);
+    // One box above and to the right of the size's, across its line: the tolerance's.
+    expect(boxes.some((box) => centre(box)[1]! < y! && centre(box)[0]! > x!)).toBe(true);
   });
 
   it('looks at nothing on a page with nothing read', async () => {

@@ -13,9 +13,13 @@ import type { Detect } from './sideways-text.ts';
 const COARSE_LINE = 24;
 /** Lines read at least this surely are read: their ink is not looked at again. */
 const SURE_LINE = 0.9;
-/** A glyph's ink spans, on its long side, between these shares of the page's line height... */
+/**
+ * A glyph's ink spans, on its long side, between these shares of the page's line height (the
+ * median line's, set mostly by a title block's text: a sheet may letter its sizes larger, a vector
+ * Gripper sheet its tolerances at 1.4 times)...
+ */
 const GLYPH_MIN = 0.3;
-const GLYPH_MAX = 1.3;
+const GLYPH_MAX = 1.6;
 /** ...and a mark's (a degree sign's ring, a point) from this share up to a glyph's. */
 const MARK_MIN = 0.12;
 /** Glyphs closer than this (a share of the line height) across and down are of one run. */
@@ -54,7 +58,8 @@ const MIN_CHARACTERS = 2;
 const SAME_PLACE = 0.3;
 /**
  * A slanted line takes the place of lines read there only where each lies mostly inside it
- * (pieces of it) and it holds clearly more, as a sideways reading must.
+ * (pieces of it) and it holds clearly more, as a sideways reading must; of pieces, more at all
+ * (`+O.` and `40` for `+0.40`).
  */
 const INSIDE = 0.6;
 const MARGIN = 1.25;
@@ -100,12 +105,15 @@ function uncoveredPieces(page: PageImage, read: readonly ReadLine[], lineHeight:
       if (page.data[i]! + page.data[i + 1]! + page.data[i + 2]! < level) ink[row + ((x / CELL) | 0)] = 1;
     }
   }
+  // Cells inside a line read surely. A piece is that line's when its centre is: a box reaches past
+  // its line's ink, over the edge of a tolerance stacked on it.
+  const covered = new Uint8Array(width * height);
   for (const { box, confidence } of read) {
     if (confidence < SURE_LINE) continue;
     const b = quadBounds(box);
     for (let y = Math.max(0, Math.floor(b.top / CELL)); y < Math.min(height, Math.ceil(b.bottom / CELL)); y++) {
       for (let x = Math.max(0, Math.floor(b.left / CELL)); x < Math.min(width, Math.ceil(b.right / CELL)); x++) {
-        if (quadContains(box, [(x + 0.5) * CELL, (y + 0.5) * CELL])) ink[y * width + x] = 0;
+        if (quadContains(box, [(x + 0.5) * CELL, (y + 0.5) * CELL])) covered[y * width + x] = 1;
       }
     }
   }
@@ -143,6 +151,7 @@ function uncoveredPieces(page: PageImage, read: readonly ReadLine[], lineHeight:
     const size = Math.max(right - left, down - up) * CELL;
     if (size < MARK_MIN * lineHeight || size > GLYPH_MAX * lineHeight) continue;
     const mx = sx / pixels, my = sy / pixels, area = CELL * CELL;
+    if (covered[Math.round(my) * width + Math.round(mx)]) continue;
     glyphs.push({
       left: left * CELL,
       right: right * CELL,
@@ -375,7 +384,7 @@ export function mergeSlantedReading(lines: readonly ReadLine[], slantedLines: re
   for (const line of candidates) {
     const met = merged.filter((other) => samePlace(line.box, other.box));
     if (met.length === 0) merged.push(line);
-    else if (met.every((other) => quadOverlap(line.box, other.box) >= INSIDE * quadArea(other.box)) && surelyRead([line]) > MARGIN * surelyRead(met)) {
+    else if (met.every((other) => quadOverlap(line.box, other.box) >= INSIDE * quadArea(other.box)) && surelyRead([line]) > (met.length > 1 ? 1 : MARGIN) * surelyRead(met)) {
       merged = [...merged.filter((other) => !met.includes(other)), line];
     }
   }
