@@ -19,20 +19,23 @@ const ROW_OVERLAP = 0.5;
 const NEXT_CELL = 1.5;
 
 /**
- * The maximum material modifier Ⓜ (an M in a circle), read as `@` or `①`, straight after a
- * tolerance and before the datums or the frame's end. An `@` before a number stays (`3X @120°`).
+ * A material condition modifier straight after a tolerance, before the datums or the frame's end:
+ * maximum material Ⓜ (an M in a circle) reads `@`, least material Ⓛ (an L in a circle) `①`. An `@`
+ * before a number stays (`3X @120°`).
  */
-const MAXIMUM_MATERIAL = /(?<=\d*\.\d+)\s?[@①](?=\s?(?:[A-Z](?![\p{L}\p{N}])|$))/gu;
+const MODIFIER = /(?<=\d*\.\d+)\s?[@①](?=\s?(?:[A-Z](?![\p{L}\p{N}])|$))/gu;
+const MODIFIERS: Record<string, string> = { '@': 'Ⓜ', '①': 'Ⓛ' };
 
 /**
  * PP-OCR's dictionary has none of GD&T's symbols: in a feature control frame (`⌖ 0.1Ⓜ A B`) the
- * recogniser reads the position symbol as `中` and the modifier as `@` or `①` (`中 0.1@ A B`).
+ * recogniser reads the position symbol as `中` and the modifiers as `@` and `①` (`中 0.1@ A B`).
  * Where they stand as only those symbols stand, they are put back.
  */
 export function restoreFrameSymbols(text: string): string {
-  return text
-    .replace(POSITION, '⌖')
-    .replace(MAXIMUM_MATERIAL, (match: string, offset: number, whole: string) => (/[A-Z]/.test(whole[offset + match.length] ?? '') ? 'Ⓜ ' : 'Ⓜ'));
+  return text.replace(POSITION, '⌖').replace(MODIFIER, (match: string, offset: number, whole: string) => {
+    const symbol = MODIFIERS[match.trim()]!;
+    return /[A-Z]/.test(whole[offset + match.length] ?? '') ? `${symbol} ` : symbol;
+  });
 }
 
 /**
