@@ -11,6 +11,11 @@ import type { Detect } from './sideways-text.ts';
  * the cost); below it, the gaps between glyphs are a pixel or two and cells would join them.
  */
 const COARSE_LINE = 24;
+/**
+ * Cells looked at, at most: larger cells on a larger sheet. The labels and the flood fill's stack
+ * take 6 bytes a cell (48 MB); an A0 sheet at 300 dpi in 2 × 2 cells would take 200 MB.
+ */
+const MAX_CELLS = 8_000_000;
 /** Lines read at least this surely are read: their ink is not looked at again. */
 const SURE_LINE = 0.9;
 /**
@@ -95,7 +100,7 @@ function medianHeight(lines: readonly ReadLine[]): number {
 
 /** The pieces of ink the size of a glyph or a mark on the page, outside the lines read surely. */
 function uncoveredPieces(page: PageImage, read: readonly ReadLine[], lineHeight: number): Glyph[] {
-  const CELL = lineHeight >= COARSE_LINE ? 2 : 1;
+  const CELL = Math.max(lineHeight >= COARSE_LINE ? 2 : 1, Math.ceil(Math.sqrt((page.width * page.height) / MAX_CELLS)));
   const width = Math.ceil(page.width / CELL), height = Math.ceil(page.height / CELL);
   const ink = new Uint8Array(width * height);
   const level = INK_LEVEL * 3;
