@@ -66,6 +66,9 @@ describe('mergeSlantedReading', () => {
     expect(mergeSlantedReading([], [line('450', 0.9, box)], [...digits, glyph(...along(68, 10), 10)])[0]!.text).toBe('45°');
     expect(mergeSlantedReading([], [line('45?', 0.9, box)], [...digits, glyph(...along(68, 10), 10)])[0]!.text).toBe('45°');
     expect(mergeSlantedReading([], [line('450', 0.9, box)], [...digits, glyph(...along(68, 18), 24)])[0]!.text).toBe('450');
+    // A ring left out is put at the end: the line shows a piece more than it has characters.
+    expect(mergeSlantedReading([], [line('45', 0.9, box)], [...digits, glyph(...along(68, 10), 10)])[0]!.text).toBe('45°');
+    expect(mergeSlantedReading([], [line('45', 0.9, box)], digits)[0]!.text).toBe('45');
     // Read with doubt, it counts where the ring shows what the doubt was; `450` alone does not.
     expect(mergeSlantedReading([], [line('450', 0.75, box)], [...digits, glyph(...along(68, 10), 10)])[0]!.text).toBe('45°');
     expect(mergeSlantedReading([], [line('450', 0.75, box)], [...digits, glyph(...along(68, 18), 24)])).toEqual([]);

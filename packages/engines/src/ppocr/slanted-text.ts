@@ -346,11 +346,14 @@ export async function findSlantedLines(detect: Detect, page: PageImage, read: re
 }
 
 /**
- * A size read off a slanted crop ends in `0`, `o` or `?` where the page shows a degree sign: a ring
- * under half the size of the digits before it, on the top half of the line (`45°` read `450`).
+ * A size read off a slanted crop ends where the page shows a degree sign: a ring under half the
+ * size of the digits before it, on the top half of the line. The recogniser read the ring as `0`,
+ * `o` or `?` (`45°` read `450`), or left it out (`45,0°` read `45,0`: the line shows a piece more
+ * than it has characters).
  */
 function withDegreeSign(line: ReadLine, pieces: readonly Glyph[]): ReadLine {
-  if (!/\d[0oO?]$/.test(line.text)) return line;
+  const misread = /\d[0oO?]$/.test(line.text);
+  if (!misread && !/\d$/.test(line.text)) return line;
   const [tl, tr, , bl] = line.box;
   const along = quadSize(line.box).width, across = quadSize(line.box).height;
   const ux = (tr[0] - tl[0]) / along, uy = (tr[1] - tl[1]) / along;
@@ -363,7 +366,9 @@ function withDegreeSign(line: ReadLine, pieces: readonly Glyph[]): ReadLine {
   if (!last || inside.length < 2) return line;
   const sizes = inside.slice(0, -1).map((g) => g.size).sort((a, b) => a - b);
   const digit = sizes[sizes.length >> 1]!;
-  return last.size < DEGREE_SIZE * digit && last.down < across / 2 ? { ...line, text: `${line.text.slice(0, -1)}°` } : line;
+  if (last.size >= DEGREE_SIZE * digit || last.down >= across / 2) return line;
+  if (inside.length > line.text.replace(/\s/g, '').length) return { ...line, text: `${line.text}°` };
+  return misread ? { ...line, text: `${line.text.slice(0, -1)}°` } : line;
 }
 
 function samePlace(a: Quad, b: Quad): boolean {
