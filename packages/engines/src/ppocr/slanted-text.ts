@@ -76,7 +76,7 @@ const DEGREE_SIZE = 0.5;
  */
 const DEGREE_CONFIDENCE = 0.7;
 
-/** A connected piece of ink the size of a glyph, in page pixels. */
+/** A connected piece of ink the size of a glyph or a mark (a point, a degree sign), in page pixels. */
 export interface Glyph extends Bounds {
   pixels: number;
   /** Centre of its ink. */
