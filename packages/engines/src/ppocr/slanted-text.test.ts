@@ -49,6 +49,12 @@ describe('mergeSlantedReading', () => {
     expect(mergeSlantedReading(read, [line('D 6.15', 0.99, at45([744, 654], 185, 62))], []).map((l) => l.text)).toEqual(['Φ6.15']);
   });
 
+  it('leaves out the end of a dimension line read after a size’s last digit', () => {
+    const merged = mergeSlantedReading([], [line('20-', 0.98, at45([100, 300], 60, 30)), line('145..', 0.9, at45([300, 500], 90, 30)), line('-0.10', 1, at45([500, 700], 90, 30))], []);
+    expect(merged.map((l) => l.text).sort()).toEqual(['-0.10', '145', '20']);
+    expect(merged.find((l) => l.text === '145')!.characters).toBe(3);
+  });
+
   it('leaves out lines read with doubt, single characters, and a line found twice', () => {
     const merged = mergeSlantedReading(
       [],
@@ -69,6 +75,9 @@ describe('mergeSlantedReading', () => {
     // A ring left out is put at the end: the line shows a piece more than it has characters.
     expect(mergeSlantedReading([], [line('45', 0.9, box)], [...digits, glyph(...along(68, 10), 10)])[0]!.text).toBe('45°');
     expect(mergeSlantedReading([], [line('45', 0.9, box)], digits)[0]!.text).toBe('45');
+    // A dash there is a dimension line's end, not a ring.
+    const dash = { ...glyph(...along(68, 10), 10), xx: 100, yy: 100, xy: 99 };
+    expect(mergeSlantedReading([], [line('45', 0.9, box)], [...digits, dash])[0]!.text).toBe('45');
     // Read with doubt, it counts where the ring shows what the doubt was; `450` alone does not.
     expect(mergeSlantedReading([], [line('450', 0.75, box)], [...digits, glyph(...along(68, 10), 10)])[0]!.text).toBe('45°');
     expect(mergeSlantedReading([], [line('450', 0.75, box)], [...digits, glyph(...along(68, 18), 24)])).toEqual([]);

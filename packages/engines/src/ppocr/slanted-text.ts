@@ -68,8 +68,12 @@ const SAME_PLACE = 0.3;
  */
 const INSIDE = 0.6;
 const MARGIN = 1.25;
-/** A degree sign's ring is under this share of a digit's size. */
+/**
+ * A degree sign's ring is under this share of a digit's size, and its ink spreads at most this
+ * many times as far one way as the other.
+ */
 const DEGREE_SIZE = 0.5;
+const ROUND = 3;
 /**
  * A size whose last character the page shows to be a degree sign counts from this confidence:
  * that sign was what the recogniser doubted (`45°` read `450` at 0.797 on a vector sheet).
@@ -345,9 +349,16 @@ export async function findSlantedLines(detect: Detect, page: PageImage, read: re
   return { boxes, pieces };
 }
 
+/** Whether a piece's ink spreads about as far every way, as a ring's does (a dash's runs one way). */
+function roundish(piece: Glyph): boolean {
+  const half = (piece.xx + piece.yy) / 2;
+  const spread = Math.sqrt(Math.max(0, half * half - (piece.xx * piece.yy - piece.xy * piece.xy)));
+  return half + spread <= ROUND * (half - spread);
+}
+
 /**
  * A size read off a slanted crop ends where the page shows a degree sign: a ring under half the
- * size of the digits before it, on the top half of the line. The recogniser read the ring as `0`,
+ * size of the digits before it, on the top half of the line (a dimension line's end is a dash). The recogniser read the ring as `0`,
  * `o` or `?` (`45°` read `450`), or left it out (`45,0°` read `45,0`: the line shows a piece more
  * than it has characters).
  */
@@ -360,15 +371,27 @@ function withDegreeSign(line: ReadLine, pieces: readonly Glyph[]): ReadLine {
   const vx = (bl[0] - tl[0]) / across, vy = (bl[1] - tl[1]) / across;
   const inside = pieces
     .filter((g) => quadContains(line.box, [g.x, g.y]))
-    .map((g) => ({ at: (g.x - tl[0]) * ux + (g.y - tl[1]) * uy, down: (g.x - tl[0]) * vx + (g.y - tl[1]) * vy, size: Math.max(g.right - g.left, g.bottom - g.top) }))
+    .map((g) => ({ at: (g.x - tl[0]) * ux + (g.y - tl[1]) * uy, down: (g.x - tl[0]) * vx + (g.y - tl[1]) * vy, size: Math.max(g.right - g.left, g.bottom - g.top), round: roundish(g) }))
     .sort((a, b) => a.at - b.at);
   const last = inside.at(-1);
   if (!last || inside.length < 2) return line;
   const sizes = inside.slice(0, -1).map((g) => g.size).sort((a, b) => a - b);
   const digit = sizes[sizes.length >> 1]!;
-  if (last.size >= DEGREE_SIZE * digit || last.down >= across / 2) return line;
+  if (last.size >= DEGREE_SIZE * digit || last.down >= across / 2 || !last.round) return line;
   if (inside.length > line.text.replace(/\s/g, '').length) return { ...line, text: `${line.text}°` };
   return misread ? { ...line, text: `${line.text.slice(0, -1)}°` } : line;
+}
+
+/**
+ * Dashes and points after a slanted size's last digit: its dimension line runs along it, and the
+ * crop turned level reads the line's end beside the text (`20-`, `145..`). No size ends so.
+ */
+const DIMENSION_LINE_END = /(?<=\d)\s?[-.·_–—]+$/u;
+
+function withoutLineEnd(line: ReadLine): ReadLine {
+  const end = DIMENSION_LINE_END.exec(line.text)?.[0];
+  if (!end) return line;
+  return { ...line, text: line.text.slice(0, -end.length), characters: line.characters - end.trim().length };
 }
 
 function samePlace(a: Quad, b: Quad): boolean {
@@ -385,8 +408,9 @@ export function mergeSlantedReading(lines: readonly ReadLine[], slantedLines: re
   let merged = [...lines];
   const candidates = slantedLines
     .map((read) => {
-      const line = withDegreeSign(read, pieces);
-      return { line, floor: line === read ? MIN_CONFIDENCE : DEGREE_CONFIDENCE };
+      const trimmed = withoutLineEnd(read);
+      const line = withDegreeSign(trimmed, pieces);
+      return { line, floor: line === trimmed ? MIN_CONFIDENCE : DEGREE_CONFIDENCE };
     })
     .filter(({ line, floor }) => line.confidence >= floor && (line.text.match(/[\p{L}\p{Nd}]/gu)?.length ?? 0) >= MIN_CHARACTERS)
     .map(({ line }) => line)
