@@ -39,9 +39,12 @@ export async function decodeJpeg2000(bytes: Uint8Array, size: PageSize, maxPixel
   const jpx = await jpxImage();
   let level = 0;
   while (atLevel(size.width, level) * atLevel(size.height, level) > maxPixels) level++;
-  let decoded: Uint8Array | Uint8ClampedArray;
+  let decoded: Uint8Array | Uint8ClampedArray | undefined;
   try {
     decoded = await jpx.decode(bytes, { reducePower: level });
+    // Grey with alpha (two components, as Pillow saves an LA image) comes back only as RGBA:
+    // pdfjs's wrapper stores nothing for it otherwise, without an error.
+    decoded ??= await jpx.decode(bytes, { reducePower: level, numComponents: 0, smaskInData: true });
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     const coarser = level > 0 ? ` at 1/${2 ** level} of its size (it may have no such resolution level)` : '';
@@ -53,6 +56,7 @@ export async function decodeJpeg2000(bytes: Uint8Array, size: PageSize, maxPixel
     // decode starts from a fresh instance (the WebAssembly stays compiled).
     jpx.cleanup();
   }
+  if (!decoded) throw new DocumentError('corrupt_image', 'The JPEG 2000 image cannot be decoded: OpenJPEG gave no pixels for its components.');
   const width = atLevel(size.width, level);
   const height = atLevel(size.height, level);
   const channels = decoded.length / (width * height);

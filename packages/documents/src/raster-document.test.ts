@@ -1,6 +1,6 @@
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { allPages, bmpPage, encodeJpeg2000, encodePage, faxPage, inkFraction, meanAbsoluteDifference, multiPageTiff, rotatedJpeg, textPage } from './fixtures/index.ts';
+import { allPages, bmpPage, encodeJpeg2000, encodePage, greyAlphaCodestream, faxPage, inkFraction, meanAbsoluteDifference, multiPageTiff, rotatedJpeg, textPage } from './fixtures/index.ts';
 import { openDocument } from './open.ts';
 
 describe('openDocument on images', () => {
@@ -38,6 +38,13 @@ describe('openDocument on images', () => {
     expect(reduced!.image).toMatchObject({ width: 351, height: 200 });
     expect(reduced!.scale).toBeCloseTo(351 / 701, 5);
     expect(inkFraction(reduced!.image, { left: 15, top: 15, width: 320, height: 60 })).toBeGreaterThan(0.05);
+  });
+
+  it('decodes a grey-with-alpha JPEG 2000, flattened onto white paper', async () => {
+    const [only] = await allPages(await openDocument(greyAlphaCodestream(64, 32)));
+    expect(only!.image).toMatchObject({ width: 64, height: 32, channels: 3 });
+    // Grey 128 at alpha 128/255 over white.
+    expect(new Set(only!.image.data)).toEqual(new Set([191]));
   });
 
   it('refuses a damaged JPEG 2000 as corrupt, and decodes the next one as if it had not come', async () => {
