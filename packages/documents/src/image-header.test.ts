@@ -1,7 +1,8 @@
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { bmpPage, encodeJpeg2000, encodePage, faxPage, multiPageTiff, textPage } from './fixtures/index.ts';
+import { allPages, bmpPage, encodeJpeg2000, encodePage, faxPage, multiPageTiff, textPage } from './fixtures/index.ts';
 import { readImageHeader } from './image-header.ts';
+import { openDocument } from './open.ts';
 
 describe('readImageHeader', () => {
   it('reads the size sharp reports, from the header alone, for every image format', async () => {
@@ -70,6 +71,16 @@ describe('readImageHeader', () => {
   it('gives one size per TIFF page', async () => {
     const a = await textPage('a', { width: 200, height: 100 });
     expect(readImageHeader(await multiPageTiff([a, a, a]), 'tiff')).toEqual(Array(3).fill({ width: 200, height: 100, inBands: true }));
+  });
+
+  it('skips extraneous bytes before a JPEG marker, as libjpeg does, and the image decodes', async () => {
+    const jpeg = await encodePage(await textPage('junk', { width: 160, height: 60 }), 'jpeg');
+    // Five stray bytes after the first segment, as a segment whose stated length falls short leaves them.
+    const end = 4 + jpeg.readUInt16BE(4);
+    const junk = Buffer.concat([jpeg.subarray(0, end), Buffer.from([1, 2, 3, 4, 5]), jpeg.subarray(end)]);
+    expect(readImageHeader(junk, 'jpeg')).toEqual([{ width: 160, height: 60, inBands: true }]);
+    const [only] = await allPages(await openDocument(junk));
+    expect(only!.image).toMatchObject({ width: 160, height: 60, channels: 3 });
   });
 
   it('skips JPEG segments and fill bytes before the frame header', () => {

@@ -116,7 +116,12 @@ const hasNoLength = (marker: number): boolean => marker === 0x01 || (marker >= 0
 function readJpeg(view: DataView): ImagePage[] {
   let offset = 2;
   while (offset < view.byteLength) {
-    if (view.getUint8(offset) !== 0xff) throw corrupt('jpeg', `no marker at byte ${offset}`);
+    if (view.getUint8(offset) !== 0xff) {
+      // Extraneous bytes before a marker (a segment whose length is off by a few, as some editors
+      // write them): libjpeg skips to the next 0xFF with a warning, and decodes the image.
+      offset++;
+      continue;
+    }
     const marker = view.getUint8(offset + 1);
     if (marker === 0xff) {
       offset++; // fill byte
