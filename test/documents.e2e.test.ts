@@ -83,6 +83,22 @@ async function formatCases(): Promise<FormatCase[]> {
       pageSizes: [size],
       texts: [lines[0]!],
     },
+    {
+      name: '8-bit grey-palette BMP, as scanners write it',
+      bytes: bmpPage(first!, { bitsPerPixel: 8, topDown: false }),
+      filename: 'scan.bmp',
+      format: 'BMP',
+      pageSizes: [size],
+      texts: [lines[0]!],
+    },
+    {
+      name: '1-bit bitonal BMP',
+      bytes: bmpPage(first!, { bitsPerPixel: 1, topDown: false }),
+      filename: 'scan.bmp',
+      format: 'BMP',
+      pageSizes: [size],
+      texts: [lines[0]!],
+    },
     { name: 'three-page TIFF', bytes: await multiPageTiff(pages), filename: 'manual.tif', format: 'TIFF', pageSizes: [size, size, size], texts: lines },
     {
       name: 'born-digital PDF, non-embedded Chinese font',
