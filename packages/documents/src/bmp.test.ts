@@ -52,6 +52,14 @@ describe('decodeBmp', () => {
     expect(meanAbsoluteDifference(image, { data: expected, channels: 3 })).toBe(0);
   });
 
+  it('reads the pixels after the colour table where the header points them at its start', async () => {
+    const page = await textPage('offset', { width: 150, height: 60 });
+    const bmp = Buffer.from(bmpPage(page, { bitsPerPixel: 8, topDown: false }));
+    const right = decodeBmp(bmp);
+    bmp.writeUInt32LE(14 + 40, 10);
+    expect(meanAbsoluteDifference(decodeBmp(bmp), { data: right.data, channels: 3 })).toBe(0);
+  });
+
   it('refuses a BMP cut short in its pixels, and one holding a JPEG, saying so', async () => {
     const bmp = bmpPage(await textPage('cut', { width: 120, height: 60 }), { bitsPerPixel: 8, topDown: false });
     expect(() => decodeBmp(bmp.subarray(0, bmp.length - 500))).toThrow(expect.objectContaining({ code: 'corrupt_image', message: expect.stringMatching(/cut short/) }));

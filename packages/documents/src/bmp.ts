@@ -110,14 +110,17 @@ function readHeader(bytes: Uint8Array): BmpHeader {
     if (bitsPerPixel === 32) alphaMask = 0xff000000;
   }
 
+  let pixelOffset = view.getUint32(10, true);
   let palette = new Uint8Array(0);
   if (bitsPerPixel <= 8) {
     const entrySize = core ? 3 : 4;
     const used = core ? 0 : field(46);
     const count = Math.min(used > 0 ? used : 1 << bitsPerPixel, 1 << bitsPerPixel);
-    // Some writers put the pixels straight after a shorter table than the header counts.
-    const room = Math.floor((Math.min(view.getUint32(10, true), bytes.length) - tableOffset) / entrySize);
-    const entries = Math.min(count, room);
+    // An offset that leaves no room for the table is wrong (some writers leave it at the table's
+    // start): the pixels follow the table. One inside the table cuts it short, as writers that
+    // count more entries than they write put the pixels straight after those they wrote.
+    if (pixelOffset <= tableOffset) pixelOffset = tableOffset + count * entrySize;
+    const entries = Math.min(count, Math.floor((Math.min(pixelOffset, bytes.length) - tableOffset) / entrySize));
     if (entries <= 0) throw corrupt('its colour table is missing');
     palette = new Uint8Array(entries * 3);
     for (let i = 0; i < entries; i++) {
@@ -126,8 +129,9 @@ function readHeader(bytes: Uint8Array): BmpHeader {
       palette[i * 3 + 1] = bytes[at + 1]!;
       palette[i * 3 + 2] = bytes[at]!;
     }
+  } else if (pixelOffset < tableOffset) {
+    pixelOffset = tableOffset;
   }
-  const pixelOffset = view.getUint32(10, true);
   if (pixelOffset >= bytes.length) throw corrupt('its pixels are missing');
   return { width, height, topDown: !core && signedHeight < 0, bitsPerPixel, compression, pixelOffset, palette, masks, alphaMask };
 }
