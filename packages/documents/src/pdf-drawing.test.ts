@@ -57,6 +57,18 @@ describe('drawsInvisibleText', () => {
     expect(drawsInvisibleText(withForm, '/Im1 Do /Fm1 Do /Fm1 Do BT (seen) Tj ET', named)).toBe(true);
   });
 
+  it('finds it in hex strings and TJ arrays too', () => {
+    expect(drawsInvisibleText(objects, 'BT 3 Tr [<0048> -20 <0069>] TJ ET', resources)).toBe(true);
+    expect(drawsInvisibleText(objects, 'BT 3 Tr <4869> Tj ET', resources)).toBe(true);
+  });
+
+  it('finds none where invisible text shows only spaces, as Acrobat leaves them in born-digital pages', () => {
+    // As the FAA's handbook pages hold them: an artifact of spaces set invisible, then the visible text.
+    const spaces = 'BT /TT0 1 Tf 3 Tr 10 0 0 10 116.9 63.8 Tm ( )Tj 24.9 0.2 Td ( )Tj [( ) 5 (\\040)] TJ <0003> Tj <20> Tj ET BT 0 Tr (seen) Tj ET';
+    expect(drawsInvisibleText(objects, spaces, resources)).toBe(false);
+    expect(drawsInvisibleText(objects, 'BT 3 Tr ( ) Tj 0 Tr (seen) Tj 3 Tr (x) Tj ET', resources)).toBe(true);
+  });
+
   it('finds none in visible text, images or unreadable content', () => {
     for (const content of ['BT 0 Tr (seen) Tj ET /Im1 Do', 'BT 7 Tr (clip) Tj ET', '/Im1 Do', '(unclosed']) {
       expect(drawsInvisibleText(withForm, content, named), content).toBe(false);

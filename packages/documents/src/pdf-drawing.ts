@@ -1,5 +1,5 @@
 import { decodedStream, type PdfObjects } from './pdf-objects.ts';
-import { PdfKeyword, PdfLexer, PdfRef, PdfSyntaxError, nameOf, type PdfDict, type PdfValue } from './pdf-syntax.ts';
+import { PdfKeyword, PdfLexer, PdfRef, PdfString, PdfSyntaxError, nameOf, type PdfDict, type PdfValue } from './pdf-syntax.ts';
 
 // What a page's content stream draws, followed far enough to tell a scan (one image, nothing
 // else visible) from any other page; see drawingOf.
@@ -184,14 +184,33 @@ function formDrawing(objects: PdfObjects, ref: PdfRef, outer: PdfDict | undefine
 }
 
 /**
- * Whether a content stream, or a form it draws (four deep), sets text to the invisible mode: the
+ * Whether a string operand shows something other than spaces: a literal's characters (escaped
+ * whitespace counts as space), a hex string's bytes (0x20, and the 0x00/0x03 of two-byte codes,
+ * where CID 3 is the usual space, count as space).
+ */
+function showsInk(value: PdfValue | undefined): boolean {
+  if (Array.isArray(value)) return value.some(showsInk);
+  if (!(value instanceof PdfString)) return false;
+  const { raw } = value;
+  if (raw.startsWith('<')) {
+    const bytes = raw.slice(1, -1).replace(/\s/g, '').match(/.{1,2}/g) ?? [];
+    return bytes.some((byte) => !['00', '03', '20'].includes(byte.padEnd(2, '0')));
+  }
+  return /\S/.test(raw.slice(1, -1).replace(/\\(?:[nrtbf]|040|\r?\n)/g, ''));
+}
+
+/**
+ * Whether a content stream, or a form it draws (four deep), shows text in the invisible mode: the
  * hidden layer of a searchable scan, another program's OCR of the image rather than the page's
- * own text. `seen` keeps a form drawn many times from being read more than once.
+ * own text. Invisible spaces alone do not count: Acrobat leaves them in born-digital pages as a
+ * layout artifact. `seen` keeps a form drawn many times from being read more than once.
  */
 export function drawsInvisibleText(objects: PdfObjects, content: string, resources: PdfDict | undefined, depth = 0, seen = new Set<string>()): boolean {
   try {
+    let invisible = false;
     for (const { op, operands } of operations(content)) {
-      if (op === 'Tr' && operands[0] === INVISIBLE_TEXT) return true;
+      if (op === 'Tr') invisible = operands[0] === INVISIBLE_TEXT;
+      if (invisible && SHOW_TEXT.has(op) && operands.some(showsInk)) return true;
       if (op === 'Do' && depth < MAX_FORM_DEPTH) {
         const name = nameOf(operands[0]);
         const ref = name === undefined ? undefined : objects.dict(resources?.get('XObject'))?.get(name);
