@@ -1,6 +1,7 @@
 import type { Dictionary } from './dictionary.ts';
 import type { StepScores } from './step-scores.ts';
 import { restoreDiameterMarks } from './diameter-marks.ts';
+import { joinEmailAddresses } from './email-addresses.ts';
 import { fixDigitLookalikes } from './digit-lookalikes.ts';
 import { restoreFrameSymbols } from './frame-symbols.ts';
 import { fixAisi, fixCapitalI, fixChineseFullStop, fixHanLookalikes, fixLetterCase, fixMicrometre, fixPound, HAN } from './letter-lookalikes.ts';
@@ -228,5 +229,5 @@ function finish(chars: string[], probabilities: Array<number | undefined>): Deco
   // ℃ is one character; the recogniser now and then reads a degree sign before it as well.
   const text = chars.join('').replaceAll('°℃', '℃');
   const mended = restoreDiameterMarks(fixDigitLookalikes(fixAisi(fixPound(fixMicrometre(fixChineseFullStop(fixLetterCase(fixCapitalI(text))))))));
-  return { text: restoreFrameSymbols(mended), confidence: count === 0 ? 0 : sum / count, characters: count };
+  return { text: joinEmailAddresses(restoreFrameSymbols(mended)), confidence: count === 0 ? 0 : sum / count, characters: count };
 }
