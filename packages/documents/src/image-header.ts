@@ -22,6 +22,12 @@ export interface ImagePage extends PageSize {
   pixelAspect?: number;
   /** TIFF Orientation 5 to 8: decoding turns the image a quarter, so its rows become columns. */
   turned?: boolean;
+  /**
+   * A TIFF page in old-style JPEG (compression 6, as 1990s imaging software wrote scans), which
+   * libvips's libtiff is built without: where the page points at a whole JPEG file it holds
+   * (JPEGInterchangeFormat), that file, decoded as a JPEG.
+   */
+  embeddedJpeg?: { offset: number; length: number };
 }
 
 /** Resolutions this close count as square (a fine-mode fax, 204 × 196 dpi); past 4:1 a header is not believed. */
@@ -246,6 +252,10 @@ const TIFF_IMAGE_LENGTH = 257;
 const TIFF_ORIENTATION = 274;
 const TIFF_X_RESOLUTION = 282;
 const TIFF_Y_RESOLUTION = 283;
+const TIFF_COMPRESSION = 259;
+const TIFF_OLD_JPEG = 6;
+const TIFF_JPEG_INTERCHANGE_FORMAT = 513;
+const TIFF_JPEG_INTERCHANGE_FORMAT_LENGTH = 514;
 const TIFF_SHORT = 3;
 const TIFF_RATIONAL = 5;
 
@@ -264,6 +274,9 @@ function readTiff(view: DataView): ImagePage[] {
     let orientation = 1;
     let xResolution = 0;
     let yResolution = 0;
+    let compression = 0;
+    let jpegOffset = 0;
+    let jpegLength = 0;
     for (let i = 0; i < entries; i++) {
       const entry = ifd + 2 + i * 12;
       const tag = view.getUint16(entry, little);
@@ -277,14 +290,27 @@ function readTiff(view: DataView): ImagePage[] {
         else yResolution = value;
         continue;
       }
-      if (tag !== TIFF_IMAGE_WIDTH && tag !== TIFF_IMAGE_LENGTH && tag !== TIFF_ORIENTATION) continue;
       const value = type === TIFF_SHORT ? view.getUint16(entry + 8, little) : view.getUint32(entry + 8, little);
       if (tag === TIFF_IMAGE_WIDTH) width = value;
       else if (tag === TIFF_IMAGE_LENGTH) height = value;
-      else orientation = value;
+      else if (tag === TIFF_ORIENTATION) orientation = value;
+      else if (tag === TIFF_COMPRESSION) compression = value;
+      else if (tag === TIFF_JPEG_INTERCHANGE_FORMAT) jpegOffset = value;
+      else if (tag === TIFF_JPEG_INTERCHANGE_FORMAT_LENGTH) jpegLength = value;
     }
     const aspect = pixelAspect(xResolution, yResolution);
-    sizes.push({ width, height, inBands: true, ...(aspect === undefined ? {} : { pixelAspect: aspect, turned: orientation >= 5 && orientation <= 8 }) });
+    // The length is optional: the JPEG data ends with its own end-of-image marker.
+    const embeddedJpeg =
+      compression === TIFF_OLD_JPEG && jpegOffset > 0 && jpegOffset + 3 <= view.byteLength && view.getUint16(jpegOffset) === 0xffd8
+        ? { offset: jpegOffset, length: jpegLength > 0 ? Math.min(jpegLength, view.byteLength - jpegOffset) : view.byteLength - jpegOffset }
+        : undefined;
+    sizes.push({
+      width,
+      height,
+      inBands: true,
+      ...(aspect === undefined ? {} : { pixelAspect: aspect, turned: orientation >= 5 && orientation <= 8 }),
+      ...(embeddedJpeg ? { embeddedJpeg } : {}),
+    });
     ifd = view.getUint32(ifd + 2 + entries * 12, little);
   }
   if (sizes.length === 0) throw corrupt('tiff', 'it has no pages');

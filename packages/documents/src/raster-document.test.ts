@@ -1,6 +1,6 @@
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { allPages, bmpPage, encodeJpeg2000, encodePage, greyAlphaCodestream, faxPage, inkFraction, meanAbsoluteDifference, multiPageTiff, rotatedJpeg, textPage } from './fixtures/index.ts';
+import { allPages, bmpPage, encodeJpeg2000, encodePage, greyAlphaCodestream, faxPage, inkFraction, meanAbsoluteDifference, multiPageTiff, oldJpegTiff, rotatedJpeg, textPage } from './fixtures/index.ts';
 import { openDocument } from './open.ts';
 
 describe('openDocument on images', () => {
@@ -57,7 +57,17 @@ describe('openDocument on images', () => {
     expect(meanAbsoluteDifference(next!.image, { data: page.rgba, channels: 4 })).toBe(0);
   });
 
-  it('decodes BMP through bmp-ts', async () => {
+  it('decodes an old-style JPEG TIFF page from the JPEG file it holds', async () => {
+    const page = await textPage('OJPEG 1994', { width: 300, height: 100 });
+    const { tiff, jpeg } = await oldJpegTiff(page);
+    const [only] = await allPages(await openDocument(tiff));
+    const [direct] = await allPages(await openDocument(jpeg));
+    expect(only!.image).toMatchObject({ width: 300, height: 100, channels: 3 });
+    expect(meanAbsoluteDifference(only!.image, { data: direct!.image.data, channels: 3 })).toBe(0);
+    expect(inkFraction(only!.image, page.textBox)).toBeGreaterThan(0.01);
+  });
+
+  it('decodes BMP in TypeScript', async () => {
     const page = await textPage('bitmap', { width: 301, height: 90 });
     const doc = await openDocument(bmpPage(page, { bitsPerPixel: 24, topDown: true }));
     const [only] = await allPages(doc);

@@ -43,8 +43,9 @@ export function openRasterDocument(
     const size = sizes[page - 1]!;
     if (format === 'jp2') return decodeJpeg2000InThread(bytes, size, limits.maxPixelsPerPage, options.renderBudget);
     const fitted = fitToPage(squarePixels(size), limits);
-    const image = await decodeImage(bytes, {
-      page: page - 1,
+    const { embeddedJpeg } = size;
+    const image = await decodeImage(embeddedJpeg ? bytes.subarray(embeddedJpeg.offset, embeddedJpeg.offset + embeddedJpeg.length) : bytes, {
+      page: embeddedJpeg ? 0 : page - 1,
       maxInputPixels: maxImagePixels(size, limits),
       ...(fitted.width < size.width || fitted.height < size.height ? { maxSide: Math.max(fitted.width, fitted.height) } : {}),
     });
