@@ -56,6 +56,13 @@ describe('decodeLine', () => {
     expect(decode([['a', 0.9], ['', 1, 0.03], ['b', 0.9]]).text).toBe('ab');
   });
 
+  it('spaces letters 2 steps apart on a clear P(space), as small print sets words that close (`as follows`)', () => {
+    expect(decode([['a', 0.9], ['', 1, 0.12], ['b', 0.9]]).text).toBe('a b');
+    expect(decode([['a', 0.9], ['', 1, 0.05], ['b', 0.9]]).text).toBe('ab');
+    // A number and its letter that close are left alone (`8a`, `M16`).
+    expect(decode([['1', 0.9], ['', 1, 0.12], ['a', 0.9]]).text).toBe('1a');
+  });
+
   it('leaves a closing mark on the word before it however likely the space (`1.`, not `1 .`)', () => {
     expect(decode([['1', 0.9], ['', 1, 0.3], ['', 1], ['.', 0.9], ['', 1, 0.3], ['', 1], ['a', 0.9]]).text).toBe('1. a');
   });
