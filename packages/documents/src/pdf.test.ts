@@ -1,7 +1,7 @@
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import type { PageImage } from '@ocr/contracts';
-import { allPages, chineseTextPdf, encodePage, highlightedTextPdf, imageBombPdf, inkFraction, latinTextPdf, meanAbsoluteDifference, scannedPdf, textPage, type Box } from './fixtures/index.ts';
+import { allPages, chineseTextPdf, encodePage, highlightedTextPdf, imageBombPdf, inkFraction, latinTextPdf, meanAbsoluteDifference, misplacedObjectPdf, scannedPdf, textPage, type Box } from './fixtures/index.ts';
 import { defaultDocumentLimits } from './limits.ts';
 import { openDocument } from './open.ts';
 
@@ -49,6 +49,14 @@ describe('openDocument on PDFs', () => {
     // ...and the highlight is there, in its colour, on the paper below (y 260–300).
     expect(below.data[(280 * below.width + 200) * 3 + 1]).toBeGreaterThan(185);
     expect(below.data[(280 * below.width + 200) * 3 + 1]).toBeLessThan(197);
+  });
+
+  it('draws a middle page whose content stream the cross-reference table misplaces, from the table rebuilt', async () => {
+    const doc = await openDocument(misplacedObjectPdf(3, 6), { dpi: 72 });
+    const pages = await allPages(doc);
+    expect(pages.map((p) => p.text?.map((c) => c.char).join(''))).toEqual(['Page 1 of 3', 'Page 2 of 3', 'Page 3 of 3']);
+    // Helvetica 20 pt at x 40 on a baseline 60 pt below the top edge.
+    for (const { image } of pages) expect(inkFraction(image, { left: 40, top: 44, width: 110, height: 18 })).toBeGreaterThan(0.05);
   });
 
   it('sizes pages by the dpi option, default 200', async () => {

@@ -79,21 +79,23 @@ export async function openPdfDocument(bytes: Uint8Array, options: DocumentOption
   }
   const pdfjs = await loadPdfJs();
   useCjkFontsForGenericFamilies();
-  const task = pdfjs.getDocument({
-    // pdfjs takes ownership of the array: the renderer thread hands over its own copy.
-    data: bytes,
-    ...(options.password === undefined ? {} : { password: options.password }),
-    cMapUrl: assetFolder('cmaps'),
-    cMapPacked: true,
-    standardFontDataUrl: assetFolder('standard_fonts'),
-    wasmUrl: assetFolder('wasm'),
-    // Untrusted input: no code generated from font data.
-    isEvalSupported: false,
-    // An image the check above could not see (inline, or sized by reference) is never decoded
-    // past the page limit: pdfjs leaves it out instead.
-    maxImageSize: maxImagePixels,
-    verbosity: pdfjs.VerbosityLevel.ERRORS,
-  });
+  const load = (data: Uint8Array) =>
+    pdfjs.getDocument({
+      // pdfjs takes ownership of the array: the renderer thread hands over its own copy.
+      data,
+      ...(options.password === undefined ? {} : { password: options.password }),
+      cMapUrl: assetFolder('cmaps'),
+      cMapPacked: true,
+      standardFontDataUrl: assetFolder('standard_fonts'),
+      wasmUrl: assetFolder('wasm'),
+      // Untrusted input: no code generated from font data.
+      isEvalSupported: false,
+      // An image the check above could not see (inline, or sized by reference) is never decoded
+      // past the page limit: pdfjs leaves it out instead.
+      maxImageSize: maxImagePixels,
+      verbosity: pdfjs.VerbosityLevel.ERRORS,
+    });
+  const task = load(bytes);
   let doc: PdfDocumentProxy;
   try {
     doc = await task.promise;
@@ -101,6 +103,15 @@ export async function openPdfDocument(bytes: Uint8Array, options: DocumentOption
     await task.destroy();
     throw openError(error, options.password !== undefined);
   }
+  const rebuild = async (): Promise<PdfDocumentProxy> => {
+    const retry = load(withXrefRebuilt(text));
+    try {
+      return await retry.promise;
+    } catch (error) {
+      await retry.destroy();
+      throw error;
+    }
+  };
   try {
     if (doc.numPages === 0) throw new DocumentError('corrupt_pdf', 'The PDF has no pages.');
     const selectedPages = parsePageSelection(options.pages ?? '')(doc.numPages);
@@ -113,11 +124,31 @@ export async function openPdfDocument(bytes: Uint8Array, options: DocumentOption
     );
     // An encrypted file's streams are not readable as they lie: pdfjs renders every page.
     const objects = text.includes('/Encrypt') ? undefined : new PdfObjects(text);
-    return pdfDocument(doc, rasters, objects, maxImagePixels);
+    return pdfDocument(doc, rasters, objects, maxImagePixels, rebuild);
   } catch (error) {
     await doc.destroy();
     throw error;
   }
+}
+
+/**
+ * The file again with a cross-reference offset past its end appended: pdfjs then finds no
+ * usable table and rebuilds it by scanning the file for objects, as poppler does with a damaged
+ * one. pdfjs rebuilds by itself only where the first or last page cannot be found; an offset
+ * gone wrong to any other object (a file edited by hand, an update appended badly) otherwise
+ * fails the page that needs it.
+ */
+function withXrefRebuilt(text: string): Uint8Array {
+  return new Uint8Array(Buffer.from(`${text}\nstartxref\n${Number.MAX_SAFE_INTEGER}\n%%EOF\n`, 'latin1'));
+}
+
+/**
+ * Whether pdfjs failed on an object not where the cross-reference table says (its
+ * XRefEntryException: "Bad (uncompressed) XRef entry: 6R"). Other damage is left failed: a
+ * rebuilt table drops a page it cannot place and draws it blank.
+ */
+function misplacedObject(error: unknown): boolean {
+  return error instanceof Error && /\bXRef\b/.test(error.message);
 }
 
 async function pageRaster(doc: PdfDocumentProxy, page: number, dpiScale: number, limits: DocumentLimits): Promise<PageRaster> {
@@ -181,7 +212,17 @@ async function pageText(pdfPage: PdfPageProxy, viewport: number[]): Promise<Page
   }
 }
 
-function pdfDocument(doc: PdfDocumentProxy, rasters: PageRaster[], objects: PdfObjects | undefined, maxImagePixels: number): OpenedDocument {
+/**
+ * `rebuild` opens the file again with its cross-reference table rebuilt (see withXrefRebuilt),
+ * tried once when a page cannot be drawn; undefined where the document already is that.
+ */
+function pdfDocument(
+  doc: PdfDocumentProxy,
+  rasters: PageRaster[],
+  objects: PdfObjects | undefined,
+  maxImagePixels: number,
+  rebuild: (() => Promise<PdfDocumentProxy>) | undefined,
+): OpenedDocument {
   let closed = false;
   return {
     format: 'pdf',
@@ -193,36 +234,50 @@ function pdfDocument(doc: PdfDocumentProxy, rasters: PageRaster[], objects: PdfO
       const canvas = createCanvas(1, 1);
       const context = canvas.getContext('2d');
       cacheTransform(context);
-      for (const { page, scale, fit, size } of rasters) {
-        let pdfPage: PdfPageProxy | undefined;
-        let image: PageImage | undefined;
-        let text: PageTextChar[] | undefined;
+      /** The page's scan, or undefined where it was drawn on the canvas; and its own text. */
+      const draw = async ({ page, scale, size }: PageRaster): Promise<{ image?: PageImage; text?: PageTextChar[] }> => {
+        const pdfPage = await doc.getPage(page);
         try {
-          pdfPage = await doc.getPage(page);
           const viewport = pdfPage.getViewport({ scale });
-          image = await scanOf(pdfPage, objects, size, maxImagePixels);
-          if (!image) {
-            // Resizing reallocates the surface; pdfjs paints the whole background itself anyway.
-            if (canvas.width !== size.width || canvas.height !== size.height) {
-              canvas.width = size.width;
-              canvas.height = size.height;
-            }
-            // @napi-rs/canvas records drawing and keeps a snapshot of the surface once it holds two
-            // recordings; drawing the next page over that snapshot copies the whole surface (35 MB of
-            // fresh memory per page at 300 dpi). A reset drops both; pdfjs repaints the background.
-            context.reset();
-            // The canvas types are the DOM's; @napi-rs/canvas implements what pdfjs calls.
-            await pdfPage.render({ canvas: canvas as never, canvasContext: context as never, viewport }).promise;
-            // Not for a scan: its text, if any, is another program's OCR, hidden under the image.
-            if (!hiddenTextLayer(pdfPage, objects)) text = await pageText(pdfPage, viewport.transform);
+          const image = await scanOf(pdfPage, objects, size, maxImagePixels);
+          if (image) return { image };
+          // Resizing reallocates the surface; pdfjs paints the whole background itself anyway.
+          if (canvas.width !== size.width || canvas.height !== size.height) {
+            canvas.width = size.width;
+            canvas.height = size.height;
           }
-        } catch (error) {
-          throw corruptPdf(error, `page ${page} cannot be rendered`);
+          // @napi-rs/canvas records drawing and keeps a snapshot of the surface once it holds two
+          // recordings; drawing the next page over that snapshot copies the whole surface (35 MB of
+          // fresh memory per page at 300 dpi). A reset drops both; pdfjs repaints the background.
+          context.reset();
+          // The canvas types are the DOM's; @napi-rs/canvas implements what pdfjs calls.
+          await pdfPage.render({ canvas: canvas as never, canvasContext: context as never, viewport }).promise;
+          // Not for a scan: its text, if any, is another program's OCR, hidden under the image.
+          const text = hiddenTextLayer(pdfPage, objects) ? undefined : await pageText(pdfPage, viewport.transform);
+          return text ? { text } : {};
         } finally {
-          pdfPage?.cleanup();
+          pdfPage.cleanup();
         }
+      };
+      for (const raster of rasters) {
+        const { page, fit, size } = raster;
+        let drawn: { image?: PageImage; text?: PageTextChar[] };
+        try {
+          drawn = await draw(raster);
+        } catch (error) {
+          const failed = corruptPdf(error, `page ${page} cannot be rendered`);
+          const again = rebuild && misplacedObject(error) && (await rebuild().catch(() => undefined));
+          if (!again) throw failed;
+          rebuild = undefined;
+          await doc.destroy();
+          doc = again;
+          drawn = await draw(raster).catch(() => {
+            throw failed;
+          });
+        }
+        const { text } = drawn;
         // pdfjs paints an opaque white background first, so dropping alpha loses nothing.
-        image ??= { ...size, channels: 3, data: rgbaToRgb(canvas.data(), size.width * size.height) };
+        const image = drawn.image ?? { ...size, channels: 3, data: rgbaToRgb(canvas.data(), size.width * size.height) };
         yield { page, image, ...(fit < 1 ? { scale: fit } : {}), ...(text ? { text } : {}) };
       }
     },
