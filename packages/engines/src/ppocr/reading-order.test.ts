@@ -116,6 +116,16 @@ describe('readingOrder', () => {
     expect(readingOrder(lines).text).toBe('a0 b0 c0\na1 b1 c1\na2 b2 c2');
   });
 
+  it('reads a dense table row by row where its rows are closer than its boxes are high and some boxes come out tall', () => {
+    // 7 pt at 200 dpi: rows 20 px apart, boxes 23 px high, and lone cells' boxes 34 px high in rows one under another.
+    const cell = (text: string, x: number, row: number, height = 23): OcrLine => {
+      const top = 100 + row * 20 - height / 2;
+      return { text, confidence: 0.9, box: [[x, top], [x + 40, top], [x + 40, top + height], [x, top + height]] };
+    };
+    const rows = Array.from({ length: 12 }, (_, r) => [cell(`s${r}`, 100, r), cell(`a${r}`, 300, r), cell(`b${r}`, 500, r, r % 4 === 1 || r % 4 === 2 ? 34 : 23), cell(`c${r}`, 700, r)]);
+    expect(readingOrder(rows.flat().reverse()).text).toBe(rows.map((row) => row.map((c) => c.text).join(' ')).join('\n'));
+  });
+
   it('keeps the cells of a row together on a page skewed by 1.5°, where the far cell sits a row lower', () => {
     const lines = [0, 1, 2].flatMap((r) => [line(`a${r}`, 100, 100 + 64 * r, 100, 1.5), line(`b${r}`, 1500, 100 + 64 * r, 100, 1.5)]);
     expect(readingOrder(lines.reverse()).text).toBe('a0 b0\na1 b1\na2 b2');
