@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PageTextChar, Quad } from '@ocr/contracts';
 import type { ReadLine } from './readings.ts';
-import { preferPdfText } from './pdf-text.ts';
+import { borneOutByPdfText, preferPdfText } from './pdf-text.ts';
 
 /** The PDF's text as a line of characters 10 px apart from (x, y), along +x. */
 function layer(text: string, x: number, y: number): PageTextChar[] {
@@ -32,6 +32,20 @@ describe('preferPdfText', () => {
     const pdf = '⽤化学式来描述⼜称⼀种⽅法，⻆度和⻣架在⻄';
     const [read] = preferPdfText([line('用化学式来描述又称一种方法，角度和骨架在西', BOX)], layer(pdf, 0, 10));
     expect(read!.text).toBe('用化学式来描述又称一种方法，角度和骨架在西');
+  });
+
+  it('takes the PDF’s text in a short box that the reading gets wrong only by lookalike shapes (a table’s lone cells)', () => {
+    expect(take('o', '0')).toBe('0');
+    expect(take('l', '1')).toBe('1');
+    expect(take('lo', '10')).toBe('10');
+    expect(take('5o', 'SO')).toBe('SO');
+    // One other character is a quarter or more of a short line: the reading stays.
+    expect(take('W2', 'w2')).toBe('w2');
+    // Letters whose case shows in their shape keep the case they print in.
+    expect(take('CHAPITRE 5', 'Chapitre 5')).toBe('CHAPITRE 5');
+    expect(take('o', 'a')).toBe('o');
+    expect(take('lo', '1a')).toBe('lo');
+    expect(take('o', '00')).toBe('o');
   });
 
   it('keeps the reading where the PDF’s text there is something else (a broken character map)', () => {
@@ -108,5 +122,15 @@ describe('preferPdfText', () => {
 
   it('leaves a line with no PDF text in its box as read', () => {
     expect(preferPdfText([line('stamped', BOX)], layer('elsewhere', 0, 300))[0]!.text).toBe('stamped');
+  });
+});
+
+describe('borneOutByPdfText', () => {
+  it('keeps, with the PDF’s text, the unsure readings whose box holds that text: a table’s lone cells', () => {
+    const cells = [line('o', BOX), line('0', [[0, 40], [300, 40], [300, 60], [0, 60]]), line('2', [[0, 80], [300, 80], [300, 100], [0, 100]])];
+    const pdf = [...layer('0', 0, 10), ...layer('0', 0, 50), ...layer('0', 0, 90)];
+    expect(borneOutByPdfText(cells, pdf).map((l) => l.text)).toEqual(['0', '0']);
+    // Nothing of the PDF's in the box: nothing kept.
+    expect(borneOutByPdfText(cells, [])).toEqual([]);
   });
 });

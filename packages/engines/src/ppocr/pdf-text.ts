@@ -17,6 +17,25 @@ const MAX_LENGTH_DIFFERENCE = 0.1;
 const WORD_GAP = 2;
 
 /**
+ * Shapes the recogniser takes for one another in any line, however short: a table cell's lone `0`
+ * read as `o`, its `1` as `l`. A reading that differs from the PDF's text only by these, or by the
+ * case of letters whose capital is the small letter drawn larger (`CASELESS`: `2 X` over `2 x`),
+ * is the PDF's, where in a line of three characters or fewer a single difference is more than
+ * MAX_DIFFERENCE allows. Other letters keep their printed case (`CHAPITRE` set over `Chapitre`).
+ */
+const LOOKALIKES = ['0oOQD', '1lI|i!', '5sS', '2zZ', '8B', '9gq'];
+
+function lookalikes(read: readonly string[], own: readonly string[]): boolean {
+  return (
+    read.length === own.length &&
+    read.every((a, i) => {
+      const b = own[i]!;
+      return (CASELESS.includes(a) && a.toLowerCase() === b.toLowerCase()) || LOOKALIKES.some((shapes) => shapes.includes(a) && shapes.includes(b));
+    })
+  );
+}
+
+/**
  * Characters that name no printed character: controls, U+FFFD, private use. A font without a
  * proper ToUnicode (AutoCAD's symbol fonts) gives its ± as U+0093: the reading then knows better.
  */
@@ -209,6 +228,24 @@ function textIn(box: Quad, chars: readonly PageTextChar[]): string | undefined {
 }
 
 /**
+ * The PDF's text in the line's box where it nearly agrees with the reading, with the marks the
+ * PDF draws as strokes kept; undefined where they disagree or the box holds none.
+ */
+function pdfTextOf(line: ReadLine, byRow: readonly PageTextChar[]): string | undefined {
+  const found = textIn(line.box, byRow);
+  if (!found || UNNAMED.test(found)) return undefined;
+  const pdf = wholeCharacters(asciiAlphanumerics(found));
+  const text = withDrawnMarks(line.text, withPrintedCase(line.text, pdf));
+  const read = [...comparable(line.text)];
+  const own = [...comparable(text)];
+  const longer = Math.max(read.length, own.length);
+  // What the recogniser misreads it misreads one for one (ligatures and ℃ unfold to as many
+  // characters as it reads): text that is longer or shorter is another line's or part of one.
+  if (Math.abs(read.length - own.length) > Math.max(1, MAX_LENGTH_DIFFERENCE * longer)) return undefined;
+  return editDistance(read.join(''), own.join('')) <= MAX_DIFFERENCE * longer || lookalikes(read, own) ? text : undefined;
+}
+
+/**
  * For a PDF page that carries its own text: each line read from the pixels takes the PDF's text
  * in its box where the two nearly agree, which gives the characters the recogniser cannot read
  * (`Ø`, `℃`, ligatures) and mends its slips, keeping the marks the PDF draws as strokes. Where
@@ -217,16 +254,20 @@ function textIn(box: Quad, chars: readonly PageTextChar[]): string | undefined {
 export function preferPdfText(lines: readonly ReadLine[], chars: readonly PageTextChar[]): ReadLine[] {
   const byRow = [...chars].sort((a, b) => a.y - b.y);
   return lines.map((line) => {
-    const found = textIn(line.box, byRow);
-    if (!found || UNNAMED.test(found)) return line;
-    const pdf = wholeCharacters(asciiAlphanumerics(found));
-    const text = withDrawnMarks(line.text, withPrintedCase(line.text, pdf));
-    const read = [...comparable(line.text)];
-    const own = [...comparable(text)];
-    const longer = Math.max(read.length, own.length);
-    // What the recogniser misreads it misreads one for one (ligatures and ℃ unfold to as many
-    // characters as it reads): text that is longer or shorter is another line's or part of one.
-    if (Math.abs(read.length - own.length) > Math.max(1, MAX_LENGTH_DIFFERENCE * longer)) return line;
-    return editDistance(read.join(''), own.join('')) <= MAX_DIFFERENCE * longer ? { ...line, text } : line;
+    const text = pdfTextOf(line, byRow);
+    return text === undefined ? line : { ...line, text };
+  });
+}
+
+/**
+ * Of lines read too unsurely to keep, those the PDF's own text in their box bears out, with that
+ * text: a table's lone `0` reads as `o` or `0` at 0.2–0.5, and dozens of a dense table's cells
+ * were dropped as noise while the page's text said what they hold.
+ */
+export function borneOutByPdfText(doubtful: readonly ReadLine[], chars: readonly PageTextChar[]): ReadLine[] {
+  const byRow = [...chars].sort((a, b) => a.y - b.y);
+  return doubtful.flatMap((line) => {
+    const text = pdfTextOf(line, byRow);
+    return text === undefined ? [] : [{ ...line, text }];
   });
 }

@@ -9,20 +9,24 @@ import { rotateQuad180 } from './geometry.ts';
 import { inkBounds, type PixelRect } from './ink-bounds.ts';
 import { pageTurn, turnPageUpright, turnPointUpright, turnWeight, type QuarterTurns } from './page-turn.ts';
 import { detectBoxes } from './page-detection.ts';
-import { preferPdfText } from './pdf-text.ts';
+import { borneOutByPdfText, preferPdfText } from './pdf-text.ts';
 import { readingOrder } from './reading-order.ts';
 import type { Recognizer } from './recognizer.ts';
 import type { OrtSession } from './session.ts';
-import { acrossQuad, downwardDoubt, findSidewaysLines, hasGlyphStack, holdsGlyphs, mergeSidewaysReading, readsAsDrawing, readsUpOrDown, runsUpOrDown } from './sideways-text.ts';
+import { acrossQuad, downwardDoubt, findSidewaysLines, hasGlyphStack, holdsGlyphs, mergeSidewaysReading, readsAsDrawing, readsUpOrDown, runsUpOrDown, splitCellColumns } from './sideways-text.ts';
 import { findSlantedLines, mergeSlantedReading } from './slanted-text.ts';
 import { isSpecks } from './specks.ts';
 
 /** PaddleOCR's `drop_score`: lines read with less confidence are noise (rules, specks). */
 const MIN_LINE_CONFIDENCE = 0.5;
 
-function uprightChar(c: PageTextChar, scanned: PageImage, turns: QuarterTurns): PageTextChar {
-  const [x, y] = turnPointUpright([c.x, c.y], scanned.width, scanned.height, turns);
-  return { char: c.char, x, y };
+/** The PDF's text, which lies on the page as rendered, on the page turned upright with it. */
+function placedText(pdfText: readonly PageTextChar[], scanned: PageImage, turns: QuarterTurns): readonly PageTextChar[] {
+  if (turns === 0) return pdfText;
+  return pdfText.map((c) => {
+    const [x, y] = turnPointUpright([c.x, c.y], scanned.width, scanned.height, turns);
+    return { char: c.char, x, y };
+  });
 }
 
 /** The PP-OCR pipeline over loaded sessions: detect, orient, recognise, order. */
@@ -54,10 +58,25 @@ export class PpocrEngine implements Engine {
       signal?.throwIfAborted();
     }
     onProgress?.(0.3);
-    let lines = await this.readBoxes(page, boxes, upsideDown, (done) => {
-      signal?.throwIfAborted();
-      onProgress?.(0.35 + 0.6 * done);
-    });
+    const doubtful: ReadLine[] = [];
+    let lines = await this.readBoxes(
+      page,
+      boxes,
+      upsideDown,
+      (done) => {
+        signal?.throwIfAborted();
+        onProgress?.(0.35 + 0.6 * done);
+      },
+      doubtful,
+    );
+    // A table's column of one-glyph cells that the detector took for one line down the page is read a row at a time.
+    const columns = splitCellColumns(lines);
+    if (columns.split.size > 0) {
+      const cells = await this.readBoxes(page, columns.boxes, columns.boxes.map(() => false), () => signal?.throwIfAborted(), doubtful);
+      lines = [...lines.filter((line) => !columns.split.has(line)), ...cells];
+    }
+    // Before the passes sideways: a table's cells kept here leave no gap for them to misread.
+    if (pdfText) lines = [...lines, ...borneOutByPdfText(doubtful, placedText(pdfText, scanned, turns))];
     // Lines up or down the page (a drawing's vertical dimensions) are looked for again sideways,
     // on pages that show some or read as a drawing.
     if (runsUpOrDown(lines) || hasGlyphStack(boxes) || readsAsDrawing(lines, area)) {
@@ -92,10 +111,8 @@ export class PpocrEngine implements Engine {
       turns = ((turns + 2) % 4) as QuarterTurns;
     }
     if (pdfText) {
-      // The text layer lies on the page as rendered: on a page turned upright it is turned with it.
-      const placed = turns === 0 ? pdfText : pdfText.map((c) => uprightChar(c, scanned, turns));
       const read = lines;
-      lines = preferPdfText(read, placed);
+      lines = preferPdfText(read, placedText(pdfText, scanned, turns));
       const taken = lines.filter((line, i) => line.text !== read[i]!.text).length;
       logger?.debug({ lines: lines.length, takenFromPdfText: taken }, 'reading checked against the PDF text');
     }
@@ -115,13 +132,15 @@ export class PpocrEngine implements Engine {
 
   /**
    * Reads the detected boxes, some also other ways (see below), keeping the surest reading.
-   * Lines read as noise are left out.
+   * Lines read as noise are left out; those read too unsurely, characters and not specks, go
+   * into `doubtful` where it is given.
    */
   private async readBoxes(
     page: PageImage,
     boxes: readonly Quad[],
     upsideDown: readonly boolean[],
     onDone: (done: number) => void,
+    doubtful?: ReadLine[],
   ): Promise<ReadLine[]> {
     // Other ways to read a box, each kept where it reads more surely: turned round where the
     // classifier says so, and for any box read up or down the page (turned, digits are digits
@@ -146,8 +165,10 @@ export class PpocrEngine implements Engine {
         const surer = read.confidence - downwardDoubt(other.box) > best.read.confidence - downwardDoubt(best.box);
         if (surer && (!other.across || read.characters >= best.read.characters)) best = { box: other.box, read };
       }
-      if (best.read.characters === 0 || best.read.confidence < MIN_LINE_CONFIDENCE || isSpecks(best.read.text)) return;
-      lines.push({ text: best.read.text, confidence: best.read.confidence, box: best.box, characters: best.read.characters });
+      if (best.read.characters === 0 || isSpecks(best.read.text)) return;
+      const line = { text: best.read.text, confidence: best.read.confidence, box: best.box, characters: best.read.characters };
+      if (best.read.confidence >= MIN_LINE_CONFIDENCE) lines.push(line);
+      else doubtful?.push(line);
     });
     return lines;
   }

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { PageImage, Point, Quad } from '@ocr/contracts';
 import { rectQuad } from '@ocr/testkit';
+import { quadBounds } from './geometry.ts';
 import type { ReadLine } from './readings.ts';
-import { downwardDoubt, hasGlyphStack, mergeSidewaysReading, readsAsDrawing, runsUpOrDown, sidewaysView } from './sideways-text.ts';
+import { downwardDoubt, hasGlyphStack, mergeSidewaysReading, readsAsDrawing, runsUpOrDown, sidewaysView, splitCellColumns } from './sideways-text.ts';
 
 function line(text: string, confidence: number, box: Quad): ReadLine {
   return { text, confidence, box, characters: text.replace(/\s/g, '').length };
@@ -118,6 +119,19 @@ describe('mergeSidewaysReading', () => {
     expect(mergeSidewaysReading([], [line('-5', 0.94, rectQuad(239, 103, 263, 123))])).toEqual([]);
   });
 
+  it('leaves out a line of digits read sideways down a table’s column of cells, between its rows', () => {
+    // Cells 20 px high in rows 24 px apart; the column at x 300–320 read down as one line.
+    const cells = [0, 1, 2, 3].flatMap((r) => [line(String(r), 0.9, rectQuad(200, 100 + 24 * r, 240, 120 + 24 * r)), line('1,151', 0.9, rectQuad(400, 100 + 24 * r, 460, 120 + 24 * r))]);
+    const down = line('0005', 0.95, upwards(300, 98, 320, 196));
+    expect(mergeSidewaysReading(cells, [down])).toEqual(cells);
+    // A size up a drawing, with no rows of text beside it, is kept.
+    expect(mergeSidewaysReading(cells.slice(0, 2), [down])).toContain(down);
+    // So is a glyph box read on its side, not taller than wide: a page number `38` beside a date in two boxes.
+    const date = [line('Febuary', 0.95, rectQuad(340, 100, 480, 140)), line('2011', 0.95, rectQuad(500, 122, 580, 160))];
+    const pageNumber = line('38', 0.99, upwards(300, 100, 350, 143));
+    expect(mergeSidewaysReading(date, [pageNumber])).toContain(pageNumber);
+  });
+
   it('takes a lone glyph read sideways only where it reads very surely (an upright `Z` read on its side is `N`)', () => {
     const upright = [line('z', 0.63, rectQuad(69, 142, 78, 152))];
     expect(mergeSidewaysReading(upright, [line('N', 0.82, upwards(69, 142, 77, 156))]).map((l) => l.text)).toEqual(['z']);
@@ -161,5 +175,35 @@ describe('sidewaysView', () => {
     const [x, y] = toPage(inkMiddle(turned));
     expect(Math.abs(x - 3030)).toBeLessThan(2);
     expect(Math.abs(y - 30)).toBeLessThan(2);
+  });
+});
+
+describe('splitCellColumns', () => {
+  // Cells 20 px high in rows 24 px apart, in columns at x 200 and 400.
+  const row = (r: number) => [line(String(r), 0.9, rectQuad(200, 100 + 24 * r, 240, 120 + 24 * r)), line('433', 0.9, rectQuad(400, 100 + 24 * r, 460, 120 + 24 * r))];
+
+  it('cuts a line the detector found down a table’s column of one-glyph cells into a box for each row', () => {
+    const cells = [0, 1, 2].flatMap(row);
+    const column = line('4 0 0', 0.84, upwards(300, 98, 322, 170));
+    const { split, boxes } = splitCellColumns([...cells, column]);
+    expect([...split]).toEqual([column]);
+    expect(boxes.map((box) => quadBounds(box))).toEqual([
+      { left: 300, top: 98, right: 322, bottom: 122 },
+      { left: 300, top: 122, right: 322, bottom: 146 },
+      { left: 300, top: 146, right: 322, bottom: 170 },
+    ]);
+    // Beside an empty column: rows on one side, one for each cell it reads.
+    const oneSide = [0, 1, 2].map((r) => row(r)[1]!);
+    expect(splitCellColumns([...oneSide, column]).boxes).toHaveLength(3);
+  });
+
+  it('leaves vertical sizes beside rows they do not fill one to a cell, and upright lines', () => {
+    const cells = [0, 1, 2, 3].flatMap(row);
+    // A decimal size, and a number with fewer glyphs than the rows beside it hold.
+    const sizes = [line('9.30', 0.95, upwards(300, 98, 322, 194)), line('2', 0.95, upwards(300, 98, 322, 194))];
+    expect(splitCellColumns([...cells, ...sizes]).split.size).toBe(0);
+    // An arXiv stamp's `12` up the margin, beside two lines of prose.
+    const prose = [0, 1].map((r) => line('in the sense that the developer, given only a pen', 0.95, rectQuad(340, 100 + 24 * r, 900, 120 + 24 * r)));
+    expect(splitCellColumns([...prose, line('12', 1, upwards(300, 98, 322, 146))]).split.size).toBe(0);
   });
 });

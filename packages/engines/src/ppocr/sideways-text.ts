@@ -59,6 +59,17 @@ const DOWNWARD_DOUBT = 0.02;
  * upright glyph read on its side can pass for another, and a drawing's symbol for `-5`.
  */
 const SIDEWAYS_ALONE_CHARACTERS = 2;
+/**
+ * Upright lines in this many rows along a line of digits read sideways, on both sides of it and
+ * no further from it than this many of its widths (a table's next columns), make it a column of
+ * a table's cells (see `cellRows`).
+ */
+const CELL_ROWS = 2;
+const CELL_REACH = 8;
+/** Lines longer than this many of their heights are prose, not a table's cells, for `cellRows`... */
+const CELL_LENGTH = 8;
+/** ...and a column of cells is at least this many times as tall as it is wide. */
+const CELL_COLUMN = 1.5;
 /** A box at most this many times as long as it is high holds a glyph or two. */
 const GLYPH_LENGTH = 1.6;
 /**
@@ -207,11 +218,80 @@ function glyphsSideBySide(sideways: readonly ReadLine[]): boolean {
 }
 
 /**
+ * Where a line of digits read up or down the page is a table's column of one-glyph cells read
+ * down it, the middles of the rows it crosses; undefined where it is not. Such a column has
+ * upright lines in rows along it on both sides, as a table's rows do (`0005` down a column of
+ * counts), or on one side a row for each of its cells (`4 2 6 3` beside an empty column); a
+ * drawing's vertical size stands among strokes, not between rows of text.
+ */
+function cellRows(line: ReadLine, upright: readonly ReadLine[]): number[] | undefined {
+  if (!/^\d+( \d+)*$/u.test(line.text)) return undefined;
+  const stack = quadBounds(line.box);
+  // A glyph box read on its side (a page number `38`) is no column.
+  if (stack.bottom - stack.top < CELL_COLUMN * (stack.right - stack.left)) return undefined;
+  const reach = CELL_REACH * (stack.right - stack.left);
+  const rowsBeside = (side: -1 | 1): number[] => {
+    const beside = upright
+      .flatMap(({ box }) => {
+        if (readsUpOrDown(box)) return [];
+        const { left, right, top, bottom } = quadBounds(box);
+        // A table's cells, not prose: an arXiv stamp's `12` up the margin stands beside lines of text.
+        if (right - left > CELL_LENGTH * (bottom - top)) return [];
+        const y = (top + bottom) / 2;
+        const near = side < 0 ? right <= stack.right && right > stack.left - reach : left >= stack.left && left < stack.right + reach;
+        return near && y > stack.top && y < stack.bottom ? [{ y, height: bottom - top }] : [];
+      })
+      .sort((a, b) => a.y - b.y);
+    const rows: number[] = [];
+    for (const { y, height } of beside) {
+      if (rows.length === 0 || y - rows.at(-1)! > height / 2) rows.push(y);
+    }
+    return rows;
+  };
+  const left = rowsBeside(-1), right = rowsBeside(1);
+  const rows = left.length >= right.length ? left : right;
+  // A row for each cell it reads: its numbers where it reads spaces (`41 0 20 0 3`), else each
+  // digit (`0005`). A drawing's vertical sizes side by side, cut into glyph pieces upright, stand
+  // beside fewer rows than they hold glyphs (`9.30` beside `3.` over `9`).
+  const cells = line.text.includes(' ') ? line.text.split(' ').length : line.characters;
+  if (rows.length < Math.max(CELL_ROWS, cells - 1) || rows.length > cells + 1) return undefined;
+  // Beside an empty column, or the table's edge, rows on one side do where each holds one of its cells.
+  return (left.length >= CELL_ROWS && right.length >= CELL_ROWS) || rows.length === cells ? rows : undefined;
+}
+
+/**
+ * Upright boxes, one to a row, for each line the detector found up or down a table's column of
+ * one-glyph cells (see `cellRows`): it joins a column's `4`, `0` and `0` in consecutive rows into
+ * one tall box, read `4 0 0` down the page, which also cut the table's rows apart in the reading
+ * order. Each box runs across the line's width, from midway to the row above to midway to the
+ * row below. The lines split are given as `split`.
+ */
+export function splitCellColumns(lines: readonly ReadLine[]): { split: Set<ReadLine>; boxes: Quad[] } {
+  const split = new Set<ReadLine>();
+  const boxes: Quad[] = [];
+  for (const line of lines) {
+    if (!readsUpOrDown(line.box)) continue;
+    const rows = cellRows(line, lines);
+    if (!rows) continue;
+    split.add(line);
+    const { left, right, top, bottom } = quadBounds(line.box);
+    rows.forEach((y, i) => {
+      const from = i === 0 ? top : (rows[i - 1]! + y) / 2;
+      const to = i === rows.length - 1 ? bottom : (y + rows[i + 1]!) / 2;
+      boxes.push([[left, from], [right, from], [right, to], [left, to]]);
+    });
+  }
+  return { split, boxes };
+}
+
+/**
  * The page's reading with its lines that run up or down read again as found sideways: each place
  * keeps the reading that holds clearly more.
  */
 export function mergeSidewaysReading(upright: readonly ReadLine[], sideways: readonly ReadLine[]): ReadLine[] {
-  const sure = sideways.filter((line) => line.confidence >= (line.characters === 1 ? SIDEWAYS_GLYPH_CONFIDENCE : SIDEWAYS_CONFIDENCE));
+  const sure = sideways.filter(
+    (line) => line.confidence >= (line.characters === 1 ? SIDEWAYS_GLYPH_CONFIDENCE : SIDEWAYS_CONFIDENCE) && !cellRows(line, upright),
+  );
   return mergeReadings(upright, sure, {
     secondWins: (uprightLines, sidewaysLines) =>
       surelyRead(sidewaysLines) >
