@@ -16,6 +16,7 @@ import type { OrtSession } from './session.ts';
 import { acrossQuad, downwardDoubt, findSidewaysLines, hasGlyphStack, holdsGlyphs, mergeSidewaysReading, readsAsDrawing, readsUpOrDown, runsUpOrDown, splitCellColumns } from './sideways-text.ts';
 import { findSlantedLines, mergeSlantedReading } from './slanted-text.ts';
 import { isSpecks } from './specks.ts';
+import { tableZeros } from './table-zeros.ts';
 
 /** PaddleOCR's `drop_score`: lines read with less confidence are noise (rules, specks). */
 const MIN_LINE_CONFIDENCE = 0.5;
@@ -116,7 +117,7 @@ export class PpocrEngine implements Engine {
       const taken = lines.filter((line, i) => line.text !== read[i]!.text).length;
       logger?.debug({ lines: lines.length, takenFromPdfText: taken }, 'reading checked against the PDF text');
     }
-    lines = restoreLonePositionSymbols(lines);
+    lines = tableZeros(restoreLonePositionSymbols(lines));
     const characters = lines.reduce((n, line) => n + line.characters, 0);
     const weighted = lines.reduce((sum, line) => sum + line.confidence * line.characters, 0);
     const ordered = readingOrder(lines.map(({ text, confidence, box }) => ({ text, confidence, box })));

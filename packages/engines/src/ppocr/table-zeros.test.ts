@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { rectQuad } from '@ocr/testkit';
+import type { ReadLine } from './readings.ts';
+import { tableZeros } from './table-zeros.ts';
+
+/** A cell 20 px high on the row at `top`, from `left`, 12 px a character. */
+function cell(text: string, left: number, top = 100): ReadLine {
+  return { text, confidence: 0.9, box: rectQuad(left, top, left + 12 * text.length, top + 20), characters: text.replace(/\s/g, '').length };
+}
+
+const texts = (lines: ReadLine[]) => tableZeros(lines).map((line) => line.text);
+
+describe('tableZeros', () => {
+  it('reads a lone o as 0 where a figure comes next along its row, or ends a row of figures', () => {
+    expect(texts([cell('Alaska', 0), cell('184', 100), cell('o', 160), cell('9', 200), cell('o', 260), cell('o', 300), cell('7,095', 360)])).toEqual([
+      'Alaska', '184', '0', '9', '0', '0', '7,095',
+    ]);
+    expect(texts([cell('3', 100), cell('O', 160)])).toEqual(['3', '0']);
+  });
+
+  it('leaves a bullet before its item, an o alone, an o after a word, and o on other rows', () => {
+    expect(texts([cell('o', 100), cell('Check the seal', 130)])).toEqual(['o', 'Check the seal']);
+    expect(texts([cell('o', 100)])).toEqual(['o']);
+    expect(texts([cell('Mariana Islands', 0), cell('o', 220)])).toEqual(['Mariana Islands', 'o']);
+    expect(texts([cell('o', 100, 100), cell('12', 140, 160)])).toEqual(['o', '12']);
+  });
+});

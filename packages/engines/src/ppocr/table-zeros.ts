@@ -1,0 +1,45 @@
+import { quadBounds } from './geometry.ts';
+import type { ReadLine } from './readings.ts';
+import { readsUpOrDown } from './sideways-text.ts';
+
+/** A lone cell read as the letter o, which in a table of figures is a zero. */
+const LONE_O = /^[oO]$/;
+/** A cell holding a figure: `7`, `1,151`, `-0.43`, `12%`. */
+const FIGURE = /^[+-]?\d[\d.,]*%?$/;
+/** A neighbour on the row counts this many of the cell's heights away at most. */
+const ROW_REACH = 12;
+
+/** The nearest other line on the cell's row to its left (side -1) or right (1), within ROW_REACH; undefined where there is none. */
+function neighbour(lines: readonly ReadLine[], cellLine: ReadLine, side: -1 | 1): ReadLine | undefined {
+  const cell = quadBounds(cellLine.box);
+  const height = cell.bottom - cell.top;
+  let best: { line: ReadLine; gap: number } | undefined;
+  for (const line of lines) {
+    if (line === cellLine || readsUpOrDown(line.box)) continue;
+    const other = quadBounds(line.box);
+    const middle = (other.top + other.bottom) / 2;
+    if (middle < cell.top || middle > cell.bottom) continue;
+    const gap = side < 0 ? cell.left - other.right : other.left - cell.right;
+    if (gap < -height / 2 || gap > ROW_REACH * height) continue;
+    if (!best || gap < best.gap) best = { line, gap };
+  }
+  return best?.line;
+}
+
+/** A figure, or another lone cell read as o (a row of zeros). */
+const figureLike = (line: ReadLine | undefined): boolean => line !== undefined && (FIGURE.test(line.text) || LONE_O.test(line.text));
+
+/**
+ * A lone `o` in a row of figures is a zero: a table's empty counts print `0`, which the recogniser,
+ * given one glyph with nothing around it, reads as the letter (156 of a scanned spreadsheet's
+ * zeros). Only where the next line along its row is a figure, or, at the row's end, the line
+ * before it is: a list's bullet `o` has its item after it. The line before may be the row's label.
+ */
+export function tableZeros(lines: readonly ReadLine[]): ReadLine[] {
+  return lines.map((line) => {
+    if (!LONE_O.test(line.text) || readsUpOrDown(line.box)) return line;
+    const after = neighbour(lines, line, 1);
+    const zero = after ? figureLike(after) : figureLike(neighbour(lines, line, -1));
+    return zero ? { ...line, text: '0' } : line;
+  });
+}
