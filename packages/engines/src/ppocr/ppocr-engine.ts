@@ -16,7 +16,7 @@ import type { OrtSession } from './session.ts';
 import { acrossQuad, downwardDoubt, findSidewaysLines, hasGlyphStack, holdsGlyphs, mergeSidewaysReading, readsAsDrawing, readsUpOrDown, runsUpOrDown, splitCellColumns } from './sideways-text.ts';
 import { findSlantedLines, mergeSlantedReading } from './slanted-text.ts';
 import { isSpecks } from './specks.ts';
-import { tableZeros } from './table-zeros.ts';
+import { doubtfulZeros, tableZeros } from './table-zeros.ts';
 
 /** PaddleOCR's `drop_score`: lines read with less confidence are noise (rules, specks). */
 const MIN_LINE_CONFIDENCE = 0.5;
@@ -77,7 +77,7 @@ export class PpocrEngine implements Engine {
       lines = [...lines.filter((line) => !columns.split.has(line)), ...cells];
     }
     // Before the passes sideways: a table's cells kept here leave no gap for them to misread.
-    if (pdfText) lines = [...lines, ...borneOutByPdfText(doubtful, placedText(pdfText, scanned, turns))];
+    lines = [...lines, ...(pdfText ? borneOutByPdfText(doubtful, placedText(pdfText, scanned, turns)) : doubtfulZeros(doubtful, lines))];
     // Lines up or down the page (a drawing's vertical dimensions) are looked for again sideways,
     // on pages that show some or read as a drawing.
     if (runsUpOrDown(lines) || hasGlyphStack(boxes) || readsAsDrawing(lines, area)) {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { rectQuad } from '@ocr/testkit';
 import type { ReadLine } from './readings.ts';
-import { tableZeros } from './table-zeros.ts';
+import { doubtfulZeros, tableZeros } from './table-zeros.ts';
 
 /** A cell 20 px high on the row at `top`, from `left`, 12 px a character. */
 function cell(text: string, left: number, top = 100): ReadLine {
@@ -9,6 +9,7 @@ function cell(text: string, left: number, top = 100): ReadLine {
 }
 
 const texts = (lines: ReadLine[]) => tableZeros(lines).map((line) => line.text);
+const quadLeft = (line: ReadLine) => line.box[0][0];
 
 describe('tableZeros', () => {
   it('reads a lone o as 0 where a figure comes next along its row, or ends a row of figures', () => {
@@ -23,5 +24,19 @@ describe('tableZeros', () => {
     expect(texts([cell('o', 100)])).toEqual(['o']);
     expect(texts([cell('Mariana Islands', 0), cell('o', 220)])).toEqual(['Mariana Islands', 'o']);
     expect(texts([cell('o', 100, 100), cell('12', 140, 160)])).toEqual(['o', '12']);
+  });
+});
+
+describe('doubtfulZeros', () => {
+  it('keeps, as 0, unsure lone zeros beside a figure read surely, in a row of figures', () => {
+    const sure = [cell('Alaska', 0), cell('184', 100), cell('9', 240), cell('7,095', 400)];
+    const unsure = [cell('o', 160), cell('0', 300), cell('0', 340)];
+    expect(doubtfulZeros(unsure, sure).map((line) => [line.text, quadLeft(line)])).toEqual([['0', 160], ['0', 300], ['0', 340]]);
+  });
+
+  it('leaves other unsure readings, zeros before a word, and zeros beside no figure read surely', () => {
+    const sure = [cell('Check the seal', 130), cell('NOTES', 400, 200)];
+    const unsure = [cell('o', 100), cell('0', 340, 200), cell('0', 380, 300), cell('0', 420, 300), cell('1', 160, 100)];
+    expect(doubtfulZeros(unsure, sure)).toEqual([]);
   });
 });

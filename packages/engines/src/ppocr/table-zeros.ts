@@ -2,8 +2,10 @@ import { quadBounds } from './geometry.ts';
 import type { ReadLine } from './readings.ts';
 import { readsUpOrDown } from './sideways-text.ts';
 
-/** A lone cell read as the letter o, which in a table of figures is a zero. */
+/** A lone cell read as the letter o, which in a table of figures is a zero... */
 const LONE_O = /^[oO]$/;
+/** ...or read as either. */
+const LONE_ZERO = /^[0oO]$/;
 /** A cell holding a figure: `7`, `1,151`, `-0.43`, `12%`. */
 const FIGURE = /^[+-]?\d[\d.,]*%?$/;
 /** A neighbour on the row counts this many of the cell's heights away at most. */
@@ -29,6 +31,12 @@ function neighbour(lines: readonly ReadLine[], cellLine: ReadLine, side: -1 | 1)
 /** A figure, or another lone cell read as o (a row of zeros). */
 const figureLike = (line: ReadLine | undefined): boolean => line !== undefined && (FIGURE.test(line.text) || LONE_O.test(line.text));
 
+/** Whether a lone cell on `lines` stands as a table's zero: the next line along its row is a figure, or, at the row's end, the line before it is. */
+function zeroInRow(lines: readonly ReadLine[], line: ReadLine): boolean {
+  const after = neighbour(lines, line, 1);
+  return after ? figureLike(after) : figureLike(neighbour(lines, line, -1));
+}
+
 /**
  * A lone `o` in a row of figures is a zero: a table's empty counts print `0`, which the recogniser,
  * given one glyph with nothing around it, reads as the letter (156 of a scanned spreadsheet's
@@ -36,10 +44,17 @@ const figureLike = (line: ReadLine | undefined): boolean => line !== undefined &
  * before it is: a list's bullet `o` has its item after it. The line before may be the row's label.
  */
 export function tableZeros(lines: readonly ReadLine[]): ReadLine[] {
-  return lines.map((line) => {
-    if (!LONE_O.test(line.text) || readsUpOrDown(line.box)) return line;
-    const after = neighbour(lines, line, 1);
-    const zero = after ? figureLike(after) : figureLike(neighbour(lines, line, -1));
-    return zero ? { ...line, text: '0' } : line;
-  });
+  return lines.map((line) => (LONE_O.test(line.text) && !readsUpOrDown(line.box) && zeroInRow(lines, line) ? { ...line, text: '0' } : line));
+}
+
+/**
+ * Of lone zeros read too unsurely to keep (`0` or `o` at 0.2–0.5: a scanned spreadsheet lost
+ * about a hundred), those that stand as a table's zeros (see `tableZeros`) beside a figure read
+ * surely, as `0`. Rules and specks read as such a glyph stand beside no figure.
+ */
+export function doubtfulZeros(doubtful: readonly ReadLine[], lines: readonly ReadLine[]): ReadLine[] {
+  const zeros = doubtful.filter((line) => LONE_ZERO.test(line.text) && !readsUpOrDown(line.box));
+  const all = [...lines, ...zeros];
+  const besideFigure = (line: ReadLine) => [neighbour(lines, line, -1), neighbour(lines, line, 1)].some((side) => side !== undefined && FIGURE.test(side.text));
+  return zeros.filter((line) => zeroInRow(all, line) && besideFigure(line)).map((line) => ({ ...line, text: '0' }));
 }
