@@ -8,6 +8,11 @@ export interface DocumentOptions {
   dpi?: number;
   /** 1-based page selection such as "1-3,5"; default every page. */
   pages?: string;
+  /**
+   * Renders a PDF page whose own text is fine print finer than `dpi` (see fine-print.ts): for
+   * a dpi the caller left to the service, not one they named.
+   */
+  finePrint?: boolean;
   /** Opens an encrypted PDF. */
   password?: string;
   limits?: DocumentLimits;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { allPages, encodePage, latinTextPdf, scannedPdf, textPage } from './fixtures/index.ts';
 import { openDocument } from './open.ts';
-import { placeText } from './pdf-text-layer.ts';
+import { medianFontSize, placeText } from './pdf-text-layer.ts';
 
 describe('placeText', () => {
   it('places each character of a run at the middle of its glyph on the page, the run shared evenly', () => {
@@ -23,6 +23,23 @@ describe('placeText', () => {
       [46.5, 75],
       [46.5, 65],
     ]);
+  });
+});
+
+describe('medianFontSize', () => {
+  it('is the size most of the characters are set in, spaces left out, whatever the text matrix turns', () => {
+    const runs = [
+      { str: 'SD/MMC', transform: [12, 0, 0, 12, 0, 0], width: 40 },
+      { str: 'R1 10K', transform: [2, 0, 0, 2, 0, 0], width: 8 },
+      { str: 'GND', transform: [0, 2.5, -2.5, 0, 0, 0], width: 5 },
+      { str: '     ', transform: [30, 0, 0, 30, 0, 0], width: 50 },
+    ];
+    expect(medianFontSize(runs)).toBe(2.5);
+  });
+
+  it('is undefined for a page with no characters but spaces', () => {
+    expect(medianFontSize([{ str: ' ', transform: [10, 0, 0, 10, 0, 0], width: 3 }])).toBeUndefined();
+    expect(medianFontSize([])).toBeUndefined();
   });
 });
 

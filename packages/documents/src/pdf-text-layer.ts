@@ -52,3 +52,20 @@ export function placeText(runs: readonly TextRun[], viewport: Matrix): PageTextC
   }
   return placed;
 }
+
+/**
+ * The median font size of the runs' characters (spaces left out) in PDF user space units;
+ * undefined where they hold none. A run's font size is the height of its text matrix.
+ */
+export function medianFontSize(runs: readonly TextRun[]): number | undefined {
+  const sized = runs
+    .map((run) => ({ size: Math.hypot(run.transform[2]!, run.transform[3]!), count: run.str.replace(/\s/gu, '').length }))
+    .filter((run) => run.count > 0 && run.size > 0)
+    .sort((a, b) => a.size - b.size);
+  let left = sized.reduce((n, run) => n + run.count, 0) / 2;
+  for (const run of sized) {
+    left -= run.count;
+    if (left <= 0) return run.size;
+  }
+  return undefined;
+}

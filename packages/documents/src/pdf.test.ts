@@ -1,7 +1,7 @@
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import type { PageImage } from '@ocr/contracts';
-import { allPages, chineseTextPdf, encodePage, highlightedTextPdf, imageBombPdf, inkFraction, latinTextPdf, meanAbsoluteDifference, misplacedObjectPdf, scannedPdf, textPage, type Box } from './fixtures/index.ts';
+import { allPages, chineseTextPdf, encodePage, helveticaPdf, highlightedTextPdf, imageBombPdf, inkFraction, latinTextPdf, meanAbsoluteDifference, misplacedObjectPdf, scannedPdf, textPage, type Box } from './fixtures/index.ts';
 import { defaultDocumentLimits } from './limits.ts';
 import { openDocument } from './open.ts';
 
@@ -117,6 +117,27 @@ describe('openDocument on PDFs', () => {
     expect(Math.abs(width / height - 2)).toBeLessThan(0.01);
     // At the default 200 dpi the sheet would be 40,000 px wide.
     expect(only!.scale).toBeCloseTo(width / 40_000, 3);
+  });
+
+  it('renders a page of fine print finer where the dpi is left to it, its text placed on the finer page', async () => {
+    // A board's schematic on A4: 2 pt, 5.6 px at 200 dpi; the heading alone is larger.
+    const lines = [{ x: 40, y: 800, size: 14, text: 'POWER SUPPLY' }, ...['R12 10K 0402', 'C7 100nF 16V', 'U3 AXP209'].map((text, i) => ({ x: 40 + 150 * i, y: 60 + 300 * i, size: 2, text }))];
+    const pdf = helveticaPdf(lines);
+    const [fine] = await allPages(await openDocument(pdf, { finePrint: true }));
+    expect([fine!.image.width, fine!.image.height]).toEqual([3306, 4678]);
+    expect(fine!.scale).toBe(2);
+    const [asked] = await allPages(await openDocument(pdf));
+    expect([asked!.image.width, asked!.image.height]).toEqual([1653, 2339]);
+    expect(asked!.scale).toBeUndefined();
+    // Each character lies where it does on the page drawn at the requested dpi, twice as far out.
+    const at = (page: typeof fine, char: string) => page!.text!.find((c) => c.char === char)!;
+    for (const char of ['U', 'Y']) {
+      expect(at(fine, char).x).toBeCloseTo(2 * at(asked, char).x, 0);
+      expect(at(fine, char).y).toBeCloseTo(2 * at(asked, char).y, 0);
+    }
+    // Print the detector finds at the requested dpi stays at it.
+    const [plain] = await allPages(await openDocument(helveticaPdf(lines.map((line) => ({ ...line, size: 9 }))), { finePrint: true }));
+    expect(plain!.image.width).toBe(1653);
   });
 
   it('refuses more pages or pixels than the limits allow, before rendering', async () => {

@@ -3,8 +3,9 @@ import path from 'node:path';
 import { createCanvas } from '@napi-rs/canvas';
 import type { PageImage, PageTextChar } from '@ocr/contracts';
 import type { DocumentOptions, OpenedDocument } from './document.ts';
-import { resolveDpi } from './dpi.ts';
+import { MAX_PDF_DPI, resolveDpi } from './dpi.ts';
 import { DocumentError } from './errors.ts';
+import { finePrintRaise } from './fine-print.ts';
 import {
   SCAN_PIXELS_FACTOR,
   checkPageCount,
@@ -22,7 +23,7 @@ import { PdfObjects } from './pdf-objects.ts';
 import { decodeScan } from './pdf-scan-decode.ts';
 import { hasHiddenTextLayer, pageScan, type ScanImage } from './pdf-scan-page.ts';
 import { PdfRef } from './pdf-syntax.ts';
-import { placeText } from './pdf-text-layer.ts';
+import { medianFontSize, placeText, type TextRun } from './pdf-text-layer.ts';
 import { rgbaToRgb } from './rgba.ts';
 import { cacheTransform } from './transform-cache.ts';
 
@@ -50,9 +51,19 @@ const assetFolder = (name: string): string => path.join(pdfjsFolder, name) + pat
 interface PageRaster {
   page: number;
   scale: number;
-  /** Below 1 when the page was scaled down from the requested dpi to fit the pixel limit. */
+  /**
+   * Pixels over those of the requested dpi: below 1 when the page was scaled down to fit the
+   * pixel limit, above 1 when fine print was rendered finer.
+   */
   fit: number;
   size: PageSize;
+}
+
+/** What a PDF page becomes: its scan, or the raster it was drawn at and its own text. */
+interface DrawnPage {
+  image?: PageImage;
+  raster: PageRaster;
+  text?: PageTextChar[];
 }
 
 /**
@@ -64,7 +75,10 @@ interface PageRaster {
  */
 export async function openPdfDocument(bytes: Uint8Array, options: DocumentOptions = {}): Promise<OpenedDocument> {
   const limits = options.limits ?? defaultDocumentLimits;
-  const scale = resolveDpi(options.dpi) / POINTS_PER_INCH;
+  const dpi = resolveDpi(options.dpi);
+  const scale = dpi / POINTS_PER_INCH;
+  // Fine print is rendered finer only where the caller left the dpi to the service.
+  const finePrintUpTo = options.finePrint ? MAX_PDF_DPI / dpi : 1;
   // A scan inside a PDF is drawn scaled to its page, so it may hold more pixels than the page rendered.
   const maxImagePixels = maxScanPixels(limits);
   // Read before pdfjs takes the bytes over.
@@ -124,7 +138,7 @@ export async function openPdfDocument(bytes: Uint8Array, options: DocumentOption
     );
     // An encrypted file's streams are not readable as they lie: pdfjs renders every page.
     const objects = text.includes('/Encrypt') ? undefined : new PdfObjects(text);
-    return pdfDocument(doc, rasters, objects, maxImagePixels, rebuild);
+    return pdfDocument(doc, rasters, objects, { maxImagePixels, limits, finePrintUpTo }, rebuild);
   } catch (error) {
     await doc.destroy();
     throw error;
@@ -157,7 +171,13 @@ async function pageRaster(doc: PdfDocumentProxy, page: number, dpiScale: number,
   });
   const { width, height } = pdfPage.getViewport({ scale: 1 });
   pdfPage.cleanup();
-  const fit = Math.min(pageFit(width * dpiScale, height * dpiScale, limits), MAX_CANVAS_SIDE / (Math.max(width, height) * dpiScale));
+  return rasterAt(page, width, height, dpiScale, limits);
+}
+
+/** A page of `width` × `height` points at `dpiScale` × `raise` pixels per point, within the limits. */
+function rasterAt(page: number, width: number, height: number, dpiScale: number, limits: DocumentLimits, raise = 1): PageRaster {
+  const wanted = dpiScale * raise;
+  const fit = raise * Math.min(pageFit(width * wanted, height * wanted, limits), MAX_CANVAS_SIDE / (Math.max(width, height) * wanted));
   const scale = dpiScale * fit;
   // Floor a page scaled down to fit, so rounding cannot take it back over the limit.
   const toPixels = (points: number): number => Math.max(1, fit < 1 ? Math.floor(points * scale) : Math.round(points * scale));
@@ -200,16 +220,38 @@ function hiddenTextLayer(pdfPage: PdfPageProxy, objects: PdfObjects | undefined)
  */
 const MAX_TEXT_CHARS = 200_000;
 
-/** The page's own text placed on its pixels; undefined where it has none or pdfjs cannot read it. */
-async function pageText(pdfPage: PdfPageProxy, viewport: number[]): Promise<PageTextChar[] | undefined> {
+/** The page's own text runs; undefined where pdfjs cannot read them. */
+async function textRuns(pdfPage: PdfPageProxy): Promise<TextRun[] | undefined> {
   try {
     const content = await pdfPage.getTextContent();
-    const chars = placeText(content.items.flatMap((item) => ('str' in item ? [item] : [])), viewport);
-    return chars.length > 0 && chars.length <= MAX_TEXT_CHARS ? chars : undefined;
+    return content.items.flatMap((item) => ('str' in item ? [item] : []));
   } catch {
     // The text layer only corrects the reading: a page whose text pdfjs cannot read is read as it looks.
     return undefined;
   }
+}
+
+/** The runs placed on the page's pixels; undefined where they hold no text, or a crafted file's amount. */
+function pageText(runs: readonly TextRun[], viewport: number[]): PageTextChar[] | undefined {
+  const chars = placeText(runs, viewport);
+  return chars.length > 0 && chars.length <= MAX_TEXT_CHARS ? chars : undefined;
+}
+
+/** The raster a page is drawn at: `raster`, or a finer one where its own text is fine print (see fine-print.ts). */
+function finePrintRaster(pdfPage: PdfPageProxy, raster: PageRaster, runs: readonly TextRun[], settings: PdfSettings): PageRaster {
+  const fontSize = medianFontSize(runs);
+  if (fontSize === undefined || raster.fit !== 1) return raster;
+  const { width, height } = pdfPage.getViewport({ scale: 1 });
+  const raise = finePrintRaise(fontSize * raster.scale, Math.max(raster.size.width, raster.size.height), settings.finePrintUpTo);
+  return raise > 1 ? rasterAt(raster.page, width, height, raster.scale, settings.limits, raise) : raster;
+}
+
+interface PdfSettings {
+  /** Pixels an image inside the PDF may hold. */
+  maxImagePixels: number;
+  limits: DocumentLimits;
+  /** How much finer than the requested dpi fine print may be rendered; 1: never. */
+  finePrintUpTo: number;
 }
 
 /**
@@ -220,7 +262,7 @@ function pdfDocument(
   doc: PdfDocumentProxy,
   rasters: PageRaster[],
   objects: PdfObjects | undefined,
-  maxImagePixels: number,
+  settings: PdfSettings,
   rebuild: (() => Promise<PdfDocumentProxy>) | undefined,
 ): OpenedDocument {
   let closed = false;
@@ -234,13 +276,18 @@ function pdfDocument(
       const canvas = createCanvas(1, 1);
       const context = canvas.getContext('2d');
       cacheTransform(context);
-      /** The page's scan, or undefined where it was drawn on the canvas; and its own text. */
-      const draw = async ({ page, scale, size }: PageRaster): Promise<{ image?: PageImage; text?: PageTextChar[] }> => {
-        const pdfPage = await doc.getPage(page);
+      /** The page's scan, or the raster it was drawn at on the canvas; and its own text. */
+      const draw = async (requested: PageRaster): Promise<DrawnPage> => {
+        const pdfPage = await doc.getPage(requested.page);
         try {
+          const image = await scanOf(pdfPage, objects, requested.size, settings.maxImagePixels);
+          if (image) return { image, raster: requested };
+          // Text hidden under what the page shows (another program's OCR of a scan, a CAD export's
+          // searchable copy of text it draws as strokes) tells its size all the same.
+          const runs = await textRuns(pdfPage);
+          const raster = runs ? finePrintRaster(pdfPage, requested, runs, settings) : requested;
+          const { scale, size } = raster;
           const viewport = pdfPage.getViewport({ scale });
-          const image = await scanOf(pdfPage, objects, size, maxImagePixels);
-          if (image) return { image };
           // Resizing reallocates the surface; pdfjs paints the whole background itself anyway.
           if (canvas.width !== size.width || canvas.height !== size.height) {
             canvas.width = size.width;
@@ -253,15 +300,15 @@ function pdfDocument(
           // The canvas types are the DOM's; @napi-rs/canvas implements what pdfjs calls.
           await pdfPage.render({ canvas: canvas as never, canvasContext: context as never, viewport }).promise;
           // Not for a scan: its text, if any, is another program's OCR, hidden under the image.
-          const text = hiddenTextLayer(pdfPage, objects) ? undefined : await pageText(pdfPage, viewport.transform);
-          return text ? { text } : {};
+          const text = runs && !hiddenTextLayer(pdfPage, objects) ? pageText(runs, viewport.transform) : undefined;
+          return text ? { raster, text } : { raster };
         } finally {
           pdfPage.cleanup();
         }
       };
       for (const raster of rasters) {
-        const { page, fit, size } = raster;
-        let drawn: { image?: PageImage; text?: PageTextChar[] };
+        const { page } = raster;
+        let drawn: DrawnPage;
         try {
           drawn = await draw(raster);
         } catch (error) {
@@ -276,9 +323,10 @@ function pdfDocument(
           });
         }
         const { text } = drawn;
+        const { fit, size } = drawn.raster;
         // pdfjs paints an opaque white background first, so dropping alpha loses nothing.
         const image = drawn.image ?? { ...size, channels: 3, data: rgbaToRgb(canvas.data(), size.width * size.height) };
-        yield { page, image, ...(fit < 1 ? { scale: fit } : {}), ...(text ? { text } : {}) };
+        yield { page, image, ...(fit !== 1 ? { scale: fit } : {}), ...(text ? { text } : {}) };
       }
     },
     async close() {
