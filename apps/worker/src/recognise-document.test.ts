@@ -3,7 +3,7 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OcrJobData } from '@ocr/contracts';
 import { defaultRenderBudget } from '@ocr/documents';
-import { chineseTextPdf, writePdf } from '@ocr/documents/fixtures';
+import { chineseTextPdf, helveticaPdf, writePdf } from '@ocr/documents/fixtures';
 import { loadPpocrEngine, type Engine } from '@ocr/engines';
 import { characterErrorRate, renderPage } from '@ocr/testkit';
 import { recogniseDocument, type RecogniseContext } from './recognise-document.ts';
@@ -65,6 +65,26 @@ describe('recogniseDocument', () => {
     // Read from the pixels alone this was `技术要求：未注倒角C1, O 20 H7 孔，温度 80°C`.
     expect(result.raw_text.split('\n')).toEqual([note, '材料 45钢 调质处理 硬度 HB220']);
     expect(result.pages[0]!.lines?.map((line) => line.text)).toEqual([note, '材料 45钢 调质处理 硬度 HB220']);
+  });
+
+  it('reads a page of fine print rendered finer where the request leaves the dpi to the service', async () => {
+    // A schematic's 2 pt print in two corners, so the page is read whole: 5.6 px at 200 dpi,
+    // under 4 px where the detector sees the page shrunk to 1,600 px.
+    const notes = ['R12 10K 0402 1%', 'C7 100nF 16V X7R', 'U3 AXP209 PMU', 'Q1 BSS138 SOT23'];
+    const lines = notes.flatMap((text, i) => [
+      { text, x: 40, y: 800 - 4 * i, size: 2 },
+      { text, x: 500, y: 60 - 4 * i, size: 2 },
+    ]);
+    const pdf = helveticaPdf(lines);
+    const data = (options: OcrJobData['options']): OcrJobData => ({ blobKey: 'b', filename: 'board.pdf', size: pdf.byteLength, format: 'pdf', options });
+    const fine = await recogniseDocument(pdf, data({}), context(100_000_000));
+    expect(characterErrorRate([...notes, ...notes].join('\n'), fine.raw_text)).toBeLessThan(0.05);
+    expect(fine.pages[0]).toMatchObject({ scale: 2, image_size: [3306, 4678] });
+    expect(fine.file_info.image_size).toEqual([1653, 2339]);
+    // A dpi the caller names is the one the page is read at.
+    const asked = await recogniseDocument(pdf, data({ dpi: 200 }), context(100_000_000));
+    expect(asked.pages[0]!.scale).toBeUndefined();
+    expect(asked.pages[0]!.image_size).toEqual([1653, 2339]);
   });
 
   it('reads a PDF’s own text on a page whose text runs sideways, turned upright with the page', async () => {

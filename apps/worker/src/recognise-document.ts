@@ -45,6 +45,7 @@ export async function recogniseDocument(bytes: Uint8Array, data: OcrJobData, ctx
   const started = performance.now();
   const doc = await openDocument(bytes, {
     dpi: data.options.dpi ?? ctx.defaultDpi,
+    finePrint: data.options.dpi === undefined,
     ...(data.options.pages ? { pages: data.options.pages } : {}),
     ...(data.options.password ? { password: data.options.password } : {}),
     limits: ctx.limits,
@@ -105,7 +106,7 @@ export async function recogniseDocument(bytes: Uint8Array, data: OcrJobData, ctx
     await doc.close();
   }
   const info = ctx.engine.info;
-  // The file's own size, as the old service reported it: a page scaled down to fit says by how much.
+  // The file's own size, as the old service reported it: a page scaled to fit, or fine print rendered finer, says by how much.
   const [width, height] = pages[0]?.image_size ?? [0, 0];
   const scale = pages[0]?.scale ?? 1;
   const first: [number, number] = [Math.round(width / scale), Math.round(height / scale)];

@@ -22,11 +22,10 @@ export const pageOutcomeSchema = z
     scale: z
       .number()
       .positive()
-      .max(1)
       .optional()
       .meta({
         description:
-          'Set when the page was scaled down to fit MAX_PIXELS_PER_PAGE: image_size over the page’s own size (an image’s pixels, or a PDF page at the requested dpi); divide image_size and line boxes by it for those pixels',
+          'Set when the page was scaled down to fit MAX_PIXELS_PER_PAGE (below 1), or when a PDF page whose text is fine print was rendered finer than the default dpi (above 1): image_size over the page’s own size (an image’s pixels, or a PDF page at the requested dpi); divide image_size and line boxes by it for those pixels',
       }),
     image_patches: z.number().int().nonnegative(),
     processing_time: z.number().nonnegative().meta({ description: 'Seconds the engine spent on this page' }),
@@ -59,7 +58,7 @@ export const ocrResultSchema = z
       format: z.string().meta({ description: 'Detected from the content, e.g. PNG, JPEG, PDF' }),
       image_size: z
         .tuple([z.number().int(), z.number().int()])
-        .meta({ description: 'First page [width, height] at its own size (before any scaling down: see pages[].scale)' }),
+        .meta({ description: 'First page [width, height] at its own size (before any scaling: see pages[].scale)' }),
       pages: z.number().int().meta({ description: 'Pages processed' }),
       page_count: z.number().int().meta({ description: 'Pages in the file' }),
       page_sizes: z.array(z.tuple([z.number().int(), z.number().int()])),
