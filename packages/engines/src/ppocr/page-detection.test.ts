@@ -101,6 +101,20 @@ describe('detectBoxes on small print among large lettering', () => {
 });
 
 describe('detectBoxes on small text', () => {
+  it('reads the fine print of a sheet too long to be enlarged whole (a schematic scanned at 300 dpi), in tiles', async () => {
+    // A4 across at 300 dpi, labels 8 px high: 5 px where the whole sheet is shrunk to 1,600 px.
+    // There 14 of the 48 labels were not found and the rest read at 55% CER.
+    const labels = ['R12 10K 0402', 'C7 100nF 16V', 'U3 AXP209 PMU', 'VCC_3V3 PE12', 'L5 2.2uH 1.5A', 'Q1 BSS138 SOT23', 'GND PWR_EN', 'SDC3-CLK PH11'];
+    const blocks = Array.from({ length: 48 }, (_, i) => {
+      const column = Math.floor(i / 8), row = i % 8;
+      return { x: 60 + column * 390, y: 60 + row * 200 + column * 11, text: labels[(row + column) % labels.length]!, fontSize: 8 };
+    });
+    const result = await engine.recognize(await pageImage(await scanPage(renderPage({ width: 2480, height: 1754, blocks }), { blurSigma: 0.5 })));
+    const read = (result.lines ?? []).map((line) => line.text);
+    expect(read).toHaveLength(blocks.length);
+    expect(characterErrorRate(blocks.map((block) => block.text).sort().join('\n'), read.sort().join('\n'))).toBeLessThanOrEqual(0.3);
+  });
+
   it('reads pages scanned at 75 dpi about as well as at 200 dpi', async () => {
     // At 75 dpi the detector's boxes came out a quarter taller than the lines and took in the
     // next line's strokes: 5.6% and 3.8% CER. Detected again enlarged: 0.9% and 0.9%.

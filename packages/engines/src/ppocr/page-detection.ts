@@ -39,6 +39,22 @@ const LINE_TARGET = 32;
  * to a 200 dpi page's lines 1%.
  */
 const LARGE_LINE = 2 * LINE_TARGET;
+/**
+ * Line height, in detector pixels, below which a page too long to be enlarged whole is detected
+ * again enlarged in tiles. Such a page's few lines found are its largest (a schematic's headings,
+ * a spreadsheet's title); its fine print is not found at all. A board's schematic scanned at 300
+ * dpi (lines 10–14 px here) read at word recall 0.02, in tiles 0.55; a spreadsheet at 7 pt (13.5)
+ * 0.94, in tiles 1.00. Drawings at 200 dpi (15–20) keep the first pass.
+ */
+const FINE_LINE = 14;
+/** Boxes this many times as long as high are lines of words; specks on a dusty copy are about square. */
+const WORDS_ASPECT = 2;
+/**
+ * Height, in detector pixels, the lines of words must be under too: specks took a dusty copy's
+ * median to 11.5 px, its words being 29. The words alone are no measure either: a spreadsheet's
+ * one-digit cells are about square, and without them its 7 pt rows measured 14.6.
+ */
+const FINE_WORDS = 16;
 /** Enlargement at most, for a crop of a few tiny glyphs: 4× read a 7 px screenshot line. */
 const MAX_ENLARGE = 4;
 /** A second pass must enlarge by at least this much to be worth its time. */
@@ -67,7 +83,8 @@ interface Detection {
 /**
  * The detector's boxes for `area`. An area whose lines are small in the detector (a
  * low-resolution scan, a screenshot's crop) is detected again enlarged, up to the size a normal
- * page is detected at, so the cost stays that of a normal page. One whose lines are large (a
+ * page is detected at, so the cost stays that of a normal page; one too long for that, whose
+ * lines are smaller still (fine print), in tiles. One whose lines are large (a
  * nameplate photographed close, a page scanned at 600 dpi or more) is detected again shrunk.
  */
 async function detectPieces(session: OrtSession, page: PageImage, area: PixelRect): Promise<Quad[]> {
@@ -87,8 +104,19 @@ async function detectPieces(session: OrtSession, page: PageImage, area: PixelRec
   }
   if (large || lineHeight >= SMALL_LINE) return first.boxes;
   const enlarge = Math.min(MAX_ENLARGE, (LINE_TARGET / lineHeight) * first.scale);
-  if (detectionScale(area, undefined, enlarge) < first.scale * MIN_GAIN) return first.boxes;
-  return (await detectWhole(session, page, area, enlarge)).boxes;
+  if (detectionScale(area, undefined, enlarge) >= first.scale * MIN_GAIN) return (await detectWhole(session, page, area, enlarge)).boxes;
+  const side = Math.min(LARGE_DETECTION_SIDE, Math.round(longSide * enlarge));
+  if (!finePrint(first) || side < longSide * first.scale * MIN_GAIN) return first.boxes;
+  return (await detectTiled(session, page, area, side, enlarge)).boxes;
+}
+
+/** Whether the lines found are under `FINE_LINE` in the detector, and its lines of words under `FINE_WORDS`. */
+function finePrint({ boxes, scale }: Detection): boolean {
+  const words = boxes.filter((box) => {
+    const { width, height } = quadSize(box);
+    return width >= WORDS_ASPECT * height;
+  });
+  return medianHeight(boxes) * scale < FINE_LINE && words.length > 0 && medianHeight(words) * scale < FINE_WORDS;
 }
 
 /** `area` detected in one tensor, its long side at most 1600 px and scaled by at most `enlarge`. */
@@ -97,10 +125,10 @@ async function detectWhole(session: OrtSession, page: PageImage, area: PixelRect
   return { boxes: textBoxes(await detectText(session, input), input), scale: 1 / input.scaleY };
 }
 
-/** `area` shrunk so its long side is at most `maxSide`, detected tile by tile. */
-async function detectTiled(session: OrtSession, page: PageImage, area: PixelRect, maxSide: number): Promise<Detection> {
+/** `area` scaled so its long side is at most `maxSide` (enlarged by at most `enlarge`), detected tile by tile. */
+async function detectTiled(session: OrtSession, page: PageImage, area: PixelRect, maxSide: number, enlarge = 1): Promise<Detection> {
   // Normalised tile by tile from the resized bytes: a float tensor of the whole area would be 4× their size.
-  const resized = await resizeArea(page, area, maxSide);
+  const resized = await resizeArea(page, area, maxSide, enlarge);
   const probability = await detectTiles(session, resized.width, resized.height, (tile, width, height, left, top) =>
     normaliseInto(tile, width, height, resized, left, top),
   );
