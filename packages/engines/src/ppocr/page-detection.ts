@@ -106,17 +106,17 @@ async function detectPieces(session: OrtSession, page: PageImage, area: PixelRec
   const enlarge = Math.min(MAX_ENLARGE, (LINE_TARGET / lineHeight) * first.scale);
   if (detectionScale(area, undefined, enlarge) >= first.scale * MIN_GAIN) return (await detectWhole(session, page, area, enlarge)).boxes;
   const side = Math.min(LARGE_DETECTION_SIDE, Math.round(longSide * enlarge));
-  if (!finePrint(first) || side < longSide * first.scale * MIN_GAIN) return first.boxes;
+  if (lineHeight >= FINE_LINE || !wordsUnder(first, FINE_WORDS) || side < longSide * first.scale * MIN_GAIN) return first.boxes;
   return (await detectTiled(session, page, area, side, enlarge)).boxes;
 }
 
-/** Whether the lines found are under `FINE_LINE` in the detector, and its lines of words under `FINE_WORDS`. */
-function finePrint({ boxes, scale }: Detection): boolean {
+/** Whether the detection's lines of words (boxes long for their height) measure under `height` detector pixels. */
+function wordsUnder({ boxes, scale }: Detection, height: number): boolean {
   const words = boxes.filter((box) => {
-    const { width, height } = quadSize(box);
-    return width >= WORDS_ASPECT * height;
+    const size = quadSize(box);
+    return size.width >= WORDS_ASPECT * size.height;
   });
-  return medianHeight(boxes) * scale < FINE_LINE && words.length > 0 && medianHeight(words) * scale < FINE_WORDS;
+  return words.length > 0 && medianHeight(words) * scale < height;
 }
 
 /** `area` detected in one tensor, its long side at most 1600 px and scaled by at most `enlarge`. */
