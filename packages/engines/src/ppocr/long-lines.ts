@@ -16,24 +16,24 @@ const CUT_WINDOW = 0.35;
 /** At most this many points are sampled down the box per column (one per page pixel below it). */
 const MAX_PROFILE_ROWS = 64;
 /** A column whose darkest point is darker than this (0–255) holds ink. */
-const BLANK_INK = 64;
+export const BLANK_INK = 64;
 /**
  * A blank run this wide (in box heights) at a cut is a word space: in sans faces the gap between
  * words is 0.2–0.25 of the box, between letters under 0.1.
  */
-const SPACE_RUN = 0.17;
+export const SPACE_RUN = 0.17;
 
 function lerp(a: Point, b: Point, t: number): Point {
   return [a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t];
 }
 
 /** The part of a box between two fractions of its reading edge. */
-function subQuad([tl, tr, br, bl]: Quad, from: number, to: number): Quad {
+export function subQuad([tl, tr, br, bl]: Quad, from: number, to: number): Quad {
   return [lerp(tl, tr, from), lerp(tl, tr, to), lerp(bl, br, to), lerp(bl, br, from)];
 }
 
 /** The darkest point (0–255) of each of `columns` columns along the box's reading edge, down its side. */
-function inkProfile(page: PageImage, [tl, tr, , bl]: Quad, columns: number): Uint8Array {
+export function inkProfile(page: PageImage, [tl, tr, , bl]: Quad, columns: number): Uint8Array {
   const { width, height, data } = page;
   const rows = Math.max(2, Math.min(MAX_PROFILE_ROWS, Math.ceil(Math.hypot(bl[0] - tl[0], bl[1] - tl[1]))));
   const profile = new Uint8Array(columns);

@@ -6,6 +6,7 @@ import { quadBounds, quadSize, type Bounds } from './geometry.ts';
 import type { PixelRect } from './ink-bounds.ts';
 import type { OrtSession } from './session.ts';
 import { joinSplitLines } from './split-lines.ts';
+import { splitAtWideGaps } from './wide-gaps.ts';
 
 /**
  * Inked areas longer than this (A3 at 300 dpi, A1/A0 drawings) would be shrunk below 0.44 by the
@@ -69,9 +70,12 @@ function medianHeight(boxes: readonly Quad[]): number {
   return heights[heights.length >> 1]!;
 }
 
-/** Text boxes in page pixels for the inked `area` of the page, a line split by the detector joined again. */
+/**
+ * Text boxes in page pixels for the inked `area` of the page: a line split by the detector joined
+ * again, a box it drew across a gutter cut there.
+ */
 export async function detectBoxes(session: OrtSession, page: PageImage, area: PixelRect): Promise<Quad[]> {
-  return joinSplitLines(page, await detectPieces(session, page, area));
+  return splitAtWideGaps(page, joinSplitLines(page, await detectPieces(session, page, area)));
 }
 
 /** Boxes in page pixels, and the scale they were detected at (detector pixels per page pixel). */

@@ -116,6 +116,11 @@ describe('readingOrder', () => {
     expect(readingOrder(lines).text).toBe('a0 b0 c0\na1 b1 c1\na2 b2 c2');
   });
 
+  it('joins boxes of a row with a space, but none beside full-width punctuation', () => {
+    const lines = [line('主要工作内容为：', 100, 100, 200), line('（1）编制专题研究方案', 340, 100, 260), line('数量', 700, 100, 60), line('12', 800, 100, 40)];
+    expect(readingOrder(lines).text).toBe('主要工作内容为：（1）编制专题研究方案 数量 12');
+  });
+
   it('reads a dense table row by row where its rows are closer than its boxes are high and some boxes come out tall', () => {
     // 7 pt at 200 dpi: rows 20 px apart, boxes 23 px high, and lone cells' boxes 34 px high in rows one under another.
     const cell = (text: string, x: number, row: number, height = 23): OcrLine => {

@@ -100,9 +100,20 @@ export function readingOrder(lines: readonly OcrLine[]): { lines: OcrLine[]; tex
   const blocks = body.length === 0 ? cut(extents, lineHeight) : [...cut(body, lineHeight), ...margin.map((run) => [run])];
   const ordered = blocks.flat(2).map((e) => lines[e.line]!);
   const text = blocks
-    .map((block) => block.map((row) => row.map((e) => lines[e.line]!.text).join(' ')).join('\n'))
+    .map((block) => block.map((row) => joinRow(row.map((e) => lines[e.line]!.text))).join('\n'))
     .join('\n\n');
   return { lines: ordered, text };
+}
+
+/** Full-width punctuation (`：`, `（`, `，`), which carries its own space. */
+const FULL_WIDTH_PUNCTUATION = /[\u3000-\u303f\uff00-\uffef]/u;
+
+/**
+ * The texts of a row's boxes, a space between each two but beside full-width punctuation:
+ * `为：（1）` boxed in two, its blank half-ems either side of the gap, read `为： （1）`.
+ */
+function joinRow(texts: readonly string[]): string {
+  return texts.reduce((row, text) => (row === '' || FULL_WIDTH_PUNCTUATION.test(row.at(-1)!) || FULL_WIDTH_PUNCTUATION.test(text[0] ?? '') ? row + text : `${row} ${text}`), '');
 }
 
 /**
