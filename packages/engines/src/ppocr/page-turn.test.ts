@@ -1,6 +1,6 @@
 import type { PageImage, Quad } from '@ocr/contracts';
 import { describe, expect, it } from 'vitest';
-import { pageTurn, turnPageUpright, turnPointUpright, type QuarterTurns } from './page-turn.ts';
+import { pageSkew, pageTurn, turnPageUpright, turnPointUpright, type QuarterTurns } from './page-turn.ts';
 
 /** A 3×2 page whose pixel at (x, y) has red = 10·x + y. */
 const page: PageImage = { width: 3, height: 2, channels: 3, data: Uint8Array.from([0, 0, 0, 10, 0, 0, 20, 0, 0, 1, 0, 0, 11, 0, 0, 21, 0, 0]) };
@@ -69,5 +69,26 @@ describe('pageTurn', () => {
     expect(pageTurn([{ box: box(0, 0, 91, 500), weight: 20 }, { box: box(0, 0, 0, 60), weight: 2 }])).toBe(1);
     expect(pageTurn([{ box: box(0, 0, 179, 500), weight: 20 }])).toBe(2);
     expect(pageTurn([{ box: box(0, 0, -90, 500), weight: 20 }])).toBe(3);
+  });
+});
+
+describe('pageSkew', () => {
+  it('is the median skew of the lines, a quarter turn apart or not, in radians', () => {
+    const lines = [box(0, 0, 28, 400), box(0, 100, 30, 400), box(0, 200, 33, 300), box(500, 0, 120, 300)];
+    expect((pageSkew(lines) * 180) / Math.PI).toBeCloseTo(30, 5);
+  });
+
+  it('leaves out boxes too short to show their direction, and is 0 with fewer than three lines', () => {
+    // Words of a drawing at all angles beside two lines: nothing to level.
+    const words = [box(0, 0, 40, 50), box(0, 100, 35, 45), box(0, 200, 25, 40), box(0, 300, 40, 50)];
+    expect(pageSkew([...words, box(0, 400, 2, 400), box(0, 500, 2, 400)])).toBe(0);
+    expect(pageSkew([...words, box(0, 400, 2, 400), box(0, 500, 2, 400), box(0, 600, 3, 400)])).toBeCloseTo((2 * Math.PI) / 180, 5);
+  });
+
+  it("is 0 where the lines do not share one: a chart's names set at 45° beside its level legend", () => {
+    const names = [0, 1, 2, 3, 4].map((i) => box(100 * i, 600, -45, 200));
+    const legend = [box(700, 0, 0, 250), box(700, 40, 0, 200)];
+    expect(pageSkew([...names, ...legend])).toBe(0);
+    expect((pageSkew([...names, box(700, 0, -40, 100)]) * 180) / Math.PI).toBeCloseTo(-45, 5);
   });
 });

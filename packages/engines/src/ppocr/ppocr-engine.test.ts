@@ -16,6 +16,8 @@ import {
   type TextBlock,
 } from '@ocr/testkit';
 import type { Engine } from '../engine.ts';
+import { quadBounds, quadContains } from './geometry.ts';
+import { readingAngle } from './page-turn.ts';
 import { loadPpocrEngine } from './index.ts';
 
 let engine: Engine;
@@ -111,6 +113,29 @@ describe('page result', () => {
     expect(blocks[1]!.startsWith('The pump is driven')).toBe(true);
     expect(blocks[1]!.split('\n')).toHaveLength(7);
     expect(blocks[2]!.startsWith('Open the suction valve')).toBe(true);
+  });
+
+  it('reads a page photographed 30° askew as it reads level, its line boxes on its text as given', async () => {
+    const testPage = twoColumnPage();
+    const skewed = await scanPage(renderPage(testPage.spec), { skewDegrees: 30 });
+    const page = await pageImage(skewed);
+    const result = await engine.recognize(page);
+    expect(characterErrorRate(testPage.reference, result.text)).toBeLessThanOrEqual(0.02);
+    expect(result.rotation).toBe(0);
+    for (const { box } of result.lines!) {
+      expect(Math.abs((readingAngle(box) * 180) / Math.PI - 30)).toBeLessThan(3);
+      // Ink inside the box, on the page as given.
+      const bounds = quadBounds(box);
+      let inked = 0, inside = 0;
+      for (let y = Math.max(0, Math.floor(bounds.top)); y < Math.min(page.height, bounds.bottom); y++) {
+        for (let x = Math.max(0, Math.floor(bounds.left)); x < Math.min(page.width, bounds.right); x++) {
+          if (!quadContains(box, [x + 0.5, y + 0.5])) continue;
+          inside++;
+          if (page.data[(y * page.width + x) * 3]! < 128) inked++;
+        }
+      }
+      expect(inked / inside).toBeGreaterThan(0.05);
+    }
   });
 
   it('reads a table row by row, with the cells of a row on one line', async () => {

@@ -1,4 +1,4 @@
-import type { PageImage, PageResult, PageRotation, PageTextChar, Quad } from '@ocr/contracts';
+import type { PageImage, PageResult, PageRotation, PageTextChar, Point, Quad } from '@ocr/contracts';
 import type { Engine, EngineInfo, RecognizeOptions } from '../engine.ts';
 import { findColourInk, liftColourInk } from './colour-ink.ts';
 import { restoreLonePositionSymbols } from './frame-symbols.ts';
@@ -7,7 +7,8 @@ import type { ReadLine } from './readings.ts';
 import type { DirectionClassifier } from './direction-classifier.ts';
 import { rotateQuad180 } from './geometry.ts';
 import { inkBounds, type PixelRect } from './ink-bounds.ts';
-import { pageTurn, turnPageUpright, turnPointUpright, turnWeight, type QuarterTurns } from './page-turn.ts';
+import { levelled } from './levelled.ts';
+import { pageSkew, pageTurn, turnPageUpright, turnPointUpright, turnWeight, type QuarterTurns } from './page-turn.ts';
 import { detectBoxes } from './page-detection.ts';
 import { borneOutByPdfText, preferPdfText } from './pdf-text.ts';
 import { readingOrder } from './reading-order.ts';
@@ -20,6 +21,17 @@ import { doubtfulZeros, tableZeros } from './table-zeros.ts';
 
 /** PaddleOCR's `drop_score`: lines read with less confidence are noise (rules, specks). */
 const MIN_LINE_CONFIDENCE = 0.5;
+/**
+ * A page whose lines run further off level than this (radians: 10°), photographed or fed in
+ * askew, is turned level and detected again: the detector cuts lines at 20–45° into pieces and
+ * runs them together (OCRmyPDF's Linn page turned 30°: word recall 0.68, levelled 0.96).
+ */
+const MAX_SKEW = (10 * Math.PI) / 180;
+/**
+ * Pages of up to this many pixels are levelled (A4 at 600 dpi: 35 M). Levelled, a page takes up to
+ * twice its pixels again; a large drawing askew (A0 at 300 dpi: 140 M) is read as it is.
+ */
+const MAX_LEVELLED_PIXELS = 40_000_000;
 
 /** The PDF's text, which lies on the page as rendered, on the page turned upright with it. */
 function placedText(pdfText: readonly PageTextChar[], scanned: PageImage, turns: QuarterTurns): readonly PageTextChar[] {
@@ -53,6 +65,19 @@ export class PpocrEngine implements Engine {
     let turns = pageTurn(boxes.map((box, i) => ({ box: upsideDown[i] ? rotateQuad180(box) : box, weight: turnWeight(box) })));
     if (turns !== 0) {
       page = turnPageUpright(scanned, turns);
+      area = inkBounds(page)!;
+      boxes = await detectBoxes(this.detector, page, area);
+      upsideDown = await this.classifier.upsideDown(page, boxes);
+      signal?.throwIfAborted();
+    }
+    // Read on the levelled page (see MAX_SKEW); the lines' boxes are put back on the page after.
+    const turned = page;
+    let toTurned: ((point: Point) => Point) | undefined;
+    const skew = pdfText ? 0 : pageSkew(boxes);
+    if (Math.abs(skew) > MAX_SKEW && page.width * page.height <= MAX_LEVELLED_PIXELS) {
+      const level = await levelled(page, { left: 0, top: 0, right: page.width, bottom: page.height }, skew);
+      page = level.image;
+      toTurned = level.toPage;
       area = inkBounds(page)!;
       boxes = await detectBoxes(this.detector, page, area);
       upsideDown = await this.classifier.upsideDown(page, boxes);
@@ -103,11 +128,12 @@ export class PpocrEngine implements Engine {
       const liftedLines = await this.readBoxes(lifted, liftedBoxes, liftedUpsideDown, () => signal?.throwIfAborted());
       lines = mergeLiftedReading(lines, liftedLines);
     }
+    if (toTurned) lines = lines.map((line) => ({ ...line, box: line.box.map(toTurned) as Quad }));
     // The classifier can take every line of a page for upside down (a blurred fax, print 7 px
     // high), which turns the page over; each line then reads surer turned back, as on the page
     // as scanned, which is upright.
     if (pageTurn(lines.map(({ box }) => ({ box, weight: turnWeight(box) }))) === 2) {
-      const { width, height } = page;
+      const { width, height } = turned;
       lines = lines.map((line) => ({ ...line, box: line.box.map((point) => turnPointUpright(point, width, height, 2)) as Quad }));
       turns = ((turns + 2) % 4) as QuarterTurns;
     }

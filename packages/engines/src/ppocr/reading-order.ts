@@ -1,5 +1,5 @@
 import type { OcrLine } from '@ocr/contracts';
-import { pageTurn, readingAngle, turnWeight } from './page-turn.ts';
+import { pageTurn, readingAngle, skewOf, turnWeight } from './page-turn.ts';
 
 /** A line's extent on the deskewed page; `top`/`bottom` are its central band, which neighbours never share. */
 interface Extent {
@@ -147,7 +147,7 @@ function deskewedExtents(lines: readonly OcrLine[]): Extent[] {
   const quarter = Math.PI / 2;
   const angles = lines.map(({ box }) => readingAngle(box));
   // Modulo a quarter turn, so vertical and upside-down lines agree with the rest on the skew.
-  const residuals = angles.map((angle) => angle - quarter * Math.round(angle / quarter)).sort((a, b) => a - b);
+  const residuals = angles.map(skewOf).sort((a, b) => a - b);
   // Weighed as the engine weighs the page's turn: a long upside-down label must not read a page
   // the engine kept upright bottom to top.
   const turn = pageTurn(lines.map(({ box }) => ({ box, weight: turnWeight(box) })));

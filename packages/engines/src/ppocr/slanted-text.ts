@@ -1,7 +1,7 @@
 import type { PageImage, Point, Quad } from '@ocr/contracts';
-import sharp from 'sharp';
 import { quadArea, quadBounds, quadContains, quadOverlap, quadSize, type Bounds } from './geometry.ts';
 import { INK_LEVEL } from './ink-bounds.ts';
+import { levelled } from './levelled.ts';
 import { readingAngle } from './page-turn.ts';
 import { surelyRead, type ReadLine } from './readings.ts';
 import type { Detect } from './sideways-text.ts';
@@ -295,19 +295,7 @@ async function detectAround(detect: Detect, page: PageImage, run: SlantedRun, li
   const margin = Math.round(CONTEXT * lineHeight);
   const left = Math.max(0, run.bounds.left - margin), top = Math.max(0, run.bounds.top - margin);
   const right = Math.min(page.width, run.bounds.right + margin), bottom = Math.min(page.height, run.bounds.bottom + margin);
-  // sharp turns clockwise on the page, about the middle, onto a canvas grown to hold the turn.
-  const { data, info } = await sharp(page.data, { raw: { width: page.width, height: page.height, channels: 3 } })
-    .extract({ left, top, width: right - left, height: bottom - top })
-    .rotate((-run.angle * 180) / Math.PI, { background: '#ffffff' })
-    .raw()
-    .toBuffer({ resolveWithObject: true });
-  const level: PageImage = { width: info.width, height: info.height, channels: 3, data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength) };
-  const cos = Math.cos(run.angle), sin = Math.sin(run.angle);
-  const cx = (right + left) / 2, cy = (bottom + top) / 2;
-  const toPage = ([u, v]: Point): Point => {
-    const du = u - info.width / 2, dv = v - info.height / 2;
-    return [cx + du * cos - dv * sin, cy + du * sin + dv * cos];
-  };
+  const { image: level, toPage } = await levelled(page, { left, top, right, bottom }, run.angle);
   const found = await detect(level, { left: 0, top: 0, right: level.width, bottom: level.height });
   return found
     .map((box) => box.map(toPage) as Quad)
