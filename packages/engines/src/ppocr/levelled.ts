@@ -9,21 +9,27 @@ export interface Levelled {
   toPage: (point: Point) => Point;
 }
 
-/** `rect` of the page turned by -`angle` (radians clockwise, as `readingAngle` gives) about its middle, onto white. */
-export async function levelled(page: PageImage, rect: PixelRect, angle: number): Promise<Levelled> {
+/** How the turned pixels are drawn from the page's. */
+export type Interpolation = 'bicubic' | 'bilinear';
+
+/** `rect` of the page turned by -`angle` (radians clockwise, as `readingAngle` gives), onto white. */
+export async function levelled(page: PageImage, rect: PixelRect, angle: number, interpolation: Interpolation): Promise<Levelled> {
   const { left, top, right, bottom } = rect;
-  // sharp turns clockwise on the page, about the middle, onto a canvas grown to hold the turn.
+  const cos = Math.cos(angle), sin = Math.sin(angle);
+  const width = right - left, height = bottom - top;
+  // Turned by -angle, (x, y) -> (x cos + y sin, -x sin + y cos); the output starts at the turned
+  // corners' least x and y.
+  const corners = [[0, 0], [width, 0], [0, height], [width, height]].map(([x, y]) => [x! * cos + y! * sin, -x! * sin + y! * cos]);
+  const minX = Math.min(...corners.map(([x]) => x!)), minY = Math.min(...corners.map(([, y]) => y!));
   const { data, info } = await sharp(page.data, { raw: { width: page.width, height: page.height, channels: 3 } })
-    .extract({ left, top, width: right - left, height: bottom - top })
-    .rotate((-angle * 180) / Math.PI, { background: '#ffffff' })
+    .extract({ left, top, width, height })
+    .affine([cos, sin, -sin, cos], { background: '#ffffff', interpolator: sharp.interpolators[interpolation] })
     .raw()
     .toBuffer({ resolveWithObject: true });
   const image: PageImage = { width: info.width, height: info.height, channels: 3, data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength) };
-  const cos = Math.cos(angle), sin = Math.sin(angle);
-  const cx = (right + left) / 2, cy = (bottom + top) / 2;
   const toPage = ([u, v]: Point): Point => {
-    const du = u - info.width / 2, dv = v - info.height / 2;
-    return [cx + du * cos - dv * sin, cy + du * sin + dv * cos];
+    const x = u + minX, y = v + minY;
+    return [left + x * cos - y * sin, top + x * sin + y * cos];
   };
   return { image, toPage };
 }

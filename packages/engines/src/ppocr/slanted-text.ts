@@ -295,7 +295,8 @@ async function detectAround(detect: Detect, page: PageImage, run: SlantedRun, li
   const margin = Math.round(CONTEXT * lineHeight);
   const left = Math.max(0, run.bounds.left - margin), top = Math.max(0, run.bounds.top - margin);
   const right = Math.min(page.width, run.bounds.right + margin), bottom = Math.min(page.height, run.bounds.bottom + margin);
-  const { image: level, toPage } = await levelled(page, { left, top, right, bottom }, run.angle);
+  // Bilinear: turned bicubic, Candle_holder's slanted `60,0°` lost its degree sign.
+  const { image: level, toPage } = await levelled(page, { left, top, right, bottom }, run.angle, 'bilinear');
   const found = await detect(level, { left: 0, top: 0, right: level.width, bottom: level.height });
   return found
     .map((box) => box.map(toPage) as Quad)
