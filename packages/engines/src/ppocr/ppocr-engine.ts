@@ -55,20 +55,16 @@ export class PpocrEngine implements Engine {
   async recognize(scanned: PageImage, options: RecognizeOptions = {}): Promise<PageResult> {
     const { signal, onProgress, pdfText, logger } = options;
     let page = scanned;
-    let area = inkBounds(page);
-    if (!area) return { text: '', confidence: 0, lines: [], imagePatches: 1, rotation: 0 };
-    let boxes = await detectBoxes(this.detector, page, area);
-    let upsideDown = await this.classifier.upsideDown(page, boxes);
-    signal?.throwIfAborted();
+    const first = await this.detectOn(page, signal);
+    if (!first) return { text: '', confidence: 0, lines: [], imagePatches: 1, rotation: 0 };
+    let { area, boxes, upsideDown } = first;
     // A page scanned sideways or upside down is turned upright and detected again (the detector
     // knows upright text best), then reads like an upright scan, as an EXIF turn would.
     let turns = pageTurn(boxes.map((box, i) => ({ box: upsideDown[i] ? rotateQuad180(box) : box, weight: turnWeight(box) })));
     if (turns !== 0) {
       page = turnPageUpright(scanned, turns);
-      area = inkBounds(page)!;
-      boxes = await detectBoxes(this.detector, page, area);
-      upsideDown = await this.classifier.upsideDown(page, boxes);
-      signal?.throwIfAborted();
+      // The same pixels turned: the same ink.
+      ({ area, boxes, upsideDown } = (await this.detectOn(page, signal))!);
     }
     // Read on the levelled page (see MAX_SKEW); the lines' boxes are put back on the page after.
     const turned = page;
@@ -79,14 +75,11 @@ export class PpocrEngine implements Engine {
       // word recall 0.83–0.97, bicubic 0.85–0.98).
       const level = await levelled(page, { left: 0, top: 0, right: page.width, bottom: page.height }, skew, 'bicubic');
       // Print barely darker than the ink level can come out lighter turned: such a page is read as it is.
-      const levelArea = inkBounds(level.image);
-      if (levelArea) {
+      const again = await this.detectOn(level.image, signal);
+      if (again) {
         page = level.image;
         toTurned = level.toPage;
-        area = levelArea;
-        boxes = await detectBoxes(this.detector, page, area);
-        upsideDown = await this.classifier.upsideDown(page, boxes);
-        signal?.throwIfAborted();
+        ({ area, boxes, upsideDown } = again);
       }
     }
     onProgress?.(0.3);
@@ -161,6 +154,16 @@ export class PpocrEngine implements Engine {
       imagePatches: 1,
       rotation: (turns * 90) as PageRotation,
     };
+  }
+
+  /** The inked part of `page`, the boxes detected in it and which of them read upside down; undefined for a page without ink. */
+  private async detectOn(page: PageImage, signal?: AbortSignal): Promise<{ area: PixelRect; boxes: Quad[]; upsideDown: boolean[] } | undefined> {
+    const area = inkBounds(page);
+    if (!area) return undefined;
+    const boxes = await detectBoxes(this.detector, page, area);
+    const upsideDown = await this.classifier.upsideDown(page, boxes);
+    signal?.throwIfAborted();
+    return { area, boxes, upsideDown };
   }
 
   /**
