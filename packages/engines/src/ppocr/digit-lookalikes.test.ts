@@ -31,6 +31,12 @@ describe('fixDigitLookalikes', () => {
     expect(fixDigitLookalikes('小计1.500.00元')).toBe('小计1,500.00元');
   });
 
+  it('closes up an amount read with a space after each separator', () => {
+    expect(fixDigitLookalikes('35, 498, 648. 64 and 6,001, 271. 61; 合计1, 500. 00元')).toBe('35,498,648.64 and 6,001,271.61; 合计1,500.00元');
+    const text = 'sizes 100, 200, 300 and 150. Then 1, 234, 5. 25';
+    expect(fixDigitLookalikes(text)).toBe(text);
+  });
+
   it('leaves part numbers, versions, addresses and European amounts alone', () => {
     const text = 'P/N 0.986.452.041, v1.2.3, 10.0.0.1, 1.234.567,89 EUR, 99,878.08, 12.345.678, ref A1.234.56';
     expect(fixDigitLookalikes(text)).toBe(text);

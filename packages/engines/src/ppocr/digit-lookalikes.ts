@@ -10,6 +10,11 @@ const ONE_BETWEEN_DIGITS = /(?<=[\d.,])[lIi](?=[\d.,])/g;
  * between points and two decimals after the last, which no way of writing numbers gives.
  */
 const THOUSANDS_AS_POINTS = /(?<![\p{Script=Latin}\p{N}.,])\d{1,3}(?:\.\d{3})+(?=\.\d{1,2}(?![\p{N}.,]))/gu;
+/**
+ * An amount set in a spaced typewriter face, read with a space after each separator (`35, 498, 648. 64`):
+ * thousands groups and two decimals. A list of numbers has no space-split decimals after it.
+ */
+const SPACED_AMOUNT = /(?<![\p{Script=Latin}\p{N}.,])\d{1,3}(?:, ?\d{3})+\. ?\d{2}(?![\p{N}.,])/gu;
 /** A metric thread or a radius whose first digit reads as a letter (`Mi6`, `Ml2`, `RI5`). */
 const THREAD_ONE = /(?<![\p{Script=Latin}\p{N}])(M|S?R)[lIi](?=\d)/gu;
 /** A radius or chamfer under one whose 0 reads as a letter (`RO.5`, `SRO,8`, `CO.5`, `2xRo.2`). */
@@ -22,12 +27,13 @@ const SIZE_ZERO = /(?:(?<![\p{Script=Latin}\p{N}])|(?<=\d[xX×]))(S?R|C)[oO](?=[
  * zero and an l, I or i between digits is a one, as is one after a thread's M or a radius's R;
  * an o after a radius's R or a chamfer's C, before a decimal part, is a zero. Small print reads a
  * comma as a point: where that leaves an amount no convention writes, its thousands separators are
- * commas again.
+ * commas again. An amount read with a space after each of its separators is closed up.
  */
 export function fixDigitLookalikes(text: string): string {
   return text
     .replace(NUMBER_LIKE, (token) => (/\d/.test(token) ? token.replace(/[oO]/g, '0').replace(ONE_BETWEEN_DIGITS, '1') : token))
     .replace(THREAD_ONE, '$11')
     .replace(SIZE_ZERO, '$10')
+    .replace(SPACED_AMOUNT, (whole) => whole.replaceAll(' ', ''))
     .replace(THOUSANDS_AS_POINTS, (whole) => whole.replaceAll('.', ','));
 }
