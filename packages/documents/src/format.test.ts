@@ -26,6 +26,12 @@ describe('sniffFormat', () => {
     expect(sniffFormat(Buffer.from('\r\n\r\n%PDF-1.4\n', 'latin1'))).toBe('pdf');
   });
 
+  it('reads a PDF without its header whose body opens with an object', () => {
+    expect(sniffFormat(Buffer.from('%\xe2\xe3\xcf\xd3\n1 0 obj \n<< /Type /Catalog >>', 'latin1'))).toBe('pdf');
+    expect(sniffFormat(Buffer.from('1 0 obj<</Type/Catalog>>', 'latin1'))).toBe('pdf');
+    expect(sniffFormat(Buffer.from('% notes\nsee 1 0 obj', 'latin1'))).toBeNull();
+  });
+
   it('returns null for other content, however it is named', () => {
     expect(sniffFormat(new Uint8Array())).toBeNull();
     expect(sniffFormat(Buffer.from('GIF90a'))).toBeNull();

@@ -23,6 +23,15 @@ function hasPdfHeader(bytes: Uint8Array): boolean {
   return false;
 }
 
+/**
+ * A PDF whose writer left out the header (`%PDF-`) but whose body opens with an indirect object,
+ * after at most some comment lines: readers, pdfjs and poppler included, open such a file.
+ */
+function isHeaderlessPdf(bytes: Uint8Array): boolean {
+  const start = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.length, PDF_HEADER_WINDOW)).toString('latin1');
+  return /^\s*(?:%[^\r\n]*[\r\n]+\s*)*\d+\s+\d+\s+obj\b/.test(start);
+}
+
 /** AVIF names itself in its ISO-BMFF `ftyp` box, as the major or a compatible brand (an HEIC photo does not). */
 function isAvif(bytes: Uint8Array): boolean {
   if (!startsWith(bytes, ascii('ftyp'), 4) || bytes.length < 16) return false;
@@ -64,7 +73,7 @@ export function sniffFormat(bytes: Uint8Array): DocumentFormat | null {
   if (isBmp(bytes)) return 'bmp';
   // PBM, PGM, PPM: "P1" to "P6" alone is two bytes of text; a width and a height after it make a match believable.
   if (looksLikeNetpbm(bytes)) return 'pnm';
-  if (hasPdfHeader(bytes)) return 'pdf';
+  if (hasPdfHeader(bytes) || isHeaderlessPdf(bytes)) return 'pdf';
   return null;
 }
 

@@ -1,7 +1,7 @@
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import type { PageImage } from '@ocr/contracts';
-import { allPages, chineseTextPdf, encodePage, helveticaPdf, highlightedTextPdf, imageBombPdf, inkFraction, latinTextPdf, meanAbsoluteDifference, misplacedObjectPdf, scannedPdf, textPage, type Box } from './fixtures/index.ts';
+import { allPages, chineseTextPdf, encodePage, helveticaPdf, highlightedTextPdf, imageBombPdf, inkFraction, latinTextPdf, meanAbsoluteDifference, misplacedObjectPdf, pagesIsPagePdf, scannedPdf, textPage, type Box } from './fixtures/index.ts';
 import { defaultDocumentLimits } from './limits.ts';
 import { openDocument } from './open.ts';
 
@@ -59,6 +59,22 @@ describe('openDocument on PDFs', () => {
     for (const { image } of pages) expect(inkFraction(image, { left: 40, top: 44, width: 110, height: 18 })).toBeGreaterThan(0.05);
   });
 
+  it('reads a damaged PDF whose catalog names the page itself as its page tree', async () => {
+    const pages = await allPages(await openDocument(pagesIsPagePdf('Lone page'), { dpi: 72 }));
+    expect(pages.map((p) => p.text?.map((c) => c.char).join(''))).toEqual(['Lone page']);
+    expect(inkFraction(pages[0]!.image, { left: 20, top: 44, width: 90, height: 18 })).toBeGreaterThan(0.05);
+  });
+
+  it('opens a PDF whose writer left out the %PDF header, as readers do', async () => {
+    const whole = Buffer.from(latinTextPdf(2));
+    const headerless = whole.subarray(whole.indexOf('\n') + 1);
+    expect(headerless.includes('%PDF')).toBe(false);
+    const pages = await allPages(await openDocument(headerless, { dpi: 72 }));
+    const expected = await allPages(await openDocument(whole, { dpi: 72 }));
+    expect(pages.map((p) => p.text?.map((c) => c.char).join(''))).toEqual(expected.map((p) => p.text?.map((c) => c.char).join('')));
+    expect(pages[0]!.text?.length).toBeGreaterThan(5);
+  });
+
   it('sizes pages by the dpi option, default 200', async () => {
     const pdf = latinTextPdf(1);
     const [at200] = await allPages(await openDocument(pdf));
@@ -105,6 +121,20 @@ describe('openDocument on PDFs', () => {
     await expect(openDocument(pdf, { password: 'nope' })).rejects.toMatchObject({ code: 'wrong_password', status: 422 });
     const [only] = await allPages(await openDocument(pdf, { password: 'open sesame', dpi: 72 }));
     expect(inkFraction(only!.image, { left: 30, top: 15, width: 200, height: 40 })).toBeGreaterThan(0.02);
+  });
+
+  it.each(['aes-256-r5', 'aes-256-r6'] as const)('opens an %s PDF whose password is not ASCII, given as typed', async (handler) => {
+    const expected = (await allPages(await openDocument(latinTextPdf(1), { dpi: 72 })))[0]!.text?.map((c) => c.char).join('');
+    const pdf = latinTextPdf(1, { encryption: { userPassword: 'pässwört', ownerPassword: 'besitzer', handler } });
+    await expect(openDocument(pdf, { password: 'passwort' })).rejects.toMatchObject({ code: 'wrong_password', status: 422 });
+    await expect(openDocument(pdf, { password: 'pässwort' })).rejects.toMatchObject({ code: 'wrong_password', status: 422 });
+    const [only] = await allPages(await openDocument(pdf, { password: 'pässwört', dpi: 72 }));
+    expect(only!.text?.map((c) => c.char).join('')).toBe(expected);
+    expect(inkFraction(only!.image, { left: 30, top: 15, width: 200, height: 40 })).toBeGreaterThan(0.02);
+    // SASLprep: compatibility forms folded, a soft hyphen dropped.
+    const prepped = latinTextPdf(1, { encryption: { userPassword: 'SaSLprep', ownerPassword: 'owner', handler } });
+    const [again] = await allPages(await openDocument(prepped, { password: 'S\u00aaSL\u00adprep', dpi: 72 }));
+    expect(again!.text?.map((c) => c.char).join('')).toBe(expected);
   });
 
   it('renders a sheet too large for the per-page limit at the largest size that fits', async () => {

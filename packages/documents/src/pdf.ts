@@ -93,11 +93,11 @@ export async function openPdfDocument(bytes: Uint8Array, options: DocumentOption
   }
   const pdfjs = await loadPdfJs();
   useCjkFontsForGenericFamilies();
-  const load = (data: Uint8Array) =>
+  const load = (data: Uint8Array, password = options.password) =>
     pdfjs.getDocument({
       // pdfjs takes ownership of the array: the renderer thread hands over its own copy.
       data,
-      ...(options.password === undefined ? {} : { password: options.password }),
+      ...(password === undefined ? {} : { password }),
       cMapUrl: assetFolder('cmaps'),
       cMapPacked: true,
       standardFontDataUrl: assetFolder('standard_fonts'),
@@ -109,23 +109,19 @@ export async function openPdfDocument(bytes: Uint8Array, options: DocumentOption
       maxImageSize: maxImagePixels,
       verbosity: pdfjs.VerbosityLevel.ERRORS,
     });
-  const task = load(bytes);
-  let doc: PdfDocumentProxy;
-  try {
-    doc = await task.promise;
-  } catch (error) {
-    await task.destroy();
-    throw openError(error, options.password !== undefined);
-  }
-  const rebuild = async (): Promise<PdfDocumentProxy> => {
-    const retry = load(withXrefRebuilt(text));
-    try {
-      return await retry.promise;
-    } catch (error) {
-      await retry.destroy();
-      throw error;
+  // The file as given first; a retry with another form of the password needs a copy of its own.
+  const openWith = async (forms: ReadonlyArray<string | undefined>): Promise<{ doc: PdfDocumentProxy; password: string | undefined }> => {
+    for (const [i, password] of forms.entries()) {
+      try {
+        return { doc: await loaded(load(i === 0 ? bytes : new Uint8Array(Buffer.from(text, 'latin1')), password)), password };
+      } catch (error) {
+        if (i === forms.length - 1 || !isWrongPassword(error)) throw openError(error, password !== undefined);
+      }
     }
+    throw new Error('openWith: no forms');
   };
+  const { doc, password } = await openWith(options.password === undefined ? [undefined] : passwordForms(options.password));
+  const rebuild = (): Promise<PdfDocumentProxy> => loaded(load(withXrefRebuilt(text), password));
   try {
     if (doc.numPages === 0) throw new DocumentError('corrupt_pdf', 'The PDF has no pages.');
     const selectedPages = parsePageSelection(options.pages ?? '')(doc.numPages);
@@ -337,11 +333,37 @@ function pdfDocument(
   };
 }
 
+async function loaded(task: ReturnType<PdfJs['getDocument']>): Promise<PdfDocumentProxy> {
+  try {
+    return await task.promise;
+  } catch (error) {
+    await task.destroy();
+    throw error;
+  }
+}
+
+function isWrongPassword(error: unknown): boolean {
+  return error instanceof Error && error.name === 'PasswordException' && (error as { code?: number }).code === PASSWORD_INCORRECT;
+}
+
+// What SASLprep (RFC 4013) maps to nothing: soft hyphen, joiners, variation selectors, BOM.
+const MAPPED_TO_NOTHING = /[\u00ad\u034f\u1806\u180b-\u180d\u200b-\u200d\u2060\ufe00-\ufe0f\ufeff]/g;
+const utf8Bytes = (text: string): string => Buffer.from(text, 'utf8').toString('latin1');
+
+/**
+ * The forms of a password to try, the one typed first. pdfjs takes a password's characters as its
+ * bytes: right for RC4 and AES-128, whose passwords are Latin-1, but AES-256 hashes the UTF-8 bytes
+ * of the password SASLprep'd (`SªSL\u00adprep` is `SaSLprep`). Revision 5 takes those bytes as
+ * given; revision 6 decodes one layer of UTF-8 first, so it is given them encoded twice.
+ */
+function passwordForms(password: string): string[] {
+  const prepared = password.normalize('NFKC').replace(MAPPED_TO_NOTHING, '').replace(/\p{Zs}/gu, ' ');
+  return [...new Set([password, utf8Bytes(prepared), utf8Bytes(utf8Bytes(prepared))])];
+}
+
 function openError(error: unknown, passwordGiven: boolean): DocumentError {
-  const name = error instanceof Error ? error.name : '';
-  if (name === 'PasswordException') {
-    const code = (error as { code?: number }).code;
-    if (code === PASSWORD_INCORRECT && passwordGiven) {
+  if (error instanceof Error && error.name === 'PasswordException') {
+    if (isWrongPassword(error) && passwordGiven) {
       return new DocumentError('wrong_password', 'The PDF is encrypted and the password given does not open it.', { cause: error });
     }
     return new DocumentError('encrypted_pdf', 'The PDF is encrypted: send its password in the password field.', { cause: error });
