@@ -113,6 +113,10 @@ describe('errors and access control over HTTP (API and worker as processes)', ()
       'missing_file',
     );
     await expectError(await fetch(`${service.baseUrl}/v1/batches`, { method: 'POST', headers: auth, body: form([]) }), 400, 'missing_file');
+    // Two files where one is read: refused rather than the second dropped unread.
+    const two = [{ name: 'a.png', bytes: page }, { name: 'b.png', bytes: page }];
+    await expectError(await fetch(`${service.baseUrl}/ocr/process`, { method: 'POST', headers: auth, body: form(two) }), 400, 'multiple_files');
+    await expectError(await fetch(`${service.baseUrl}/v1/jobs`, { method: 'POST', headers: auth, body: form(two) }), 400, 'multiple_files');
     // The file as a text field (no filename), as `curl -F 'file=<drawing.png'` sends it: told so.
     const asText = new FormData();
     asText.append('file', 'PNG bytes as text');

@@ -36,8 +36,12 @@ export function documentRoutes(services: Services): Hono<{ Bindings: HttpBinding
 
   async function singleUpload(c: NodeContext) {
     const fields = await readForm(c, singleLimit, tooLarge);
-    const file = filesIn(fields, 'file')[0];
+    const [file, ...more] = filesIn(fields, 'file');
     if (!file) throw missingFile(fields, ['file']);
+    // Reading the first and dropping the rest would lose documents without a word.
+    if (more.length > 0) {
+      throw new ServiceError(400, 'multiple_files', `${more.length + 1} files in the "file" field; this endpoint reads one: send several to /ocr/batch or /v1/batches`);
+    }
     const options = readOptions(fields, c.req.query());
     const upload = acceptFile(file, maxFile, services.limits);
     return { upload, options };
