@@ -113,7 +113,7 @@ export function buildOpenApiDocument(options: { apiKeys: boolean }): Schema {
           responses: {
             200: json(result, 'the result'),
             202: json(job, 'still running (or Prefer: respond-async): poll the Location'),
-            400: error('missing file or bad parameter'),
+            400: error('missing file, several files (use a batch) or bad parameter'),
             401: error('API key missing or wrong'),
             413: error('file too large, too many pages or pixels'),
             415: error('unsupported format'),
