@@ -137,6 +137,17 @@ describe('openDocument on PDFs', () => {
     expect(again!.text?.map((c) => c.char).join('')).toBe(expected);
   });
 
+  it('reads the pages of a PDF whose password guards only its attachments, without the password', async () => {
+    const expected = (await allPages(await openDocument(latinTextPdf(1), { dpi: 72 })))[0]!.text?.map((c) => c.char).join('');
+    const pdf = latinTextPdf(1, { encryption: { userPassword: 'secret', ownerPassword: 'owner', handler: 'aes-256-r6', attachmentsOnly: true } });
+    const [only] = await allPages(await openDocument(pdf, { dpi: 72 }));
+    expect(only!.text?.map((c) => c.char).join('')).toBe(expected);
+    expect(inkFraction(only!.image, { left: 30, top: 15, width: 200, height: 40 })).toBeGreaterThan(0.02);
+    // Given, the password opens it as it stands.
+    const [withPassword] = await allPages(await openDocument(pdf, { password: 'secret', dpi: 72 }));
+    expect(withPassword!.text?.map((c) => c.char).join('')).toBe(expected);
+  });
+
   it('renders a sheet too large for the per-page limit at the largest size that fits', async () => {
     const pdf = latinTextPdf(1, { size: { width: 200 * 72, height: 100 * 72 } });
     const limits = { maxPages: 10, maxPixelsPerPage: 1_000_000, maxTotalPixels: 10_000_000 };

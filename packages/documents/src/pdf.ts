@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { createCanvas } from '@napi-rs/canvas';
 import type { PageImage, PageTextChar } from '@ocr/contracts';
+import { withoutAttachmentEncryption } from './attachment-encryption.ts';
 import type { DocumentOptions, OpenedDocument } from './document.ts';
 import { MAX_PDF_DPI, resolveDpi } from './dpi.ts';
 import { DocumentError } from './errors.ts';
@@ -41,7 +42,8 @@ export function loadPdfJs(): Promise<PdfJs> {
 const POINTS_PER_INCH = 72;
 // Skia refuses surfaces with a side beyond this.
 const MAX_CANVAS_SIDE = 32_767;
-// pdfjs's PasswordResponses.INCORRECT_PASSWORD (1 is NEED_PASSWORD).
+// pdfjs's PasswordResponses.
+const PASSWORD_NEEDED = 1;
 const PASSWORD_INCORRECT = 2;
 
 // pdfjs reads these with fs in Node; the folder paths must end with a separator.
@@ -109,19 +111,26 @@ export async function openPdfDocument(bytes: Uint8Array, options: DocumentOption
       maxImageSize: maxImagePixels,
       verbosity: pdfjs.VerbosityLevel.ERRORS,
     });
-  // The file as given first; a retry with another form of the password needs a copy of its own.
-  const openWith = async (forms: ReadonlyArray<string | undefined>): Promise<{ doc: PdfDocumentProxy; password: string | undefined }> => {
+  // The file as given first; a retry needs a copy of its own.
+  const attempt = async (source: string, password: string | undefined, first = false) => ({
+    doc: await loaded(load(first ? bytes : latin1Bytes(source), password)),
+    password,
+    source,
+  });
+  const openWith = async (forms: ReadonlyArray<string | undefined>): Promise<{ doc: PdfDocumentProxy; password: string | undefined; source: string }> => {
     for (const [i, password] of forms.entries()) {
       try {
-        return { doc: await loaded(load(i === 0 ? bytes : new Uint8Array(Buffer.from(text, 'latin1')), password)), password };
+        return await attempt(text, password, i === 0);
       } catch (error) {
-        if (i === forms.length - 1 || !isWrongPassword(error)) throw openError(error, password !== undefined);
+        const plain = password === undefined && passwordResponse(error) === PASSWORD_NEEDED ? withoutAttachmentEncryption(text) : undefined;
+        if (plain !== undefined) return attempt(plain, undefined).catch((retryError: unknown) => Promise.reject(openError(retryError, false)));
+        if (i === forms.length - 1 || passwordResponse(error) !== PASSWORD_INCORRECT) throw openError(error, password !== undefined);
       }
     }
     throw new Error('openWith: no forms');
   };
-  const { doc, password } = await openWith(options.password === undefined ? [undefined] : passwordForms(options.password));
-  const rebuild = (): Promise<PdfDocumentProxy> => loaded(load(withXrefRebuilt(text), password));
+  const { doc, password, source } = await openWith(options.password === undefined ? [undefined] : passwordForms(options.password));
+  const rebuild = (): Promise<PdfDocumentProxy> => loaded(load(withXrefRebuilt(source), password));
   try {
     if (doc.numPages === 0) throw new DocumentError('corrupt_pdf', 'The PDF has no pages.');
     const selectedPages = parsePageSelection(options.pages ?? '')(doc.numPages);
@@ -141,6 +150,10 @@ export async function openPdfDocument(bytes: Uint8Array, options: DocumentOption
   }
 }
 
+function latin1Bytes(text: string): Uint8Array {
+  return new Uint8Array(Buffer.from(text, 'latin1'));
+}
+
 /**
  * The file again with a cross-reference offset past its end appended: pdfjs then finds no
  * usable table and rebuilds it by scanning the file for objects, as poppler does with a damaged
@@ -149,7 +162,7 @@ export async function openPdfDocument(bytes: Uint8Array, options: DocumentOption
  * fails the page that needs it.
  */
 function withXrefRebuilt(text: string): Uint8Array {
-  return new Uint8Array(Buffer.from(`${text}\nstartxref\n${Number.MAX_SAFE_INTEGER}\n%%EOF\n`, 'latin1'));
+  return latin1Bytes(`${text}\nstartxref\n${Number.MAX_SAFE_INTEGER}\n%%EOF\n`);
 }
 
 /**
@@ -342,8 +355,9 @@ async function loaded(task: ReturnType<PdfJs['getDocument']>): Promise<PdfDocume
   }
 }
 
-function isWrongPassword(error: unknown): boolean {
-  return error instanceof Error && error.name === 'PasswordException' && (error as { code?: number }).code === PASSWORD_INCORRECT;
+/** pdfjs's PasswordResponses code of a PasswordException; undefined for any other error. */
+function passwordResponse(error: unknown): number | undefined {
+  return error instanceof Error && error.name === 'PasswordException' ? ((error as { code?: number }).code ?? PASSWORD_NEEDED) : undefined;
 }
 
 // What SASLprep (RFC 4013) maps to nothing: soft hyphen, joiners, variation selectors, BOM.
@@ -362,8 +376,9 @@ function passwordForms(password: string): string[] {
 }
 
 function openError(error: unknown, passwordGiven: boolean): DocumentError {
-  if (error instanceof Error && error.name === 'PasswordException') {
-    if (isWrongPassword(error) && passwordGiven) {
+  const response = passwordResponse(error);
+  if (response !== undefined) {
+    if (response === PASSWORD_INCORRECT && passwordGiven) {
       return new DocumentError('wrong_password', 'The PDF is encrypted and the password given does not open it.', { cause: error });
     }
     return new DocumentError('encrypted_pdf', 'The PDF is encrypted: send its password in the password field.', { cause: error });
