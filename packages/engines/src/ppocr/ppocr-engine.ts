@@ -8,6 +8,7 @@ import type { DirectionClassifier } from './direction-classifier.ts';
 import { rotateQuad180 } from './geometry.ts';
 import { inkBounds, type PixelRect } from './ink-bounds.ts';
 import { levelled } from './levelled.ts';
+import { PAPER_MARGIN, offPaperMargin, isTightCrop, withPaperMargin } from './paper-margin.ts';
 import { pageSkew, pageTurn, turnPageUpright, turnPointUpright, turnWeight, type QuarterTurns } from './page-turn.ts';
 import { detectBoxes } from './page-detection.ts';
 import { borneOutByPdfText, preferPdfText } from './pdf-text.ts';
@@ -54,7 +55,11 @@ export class PpocrEngine implements Engine {
 
   async recognize(scanned: PageImage, options: RecognizeOptions = {}): Promise<PageResult> {
     const { signal, onProgress, pdfText, logger } = options;
-    let page = scanned;
+    // A crop cut to its print is read on paper (see PAPER_MARGIN); its boxes are put back after.
+    // A PDF page's own text lies on the page as rendered: such a page is read as it is.
+    const margin = !pdfText && isTightCrop(scanned) ? PAPER_MARGIN : 0;
+    const input = margin ? withPaperMargin(scanned, margin) : scanned;
+    let page = input;
     const first = await this.detectOn(page, signal);
     if (!first) return { text: '', confidence: 0, lines: [], imagePatches: 1, rotation: 0 };
     let { area, boxes, upsideDown } = first;
@@ -62,7 +67,7 @@ export class PpocrEngine implements Engine {
     // knows upright text best), then reads like an upright scan, as an EXIF turn would.
     let turns = pageTurn(boxes.map((box, i) => ({ box: upsideDown[i] ? rotateQuad180(box) : box, weight: turnWeight(box) })));
     if (turns !== 0) {
-      page = turnPageUpright(scanned, turns);
+      page = turnPageUpright(input, turns);
       // The same pixels turned: the same ink.
       ({ area, boxes, upsideDown } = (await this.detectOn(page, signal))!);
     }
@@ -136,6 +141,7 @@ export class PpocrEngine implements Engine {
       lines = lines.map((line) => ({ ...line, box: line.box.map((point) => turnPointUpright(point, width, height, 2)) as Quad }));
       turns = ((turns + 2) % 4) as QuarterTurns;
     }
+    if (margin) lines = lines.map((line) => ({ ...line, box: line.box.map((point) => offPaperMargin(point, margin, turned)) as Quad }));
     if (pdfText) {
       const read = lines;
       lines = preferPdfText(read, placedText(pdfText, scanned, turns));
