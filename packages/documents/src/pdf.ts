@@ -95,7 +95,7 @@ export async function openPdfDocument(bytes: Uint8Array, options: DocumentOption
   }
   const pdfjs = await loadPdfJs();
   useCjkFontsForGenericFamilies();
-  const load = (data: Uint8Array, password = options.password) =>
+  const load = (data: Uint8Array, password: string | undefined) =>
     pdfjs.getDocument({
       // pdfjs takes ownership of the array: the renderer thread hands over its own copy.
       data,
