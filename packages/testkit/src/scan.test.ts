@@ -1,7 +1,7 @@
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { renderPage } from './render.ts';
-import { scanPage } from './scan.ts';
+import { scanPage, showThrough } from './scan.ts';
 
 const png = renderPage({ width: 600, height: 200, blocks: [{ x: 20, y: 20, text: 'Scan me 扫描', fontSize: 40 }] });
 
@@ -22,5 +22,26 @@ describe('scanPage', () => {
     const corner = new Set<number>();
     for (let y = 0; y < 10; y++) for (let x = 0; x < 10; x++) corner.add(data[y * info.width + x]!);
     expect(corner.size).toBeGreaterThan(10);
+  });
+});
+
+describe('showThrough', () => {
+  it('shows the back mirrored and faint on grey paper, the front as printed, at the front\'s size', async () => {
+    const front = renderPage({ width: 600, height: 200, blocks: [{ x: 20, y: 20, text: 'FRONT', fontSize: 60 }] });
+    const back = renderPage({ width: 300, height: 100, blocks: [{ x: 10, y: 50, text: 'BACK', fontSize: 30 }] });
+    const { data, info } = await sharp(await showThrough(front, back, { blurSigma: 0.5 })).greyscale().raw().toBuffer({ resolveWithObject: true });
+    expect([info.width, info.height]).toEqual([600, 200]);
+    const column = (left: number, right: number, top: number, bottom: number) => {
+      let darkest = 255;
+      for (let y = top; y < bottom; y++) for (let x = left; x < right; x++) darkest = Math.min(darkest, data[y * info.width + x]!);
+      return darkest;
+    };
+    // The front's print, at its left; the back's, fitted to the page and mirrored, at its right, faint.
+    expect(column(20, 200, 20, 90)).toBeLessThan(60);
+    const faint = column(360, 590, 100, 190);
+    expect(faint).toBeGreaterThan(180);
+    expect(faint).toBeLessThan(228);
+    // Paper where neither side has print.
+    expect(column(0, 10, 0, 10)).toBeGreaterThan(228);
   });
 });

@@ -52,3 +52,45 @@ export async function scanPage(image: Uint8Array, options: ScanOptions = {}): Pr
   }
   return sharp(data, { raw: { width: info.width, height: info.height, channels: 3 } }).jpeg({ quality: jpegQuality }).toBuffer();
 }
+
+/** How the print on a sheet's back shows through thin paper. */
+export interface ShowThroughOptions {
+  /** How dark the back's black print comes through, 0..1 of black; default 0.12 (about 30 grey levels). */
+  strength?: number;
+  /** Gaussian blur sigma of the back's print, spread by the paper; default 1.5. */
+  blurSigma?: number;
+  /** Rows the back's print lies lower than the front's; default 9 (between lines, partly over them). */
+  offset?: number;
+  /** The paper's grey, 0..255; default 237. */
+  paper?: number;
+}
+
+/**
+ * "Scans" a sheet printed on both sides: `front` as seen, with `back` mirrored through the paper,
+ * faint and blurred, on grey paper. Both are rendered pages; `back` is fitted to `front`'s size.
+ * Returns JPEG bytes (quality 85).
+ *
+ * @example
+ * const jpeg = await showThrough(renderPage(front.spec), renderPage(back.spec));
+ */
+export async function showThrough(front: Uint8Array, back: Uint8Array, options: ShowThroughOptions = {}): Promise<Buffer> {
+  const { strength = 0.12, blurSigma = 1.5, offset = 9, paper = 237 } = options;
+  const { data, info } = await sharp(front).flatten({ background: '#ffffff' }).greyscale().raw().toBuffer({ resolveWithObject: true });
+  const { width, height } = info;
+  const seen = await sharp(back)
+    .flatten({ background: '#ffffff' })
+    .greyscale()
+    .resize(width, height, { fit: 'fill' })
+    .flop()
+    .blur(blurSigma)
+    .raw()
+    .toBuffer();
+  const out = Buffer.alloc(width * height);
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      const backInk = y >= offset ? 1 - seen[(y - offset) * width + x]! / 255 : 0;
+      out[y * width + x] = Math.round(data[y * width + x]! * (1 - strength * backInk) * (paper / 255));
+    }
+  }
+  return sharp(out, { raw: { width, height, channels: 1 } }).jpeg({ quality: 85 }).toBuffer();
+}

@@ -17,6 +17,7 @@ import type { Recognizer } from './recognizer.ts';
 import type { OrtSession } from './session.ts';
 import { acrossQuad, downwardDoubt, findSidewaysLines, hasGlyphStack, holdsGlyphs, mergeSidewaysReading, readsAsDrawing, readsUpOrDown, runsUpOrDown, splitCellColumns } from './sideways-text.ts';
 import { findSlantedLines, mergeSlantedReading } from './slanted-text.ts';
+import { boxesToTry, faintBoxes, mirroredQuad, paperColour, readsMirrored, withoutShowThrough } from './show-through.ts';
 import { isSpecks } from './specks.ts';
 import { doubtfulZeros, tableZeros } from './table-zeros.ts';
 
@@ -70,6 +71,15 @@ export class PpocrEngine implements Engine {
       page = turnPageUpright(input, turns);
       // The same pixels turned: the same ink.
       ({ area, boxes, upsideDown } = (await this.detectOn(page, signal))!);
+    }
+    // A scan's show-through (the other side's print) is cleared away and the page detected again.
+    const cleared = pdfText ? undefined : await this.withoutShowThrough(page, boxes);
+    if (cleared) {
+      const again = await this.detectOn(cleared, signal);
+      if (again) {
+        page = cleared;
+        ({ area, boxes, upsideDown } = again);
+      }
     }
     // Read on the levelled page (see MAX_SKEW); the lines' boxes are put back on the page after.
     const turned = page;
@@ -160,6 +170,18 @@ export class PpocrEngine implements Engine {
       imagePatches: 1,
       rotation: (turns * 90) as PageRotation,
     };
+  }
+
+  /** The page cleared of show-through, or undefined where its faint boxes do not read as it (see show-through.ts). */
+  private async withoutShowThrough(page: PageImage, boxes: readonly Quad[]): Promise<PageImage | undefined> {
+    const paper = paperColour(page);
+    if (!paper) return undefined;
+    const tried = boxesToTry(faintBoxes(page, paper, boxes));
+    if (tried.length === 0) return undefined;
+    const read = await this.recognizer.read(page, [...tried.map(({ box }) => box), ...tried.map(({ box }) => mirroredQuad(box))]);
+    const through = tried.filter((_, i) => readsMirrored(read[i]!, read[i + tried.length]!));
+    if (through.length === 0) return undefined;
+    return withoutShowThrough(page, paper, Math.max(...through.map(({ peak }) => peak)));
   }
 
   /** The inked part of `page`, the boxes detected in it and which of them read upside down; undefined for a page without ink. */
