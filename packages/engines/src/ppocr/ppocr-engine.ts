@@ -17,7 +17,7 @@ import type { Recognizer } from './recognizer.ts';
 import type { OrtSession } from './session.ts';
 import { acrossQuad, downwardDoubt, findSidewaysLines, hasGlyphStack, holdsGlyphs, mergeSidewaysReading, readsAsDrawing, readsUpOrDown, runsUpOrDown, splitCellColumns } from './sideways-text.ts';
 import { findSlantedLines, mergeSlantedReading } from './slanted-text.ts';
-import { boxesToTry, faintBoxes, mirroredQuad, paperColour, readsMirrored, withoutShowThrough } from './show-through.ts';
+import { MAX_SHOW_THROUGH_PIXELS, boxesToTry, faintBoxes, mirroredQuad, paperColour, readsMirrored, readsSurelyMirrored, withoutShowThrough } from './show-through.ts';
 import { isSpecks } from './specks.ts';
 import { doubtfulZeros, tableZeros } from './table-zeros.ts';
 
@@ -174,12 +174,16 @@ export class PpocrEngine implements Engine {
 
   /** The page cleared of show-through, or undefined where its faint boxes do not read as it (see show-through.ts). */
   private async withoutShowThrough(page: PageImage, boxes: readonly Quad[]): Promise<PageImage | undefined> {
+    if (page.width * page.height > MAX_SHOW_THROUGH_PIXELS) return undefined;
     const paper = paperColour(page);
     if (!paper) return undefined;
     const tried = boxesToTry(faintBoxes(page, paper, boxes));
-    if (tried.length === 0) return undefined;
-    const read = await this.recognizer.read(page, [...tried.map(({ box }) => box), ...tried.map(({ box }) => mirroredQuad(box))]);
-    const through = tried.filter((_, i) => readsMirrored(read[i]!, read[i + tried.length]!));
+    // Mirrored first: a page's own faint print reads as gibberish mirrored, and needs no second reading.
+    const mirrored = await this.recognizer.read(page, tried.map(({ box }) => mirroredQuad(box)), undefined, { crowded: false });
+    const sure = tried.flatMap((faint, i) => (readsSurelyMirrored(mirrored[i]!) ? [{ ...faint, mirrored: mirrored[i]! }] : []));
+    if (sure.length === 0) return undefined;
+    const asIs = await this.recognizer.read(page, sure.map(({ box }) => box), undefined, { crowded: false });
+    const through = sure.filter((faint, k) => readsMirrored(asIs[k]!, faint.mirrored));
     if (through.length === 0) return undefined;
     return withoutShowThrough(page, paper, Math.max(...through.map(({ peak }) => peak)));
   }

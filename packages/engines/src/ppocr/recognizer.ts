@@ -55,12 +55,14 @@ export class Recognizer {
 
   /**
    * Reads each box; one longer than the longest strip is read in parts, cut between words.
-   * `onBatch` reports the fraction of strips done.
+   * `onBatch` reports the fraction of strips done. `crowded: false` leaves crowded-looking lines
+   * as first read (see `CROWDED`), for readings that only judge a box: gibberish looks crowded.
    */
-  async read(page: PageImage, quads: readonly Quad[], onBatch?: (done: number) => void): Promise<DecodedLine[]> {
+  async read(page: PageImage, quads: readonly Quad[], onBatch?: (done: number) => void, { crowded = true } = {}): Promise<DecodedLine[]> {
     const parts = quads.map((quad) => splitLongBox(page, quad, STRIP_HEIGHT, MAX_STRIP_WIDTH));
     const strips = parts.flatMap((pieces) => pieces.map((piece) => piece.quad));
-    const decoded = await this.rereadCrowded(page, strips, await this.readStrips(page, strips, onBatch));
+    const read = await this.readStrips(page, strips, onBatch);
+    const decoded = crowded ? await this.rereadCrowded(page, strips, read) : read;
     let next = 0;
     return parts.map((pieces) =>
       pieces.length === 1 ? decoded[next++]! : joinParts(pieces.map((piece) => ({ ...piece, read: decoded[next++]! }))),

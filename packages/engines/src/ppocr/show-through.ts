@@ -16,10 +16,18 @@ const CORE = 0.45;
 const FAINT_CORE_SHARE = 0.01;
 /** The paper's colour: this share of the page's pixels is at least as light, channel by channel. */
 const PAPER_SHARE = 0.1;
+/**
+ * Pages of up to this many pixels are checked (A4 at 600 dpi: 35 M): a cleared page is a copy of
+ * it, and a large drawing sheet, printed on one side of thick paper, shows nothing through.
+ */
+export const MAX_SHOW_THROUGH_PIXELS = 40_000_000;
 /** Darker paper than this (mean of its channels) is no paper: a photograph, a dark screenshot. */
 const MIN_PAPER = 128;
-/** Faint boxes read both ways to judge the page, the longest first: enough to tell, and bounded. */
-const MAX_TRIED = 24;
+/**
+ * Faint boxes read mirrored to judge the page, the longest first: enough to tell, and bounded. A
+ * faded page's every box is faint, and 24 of its long lines read twice cost up to 80% more time.
+ */
+const MAX_TRIED = 8;
 /**
  * A faint box is show-through when it reads this surely mirrored, and this much surer than as it
  * is. Mirrored, real print reads as gibberish; show-through reads as the text it is (0.9–0.98
@@ -134,12 +142,17 @@ export function mirroredQuad([tl, tr, br, bl]: Quad): Quad {
   return [tr, tl, bl, br];
 }
 
-/** Whether a faint box's two readings say it is show-through (see `MIRRORED_SURE`). */
-export function readsMirrored(asIs: DecodedLine, mirrored: DecodedLine): boolean {
-  return mirrored.characters >= MIN_CHARACTERS && mirrored.confidence >= MIRRORED_SURE && mirrored.confidence >= asIs.confidence + SURER_BY;
+/** Whether a faint box read mirrored reads surely enough to be show-through (see `MIRRORED_SURE`). */
+export function readsSurelyMirrored(mirrored: DecodedLine): boolean {
+  return mirrored.characters >= MIN_CHARACTERS && mirrored.confidence >= MIRRORED_SURE;
 }
 
-/** The faint boxes worth reading both ways, longest first (see `MAX_TRIED`). */
+/** Whether a faint box's two readings say it is show-through (see `MIRRORED_SURE`). */
+export function readsMirrored(asIs: DecodedLine, mirrored: DecodedLine): boolean {
+  return readsSurelyMirrored(mirrored) && mirrored.confidence >= asIs.confidence + SURER_BY;
+}
+
+/** The faint boxes worth reading mirrored, longest first (see `MAX_TRIED`). */
 export function boxesToTry(faint: readonly FaintBox[]): FaintBox[] {
   const length = ({ box: [tl, tr] }: FaintBox) => Math.hypot(tr[0] - tl[0], tr[1] - tl[1]);
   return [...faint].sort((a, b) => length(b) - length(a)).slice(0, MAX_TRIED);
