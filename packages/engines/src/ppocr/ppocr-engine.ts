@@ -17,7 +17,7 @@ import type { Recognizer } from './recognizer.ts';
 import type { OrtSession } from './session.ts';
 import { acrossQuad, downwardDoubt, findSidewaysLines, hasGlyphStack, holdsGlyphs, mergeSidewaysReading, readsAsDrawing, readsUpOrDown, runsUpOrDown, splitCellColumns } from './sideways-text.ts';
 import { findSlantedLines, mergeSlantedReading } from './slanted-text.ts';
-import { MAX_SHOW_THROUGH_PIXELS, boxesToTry, faintBoxes, mirroredQuad, paperColour, readsMirrored, readsSurelyMirrored, withoutShowThrough } from './show-through.ts';
+import { MAX_SHOW_THROUGH_PIXELS, boxesToTry, faintBoxes, mirroredQuad, paperColour, readsMirrored, readsNearlyMirrored, readsSurelyMirrored, withoutShowThrough } from './show-through.ts';
 import { isSpecks } from './specks.ts';
 import { doubtfulZeros, tableZeros } from './table-zeros.ts';
 
@@ -177,15 +177,19 @@ export class PpocrEngine implements Engine {
     if (page.width * page.height > MAX_SHOW_THROUGH_PIXELS) return undefined;
     const paper = paperColour(page);
     if (!paper) return undefined;
-    const tried = boxesToTry(faintBoxes(page, paper, boxes));
+    const faint = faintBoxes(page, paper, boxes);
+    const tried = boxesToTry(faint);
     // Mirrored first: a page's own faint print reads as gibberish mirrored, and needs no second reading.
     const mirrored = await this.recognizer.read(page, tried.map(({ box }) => mirroredQuad(box)), undefined, { crowded: false });
+    const nearly = tried.flatMap((_, i) => (readsNearlyMirrored(mirrored[i]!) ? [i] : []));
+    const again = await this.recognizer.read(page, nearly.map((i) => mirroredQuad(tried[i]!.box)));
+    nearly.forEach((i, k) => (mirrored[i] = again[k]!));
     const sure = tried.flatMap((faint, i) => (readsSurelyMirrored(mirrored[i]!) ? [{ ...faint, mirrored: mirrored[i]! }] : []));
     if (sure.length === 0) return undefined;
     const asIs = await this.recognizer.read(page, sure.map(({ box }) => box), undefined, { crowded: false });
     const through = sure.filter((faint, k) => readsMirrored(asIs[k]!, faint.mirrored));
     if (through.length === 0) return undefined;
-    return withoutShowThrough(page, paper, Math.max(...through.map(({ peak }) => peak)));
+    return withoutShowThrough(page, paper, Math.max(...faint.map(({ peak }) => peak)));
   }
 
   /** The inked part of `page`, the boxes detected in it and which of them read upside down; undefined for a page without ink. */

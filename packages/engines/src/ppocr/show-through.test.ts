@@ -42,8 +42,8 @@ describe('faintBoxes', () => {
   it('finds the boxes without print, and the faint run a printed line runs on into, each with its peak strength', () => {
     const faint = faintBoxes(page, [255, 255, 255], [rect(10, 10, 100, 30), rect(10, 50, 100, 70), rect(110, 10, 280, 30), rect(300, 50, 390, 70)]);
     expect(faint).toHaveLength(2);
-    expect(faint[0]).toEqual({ box: rect(10, 50, 100, 70), peak: expect.closeTo(1 - 220 / 255, 2) });
-    expect(faint[1]!.box).toEqual(rect(150, 10, 280, 30));
+    expect(faint[0]).toEqual({ box: rect(10, 50, 100, 70), peak: expect.closeTo(1 - 220 / 255, 2), tail: false });
+    expect(faint[1]).toMatchObject({ box: rect(150, 10, 280, 30), tail: true });
     expect(faint[1]!.peak).toBeCloseTo(1 - 225 / 255, 2);
   });
 
@@ -86,11 +86,20 @@ describe('readsMirrored', () => {
 });
 
 describe('boxesToTry', () => {
-  it('tries the longest faint boxes first, at most 8', () => {
-    const faint = Array.from({ length: 30 }, (_, i) => ({ box: rect(0, i * 10, 10 + ((i * 7) % 30), i * 10 + 8), peak: 0.1 }));
+  it('tries whole faint boxes before faint ends, the longest first, at most 8', () => {
+    const faint = Array.from({ length: 30 }, (_, i) => ({ box: rect(0, i * 10, 10 + ((i * 7) % 30), i * 10 + 8), peak: 0.1, tail: i % 10 !== 0 }));
     const tried = boxesToTry(faint);
     expect(tried).toHaveLength(8);
-    expect(tried.map(({ box }) => box[1][0] - box[0][0])).toEqual([39, 38, 37, 36, 35, 34, 33, 32]);
+    expect(tried.map(({ box, tail }) => [box[1][0] - box[0][0], tail])).toEqual([
+      [30, false],
+      [20, false],
+      [10, false],
+      [39, true],
+      [38, true],
+      [37, true],
+      [36, true],
+      [35, true],
+    ]);
   });
 });
 

@@ -34,6 +34,13 @@ const MAX_TRIED = 8;
  * where it read 0.3–0.76 as it is).
  */
 const MIRRORED_SURE = 0.8;
+/**
+ * A faint box read mirrored this surely, not more, is read again stretched where it looks crowded
+ * (the recogniser's remedy for condensed print: a CAD font's back page read 0.55–0.8, stretched
+ * 0.97–0.99). Only those: gibberish looks crowded too, and a faded page's every line would be
+ * read three times more.
+ */
+const MIRRORED_MAYBE = 0.6;
 const SURER_BY = 0.15;
 const MIN_CHARACTERS = 3;
 /** Pixels this close to `CORE` stay print: show-through's own strength, and a little more. */
@@ -66,10 +73,11 @@ export function paperColour(page: PageImage): [number, number, number] | undefin
   return (paper[0] + paper[1] + paper[2]) / 3 >= MIN_PAPER ? paper : undefined;
 }
 
-/** A faint box and its peak ink strength. */
+/** A faint box, its peak ink strength, and whether it is the faint end of a printed line's box. */
 export interface FaintBox {
   box: Quad;
   peak: number;
+  tail: boolean;
 }
 
 /**
@@ -104,7 +112,7 @@ export function faintBoxes(page: PageImage, paper: readonly number[], boxes: rea
       }
     }
     if (cores < FAINT_CORE_SHARE * strengths.length) {
-      faint.push({ box, peak: peakOf(strengths) });
+      faint.push({ box, peak: peakOf(strengths), tail: false });
       continue;
     }
     if (!isLevel(box)) continue;
@@ -118,7 +126,7 @@ export function faintBoxes(page: PageImage, paper: readonly number[], boxes: rea
       while (end < columnCore.length && !columnCore[end]) end++;
       const run = strengths.subarray(start * rows, end * rows);
       if (end - start >= minRun && peakOf(run) >= MIN_FAINT) {
-        faint.push({ box: [[left + start, top], [left + end, top], [left + end, bottom], [left + start, bottom]], peak: peakOf(run) });
+        faint.push({ box: [[left + start, top], [left + end, top], [left + end, bottom], [left + start, bottom]], peak: peakOf(run), tail: true });
       }
       start = end;
     }
@@ -147,15 +155,24 @@ export function readsSurelyMirrored(mirrored: DecodedLine): boolean {
   return mirrored.characters >= MIN_CHARACTERS && mirrored.confidence >= MIRRORED_SURE;
 }
 
+/** Whether a faint box read mirrored is worth reading again stretched (see `MIRRORED_MAYBE`). */
+export function readsNearlyMirrored(mirrored: DecodedLine): boolean {
+  return !readsSurelyMirrored(mirrored) && mirrored.confidence >= MIRRORED_MAYBE;
+}
+
 /** Whether a faint box's two readings say it is show-through (see `MIRRORED_SURE`). */
 export function readsMirrored(asIs: DecodedLine, mirrored: DecodedLine): boolean {
   return readsSurelyMirrored(mirrored) && mirrored.confidence >= asIs.confidence + SURER_BY;
 }
 
-/** The faint boxes worth reading mirrored, longest first (see `MAX_TRIED`). */
+/**
+ * The faint boxes worth reading mirrored (see `MAX_TRIED`): whole boxes before faint ends, the
+ * longest first. A faint end holds the back's print where the front's leaves it, often cut, and
+ * reads less surely mirrored (0.55–0.75 where whole boxes of the same sheet read 0.9–0.98).
+ */
 export function boxesToTry(faint: readonly FaintBox[]): FaintBox[] {
   const length = ({ box: [tl, tr] }: FaintBox) => Math.hypot(tr[0] - tl[0], tr[1] - tl[1]);
-  return [...faint].sort((a, b) => length(b) - length(a)).slice(0, MAX_TRIED);
+  return [...faint].sort((a, b) => Number(a.tail) - Number(b.tail) || length(b) - length(a)).slice(0, MAX_TRIED);
 }
 
 /**
