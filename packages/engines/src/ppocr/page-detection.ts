@@ -48,6 +48,14 @@ const LARGE_LINE = 2 * LINE_TARGET;
  * 0.94, in tiles 1.00. Drawings at 200 dpi (15–20) keep the first pass.
  */
 const FINE_LINE = 14;
+/** Share of a large area's sides sampled at the tiles' scale, around its middle (see `detectLarge`). */
+const SAMPLE = 1 / 3;
+/**
+ * Share of the sample's lines the whole pass may have missed and still stand, and the lines the
+ * sample must hold to judge by: a drawing's sideways pass (a few vertical sizes) is tiled as before.
+ */
+const SAMPLE_NEW = 0.1;
+const MIN_SAMPLE_LINES = 3;
 /** Boxes this many times as long as high are lines of words; specks on a dusty copy are about square. */
 const WORDS_ASPECT = 2;
 /**
@@ -72,10 +80,12 @@ function medianHeight(boxes: readonly Quad[]): number {
 
 /**
  * Text boxes in page pixels for the inked `area` of the page: a line split by the detector joined
- * again, a box it drew across a gutter cut there.
+ * again, a box it drew across a gutter cut there. `wholeFirst`: a large area is tried whole before
+ * tiles (see `detectLarge`), for a page's own detection; the passes after it (sideways, under
+ * colour) find what the page's detection left, on drawings mostly, and go straight to tiles.
  */
-export async function detectBoxes(session: OrtSession, page: PageImage, area: PixelRect): Promise<Quad[]> {
-  return splitAtWideGaps(page, joinSplitLines(page, await detectPieces(session, page, area)));
+export async function detectBoxes(session: OrtSession, page: PageImage, area: PixelRect, { wholeFirst = false } = {}): Promise<Quad[]> {
+  return splitAtWideGaps(page, joinSplitLines(page, await detectPieces(session, page, area, wholeFirst)));
 }
 
 /** Boxes in page pixels, and the scale they were detected at (detector pixels per page pixel). */
@@ -91,10 +101,14 @@ interface Detection {
  * lines are smaller still (fine print), in tiles. One whose lines are large (a
  * nameplate photographed close, a page scanned at 600 dpi or more) is detected again shrunk.
  */
-async function detectPieces(session: OrtSession, page: PageImage, area: PixelRect): Promise<Quad[]> {
+async function detectPieces(session: OrtSession, page: PageImage, area: PixelRect, wholeFirst: boolean): Promise<Quad[]> {
   const longSide = Math.max(area.right - area.left, area.bottom - area.top);
   const large = longSide > LARGE_SIDE;
-  const first = large ? await detectTiled(session, page, area, LARGE_DETECTION_SIDE) : await detectWhole(session, page, area);
+  const first = !large
+    ? await detectWhole(session, page, area)
+    : wholeFirst
+      ? await detectLarge(session, page, area)
+      : await detectTiled(session, page, area, LARGE_DETECTION_SIDE);
   if (first.boxes.length === 0) return first.boxes;
   const lineHeight = medianHeight(first.boxes) * first.scale;
   if (lineHeight > LARGE_LINE) {
@@ -112,6 +126,31 @@ async function detectPieces(session: OrtSession, page: PageImage, area: PixelRec
   const side = Math.min(LARGE_DETECTION_SIDE, Math.round(longSide * enlarge));
   if (lineHeight >= FINE_LINE || !wordsUnder(first, FINE_WORDS) || side < longSide * first.scale * MIN_GAIN) return first.boxes;
   return (await detectTiled(session, page, area, side, enlarge)).boxes;
+}
+
+/**
+ * A large area detected whole where that finds its text, else in tiles (see `LARGE_SIDE`). A page
+ * photographed with a phone (4032 px) or scanned at 600 dpi (7016 px) is long in pixels but holds
+ * a page's text, which the whole pass finds at its normal size; a drawing sheet's callouts, or a
+ * large sheet's fine print, it does not find at all. So where the whole pass's lines are of normal
+ * size, the middle of the area (`SAMPLE` of each side) is detected at the tiles' scale too, and
+ * the whole pass stands if that finds lines, and no more than `SAMPLE_NEW` of them where it found none.
+ */
+async function detectLarge(session: OrtSession, page: PageImage, area: PixelRect): Promise<Detection> {
+  const whole = await detectWhole(session, page, area);
+  if (whole.boxes.length === 0 || medianHeight(whole.boxes) * whole.scale < SMALL_LINE) return detectTiled(session, page, area, LARGE_DETECTION_SIDE);
+  const width = area.right - area.left, height = area.bottom - area.top;
+  const middle = {
+    left: Math.round(area.left + (width * (1 - SAMPLE)) / 2),
+    top: Math.round(area.top + (height * (1 - SAMPLE)) / 2),
+    right: Math.round(area.left + (width * (1 + SAMPLE)) / 2),
+    bottom: Math.round(area.top + (height * (1 + SAMPLE)) / 2),
+  };
+  const tileScale = Math.min(1, LARGE_DETECTION_SIDE / Math.max(width, height));
+  const sample = await detectTiled(session, page, middle, Math.round(tileScale * Math.max(middle.right - middle.left, middle.bottom - middle.top)));
+  const found = whole.boxes.map(quadBounds);
+  const missed = sample.boxes.filter((box) => !found.some((b) => boundsOverlap(b, quadBounds(box)))).length;
+  return sample.boxes.length >= MIN_SAMPLE_LINES && missed <= SAMPLE_NEW * sample.boxes.length ? whole : detectTiled(session, page, area, LARGE_DETECTION_SIDE);
 }
 
 /** Whether the detection's lines of words (boxes long for their height) measure under `height` detector pixels. */

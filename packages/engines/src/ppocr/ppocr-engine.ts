@@ -196,7 +196,7 @@ export class PpocrEngine implements Engine {
   private async detectOn(page: PageImage, signal?: AbortSignal): Promise<{ area: PixelRect; boxes: Quad[]; upsideDown: boolean[] } | undefined> {
     const area = inkBounds(page);
     if (!area) return undefined;
-    const boxes = await detectBoxes(this.detector, page, area);
+    const boxes = await detectBoxes(this.detector, page, area, { wholeFirst: true });
     const upsideDown = await this.classifier.upsideDown(page, boxes);
     signal?.throwIfAborted();
     return { area, boxes, upsideDown };
