@@ -1,15 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { Quad } from '@ocr/contracts';
-import { fillRect, whitePage } from '@ocr/testkit';
+import { fillRect, rectQuad, whitePage } from '@ocr/testkit';
 import type { DecodedLine } from './ctc-decode.ts';
 import { boxesToTry, faintBoxes, mirroredQuad, paperColour, readsMirrored, readsSurelyMirrored, withoutShowThrough } from './show-through.ts';
 
-const rect = (left: number, top: number, right: number, bottom: number): Quad => [
-  [left, top],
-  [right, top],
-  [right, bottom],
-  [left, bottom],
-];
 
 const line = (text: string, confidence: number): DecodedLine => ({ text, confidence, characters: text.replace(/\s/g, '').length });
 
@@ -40,10 +33,10 @@ describe('faintBoxes', () => {
   fillRect(page, 300, 50, 390, 70, [255, 230, 0]);
 
   it('finds the boxes without print, and the faint run a printed line runs on into, each with its peak strength', () => {
-    const faint = faintBoxes(page, [255, 255, 255], [rect(10, 10, 100, 30), rect(10, 50, 100, 70), rect(110, 10, 280, 30), rect(300, 50, 390, 70)]);
+    const faint = faintBoxes(page, [255, 255, 255], [rectQuad(10, 10, 100, 30), rectQuad(10, 50, 100, 70), rectQuad(110, 10, 280, 30), rectQuad(300, 50, 390, 70)]);
     expect(faint).toHaveLength(2);
-    expect(faint[0]).toEqual({ box: rect(10, 50, 100, 70), peak: expect.closeTo(1 - 220 / 255, 2), tail: false });
-    expect(faint[1]).toMatchObject({ box: rect(150, 10, 280, 30), tail: true });
+    expect(faint[0]).toEqual({ box: rectQuad(10, 50, 100, 70), peak: expect.closeTo(1 - 220 / 255, 2), tail: false });
+    expect(faint[1]).toMatchObject({ box: rectQuad(150, 10, 280, 30), tail: true });
     expect(faint[1]!.peak).toBeCloseTo(1 - 225 / 255, 2);
   });
 
@@ -51,13 +44,13 @@ describe('faintBoxes', () => {
     const words = whitePage(300, 40);
     for (let x = 10; x < 290; x += 60) fillRect(words, x, 10, x + 30, 30, [0, 0, 0]);
     fillRect(words, 40, 10, 70, 30, [225, 225, 225]);
-    expect(faintBoxes(words, [255, 255, 255], [rect(10, 10, 290, 30)])).toEqual([]);
+    expect(faintBoxes(words, [255, 255, 255], [rectQuad(10, 10, 290, 30)])).toEqual([]);
   });
 });
 
 describe('mirroredQuad', () => {
   it('reads the box from right to left', () => {
-    expect(mirroredQuad(rect(0, 0, 10, 5))).toEqual([
+    expect(mirroredQuad(rectQuad(0, 0, 10, 5))).toEqual([
       [10, 0],
       [0, 0],
       [0, 5],
@@ -87,7 +80,7 @@ describe('readsMirrored', () => {
 
 describe('boxesToTry', () => {
   it('tries whole faint boxes before faint ends, the longest first, at most 8', () => {
-    const faint = Array.from({ length: 30 }, (_, i) => ({ box: rect(0, i * 10, 10 + ((i * 7) % 30), i * 10 + 8), peak: 0.1, tail: i % 10 !== 0 }));
+    const faint = Array.from({ length: 30 }, (_, i) => ({ box: rectQuad(0, i * 10, 10 + ((i * 7) % 30), i * 10 + 8), peak: 0.1, tail: i % 10 !== 0 }));
     const tried = boxesToTry(faint);
     expect(tried).toHaveLength(8);
     expect(tried.map(({ box, tail }) => [box[1][0] - box[0][0], tail])).toEqual([
