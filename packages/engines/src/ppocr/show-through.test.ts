@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fillRect, rectQuad, whitePage } from '@ocr/testkit';
 import type { DecodedLine } from './ctc-decode.ts';
-import { boxesToTry, faintBoxes, mirroredQuad, paperColour, readsMirrored, readsSurelyMirrored, withoutShowThrough } from './show-through.ts';
-
+import { boxesToTry, faintBoxes, mirroredQuad, paperColour, readsMirrored, readsNearlyMirrored, readsSurelyMirrored, withoutShowThrough } from './show-through.ts';
 
 const line = (text: string, confidence: number): DecodedLine => ({ text, confidence, characters: text.replace(/\s/g, '').length });
 
@@ -64,6 +63,12 @@ describe('readsSurelyMirrored', () => {
     expect(readsSurelyMirrored(line('tion and', 0.98))).toBe(true);
     expect(readsSurelyMirrored(line('O O', 0.96))).toBe(false);
     expect(readsSurelyMirrored(line('CAMAC AI', 0.77))).toBe(false);
+  });
+
+  it('gives a reading of 0.6 to 0.8 a second chance stretched, and none below', () => {
+    expect(readsNearlyMirrored(line('Bereista a h u', 0.69))).toBe(true);
+    expect(readsNearlyMirrored(line('W0 T 102', 0.59))).toBe(false);
+    expect(readsNearlyMirrored(line('tion and', 0.98))).toBe(false);
   });
 });
 
