@@ -189,7 +189,7 @@ export class PpocrEngine implements Engine {
     const asIs = await this.recognizer.read(page, sure.map(({ box }) => box), undefined, { crowded: false });
     const through = sure.filter((faint, k) => readsMirrored(asIs[k]!, faint.mirrored));
     if (through.length === 0) return undefined;
-    return withoutShowThrough(page, paper, Math.max(...faint.map(({ peak }) => peak)));
+    return withoutShowThrough(page, paper, Math.max(...through.map(({ peak }) => peak)));
   }
 
   /** The inked part of `page`, the boxes detected in it and which of them read upside down; undefined for a page without ink. */
