@@ -124,10 +124,8 @@ export function faintBoxes(page: PageImage, paper: readonly number[], boxes: rea
       }
       let end = start;
       while (end < columnCore.length && !columnCore[end]) end++;
-      const run = strengths.subarray(start * rows, end * rows);
-      if (end - start >= minRun && peakOf(run) >= MIN_FAINT) {
-        faint.push({ box: [[left + start, top], [left + end, top], [left + end, bottom], [left + start, bottom]], peak: peakOf(run), tail: true });
-      }
+      const peak = end - start >= minRun ? peakOf(strengths.subarray(start * rows, end * rows)) : 0;
+      if (peak >= MIN_FAINT) faint.push({ box: [[left + start, top], [left + end, top], [left + end, bottom], [left + start, bottom]], peak, tail: true });
       start = end;
     }
   }
