@@ -7,12 +7,14 @@ import {
   chineseTextPdf,
   encodeJpeg2000,
   encodePage,
+  heicLabel,
   latinTextPdf,
   CORPUS_RENDER_BUDGET,
   malformedCorpus,
   multiPageTiff,
   scannedPdf,
   textPage,
+  turnedHeif,
   type MalformedCase,
   type RgbaPage,
 } from '@ocr/documents/fixtures';
@@ -65,6 +67,10 @@ async function formatCases(): Promise<FormatCase[]> {
     { name: 'WebP', bytes: await encodePage(first!, 'webp'), filename: 'housing.webp', format: 'WEBP', pageSizes: [size], texts: [lines[0]!] },
     { name: 'GIF', bytes: await encodePage(first!, 'gif'), filename: 'housing.gif', format: 'GIF', pageSizes: [size], texts: [lines[0]!] },
     { name: 'AVIF', bytes: await encodePage(first!, 'avif'), filename: 'housing.avif', format: 'AVIF', pageSizes: [size], texts: [lines[0]!] },
+    // A phone's HEIC (committed: nothing here encodes HEVC), and marked a quarter turn: decoded turned,
+    // its text read upright by the engine, which reports the size upright.
+    { name: 'HEIC', bytes: heicLabel.bytes(), filename: 'IMG_0420.HEIC', format: 'HEIC', pageSizes: [size], texts: [heicLabel.text] },
+    { name: 'HEIC marked a quarter turn', bytes: turnedHeif(heicLabel.bytes(), 1), filename: 'IMG_0421.HEIC', format: 'HEIC', pageSizes: [size], texts: [heicLabel.text] },
     { name: 'JPEG 2000 (JP2)', bytes: await encodeJpeg2000(first!, 'jp2'), filename: 'housing.jp2', format: 'JP2', pageSizes: [size], texts: [lines[0]!] },
     { name: 'PNM (8-bit PGM)', bytes: await pgmPage(first!), filename: 'scan.pgm', format: 'PNM', pageSizes: [size], texts: [lines[0]!] },
     {

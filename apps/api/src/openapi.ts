@@ -30,7 +30,7 @@ const error = (description: string) => json(ref(idOf(errorBodySchema)), descript
 /** The multipart body of an upload: the file field(s) plus the option fields, from the zod schema. */
 function uploadBody(fileField: 'file' | 'files'): Schema {
   const options = z.toJSONSchema(ocrOptionsSchema, { target: 'openapi-3.0', io: 'input' }) as Schema & { properties: Schema };
-  const file = { type: 'string', format: 'binary', description: 'JPEG, PNG, BMP, TIFF, WebP, GIF, AVIF, JPEG 2000, PNM (PBM, PGM, PPM) or PDF' };
+  const file = { type: 'string', format: 'binary', description: 'JPEG, PNG, BMP, TIFF, WebP, GIF, AVIF, HEIC, JPEG 2000, PNM (PBM, PGM, PPM) or PDF' };
   return {
     required: true,
     content: {

@@ -9,8 +9,8 @@ const TEXT = 'Hydraulic pump maintenance\nCheck the oil level every 200 hours';
 const page = { name: 'pump.png', bytes: renderPage({ width: 900, height: 260, blocks: [{ x: 40, y: 40, text: TEXT, fontSize: 36 }] }) };
 // A valid PNG header with its image data cut off: accepted at upload, failed by the worker.
 const truncated = { name: 'broken.png', bytes: page.bytes.subarray(0, 120) };
-// A phone photo's HEIC header: a format the service does not read.
-const heic = { name: 'photo.heic', bytes: Buffer.from('\x00\x00\x00\x18ftypheic\x00\x00\x00\x00mif1heic', 'latin1') };
+// An AutoCAD drawing's header: a format the service does not read.
+const dwg = { name: 'bracket.dwg', bytes: Buffer.from('AC1032\x00\x00\x00\x00\x00\x06\x01', 'latin1') };
 
 async function rejection(promise: Promise<unknown>): Promise<OcrApiError> {
   const error = await promise.then(
@@ -48,25 +48,25 @@ describe('OcrClient against the real service (API_KEYS set)', () => {
   });
 
   it('processBatch() answers every file in order, the bad one with its error code', async () => {
-    const batch = await client.processBatch([page, truncated, heic]);
+    const batch = await client.processBatch([page, truncated, dwg]);
     expect(batch).toMatchObject({ status: 'partial', total: 3, succeeded: 1, failed: 2 });
     const [good, broken, refused] = batch.results;
     expect(good!.status).toBe('success');
     expect(broken).toMatchObject({ status: 'error', filename: 'broken.png', error: { code: 'corrupt_image' } });
-    expect(refused).toMatchObject({ status: 'error', filename: 'photo.heic', error: { code: 'unsupported_format' } });
+    expect(refused).toMatchObject({ status: 'error', filename: 'bracket.dwg', error: { code: 'unsupported_format' } });
   });
 
   it('submitBatch() queues the readable files and batch() reports per item', async () => {
-    const accepted = await client.submitBatch([page, heic]);
+    const accepted = await client.submitBatch([page, dwg]);
     expect(accepted.jobs).toEqual([expect.any(String), null]);
     const view = await client.batch(accepted.id);
-    expect(view.items.map((i) => i.filename)).toEqual(['pump.png', 'photo.heic']);
+    expect(view.items.map((i) => i.filename)).toEqual(['pump.png', 'bracket.dwg']);
     expect(view.items[1]).toMatchObject({ status: 'rejected', error: { code: 'unsupported_format' } });
     await client.waitForJob(accepted.jobs[0]!, { timeoutMs: 30_000 });
   });
 
   it('an unsupported file is an OcrApiError with status 415 and code unsupported_format', async () => {
-    const error = await rejection(client.process(heic));
+    const error = await rejection(client.process(dwg));
     expect(error).toMatchObject({ status: 415, code: 'unsupported_format' });
   });
 

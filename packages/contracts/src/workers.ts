@@ -73,4 +73,4 @@ export const reloadOutcomeSchema = z
 export type ReloadOutcome = z.infer<typeof reloadOutcomeSchema>;
 
 /** Extensions the service accepts; the content decides the real format. */
-export const supportedExtensions = ['.jpg', '.jpeg', '.png', '.bmp', '.tiff', '.tif', '.webp', '.gif', '.avif', '.jp2', '.pbm', '.pgm', '.ppm', '.pnm', '.pdf'] as const;
+export const supportedExtensions = ['.jpg', '.jpeg', '.png', '.bmp', '.tiff', '.tif', '.webp', '.gif', '.avif', '.heic', '.heif', '.jp2', '.pbm', '.pgm', '.ppm', '.pnm', '.pdf'] as const;

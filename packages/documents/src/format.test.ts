@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DocumentError } from './errors.ts';
-import { encodeJpeg2000, encodePage, bmpPage, latinTextPdf, textPage, multiPageTiff } from './fixtures/index.ts';
+import { encodeJpeg2000, encodePage, bmpPage, heicLabel, latinTextPdf, textPage, multiPageTiff } from './fixtures/index.ts';
 import { requireFormat, sniffFormat } from './format.ts';
 
 describe('sniffFormat', () => {
@@ -19,6 +19,10 @@ describe('sniffFormat', () => {
     expect(sniffFormat(Buffer.from('\0\0\0\x1cftypmif1\0\0\0\0mif1miafavif', 'latin1'))).toBe('avif');
     expect(sniffFormat(await encodeJpeg2000(page, 'jp2'))).toBe('jp2');
     expect(sniffFormat(await encodeJpeg2000(page, 'j2k'))).toBe('jp2');
+    expect(sniffFormat(heicLabel.bytes())).toBe('heic');
+    // HEIC as a phone writes it (mif1 major, heic compatible), and as HEIF's codec-neutral brand alone.
+    expect(sniffFormat(Buffer.from('\0\0\0\x1cftypmif1\0\0\0\0mif1miafheic', 'latin1'))).toBe('heic');
+    expect(sniffFormat(Buffer.from('\0\0\0\x14ftypmif1\0\0\0\0mif1', 'latin1'))).toBe('heic');
   });
 
   it('reads big-endian TIFF and a PDF header after leading junk', () => {
@@ -35,7 +39,8 @@ describe('sniffFormat', () => {
   it('returns null for other content, however it is named', () => {
     expect(sniffFormat(new Uint8Array())).toBeNull();
     expect(sniffFormat(Buffer.from('GIF90a'))).toBeNull();
-    expect(sniffFormat(Buffer.from('\0\0\0\x18ftypheic', 'latin1'))).toBeNull();
+    // An MP4 video: an ISO-BMFF file of neither HEIF's brands nor AVIF's.
+    expect(sniffFormat(Buffer.from('\0\0\0\x18ftypisom\0\0\x02\0isomiso2', 'latin1'))).toBeNull();
     expect(sniffFormat(Buffer.from('RIFF\0\0\0\0WAVEfmt '))).toBeNull();
     // "BM" is too common in text to trust without a real DIB header size.
     expect(sniffFormat(Buffer.from('BM is not enough of a signature'))).toBeNull();

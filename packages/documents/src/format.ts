@@ -2,7 +2,7 @@ import { DocumentError } from './errors.ts';
 import { looksLikeNetpbm } from './netpbm.ts';
 import { describeUnsupported } from './unsupported-format.ts';
 
-export type DocumentFormat = 'jpeg' | 'png' | 'bmp' | 'tiff' | 'webp' | 'gif' | 'avif' | 'jp2' | 'pnm' | 'pdf';
+export type DocumentFormat = 'jpeg' | 'png' | 'bmp' | 'tiff' | 'webp' | 'gif' | 'avif' | 'heic' | 'jp2' | 'pnm' | 'pdf';
 
 // The PDF header may follow some junk (readers, pdfjs included, look this far for it).
 const PDF_HEADER_WINDOW = 1024;
@@ -32,15 +32,24 @@ function isHeaderlessPdf(bytes: Uint8Array): boolean {
   return /^\s*(?:%[^\r\n]*[\r\n]+\s*)*\d+\s+\d+\s+obj\b/.test(start);
 }
 
-/** AVIF names itself in its ISO-BMFF `ftyp` box, as the major or a compatible brand (an HEIC photo does not). */
-function isAvif(bytes: Uint8Array): boolean {
-  if (!startsWith(bytes, ascii('ftyp'), 4) || bytes.length < 16) return false;
+/** The brands an ISO-BMFF file names in its `ftyp` box: the major brand, then the compatible ones to the box's end. */
+function ftypBrands(bytes: Uint8Array): string[] {
+  if (!startsWith(bytes, ascii('ftyp'), 4) || bytes.length < 16) return [];
   const size = Math.min(bytes.length, ((bytes[0]! << 24) | (bytes[1]! << 16) | (bytes[2]! << 8) | bytes[3]!) >>> 0);
-  // The major brand at 8, the minor version at 12, then compatible brands to the box's end.
-  for (let at = 8; at + 4 <= size; at += at === 8 ? 8 : 4) {
-    if (startsWith(bytes, ascii('avif'), at) || startsWith(bytes, ascii('avis'), at)) return true;
-  }
-  return false;
+  const brands: string[] = [];
+  // The major brand at 8, the minor version at 12, then compatible brands.
+  for (let at = 8; at + 4 <= size; at += at === 8 ? 8 : 4) brands.push(String.fromCharCode(...bytes.subarray(at, at + 4)));
+  return brands;
+}
+
+// HEIF's brands for HEVC images and sequences, and the codec-neutral ones phones and libheif write.
+const HEIF_BRANDS = new Set(['heic', 'heix', 'hevc', 'hevx', 'heim', 'heis', 'hevm', 'hevs', 'mif1', 'mif2', 'mif3', 'msf1']);
+
+/** AVIF or another HEIF file (an HEIC photo), told by its brands: AVIF names itself wherever it also names HEIF's. */
+function heifFormat(bytes: Uint8Array): 'avif' | 'heic' | undefined {
+  const brands = ftypBrands(bytes);
+  if (brands.some((brand) => brand === 'avif' || brand === 'avis')) return 'avif';
+  return brands.some((brand) => HEIF_BRANDS.has(brand)) ? 'heic' : undefined;
 }
 
 /** JPEG 2000: the JP2 file format's signature box, or a bare codestream (SOC then SIZ). */
@@ -68,7 +77,8 @@ export function sniffFormat(bytes: Uint8Array): DocumentFormat | null {
   if (startsWith(bytes, ascii('II*\0')) || startsWith(bytes, ascii('MM\0*'))) return 'tiff';
   if (startsWith(bytes, ascii('RIFF')) && startsWith(bytes, ascii('WEBP'), 8)) return 'webp';
   if (startsWith(bytes, ascii('GIF87a')) || startsWith(bytes, ascii('GIF89a'))) return 'gif';
-  if (isAvif(bytes)) return 'avif';
+  const heif = heifFormat(bytes);
+  if (heif) return heif;
   if (isJpeg2000(bytes)) return 'jp2';
   if (isBmp(bytes)) return 'bmp';
   // PBM, PGM, PPM: "P1" to "P6" alone is two bytes of text; a width and a height after it make a match believable.
@@ -87,8 +97,8 @@ export function requireFormat(bytes: Uint8Array): DocumentFormat {
       'unsupported_format',
       known
         ? `The file is ${known.name}, which is not read: ${known.instead}. ` +
-            'The service reads JPEG, PNG, BMP, TIFF, WebP, GIF, AVIF, JPEG 2000, PNM (PBM, PGM, PPM) and PDF, judged by content, not name.'
-        : 'The file is not a JPEG, PNG, BMP, TIFF, WebP, GIF, AVIF, JPEG 2000, PNM (PBM, PGM, PPM) or PDF (judged by its content, not its name).',
+            'The service reads JPEG, PNG, BMP, TIFF, WebP, GIF, AVIF, HEIC, JPEG 2000, PNM (PBM, PGM, PPM) and PDF, judged by content, not name.'
+        : 'The file is not a JPEG, PNG, BMP, TIFF, WebP, GIF, AVIF, HEIC, JPEG 2000, PNM (PBM, PGM, PPM) or PDF (judged by its content, not its name).',
     );
   }
   return format;

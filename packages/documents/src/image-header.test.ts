@@ -1,6 +1,6 @@
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { allPages, bmpPage, encodeJpeg2000, encodePage, faxPage, multiPageTiff, textPage } from './fixtures/index.ts';
+import { allPages, bmpPage, encodeJpeg2000, encodePage, faxPage, heicLabel, multiPageTiff, textPage, turnedHeif } from './fixtures/index.ts';
 import { readImageHeader } from './image-header.ts';
 import { openDocument } from './open.ts';
 
@@ -57,6 +57,13 @@ describe('readImageHeader', () => {
     expect(readImageHeader(grid, 'avif')).toEqual([{ width: 2048, height: 1024, inBands: false }]);
     const real = await encodePage(await textPage('avif', { width: 300, height: 100 }), 'avif');
     expect(() => readImageHeader(real.subarray(0, 60), 'avif')).toThrow(expect.objectContaining({ code: 'corrupt_image' }));
+  });
+
+  it('reads an HEIC photo’s size from its ispe, before any turn', () => {
+    const size = [{ width: heicLabel.width, height: heicLabel.height, inBands: false }];
+    expect(readImageHeader(heicLabel.bytes(), 'heic')).toEqual(size);
+    expect(readImageHeader(turnedHeif(heicLabel.bytes(), 1), 'heic')).toEqual(size);
+    expect(() => readImageHeader(heicLabel.bytes().subarray(0, 100), 'heic')).toThrow(expect.objectContaining({ code: 'corrupt_image', message: expect.stringMatching(/HEIC/) }));
   });
 
   it('reads a JPEG 2000 image’s size from its codestream’s SIZ marker, in a JP2 file or bare', async () => {

@@ -44,7 +44,7 @@ function pixelAspect(xResolution: number, yResolution: number): number | undefin
 
 /**
  * Page sizes from an image's header alone, without decoding pixels: PNG IHDR, JPEG SOFn,
- * BMP DIB header, WebP VP8/VP8L/VP8X, GIF logical screen, AVIF `ispe`, JPEG 2000 SIZ, PNM width and height,
+ * BMP DIB header, WebP VP8/VP8L/VP8X, GIF logical screen, AVIF and HEIC `ispe`, JPEG 2000 SIZ, PNM width and height,
  * and every IFD of a TIFF (one size per page).
  * A header that cannot be read is corrupt_image.
  */
@@ -74,7 +74,8 @@ const HEADER_READERS: Record<Exclude<DocumentFormat, 'pdf'>, (view: DataView) =>
   bmp: readBmp,
   webp: readWebp,
   gif: readGif,
-  avif: readAvif,
+  avif: (view) => readHeif(view, 'avif'),
+  heic: (view) => readHeif(view, 'heic'),
   jp2: readJp2,
   pnm: readPnm,
   tiff: readTiff,
@@ -184,7 +185,7 @@ function webpSize(view: DataView): PageSize {
 }
 
 /** ISO-BMFF (and JP2) boxes from `start` to `end`: [type, where the content starts, where the box ends]. */
-function* boxes(view: DataView, start: number, end: number, format = 'avif'): Generator<[string, number, number]> {
+function* boxes(view: DataView, start: number, end: number, format: string): Generator<[string, number, number]> {
   for (let at = start; at + 8 <= end; ) {
     let size = view.getUint32(at);
     let header = 8;
@@ -201,29 +202,30 @@ function* boxes(view: DataView, start: number, end: number, format = 'avif'): Ge
 }
 
 /** The children of the first box of `type` among the boxes from `start` to `end`; `full` boxes carry 4 more header bytes. */
-function child(view: DataView, start: number, end: number, type: string, full = false): [number, number] {
-  for (const [found, content, boxEnd] of boxes(view, start, end)) {
+function child(view: DataView, start: number, end: number, type: string, format: string, full = false): [number, number] {
+  for (const [found, content, boxEnd] of boxes(view, start, end, format)) {
     if (found === type) return [content + (full ? 4 : 0), boxEnd];
   }
-  throw corrupt('avif', `it has no ${type} box`);
+  throw corrupt(format, `it has no ${type} box`);
 }
 
 /**
- * AVIF: the largest `ispe` (image spatial extents) among the item properties (meta → iprp →
- * ipco). A grid image's own size is its largest; its tiles, thumbnail and alpha are smaller.
+ * HEIF (AVIF, HEIC): the largest `ispe` (image spatial extents) among the item properties (meta →
+ * iprp → ipco). A grid image's own size is its largest; its tiles, thumbnail and alpha are
+ * smaller. It is the size before any turn (`irot`): the page's area, whichever way up.
  */
-function readAvif(view: DataView): ImagePage[] {
-  const meta = child(view, 0, view.byteLength, 'meta', true);
-  const iprp = child(view, meta[0], meta[1], 'iprp');
-  const ipco = child(view, iprp[0], iprp[1], 'ipco');
+function readHeif(view: DataView, format: 'avif' | 'heic'): ImagePage[] {
+  const meta = child(view, 0, view.byteLength, 'meta', format, true);
+  const iprp = child(view, meta[0], meta[1], 'iprp', format);
+  const ipco = child(view, iprp[0], iprp[1], 'ipco', format);
   let size: PageSize | undefined;
-  for (const [type, content] of boxes(view, ipco[0], ipco[1])) {
+  for (const [type, content] of boxes(view, ipco[0], ipco[1], format)) {
     if (type !== 'ispe') continue;
     const width = view.getUint32(content + 4);
     const height = view.getUint32(content + 8);
     if (!size || width * height > size.width * size.height) size = { width, height };
   }
-  if (!size) throw corrupt('avif', 'it gives no image size (ispe)');
+  if (!size) throw corrupt(format, 'it gives no image size (ispe)');
   return [{ ...size, inBands: false }];
 }
 

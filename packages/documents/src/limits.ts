@@ -68,7 +68,7 @@ export function checkImagePixels(size: ImagePage, limits: DocumentLimits, page?:
     const where = page === undefined ? 'The image' : `Page ${page}`;
     const why = size.inBands
       ? `${SCAN_PIXELS_FACTOR} pages' worth; up to that, images are scaled down to ${limits.maxPixelsPerPage.toLocaleString('en')} pixels per page`
-      : 'one page: this encoding (interlaced PNG, progressive JPEG, GIF, WebP, AVIF, BMP) is decoded whole before it can be scaled; ' +
+      : 'one page: this encoding (interlaced PNG, progressive JPEG, GIF, WebP, AVIF, HEIC, BMP) is decoded whole before it can be scaled; ' +
         `a sequential JPEG, a plain PNG, a TIFF or a JPEG 2000 may hold ${SCAN_PIXELS_FACTOR} pages' worth`;
     throw new DocumentError(
       'image_too_large',

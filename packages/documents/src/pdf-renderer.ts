@@ -3,7 +3,7 @@ import type { PageImage } from '@ocr/contracts';
 import type { DocumentOptions, DocumentPage, OpenedDocument } from './document.ts';
 import { DocumentError } from './errors.ts';
 import type { PageSize } from './limits.ts';
-import type { RendererReady, RendererReply, RendererRequest } from './pdf-thread-protocol.ts';
+import type { RendererReady, RendererReply, RendererRequest, ThreadDecodedFormat } from './pdf-thread-protocol.ts';
 
 /** What opening a PDF, or rendering one of its pages, may cost before it is given up. */
 export interface RenderBudget {
@@ -138,14 +138,23 @@ export function startPdfRenderer(): Promise<void> {
   return renderer().whenReady();
 }
 
+const DECODING: Record<ThreadDecodedFormat, string> = { jp2: 'Decoding the JPEG 2000 image', heic: 'Decoding the HEIC image' };
+
 /**
- * Decodes a JPEG 2000 image file in the renderer thread (see jpeg2000.ts), under the page budget:
- * OpenJPEG runs synchronously, and a large scan (~0.4 s a megapixel) would hold this thread's
- * event loop, with the job-lock renewals on it, for longer than the lock lasts.
+ * Decodes a JPEG 2000 or HEIC image file in the renderer thread (see jpeg2000.ts, heic.ts), under
+ * the page budget: their WebAssembly decoders run synchronously, and a large scan (OpenJPEG: ~0.4 s
+ * a megapixel) would hold this thread's event loop, with the job-lock renewals on it, for longer
+ * than the lock lasts.
  */
-export async function decodeJpeg2000InThread(bytes: Uint8Array, size: PageSize, maxPixels: number, budget = defaultRenderBudget): Promise<PageImage> {
+export async function decodeImageInThread(
+  format: ThreadDecodedFormat,
+  bytes: Uint8Array,
+  size: PageSize,
+  maxPixels: number,
+  budget = defaultRenderBudget,
+): Promise<PageImage> {
   const copy = new Uint8Array(bytes);
-  const reply = await renderer().send({ type: 'jpx', bytes: copy, size, maxPixels }, budget, 'Decoding the JPEG 2000 image', [copy.buffer]);
+  const reply = await renderer().send({ type: 'image', format, bytes: copy, size, maxPixels }, budget, DECODING[format], [copy.buffer]);
   if (reply.type !== 'page') throw unexpected(reply);
   return { width: reply.width, height: reply.height, channels: 3, data: new Uint8Array(reply.pixels, 0, reply.width * reply.height * 3) };
 }

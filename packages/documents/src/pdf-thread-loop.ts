@@ -1,6 +1,7 @@
 import { parentPort } from 'node:worker_threads';
 import type { DocumentPage, OpenedDocument } from './document.ts';
 import { DocumentError } from './errors.ts';
+import { decodeHeic } from './heic.ts';
 import { decodeJpeg2000 } from './jpeg2000.ts';
 import { loadPdfJs, openPdfDocument } from './pdf.ts';
 import type { RendererReady, RendererReply, RendererRequest } from './pdf-thread-protocol.ts';
@@ -48,8 +49,9 @@ function errorReply(id: number, error: unknown): RendererReply {
 }
 
 async function handle(request: RendererRequest): Promise<RendererReply> {
-  if (request.type === 'jpx') {
-    const { width, height, data } = await decodeJpeg2000(request.bytes, request.size, request.maxPixels);
+  if (request.type === 'image') {
+    const { width, height, data } =
+      request.format === 'heic' ? await decodeHeic(request.bytes) : await decodeJpeg2000(request.bytes, request.size, request.maxPixels);
     // Sent as its buffer: a view into a larger one is copied out first.
     const pixels = data.byteOffset === 0 && data.byteLength === data.buffer.byteLength ? data.buffer : data.slice().buffer;
     return { id: request.id, type: 'page', page: 1, width, height, pixels: pixels as ArrayBuffer };
@@ -84,7 +86,7 @@ async function handle(request: RendererRequest): Promise<RendererReply> {
 }
 
 port.on('message', (request: RendererRequest) => {
-  const open = request.type === 'open' || request.type === 'jpx' ? undefined : docs.get(request.doc);
+  const open = request.type === 'open' || request.type === 'image' ? undefined : docs.get(request.doc);
   const run = () =>
     handle(request).then(
       (reply) => port.postMessage(reply, reply.type === 'page' ? [reply.pixels] : []),

@@ -3,13 +3,16 @@ import type { DocumentOptions } from './document.ts';
 import type { DocumentErrorCode } from './errors.ts';
 import type { PageSize } from './limits.ts';
 
-/** What the main thread asks the PDF renderer thread (which also decodes JPEG 2000 files); `id` pairs each request with its reply. */
+/** What the main thread asks the PDF renderer thread (which also decodes JPEG 2000 and HEIC files); `id` pairs each request with its reply. */
 export type RendererRequest =
   | { type: 'open'; id: number; doc: number; bytes: Uint8Array; options: DocumentOptions }
   | { type: 'next'; id: number; doc: number }
   | { type: 'close'; id: number; doc: number }
-  /** A JPEG 2000 image file to decode (see jpeg2000.ts); answered as page 1. */
-  | { type: 'jpx'; id: number; bytes: Uint8Array; size: PageSize; maxPixels: number };
+  /** An image file whose decoder is WebAssembly (see jpeg2000.ts, heic.ts); answered as page 1. */
+  | { type: 'image'; id: number; format: ThreadDecodedFormat; bytes: Uint8Array; size: PageSize; maxPixels: number };
+
+/** Image formats decoded in the renderer thread, not by sharp. */
+export type ThreadDecodedFormat = 'jp2' | 'heic';
 
 /** A page's RGB pixels travel as their buffer (transferred, not copied); it may be padded past width × height × 3. */
 export type RendererReply =

@@ -1,6 +1,6 @@
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { allPages, bmpPage, encodeJpeg2000, encodePage, greyAlphaCodestream, faxPage, inkFraction, meanAbsoluteDifference, multiPageTiff, oldJpegTiff, rotatedJpeg, textPage } from './fixtures/index.ts';
+import { allPages, bmpPage, encodeJpeg2000, encodePage, greyAlphaCodestream, faxPage, heicLabel, inkFraction, meanAbsoluteDifference, multiPageTiff, oldJpegTiff, rotatedJpeg, textPage, turnedHeif } from './fixtures/index.ts';
 import { openDocument } from './open.ts';
 
 describe('openDocument on images', () => {
@@ -55,6 +55,16 @@ describe('openDocument on images', () => {
     await expect(allPages(await openDocument(damaged))).rejects.toMatchObject({ code: 'corrupt_image' });
     const [next] = await allPages(await openDocument(jp2));
     expect(meanAbsoluteDifference(next!.image, { data: page.rgba, channels: 4 })).toBe(0);
+  });
+
+  it('decodes an HEIC photo, turned as it says, and refuses one cut short as corrupt', async () => {
+    const doc = await openDocument(turnedHeif(heicLabel.bytes(), 3));
+    expect(doc).toMatchObject({ format: 'heic', pageCount: 1, selectedPages: [1] });
+    const [only] = await allPages(doc);
+    // Stored 720 × 160 and marked a quarter turn: the page comes out 160 × 720, at its full size.
+    expect(only!.image).toMatchObject({ width: heicLabel.height, height: heicLabel.width, channels: 3 });
+    expect(only!.scale).toBeUndefined();
+    await expect(allPages(await openDocument(heicLabel.bytes().subarray(0, 2000)))).rejects.toMatchObject({ code: 'corrupt_image' });
   });
 
   it('decodes an old-style JPEG TIFF page from the JPEG file it holds', async () => {

@@ -4,7 +4,7 @@ import type { DocumentOptions, OpenedDocument } from './document.ts';
 import type { DocumentFormat } from './format.ts';
 import { decodeImage, resizeImage } from './image.ts';
 import { decodeNetpbm } from './netpbm.ts';
-import { decodeJpeg2000InThread } from './pdf-renderer.ts';
+import { decodeImageInThread } from './pdf-renderer.ts';
 import { readImageHeader, type ImagePage } from './image-header.ts';
 import { checkImagePixels, checkPageCount, checkTotalPixels, defaultDocumentLimits, fitToPage, maxImagePixels, type PageSize } from './limits.ts';
 import { parsePageSelection } from './page-range.ts';
@@ -41,7 +41,7 @@ export function openRasterDocument(
     if (format === 'bmp') return decodeBmp(bytes);
     if (format === 'pnm') return decodeNetpbm(bytes);
     const size = sizes[page - 1]!;
-    if (format === 'jp2') return decodeJpeg2000InThread(bytes, size, limits.maxPixelsPerPage, options.renderBudget);
+    if (format === 'jp2' || format === 'heic') return decodeImageInThread(format, bytes, size, limits.maxPixelsPerPage, options.renderBudget);
     const fitted = fitToPage(squarePixels(size), limits);
     const { embeddedJpeg } = size;
     const image = await decodeImage(embeddedJpeg ? bytes.subarray(embeddedJpeg.offset, embeddedJpeg.offset + embeddedJpeg.length) : bytes, {
@@ -61,8 +61,9 @@ export function openRasterDocument(
       for (const page of selectedPages) {
         const image = await decode(page);
         const size = squarePixels(sizes[page - 1]!);
-        // Sides compared longest to longest: an EXIF turn may have swapped them.
-        const scale = Math.max(image.width, image.height) / Math.max(size.width, size.height);
+        // Sides compared longest to longest: an EXIF turn may have swapped them. HEIC is never
+        // scaled (over the limit it is refused), and its crop (clap) may leave it smaller than its ispe.
+        const scale = format === 'heic' ? 1 : Math.max(image.width, image.height) / Math.max(size.width, size.height);
         yield { page, image, ...(scale < 1 ? { scale } : {}) };
       }
     },

@@ -26,7 +26,6 @@ const contentTypes = '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlf
 describe('describeUnsupported', () => {
   it('names the formats people send that are not read, with what to send instead', async () => {
     const cases: Array<[Uint8Array, RegExp]> = [
-      [bytes('\0\0\0\x18ftypheic\0\0\0\0mif1heic'), /HEIC\/HEIF photo/],
       [bytes('AC1032\0\0\0\0\0\x06\x01'), /AutoCAD DWG/],
       [bytes('  0\r\nSECTION\r\n  2\r\nHEADER\r\n'), /DXF/],
       [zipStart([['[Content_Types].xml', contentTypes], ['word/document.xml', '<w:document/>']]), /Word document/],
@@ -62,7 +61,7 @@ describe('requireFormat on an unread format', () => {
     expect(refusal).toMatchObject({ code: 'unsupported_format', status: 415 });
     expect((refusal as Error).message).toBe(
       'The file is an AutoCAD DWG drawing, which is not read: plot it to PDF (DWG To PDF) and send the PDF. ' +
-        'The service reads JPEG, PNG, BMP, TIFF, WebP, GIF, AVIF, JPEG 2000, PNM (PBM, PGM, PPM) and PDF, judged by content, not name.',
+        'The service reads JPEG, PNG, BMP, TIFF, WebP, GIF, AVIF, HEIC, JPEG 2000, PNM (PBM, PGM, PPM) and PDF, judged by content, not name.',
     );
   });
 });

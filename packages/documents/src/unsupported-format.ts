@@ -10,20 +10,9 @@ interface KnownFormat {
   matches(head: string): boolean;
 }
 
-/** ISO base media files (HEIC, MP4) name their brand at offset 8, after "ftyp". */
-function ftypBrand(head: string): string | undefined {
-  return head.slice(4, 8) === 'ftyp' ? head.slice(8, 12) : undefined;
-}
-
-const HEIF_BRANDS = new Set(['heic', 'heix', 'hevc', 'hevx', 'heim', 'heis', 'hevm', 'hevs', 'mif1', 'msf1']);
 const ZIP = 'PK\x03\x04';
 
 const knownFormats: readonly KnownFormat[] = [
-  {
-    name: 'an HEIC/HEIF photo (as phones save them)',
-    instead: 'save or share it as JPEG (on an iPhone: Settings → Camera → Formats → Most Compatible)',
-    matches: (head) => HEIF_BRANDS.has(ftypBrand(head) ?? ''),
-  },
   {
     name: 'an AutoCAD DWG drawing',
     instead: 'plot it to PDF (DWG To PDF) and send the PDF',
