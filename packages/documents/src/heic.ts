@@ -1,20 +1,24 @@
 import { createRequire } from 'node:module';
 import type { PageImage } from '@ocr/contracts';
-import type LibHeif from 'libheif-js/wasm-bundle';
+import type libheif from 'libheif-js/libheif-wasm/libheif-bundle.js';
 import { DocumentError } from './errors.ts';
 
-type HeifError = { code: { value: number }; message: string };
-
 // Loaded on first use and kept: only a worker that meets an HEIC photo pays for the ~2 MB module.
-let module: typeof LibHeif | undefined;
+let factory: typeof libheif | undefined;
 
-/** libheif with libde265 (HEVC) as WebAssembly: sharp's libvips is built without an HEVC decoder. */
-function libheif(): typeof LibHeif {
-  return (module ??= createRequire(import.meta.url)('libheif-js/wasm-bundle') as typeof LibHeif);
+/**
+ * libheif with libde265 (HEVC) as WebAssembly (sharp's libvips is built without an HEVC decoder),
+ * a fresh instance for each file: its memory never shrinks, and a 48 MP photo grows it to ~350 MB
+ * that would stay with the worker; a dropped instance is collected. A damaged file cannot leave
+ * its state to the next either.
+ */
+function instance(): libheif.Module {
+  factory ??= createRequire(import.meta.url)('libheif-js/libheif-wasm/libheif-bundle.js') as typeof libheif;
+  return factory();
 }
 
-function failed(value: object): value is HeifError {
-  return typeof (value as Partial<HeifError>).message === 'string';
+function failed(value: object): value is libheif.Failure {
+  return typeof (value as Partial<libheif.Failure>).message === 'string';
 }
 
 /** libheif's refusal as ours: a codec it was built without (JPEG, AV1 or uncompressed images in HEIF) is a format we do not read. */
@@ -32,7 +36,7 @@ function refusal(why: string): DocumentError {
  * worker calls it in the renderer thread (see raster-document.ts).
  */
 export async function decodeHeic(bytes: Uint8Array): Promise<PageImage> {
-  const heif = libheif();
+  const heif = instance();
   const context = heif.heif_context_alloc();
   try {
     const read = heif.heif_context_read_from_memory(context, bytes);

@@ -1,5 +1,5 @@
 // libheif-js ships its Emscripten module without package types; this is the part heic.ts uses.
-declare module 'libheif-js/wasm-bundle' {
+declare module 'libheif-js/libheif-wasm/libheif-bundle.js' {
   /** An enum value as embind hands it out: compare by `value`. */
   interface HeifEnum {
     value: number;
@@ -47,6 +47,11 @@ declare module 'libheif-js/wasm-bundle' {
     heif_js_decode_image2(handle: HeifImageHandle, colorspace: HeifEnum, chroma: HeifEnum): Promise<DecodedImage | HeifError>;
     heif_image_release(image: HeifImage): void;
   }
-  const libheif: LibHeif;
+  /** Instantiates the module (its WebAssembly is inlined and compiled at once): ~10–20 ms. */
+  function libheif(): LibHeif;
+  namespace libheif {
+    export type Module = LibHeif;
+    export type Failure = HeifError;
+  }
   export = libheif;
 }
