@@ -37,6 +37,16 @@ describe('describeUnsupported', () => {
       [bytes('8BPS\0\x01\0\0'), /Photoshop/],
       [bytes('P7\nWIDTH 2\nHEIGHT 1\nDEPTH 1\nMAXVAL 255\nTUPLTYPE GRAYSCALE\nENDHDR\n\0\xff'), /PAM image/],
       [gzipSync(Buffer.from('%PDF-1.7')), /compressed archive/],
+      [bytes('AT&TFORM\0\0\x12\x34DJVMDIRM'), /DjVu/],
+      [bytes('AT&TFORM\0\0\x0a\x00DJVUINFO'), /DjVu/],
+      [zipStart([['FixedDocSeq.fdseq', '<FixedDocumentSequence/>'], ['Documents/1/FixedDoc.fdoc', '<FixedDocument/>']]), /XPS/],
+      [zipStart([['[Content_Types].xml', contentTypes], ['Documents/1/Pages/1.fpage', '<FixedPage/>']]), /XPS/],
+      [zipStart([['mimetype', 'application/vnd.oasis.opendocument.text'], ['content.xml', '<office:document-content/>']]), /OpenDocument/],
+      [zipStart([['[Content_Types].xml', contentTypes], ['visio/document.xml', '<VisioDocument/>']]), /Visio/],
+      [bytes('ISO-10303-21;\nHEADER;\nFILE_DESCRIPTION((\'\'),\'2;1\');'), /STEP/],
+      [bytes('<!DOCTYPE html>\n<html><head><title>Spec</title>'), /HTML/],
+      [bytes('<html>\n<body>drawing list</body>'), /HTML/],
+      [bytes('{\\rtf1\\ansi\\deff0 {\\fonttbl'), /Rich Text/],
     ];
     for (const [file, name] of cases) expect(describeUnsupported(file)?.name).toMatch(name);
   });

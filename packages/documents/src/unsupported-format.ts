@@ -39,6 +39,22 @@ const knownFormats: readonly KnownFormat[] = [
     matches: (head) => head.startsWith(ZIP) && head.includes('ppt/'),
   },
   {
+    name: 'an XPS document',
+    instead: 'print it to PDF (Microsoft Print to PDF) and send the PDF',
+    matches: (head) => head.startsWith(ZIP) && /FixedDocSeq|\.fdseq|Documents\/\d+\/Pages\//.test(head),
+  },
+  {
+    name: 'an OpenDocument file (LibreOffice, OpenOffice)',
+    instead: 'export it to PDF and send the PDF',
+    // Its first entry, stored uncompressed, is "mimetype" holding the document's type.
+    matches: (head) => head.startsWith(ZIP) && head.includes('mimetypeapplication/vnd.oasis.opendocument.'),
+  },
+  {
+    name: 'a Visio drawing',
+    instead: 'save it as PDF and send the PDF',
+    matches: (head) => head.startsWith(ZIP) && head.includes('visio/'),
+  },
+  {
     name: 'a ZIP archive',
     instead: 'send the documents in it one by one, or together to POST /ocr/batch',
     matches: (head) => head.startsWith(ZIP),
@@ -68,6 +84,26 @@ const knownFormats: readonly KnownFormat[] = [
     instead: 'convert it to PNG (pamtopng) or to PBM, PGM or PPM',
     // "P7" and a line break could open any note; a PAM header always ends with ENDHDR.
     matches: (head) => /^P7\s/.test(head) && /\sENDHDR\s/.test(head),
+  },
+  {
+    name: 'a DjVu document (as scanned books and manuals are often shared)',
+    instead: 'convert it to PDF (ddjvu -format=pdf) or TIFF (ddjvu -format=tiff)',
+    matches: (head) => head.startsWith('AT&TFORM') && /^DJV[UMI]/.test(head.slice(12)),
+  },
+  {
+    name: 'a STEP 3D model',
+    instead: 'export a drawing of it to PDF from the CAD program',
+    matches: (head) => /^(?:\xef\xbb\xbf)?\s*ISO-10303-21;/.test(head),
+  },
+  {
+    name: 'a web page (HTML)',
+    instead: 'print it to PDF and send the PDF',
+    matches: (head) => /^(?:\xef\xbb\xbf)?\s*(?:<!--[\s\S]*?-->\s*)*<(?:!doctype html|html)[\s>]/i.test(head),
+  },
+  {
+    name: 'a Rich Text document',
+    instead: 'save it as PDF and send the PDF',
+    matches: (head) => head.startsWith('{\\rtf'),
   },
   {
     name: 'a compressed archive',
