@@ -26,6 +26,13 @@ describe('fixDigitLookalikes', () => {
     expect(fixDigitLookalikes(text)).toBe(text);
   });
 
+  it('reads the o in a designation’s number as zero: nominal sizes, pressures, schedules, grades, threads, diameters', () => {
+    expect(fixDigitLookalikes('Flange DN5O PN1O, SCH4O, AISI3O4, IP6O')).toBe('Flange DN50 PN10, SCH40, AISI304, IP60');
+    expect(fixDigitLookalikes('M1O x 1.25, M16x6O, M2Ox1.5, Ø2O.5, R1O, 管道DN1OO')).toBe('M10 x 1.25, M16x60, M20x1.5, Ø20.5, R10, 管道DN100');
+    const text = 'H2O, B2O3, Al2O3, CO2, NO2, SiO2, AB1.Other, ISO 9001, PO1 Box, 5OO hours';
+    expect(fixDigitLookalikes(text)).toBe(text.replace('5OO', '500'));
+  });
+
   it('reads points between thousands, where the amount has two decimals after another point, as commas', () => {
     expect(fixDigitLookalikes('Balance 99.878.08 -, 101.598.46 EX, 42.732.350.00')).toBe('Balance 99,878.08 -, 101,598.46 EX, 42,732,350.00');
     expect(fixDigitLookalikes('小计1.500.00元')).toBe('小计1,500.00元');

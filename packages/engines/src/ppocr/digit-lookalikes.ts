@@ -21,17 +21,27 @@ const THREAD_ONE = /(?<![\p{Script=Latin}\p{N}])(M|S?R)[lIi](?=\d)/gu;
 const SIZE_ZERO = /(?:(?<![\p{Script=Latin}\p{N}])|(?<=\d[xX×]))(S?R|C)[oO](?=[.,]\d)/gu;
 
 /**
+ * A designation's number whose 0 reads as a letter after its first digit (`DN5O`, `PN1O`, `SCH4O`,
+ * `AISI3O4`, `M1O`, `M16x6O`, `Ø2O`): capitals, or a thread's, radius's or diameter's sign, then
+ * digits, with a decimal part or a length after an x. One capital alone is left, as chemistry
+ * writes H2O and B2O3.
+ */
+const DESIGNATION_ZERO = /(?<![\p{Script=Latin}\p{N}])([A-Z]{2,4}|[MRØΦφ])(\d[\doO]*(?:[.,xX×][\doO]+)*)(?![\p{Script=Latin}\p{N}])/gu;
+
+/**
  * The recogniser often reads the digit 0 as the letter o inside numbers (`5oo hours`, `o.o5 mm`),
  * and now and then 1 as l, I or i, more so on coarse scans (`2l0 Nm`, `Mi6`). In a token made
  * only of digits, number punctuation and those letters, with at least one digit, every o is a
  * zero and an l, I or i between digits is a one, as is one after a thread's M or a radius's R;
- * an o after a radius's R or a chamfer's C, before a decimal part, is a zero. Small print reads a
+ * an o after a radius's R or a chamfer's C, before a decimal part, is a zero, and so is one in a
+ * designation's number. Small print reads a
  * comma as a point: where that leaves an amount no convention writes, its thousands separators are
  * commas again. An amount read with a space after each of its separators is closed up.
  */
 export function fixDigitLookalikes(text: string): string {
   return text
     .replace(NUMBER_LIKE, (token) => (/\d/.test(token) ? token.replace(/[oO]/g, '0').replace(ONE_BETWEEN_DIGITS, '1') : token))
+    .replace(DESIGNATION_ZERO, (_, sign: string, number: string) => sign + number.replace(/[oO]/g, '0'))
     .replace(THREAD_ONE, '$11')
     .replace(SIZE_ZERO, '$10')
     .replace(SPACED_AMOUNT, (whole) => whole.replaceAll(' ', ''))
