@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fixAisi, fixCapitalI, fixChineseFullStop, fixHanLookalikes, fixLetterCase, fixMicrometre, fixPound } from './letter-lookalikes.ts';
+import { fixAisi, fixCapitalI, fixChineseFullStop, fixHanLookalikes, fixLetterCase, fixMicrometre, fixNotation, fixPound } from './letter-lookalikes.ts';
 
 describe('fixCapitalI', () => {
   it('reads l as I inside words written in capitals', () => {
@@ -90,5 +90,18 @@ describe('fixHanLookalikes', () => {
 
   it('keeps 工 in Chinese, or where too few Latin letters stand beside it', () => {
     for (const text of ['加工 Ra 3.2', '工艺 HRC 58', '工', 'M8 工']) expect(fix(text)).toBe(text);
+  });
+});
+
+describe('fixNotation', () => {
+  it('mends a thread’s and a chamfer’s sign, kW, °C and IP read by case or as lookalikes', () => {
+    expect(fixNotation('螺栓 m20×80, m10x1.25; c0.5, co.5; 7.5 kw, 11kw; +120 °0, 80°O; 1P55, lP65, 1PX4')).toBe(
+      '螺栓 M20×80, M10x1.25; C0.5, Co.5; 7.5 kW, 11kW; +120 °C, 80°C; IP55, IP65, IPX4',
+    );
+  });
+
+  it('leaves the same letters alone where they are no such notation', () => {
+    const text = 'module m=2.5, 3 m2, 5 m x 2 m, c=0.5, kwh, kwargs, 45°0′, 45°0\', 1P 16A, 1P100, 2P55, mm20';
+    expect(fixNotation(text)).toBe(text);
   });
 });

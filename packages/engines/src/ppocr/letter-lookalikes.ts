@@ -97,6 +97,25 @@ export function fixPound(text: string): string {
   return text.replace(POUND_AS_ONE, 'l');
 }
 
+/** Engineering notation the recogniser misreads by case or by a lookalike, with what it should read. */
+const NOTATION_MENDS: ReadonlyArray<[RegExp, string]> = [
+  // A metric thread with its length or pitch read with a small m (`m20×80`, `m10x1.25`).
+  [/(?<![\p{L}\p{N}])m(?=\d+(?:\.\d+)? ?[x×X] ?\d)/gu, 'M'],
+  // A chamfer under one read with a small c (`c0.5`, `co.5`): no other sign is written so.
+  [/(?<![\p{L}\p{N}])c(?=[0oO][.,]\d)/gu, 'C'],
+  // Kilowatts with a small w after a number (`7.5 kw`): no unit is spelt so.
+  [/(?<=\d ?)kw(?![\p{L}\p{N}])/gu, 'kW'],
+  // °C whose C reads as a zero or an O after a number (`+120 °0`); not minutes (`45°0'`).
+  [/(?<=\d ?°)[0O](?![\p{L}\p{N}'′])/gu, 'C'],
+  // An ingress rating whose I reads as a one (`1P55`, `lP65`): IP and two digits, the first 0–6.
+  [/(?<![\p{L}\p{N}])[1l]P(?=[0-6X][0-9KX](?![\p{L}\p{N}]))/gu, 'IP'],
+];
+
+/** Mends a thread's or chamfer's sign, kW, °C and IP read by case or as lookalikes (`m20×80`, `7.5 kw`, `120 °0`, `1P55`). */
+export function fixNotation(text: string): string {
+  return NOTATION_MENDS.reduce((mended, [pattern, replacement]) => mended.replace(pattern, replacement), text);
+}
+
 /** A serif capital I, which the recogniser reads as 工 in Latin print (`NHANES 工工工` for `NHANES III`). */
 const SERIF_I = '工';
 /** A vertical bar, read as the radical 丨, which no document writes for itself (`REPORT丨 45`). */
