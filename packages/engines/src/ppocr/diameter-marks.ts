@@ -2,6 +2,12 @@
 const FIT = String.raw`(?:[Jj][Ss]|[Cc][Dd]|[Ee][Ff]|[Ff][Gg]|[Zz][ABCabc]|[A-HJKMNPR-Za-hjkmnpr-z])\d{1,2}(?![\p{Script=Latin}\p{N}])`;
 
 /**
+ * A fit class after a diameter read with a space inside it (`020 h 7`, from a serif face's wide
+ * letter): the class is joined up so the diameter is known by it. Not x: `025 x 3` is a size by a size.
+ */
+const SPACED_FIT = /(?<=(?:^|[\s(×*\p{Script=Han}])[0Ø][1-9]\d*(?:[.,]\d+)?\s*(?:[Jj][Ss]|[A-HJKMNPR-WYZa-hjkmnpr-wyz])) (?=\d{1,2}(?![\p{Script=Latin}\p{N}]))/gu;
+
+/**
  * A 0 that starts a number the way no number starts: before a non-zero digit, and then a decimal
  * part (`012.5`; with a decimal comma, as European drawings write it, `021,5`), a fit class
  * (`025 H7`), a symmetric tolerance (`021±0,1`) or a hole callout (`08 THRU`). Only at the start
@@ -26,5 +32,5 @@ const COUNTED_DIAMETER = /(?<=(?:^|[\s(,;:，；：、])[1-9]\d*\s?[×xX]\s?)0(?
  * 05`, `0.05`, dates) stay.
  */
 export function restoreDiameterMarks(text: string): string {
-  return text.replace(DIAMETER_AS_ZERO, 'Ø').replace(COUNTED_DIAMETER, 'Ø');
+  return text.replace(SPACED_FIT, '').replace(DIAMETER_AS_ZERO, 'Ø').replace(COUNTED_DIAMETER, 'Ø');
 }
