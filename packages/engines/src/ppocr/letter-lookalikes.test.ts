@@ -98,10 +98,17 @@ describe('fixNotation', () => {
     expect(fixNotation('螺栓 m20×80, m10x1.25; c0.5, co.5; 7.5 kw, 11kw; +120 °0, 80°O; 1P55, lP65, 1PX4')).toBe(
       '螺栓 M20×80, M10x1.25; C0.5, Co.5; 7.5 kW, 11kW; +120 °C, 80°C; IP55, IP65, IPX4',
     );
+    expect(fixNotation('Flow 25 m?/h, 40 Nm?/h; 7.85 g/cm?, 1000 kg/m?; 流量25m?/h')).toBe(
+      'Flow 25 m³/h, 40 Nm³/h; 7.85 g/cm³, 1000 kg/m³; 流量25m³/h',
+    );
+    expect(fixNotation('O-ring: 0-ring 40x3 NBR 70, 密封圈 0型 40×3.1, 0形圈; 未注倒角Cl。倒角 CI')).toBe(
+      'O-ring: O-ring 40x3 NBR 70, 密封圈 O型 40×3.1, O形圈; 未注倒角C1。倒角 C1',
+    );
   });
 
   it('leaves the same letters alone where they are no such notation', () => {
-    const text = 'module m=2.5, 3 m2, 5 m x 2 m, c=0.5, kwh, kwargs, 45°0′, 45°0\', 1P 16A, 1P100, 2P55, mm20';
+    const text = 'module m=2.5, 3 m2, 5 m x 2 m, c=0.5, kwh, kwargs, 45°0′, 45°0\', 1P 16A, 1P100, 2P55, mm20, ' +
+      'is it 2 m? 1.0E-6 m²/s, 2 kg/cm², 20 m²/h, 25 m3/h, 10-0 ring, 0级, HCl 5%, 含Cl离子';
     expect(fixNotation(text)).toBe(text);
   });
 });

@@ -109,9 +109,17 @@ const NOTATION_MENDS: ReadonlyArray<[RegExp, string]> = [
   [/(?<=\d ?°)[0O](?![\p{L}\p{N}'′])/gu, 'C'],
   // An ingress rating whose I reads as a one (`1P55`, `lP65`): IP and two digits, the first 0–6.
   [/(?<![\p{L}\p{N}])[1l]P(?=[0-6X][0-9KX](?![\p{L}\p{N}]))/gu, 'IP'],
+  // The dictionary has no ³: a cubic unit after a number reads with ? (`25 m?/h`, `7.85 g/cm?`), which
+  // no unit holds. Read as ² or 3 it stays: m²/h (a coating's rate) and m3/h are written too.
+  [/(?<=\d ?[a-zA-Z]?m)\?(?=\/)/gu, '³'],
+  [/(?<=\d ?[A-Za-z]+\/[a-zA-Z]?m)\?(?![\p{L}\p{N}])/gu, '³'],
+  // An O-ring's O read as a zero (`0-ring`, `0型圈`).
+  [/(?<![\p{L}\p{N}])0(?=-ring|[型形])/gu, 'O'],
+  // A chamfer's 1 read as l after 倒角 (`未注倒角Cl。`), where chlorine cannot stand.
+  [/(?<=倒角 ?)C[lI](?![\p{L}])/gu, 'C1'],
 ];
 
-/** Mends a thread's or chamfer's sign, kW, °C and IP read by case or as lookalikes (`m20×80`, `7.5 kw`, `120 °0`, `1P55`). */
+/** Mends a thread's or chamfer's sign, kW, °C, IP, cubic units and O-rings read by case or as lookalikes (`m20×80`, `7.5 kw`, `120 °0`, `1P55`, `m?/h`, `0-ring`). */
 export function fixNotation(text: string): string {
   return NOTATION_MENDS.reduce((mended, [pattern, replacement]) => mended.replace(pattern, replacement), text);
 }
