@@ -101,6 +101,7 @@ describe('fixNotation', () => {
     expect(fixNotation('Flow 25 m?/h, 40 Nm?/h; 7.85 g/cm?, 1000 kg/m?; 流量25m?/h')).toBe(
       'Flow 25 m³/h, 40 Nm³/h; 7.85 g/cm³, 1000 kg/m³; 流量25m³/h',
     );
+    expect(fixNotation('NPT 1/2"", G 3/4\'\' BSPP, 2"" pipe')).toBe('NPT 1/2", G 3/4" BSPP, 2" pipe');
     expect(fixNotation('O-ring: 0-ring 40x3 NBR 70, 密封圈 0型 40×3.1, 0形圈; 未注倒角Cl。倒角 CI')).toBe(
       'O-ring: O-ring 40x3 NBR 70, 密封圈 O型 40×3.1, O形圈; 未注倒角C1。倒角 C1',
     );
@@ -108,7 +109,8 @@ describe('fixNotation', () => {
 
   it('leaves the same letters alone where they are no such notation', () => {
     const text = 'module m=2.5, 3 m2, 5 m x 2 m, c=0.5, kwh, kwargs, 45°0′, 45°0\', 1P 16A, 1P100, 2P55, mm20, ' +
-      'is it 2 m? 1.0E-6 m²/s, 2 kg/cm², 20 m²/h, 25 m3/h, 10-0 ring, 0级, HCl 5%, 含Cl离子';
+      'is it 2 m? 1.0E-6 m²/s, 2 kg/cm², 20 m²/h, 25 m3/h, 10-0 ring, 0级, HCl 5%, 含Cl离子, ' +
+      'say "" or \'\', 5\' 6" and 12\'\'\'';
     expect(fixNotation(text)).toBe(text);
   });
 });

@@ -115,11 +115,13 @@ const NOTATION_MENDS: ReadonlyArray<[RegExp, string]> = [
   [/(?<=\d ?[A-Za-z]+\/[a-zA-Z]?m)\?(?![\p{L}\p{N}])/gu, '³'],
   // An O-ring's O read as a zero (`0-ring`, `0型圈`).
   [/(?<![\p{L}\p{N}])0(?=-ring|[型形])/gu, 'O'],
+  // An inch mark after a number read as two quotes, one a stroke (`NPT 1/2""`, `3/4''`).
+  [/(?<=\d)(?:""|'')(?!["'])/gu, '"'],
   // A chamfer's 1 read as l after 倒角 (`未注倒角Cl。`), where chlorine cannot stand.
   [/(?<=倒角 ?)C[lI](?![\p{L}])/gu, 'C1'],
 ];
 
-/** Mends a thread's or chamfer's sign, kW, °C, IP, cubic units and O-rings read by case or as lookalikes (`m20×80`, `7.5 kw`, `120 °0`, `1P55`, `m?/h`, `0-ring`). */
+/** Mends a thread's or chamfer's sign, kW, °C, IP, cubic units, inch marks and O-rings read by case or as lookalikes (`m20×80`, `7.5 kw`, `120 °0`, `1P55`, `m?/h`, `1/2""`, `0-ring`). */
 export function fixNotation(text: string): string {
   return NOTATION_MENDS.reduce((mended, [pattern, replacement]) => mended.replace(pattern, replacement), text);
 }
