@@ -28,12 +28,12 @@ describe('fixLetterCase', () => {
   });
 
   it('writes a capital o, s, v, w, x, c at the end of a small-letter word small', () => {
-    expect(fixLetterCase('jumping foxeS, HardnesS: 58-62')).toBe('jumping foxes, Hardness: 58-62');
+    expect(fixLetterCase('jumping foxeS, HardnesS: 58-62, ASME B16.5 ClaSS 150')).toBe('jumping foxes, Hardness: 58-62, ASME B16.5 Class 150');
     expect(fixLetterCase('使用IS0 VG220齿轮油')).toBe('使用ISO VG220齿轮油');
   });
 
   it('leaves plurals of capitals, CamelCase, units, codes with digits and mixed words alone', () => {
-    const text = 'LEDs PCs SolidWorks McCormick mV MV kW GHz kHz MPa cSt ReV DN100 M20 Q235 A0 0.5 Oil oil NaCl HCl Iso 000 CoG IoT SoC PoE NOx SOx AB00 0AB';
+    const text = 'LEDs PCs SolidWorks McCormick mV MV kW GHz kHz MPa cSt ReV DN100 M20 Q235 A0 0.5 Oil oil NaCl HCl Iso 000 CoG IoT SoC PoE NOx SOx AB00 0AB SiC ZnO MgO LaTeX GmbH PhD';
     expect(fixLetterCase(text)).toBe(text);
   });
 });
@@ -104,6 +104,9 @@ describe('fixNotation', () => {
     expect(fixNotation('NPT 1/2"", G 3/4\'\' BSPP, 2"" pipe')).toBe('NPT 1/2", G 3/4" BSPP, 2" pipe');
     expect(fixNotation('O-ring: 0-ring 40x3 NBR 70, 密封圈 0型 40×3.1, 0形圈; 未注倒角Cl。倒角 CI')).toBe(
       'O-ring: O-ring 40x3 NBR 70, 密封圈 O型 40×3.1, O形圈; 未注倒角C1。倒角 C1',
+    );
+    expect(fixNotation('密封圈0型, ISO 2768-mk, ISO 2768 fh, GB/T 1804-m, 2768-cl')).toBe(
+      '密封圈O型, ISO 2768-mK, ISO 2768 fH, GB/T 1804-m, 2768-cL',
     );
   });
 

@@ -44,8 +44,8 @@ function inCapitals(word: string, smallEnd: boolean): string {
  * - a word in capitals (at least two, no other small letter) is all capitals: `ISo`, `MoVEMENT`,
  *   `CAUTioN`, `IS0`, `C0VER`; a plural s or an oxide's x after capitals stays (`LEDs`, `NOx`),
  *   and so does a three-letter word with a small letter in the middle (`CoG`, `IoT`);
- * - a capital o, s, v, w, x or c at the end of a small-letter word is small: `foxeS`, `HardnesS`
- *   (CamelCase inside a word is left: `SolidWorks`).
+ * - capital o, s, v, w, x or c at the end of a small-letter word are small: `foxeS`, `HardnesS`,
+ *   `ClaSS` (CamelCase inside a word is left: `SolidWorks`).
  * Two-letter words are left alone: units tell case apart (`mV`, `MV`, `kW`).
  */
 export function fixLetterCase(text: string): string {
@@ -61,9 +61,9 @@ export function fixLetterCase(text: string): string {
     if (!acronym && capitals >= 2 && letters.every((char) => char <= 'Z' || MISREAD_IN_CAPITALS.test(char)) && (small > (smallEnd ? 1 : 0) || word.includes('0'))) {
       return inCapitals(word, smallEnd);
     }
-    // The first letter may be a capital (`Hardness`), the rest small.
-    const last = word.at(-1)!;
-    return CASELESS.includes(last) && /^.[a-z]*[a-z]{2}[A-Z]$/.test(word) ? word.slice(0, -1) + last.toLowerCase() : word;
+    // The first letter may be a capital (`Hardness`), the rest small; the end may hold more than one (`ClaSS`).
+    const end = /^(.[a-z]*[a-z]{2})([COSVWX]+)$/.exec(word);
+    return end ? end[1]! + end[2]!.toLowerCase() : word;
   });
 }
 
@@ -98,7 +98,7 @@ export function fixPound(text: string): string {
 }
 
 /** Engineering notation the recogniser misreads by case or by a lookalike, with what it should read. */
-const NOTATION_MENDS: ReadonlyArray<[RegExp, string]> = [
+const NOTATION_MENDS: ReadonlyArray<[RegExp, string | ((match: string) => string)]> = [
   // A metric thread with its length or pitch read with a small m (`m20×80`, `m10x1.25`).
   [/(?<![\p{L}\p{N}])m(?=\d+(?:\.\d+)? ?[x×X] ?\d)/gu, 'M'],
   // A chamfer under one read with a small c (`c0.5`, `co.5`): no other sign is written so.
@@ -107,6 +107,8 @@ const NOTATION_MENDS: ReadonlyArray<[RegExp, string]> = [
   [/(?<=\d ?)kw(?![\p{L}\p{N}])/gu, 'kW'],
   // °C whose C reads as a zero or an O after a number (`+120 °0`); not minutes (`45°0'`).
   [/(?<=\d ?°)[0O](?![\p{L}\p{N}'′])/gu, 'C'],
+  // ISO 2768's general tolerance classes, linear then geometric (`2768-mK`), read with a small k, h or l.
+  [/(?<=2768[- ]?[fmcv])[hkl](?![\p{L}\p{N}])/gu, (letter: string) => letter.toUpperCase()],
   // An ingress rating whose I reads as a one (`1P55`, `lP65`): IP and two digits, the first 0–6.
   [/(?<![\p{L}\p{N}])[1l]P(?=[0-6X][0-9KX](?![\p{L}\p{N}]))/gu, 'IP'],
   // The dictionary has no ³: a cubic unit after a number reads with ? (`25 m?/h`, `7.85 g/cm?`), which
@@ -114,16 +116,19 @@ const NOTATION_MENDS: ReadonlyArray<[RegExp, string]> = [
   [/(?<=\d ?[a-zA-Z]?m)\?(?=\/)/gu, '³'],
   [/(?<=\d ?[A-Za-z]+\/[a-zA-Z]?m)\?(?![\p{L}\p{N}])/gu, '³'],
   // An O-ring's O read as a zero (`0-ring`, `0型圈`).
-  [/(?<![\p{L}\p{N}])0(?=-ring|[型形])/gu, 'O'],
+  [/(?<![\p{Script=Latin}\p{N}])0(?=-ring|[型形])/gu, 'O'],
   // An inch mark after a number read as two quotes, one a stroke (`NPT 1/2""`, `3/4''`).
   [/(?<=\d)(?:""|'')(?!["'])/gu, '"'],
   // A chamfer's 1 read as l after 倒角 (`未注倒角Cl。`), where chlorine cannot stand.
   [/(?<=倒角 ?)C[lI](?![\p{L}])/gu, 'C1'],
 ];
 
-/** Mends a thread's or chamfer's sign, kW, °C, IP, cubic units, inch marks and O-rings read by case or as lookalikes (`m20×80`, `7.5 kw`, `120 °0`, `1P55`, `m?/h`, `1/2""`, `0-ring`). */
+/** Mends a thread's or chamfer's sign, kW, °C, ISO 2768's classes, IP, cubic units, inch marks and O-rings read by case or as lookalikes (`m20×80`, `7.5 kw`, `120 °0`, `2768-mk`, `1P55`, `m?/h`, `1/2""`, `0-ring`). */
 export function fixNotation(text: string): string {
-  return NOTATION_MENDS.reduce((mended, [pattern, replacement]) => mended.replace(pattern, replacement), text);
+  return NOTATION_MENDS.reduce(
+    (mended, [pattern, replacement]) => (typeof replacement === 'string' ? mended.replace(pattern, replacement) : mended.replace(pattern, replacement)),
+    text,
+  );
 }
 
 /** A serif capital I, which the recogniser reads as 工 in Latin print (`NHANES 工工工` for `NHANES III`). */
