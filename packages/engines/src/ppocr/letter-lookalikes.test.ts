@@ -33,7 +33,7 @@ describe('fixLetterCase', () => {
   });
 
   it('leaves plurals of capitals, CamelCase, units, codes with digits and mixed words alone', () => {
-    const text = 'LEDs PCs SolidWorks McCormick mV MV kW GHz kHz MPa cSt ReV DN100 M20 Q235 A0 0.5 Oil oil NaCl HCl Iso 000 CoG IoT SoC PoE NOx SOx AB00 0AB SiC ZnO MgO LaTeX GmbH PhD';
+    const text = 'LEDs PCs SolidWorks McCormick mV MV kW GHz kHz MPa cSt ReV DN100 M20 Q235 A0 0.5 Oil oil NaCl HCl Iso 000 CoG IoT SoC PoE NOx SOx AB00 0AB SiC ZnO MgO LaTeX GmbH PhD MacOS';
     expect(fixLetterCase(text)).toBe(text);
   });
 });

@@ -61,8 +61,8 @@ export function fixLetterCase(text: string): string {
     if (!acronym && capitals >= 2 && letters.every((char) => char <= 'Z' || MISREAD_IN_CAPITALS.test(char)) && (small > (smallEnd ? 1 : 0) || word.includes('0'))) {
       return inCapitals(word, smallEnd);
     }
-    // The first letter may be a capital (`Hardness`), the rest small; the end may hold more than one (`ClaSS`).
-    const end = /^(.[a-z]*[a-z]{2})([COSVWX]+)$/.exec(word);
+    // The first letter may be a capital (`Hardness`), the rest small; a double s may end it (`ClaSS`), not `MacOS`.
+    const end = /^(.[a-z]*[a-z]{2})(S+|[COSVWX])$/.exec(word);
     return end ? end[1]! + end[2]!.toLowerCase() : word;
   });
 }
