@@ -5,6 +5,7 @@ import { joinEmailAddresses } from './email-addresses.ts';
 import { fixDigitLookalikes } from './digit-lookalikes.ts';
 import { restoreFrameSymbols } from './frame-symbols.ts';
 import { fixAisi, fixCapitalI, fixChineseFullStop, fixHanLookalikes, fixLetterCase, fixMicrometre, fixNotation, fixPound, HAN } from './letter-lookalikes.ts';
+import { isOpeningNumber } from './number-gap.ts';
 
 /** Han, kana, CJK punctuation and full-width forms: no spaces go between these. */
 const CJK = /[\u2e80-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef]/u;
@@ -133,9 +134,17 @@ export interface DecodedLine {
 /**
  * CTC greedy decoding of one line: its `steps` steps of `scores` from `offset` on. Spaces are
  * placed from P(space) in the gap and the distance between characters (`spaceBetween`), whether
- * or not the space class was the top class.
+ * or not the space class was the top class. Where the line opens with a number before Chinese,
+ * `spacedAfterNumber` (given the steps of the number's last character and of the next) measures
+ * the gap in the strip instead (see `number-gap`).
  */
-export function decodeLine(scores: StepScores, offset: number, steps: number, dictionary: Dictionary): DecodedLine {
+export function decodeLine(
+  scores: StepScores,
+  offset: number,
+  steps: number,
+  dictionary: Dictionary,
+  spacedAfterNumber?: (mark: number, next: number) => boolean,
+): DecodedLine {
   const { spaceIndex } = dictionary;
   const chars: string[] = [];
   // Undefined for a space placed from the gap: it is no character the model read.
@@ -157,7 +166,10 @@ export function decodeLine(scores: StepScores, offset: number, steps: number, di
       const char = dictionary.classes[best] ?? '';
       const last = chars.at(-1);
       // A full-width comma between Latin words is spaced as the comma it will be written as.
-      const spaced = last !== undefined && spaceBetween(halfWidth(last, chars.at(-2), char), halfWidth(char, last, undefined), t - lastStart, gapSpace, spaceEmitted !== undefined);
+      const spaced =
+        last !== undefined &&
+        (spaceBetween(halfWidth(last, chars.at(-2), char), halfWidth(char, last, undefined), t - lastStart, gapSpace, spaceEmitted !== undefined) ||
+          (spacedAfterNumber !== undefined && HAN.test(char) && isOpeningNumber(chars) && spacedAfterNumber(lastStart, t)));
       if (spaced) {
         if (spaceEmitted === undefined && HAN.test(last) && HAN.test(char)) hanSpaces.push({ at: chars.length, steps: t - lastStart });
         chars.push(' ');

@@ -54,8 +54,8 @@ describe('loadPpocrEngine', () => {
 // CER ceilings: clean render, and the same page scanned (1.5° skew, blur, noise, JPEG q60).
 const cases: Array<[TestPage, number, number]> = [
   [englishManualPage(), 0.015, 0.015],
-  // Nearly all of these errors are spaces the model omits: after "1." before Chinese, in "HB 220".
-  [chinesePage(), 0.07, 0.07],
+  // Its list numbers' spaces (`1. 未注`), before they were measured in the strip, read at 4.1% and 1.2%.
+  [chinesePage(), 0.02, 0.02],
   [ruledTablePage(), 0.015, 0.015],
   [specificationPage(), 0.015, 0.03],
   [twoColumnPage(), 0.01, 0.01],
@@ -312,6 +312,31 @@ describe('page result', () => {
     }
     // 角 and 孔 leave a blank on their right that read as a space (`倒角 C1`, `孔 M8`) in every face at 36 px.
     expect(rates.reduce((sum, rate) => sum + rate, 0) / rates.length).toBeLessThanOrEqual(0.01);
+  });
+
+  it('reads the space after a list or section number before Chinese where the print has one, and none where it has none', async () => {
+    const spaced = ['1. 未注线性尺寸公差按GB/T 1804-m执行。', '2. 零件加工后应去除毛刺。', '10. 装配前所有零件必须清洗干净。', '3.2 材料要求', '4.1.2 热处理', '2 个螺栓均布'];
+    const solid = spaced.map((line) => line.replace(/^([\d.]+) /, '$1'));
+    const opening = (line: string) => /^[\d.]+ ?/.exec(line)?.[0];
+    const misread: string[] = [];
+    // The monospaced face prints `1. ` as a full-width stop, which it reads as such: solid lines only.
+    const faces = [['"Noto Sans CJK SC"', [spaced, solid]], ['"Noto Serif CJK SC"', [spaced, solid]], ['"Noto Sans Mono CJK SC"', [solid]]] as const;
+    for (const [fontFamily, sets] of faces) {
+      for (const lines of sets) {
+        for (const [fontSize, scanned] of [[16, false], [20, true], [32, false]] as const) {
+          const spec = { width: fontSize * 30, height: (lines.length + 1) * fontSize * 1.6, blocks: [{ x: 10, y: 10, text: lines.join('\n'), fontSize, lineHeight: 1.6, fontFamily }] };
+          const png = renderPage(spec);
+          const read = (await engine.recognize(await pageImage(scanned ? await scanPage(png) : png))).text.split('\n');
+          for (const line of lines) {
+            const number = /^[\d.]+/.exec(line)![0];
+            const got = read.find((text) => text.startsWith(number) && text.slice(number.length).trim()[0] === line.slice(number.length).trim()[0]);
+            if (opening(got ?? '') !== opening(line)) misread.push(`${fontFamily} ${fontSize}: ${line} read ${got}`);
+          }
+        }
+      }
+    }
+    // Spaced from the model’s scores alone, 18 of these lines lost the space after their number.
+    expect(misread).toEqual([]);
   });
 
   it('writes words in capitals in capitals in a monospaced face, where o, s, w and i look alike in either case', async () => {

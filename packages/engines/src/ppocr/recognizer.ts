@@ -4,9 +4,10 @@ import { EngineLoadError } from '../engine.ts';
 import { decodeLine, isCjk, type DecodedLine } from './ctc-decode.ts';
 import type { Dictionary } from './dictionary.ts';
 import { joinParts, splitLongBox } from './long-lines.ts';
+import { spacedAfterNumber } from './number-gap.ts';
 import type { OrtSession } from './session.ts';
 import { STEP_SCORE_OUTPUTS, type StepScores } from './step-scores.ts';
-import { sampleStrip, stripWidth } from './strip-sampler.ts';
+import { sampleStrip, stripWidth, type StripSlot } from './strip-sampler.ts';
 
 const STRIP_HEIGHT = 48;
 /** Longest strip: a full-width line of small text on an A4 page at 300 dpi fits; longer boxes are read in parts. */
@@ -112,15 +113,15 @@ export class Recognizer {
     for (const batch of batches(order, widths)) {
       const stride = Math.ceil(widths[batch.at(-1)!]! / STEP_PIXELS) * STEP_PIXELS;
       const tensor = new Float32Array(batch.length * 3 * STRIP_HEIGHT * stride);
-      batch.forEach((line, index) =>
-        sampleStrip(page, quads[line]!, tensor, { index, height: STRIP_HEIGHT, stride, width: widths[line]! }),
-      );
+      const slots = batch.map((line, index): StripSlot => ({ index, height: STRIP_HEIGHT, stride, width: widths[line]! }));
+      batch.forEach((line, index) => sampleStrip(page, quads[line]!, tensor, slots[index]!));
       const { scores, dims } = await this.run(tensor, [batch.length, 3, STRIP_HEIGHT, stride]);
       const steps = dims[1]!;
       batch.forEach((line, index) => {
         // Only the line's own steps: the padding after it can decode to stray characters.
         const own = Math.min(steps, Math.ceil(widths[line]! / STEP_PIXELS) + 1);
-        results[line] = decodeLine(scores, index * steps, own, this.dictionary);
+        const measured = (mark: number, next: number) => spacedAfterNumber(tensor, slots[index]!, STEP_PIXELS, mark, next);
+        results[line] = decodeLine(scores, index * steps, own, this.dictionary, measured);
       });
       done += batch.length;
       onBatch?.(done / quads.length);
