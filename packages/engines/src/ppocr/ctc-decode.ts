@@ -1,11 +1,13 @@
 import type { Dictionary } from './dictionary.ts';
 import type { StepScores } from './step-scores.ts';
+import type { StripInk } from './strip-ink.ts';
 import { restoreDiameterMarks } from './diameter-marks.ts';
 import { joinEmailAddresses } from './email-addresses.ts';
 import { fixDigitLookalikes } from './digit-lookalikes.ts';
 import { restoreFrameSymbols } from './frame-symbols.ts';
 import { fixAisi, fixCapitalI, fixChineseFullStop, fixHanLookalikes, fixLetterCase, fixMicrometre, fixNotation, fixPound, HAN } from './letter-lookalikes.ts';
-import { isOpeningNumber } from './number-gap.ts';
+import { isOpeningNumber, spacedAfterNumber } from './number-gap.ts';
+import { raisedDigit } from './superscripts.ts';
 
 /** Han, kana, CJK punctuation and full-width forms: no spaces go between these. */
 const CJK = /[\u2e80-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef]/u;
@@ -131,20 +133,16 @@ export interface DecodedLine {
   characters: number;
 }
 
+const LATIN_LETTER = /^[A-Za-z]$/;
+
 /**
  * CTC greedy decoding of one line: its `steps` steps of `scores` from `offset` on. Spaces are
  * placed from P(space) in the gap and the distance between characters (`spaceBetween`), whether
- * or not the space class was the top class. Where the line opens with a number before Chinese,
- * `spacedAfterNumber` (given the steps of the number's last character and of the next) measures
- * the gap in the strip instead (see `number-gap`).
+ * or not the space class was the top class. With the strip's `ink`, the gap after a number that
+ * opens a line before Chinese is measured there (see `number-gap`), and so is a digit after a
+ * letter that may be raised (`mm²`, see `superscripts`).
  */
-export function decodeLine(
-  scores: StepScores,
-  offset: number,
-  steps: number,
-  dictionary: Dictionary,
-  spacedAfterNumber?: (mark: number, next: number) => boolean,
-): DecodedLine {
+export function decodeLine(scores: StepScores, offset: number, steps: number, dictionary: Dictionary, ink?: StripInk): DecodedLine {
   const { spaceIndex } = dictionary;
   const chars: string[] = [];
   // Undefined for a space placed from the gap: it is no character the model read.
@@ -169,13 +167,13 @@ export function decodeLine(
       const spaced =
         last !== undefined &&
         (spaceBetween(halfWidth(last, chars.at(-2), char), halfWidth(char, last, undefined), t - lastStart, gapSpace, spaceEmitted !== undefined) ||
-          (spacedAfterNumber !== undefined && HAN.test(char) && isOpeningNumber(chars) && spacedAfterNumber(lastStart, t)));
+          (ink !== undefined && HAN.test(char) && isOpeningNumber(chars) && spacedAfterNumber(ink, lastStart, t)));
       if (spaced) {
         if (spaceEmitted === undefined && HAN.test(last) && HAN.test(char)) hanSpaces.push({ at: chars.length, steps: t - lastStart });
         chars.push(' ');
         probabilities.push(spaceEmitted);
       }
-      chars.push(char);
+      chars.push(ink !== undefined && !spaced && LATIN_LETTER.test(last ?? '') ? raisedDigit(ink, char, lastStart, t) : char);
       probabilities.push(scores.bestP[offset + t]!);
       if (last !== undefined && HAN.test(last) && HAN.test(char)) hanPitches.push(t - lastStart);
       gapSpace = 0;

@@ -101,6 +101,8 @@ describe('fixNotation', () => {
     expect(fixNotation('Flow 25 m?/h, 40 Nm?/h; 7.85 g/cm?, 1000 kg/m?; 流量25m?/h')).toBe(
       'Flow 25 m³/h, 40 Nm³/h; 7.85 g/cm³, 1000 kg/m³; 流量25m³/h',
     );
+    // A force over an area: a stress or pressure, squared.
+    expect(fixNotation('Rm 600 N/mm?, 5 kgf/cm?, 20 kN/m?, 3 MN/m?; 1.2 N/mm')).toBe('Rm 600 N/mm², 5 kgf/cm², 20 kN/m², 3 MN/m²; 1.2 N/mm');
     expect(fixNotation('NPT 1/2"", G 3/4\'\' BSPP, 2"" pipe')).toBe('NPT 1/2", G 3/4" BSPP, 2" pipe');
     expect(fixNotation('O-ring: 0-ring 40x3 NBR 70, 密封圈 0型 40×3.1, 0形圈; 未注倒角Cl。倒角 CI')).toBe(
       'O-ring: O-ring 40x3 NBR 70, 密封圈 O型 40×3.1, O形圈; 未注倒角C1。倒角 C1',

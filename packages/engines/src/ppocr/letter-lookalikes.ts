@@ -114,6 +114,8 @@ const NOTATION_MENDS: ReadonlyArray<[RegExp, string | ((match: string) => string
   // The dictionary has no ³: a cubic unit after a number reads with ? (`25 m?/h`, `7.85 g/cm?`), which
   // no unit holds. Read as ² or 3 it stays: m²/h (a coating's rate) and m3/h are written too.
   [/(?<=\d ?[a-zA-Z]?m)\?(?=\/)/gu, '³'],
+  // A force over an area is a stress or a pressure (`600 N/mm?`, `5 kgf/cm?`): its ? stands for ².
+  [/(?<=\d ?(?:[kM]?N|kgf|lbf)\/[a-zA-Z]?m)\?(?![\p{L}\p{N}])/gu, '²'],
   [/(?<=\d ?[A-Za-z]+\/[a-zA-Z]?m)\?(?![\p{L}\p{N}])/gu, '³'],
   // An O-ring's O read as a zero (`0-ring`, `0型圈`).
   [/(?<![\p{Script=Latin}\p{N}])0(?=-ring|[型形])/gu, 'O'],

@@ -339,6 +339,23 @@ describe('page result', () => {
     expect(misread).toEqual([]);
   });
 
+  it('reads the raised digits of units (`N/mm²`, `m³`), which the recogniser reads at full size, and leaves digits on the line as they are', async () => {
+    const raised = ['Tensile strength 600 N/mm²', 'Area 2.5 m²', 'Volume 0.8 m³', '抗拉强度≥600N/mm²'];
+    const level = ['M12x1.5 M2 M3 screws', 'CO2 H2O SO3 N2', 'size A3 or A2 paper'];
+    const misread: string[] = [];
+    for (const fontFamily of ['"Noto Sans CJK SC"', '"DejaVu Sans"', '"DejaVu Serif"']) {
+      for (const fontSize of [18, 28]) {
+        const lines = [...raised, ...level];
+        const spec = { width: fontSize * 22, height: (lines.length + 1) * fontSize * 1.8, blocks: [{ x: 10, y: 10, text: lines.join('\n'), fontSize, lineHeight: 1.8, fontFamily }] };
+        // Spaces aside: this is about the digits.
+        const text = (await read(renderPage(spec))).text.replaceAll(' ', '').split('\n');
+        for (const line of lines) if (!text.includes(line.replaceAll(' ', ''))) misread.push(`${fontFamily} ${fontSize}: ${line} not read; read ${JSON.stringify(text)}`);
+      }
+    }
+    // Before the strip was looked at, 19 of the 24 raised lines read `mm2`, `m2` or `m3`.
+    expect(misread).toEqual([]);
+  });
+
   it('writes words in capitals in capitals in a monospaced face, where o, s, w and i look alike in either case', async () => {
     const lines = ['CAUTION: Do not operate the pump without oil', 'Weld per AWS D1.1 and ISO 5817 class B', 'WAVE MOVEMENT, 2 OFF'];
     const fontFamily = '"Noto Sans Mono CJK SC"';

@@ -4,9 +4,9 @@ import { EngineLoadError } from '../engine.ts';
 import { decodeLine, isCjk, type DecodedLine } from './ctc-decode.ts';
 import type { Dictionary } from './dictionary.ts';
 import { joinParts, splitLongBox } from './long-lines.ts';
-import { spacedAfterNumber } from './number-gap.ts';
 import type { OrtSession } from './session.ts';
 import { STEP_SCORE_OUTPUTS, type StepScores } from './step-scores.ts';
+import { StripInk } from './strip-ink.ts';
 import { sampleStrip, stripWidth, type StripSlot } from './strip-sampler.ts';
 
 const STRIP_HEIGHT = 48;
@@ -120,8 +120,7 @@ export class Recognizer {
       batch.forEach((line, index) => {
         // Only the line's own steps: the padding after it can decode to stray characters.
         const own = Math.min(steps, Math.ceil(widths[line]! / STEP_PIXELS) + 1);
-        const measured = (mark: number, next: number) => spacedAfterNumber(tensor, slots[index]!, STEP_PIXELS, mark, next);
-        results[line] = decodeLine(scores, index * steps, own, this.dictionary, measured);
+        results[line] = decodeLine(scores, index * steps, own, this.dictionary, new StripInk(tensor, slots[index]!, STEP_PIXELS));
       });
       done += batch.length;
       onBatch?.(done / quads.length);
