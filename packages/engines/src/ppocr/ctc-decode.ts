@@ -1,6 +1,7 @@
 import type { Dictionary } from './dictionary.ts';
 import type { StepScores } from './step-scores.ts';
 import type { StripInk } from './strip-ink.ts';
+import { unreadDegreeSign } from './degree-signs.ts';
 import { restoreDiameterMarks } from './diameter-marks.ts';
 import { joinEmailAddresses } from './email-addresses.ts';
 import { fixDigitLookalikes } from './digit-lookalikes.ts';
@@ -133,19 +134,23 @@ export interface DecodedLine {
   characters: number;
 }
 
-const LATIN_LETTER = /^[A-Za-z]$/;
+/** Units whose raised digit the strip is asked about end in a small letter (`mm²`, `m/s²`, `in²`): a capital's arm can stand as high. */
+const SMALL_LETTER = /^[a-z]$/;
+/** Celsius and Fahrenheit, whose degree sign the recogniser may leave unread (see `degree-signs`). */
+const TEMPERATURE_SCALE = /^[CF]$/;
 
 /**
  * CTC greedy decoding of one line: its `steps` steps of `scores` from `offset` on. Spaces are
  * placed from P(space) in the gap and the distance between characters (`spaceBetween`), whether
  * or not the space class was the top class. With the strip's `ink`, the gap after a number that
- * opens a line before Chinese is measured there (see `number-gap`), and so is a digit after a
- * letter that may be raised (`mm²`, see `superscripts`).
+ * opens a line before Chinese is measured there (see `number-gap`), and so are a digit after a
+ * small letter that may be raised (`mm²`, see `superscripts`) and a degree sign left unread before a
+ * temperature's C or F (see `degree-signs`).
  */
 export function decodeLine(scores: StepScores, offset: number, steps: number, dictionary: Dictionary, ink?: StripInk): DecodedLine {
   const { spaceIndex } = dictionary;
   const chars: string[] = [];
-  // Undefined for a space placed from the gap: it is no character the model read.
+  // Undefined for a space placed from the gap and a degree sign seen in the strip: no character the model read.
   const probabilities: Array<number | undefined> = [];
   let previous = 0;
   let gapSpace = 0;
@@ -168,12 +173,17 @@ export function decodeLine(scores: StepScores, offset: number, steps: number, di
         last !== undefined &&
         (spaceBetween(halfWidth(last, chars.at(-2), char), halfWidth(char, last, undefined), t - lastStart, gapSpace, spaceEmitted !== undefined) ||
           (ink !== undefined && HAN.test(char) && isOpeningNumber(chars) && spacedAfterNumber(ink, lastStart, t)));
-      if (spaced) {
+      const degree = ink !== undefined && DIGIT.test(last ?? '') && TEMPERATURE_SCALE.test(char) ? unreadDegreeSign(ink, lastStart, t) : undefined;
+      if (last !== undefined && (degree ? degree.spaced : spaced)) {
         if (spaceEmitted === undefined && HAN.test(last) && HAN.test(char)) hanSpaces.push({ at: chars.length, steps: t - lastStart });
         chars.push(' ');
         probabilities.push(spaceEmitted);
       }
-      chars.push(ink !== undefined && !spaced && LATIN_LETTER.test(last ?? '') ? raisedDigit(ink, char, lastStart, t) : char);
+      if (degree) {
+        chars.push('°');
+        probabilities.push(undefined);
+      }
+      chars.push(ink !== undefined && !spaced && SMALL_LETTER.test(last ?? '') ? raisedDigit(ink, char, lastStart, t) : char);
       probabilities.push(scores.bestP[offset + t]!);
       if (last !== undefined && HAN.test(last) && HAN.test(char)) hanPitches.push(t - lastStart);
       gapSpace = 0;

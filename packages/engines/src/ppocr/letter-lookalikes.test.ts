@@ -98,6 +98,7 @@ describe('fixNotation', () => {
     expect(fixNotation('螺栓 m20×80, m10x1.25; c0.5, co.5; 7.5 kw, 11kw; +120 °0, 80°O; 1P55, lP65, 1PX4')).toBe(
       '螺栓 M20×80, M10x1.25; C0.5, Co.5; 7.5 kW, 11kW; +120 °C, 80°C; IP55, IP65, IPX4',
     );
+    expect(fixNotation('Temp 120 "C, -40"C, 104 “F; pipe 2" Class C, 3" CS, 3/4"FNPT')).toBe('Temp 120 °C, -40°C, 104 °F; pipe 2" Class C, 3" CS, 3/4"FNPT');
     expect(fixNotation('Flow 25 m?/h, 40 Nm?/h; 7.85 g/cm?, 1000 kg/m?; 流量25m?/h')).toBe(
       'Flow 25 m³/h, 40 Nm³/h; 7.85 g/cm³, 1000 kg/m³; 流量25m³/h',
     );

@@ -107,6 +107,9 @@ const NOTATION_MENDS: ReadonlyArray<[RegExp, string | ((match: string) => string
   [/(?<=\d ?)kw(?![\p{L}\p{N}])/gu, 'kW'],
   // °C whose C reads as a zero or an O after a number (`+120 °0`); not minutes (`45°0'`).
   [/(?<=\d ?°)[0O](?![\p{L}\p{N}'′])/gu, 'C'],
+  // A degree sign before C or F read as a double quote after a number (`120 "C`, `104 “F`): no
+  // inch size is followed by a lone C or F.
+  [/(?<=\d ?)["“”″](?=[CF](?![\p{L}\p{N}]))/gu, '°'],
   // ISO 2768's general tolerance classes, linear then geometric (`2768-mK`), read with a small k, h or l.
   [/(?<=2768[- ]?[fmcv])[hkl](?![\p{L}\p{N}])/gu, (letter: string) => letter.toUpperCase()],
   // An ingress rating whose I reads as a one (`1P55`, `lP65`): IP and two digits, the first 0–6.
