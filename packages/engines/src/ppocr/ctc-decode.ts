@@ -2,6 +2,7 @@ import type { Dictionary } from './dictionary.ts';
 import type { StepScores } from './step-scores.ts';
 import type { StripInk } from './strip-ink.ts';
 import { unreadDegreeSign } from './degree-signs.ts';
+import { isDiameterMark, unreadDiameterMark } from './diameter-glyphs.ts';
 import { restoreDiameterMarks } from './diameter-marks.ts';
 import { joinEmailAddresses } from './email-addresses.ts';
 import { fixDigitLookalikes } from './digit-lookalikes.ts';
@@ -160,6 +161,8 @@ export function decodeLine(scores: StepScores, offset: number, steps: number, di
   // (by their place in `chars`, with the gap).
   const hanPitches: number[] = [];
   const hanSpaces: Array<{ at: number; steps: number }> = [];
+  // The step each of `chars` was emitted at (a placed space: the next character's).
+  const starts: number[] = [];
   for (let t = 0; t < steps; t++) {
     const best = scores.best[offset + t]!;
     if (best === 0 || best === spaceIndex) {
@@ -178,13 +181,17 @@ export function decodeLine(scores: StepScores, offset: number, steps: number, di
         if (spaceEmitted === undefined && HAN.test(last) && HAN.test(char)) hanSpaces.push({ at: chars.length, steps: t - lastStart });
         chars.push(' ');
         probabilities.push(spaceEmitted);
+        starts.push(t);
       }
-      if (degree) {
-        chars.push('°');
+      const opensNumber = DIGIT.test(char) && (spaced || !NUMBER_PART.test(last ?? ''));
+      if (degree || (ink !== undefined && opensNumber && unreadDiameterMark(ink, last === undefined ? undefined : lastStart, t))) {
+        chars.push(degree ? '°' : 'Ø');
         probabilities.push(undefined);
+        starts.push(t);
       }
       chars.push(ink !== undefined && !spaced && SMALL_LETTER.test(last ?? '') ? raisedDigit(ink, char, lastStart, t) : char);
       probabilities.push(scores.bestP[offset + t]!);
+      starts.push(t);
       if (last !== undefined && HAN.test(last) && HAN.test(char)) hanPitches.push(t - lastStart);
       gapSpace = 0;
       spaceEmitted = undefined;
@@ -198,10 +205,27 @@ export function decodeLine(scores: StepScores, offset: number, steps: number, di
       if (steps >= PROSE_SPACE_PITCH * pitch) continue;
       chars.splice(at, 1);
       probabilities.splice(at, 1);
+      starts.splice(at, 1);
     }
   }
+  if (ink !== undefined) restoreWideDiameterMarks(chars, starts, steps, ink);
   const marks = fixHanLookalikes(chars);
   return finish(matchBracketWidths(marks.map((char, i) => halfWidth(char, marks[i - 1], marks[i + 1]))), probabilities);
+}
+
+/** What may stand before a digit inside a number: a digit, a letter of a code, a decimal mark, a diameter mark. */
+const NUMBER_PART = /^[\p{L}\p{N}.,Ø]$/u;
+/** Glyphs a diameter mark opening a number is read as. */
+const DIAMETER_READINGS = /^[08Oo]$/;
+
+/** A 0, 8 or O opening a number that the strip shows to be a diameter mark (see `diameter-glyphs`) written as Ø. */
+function restoreWideDiameterMarks(chars: string[], starts: readonly number[], steps: number, ink: StripInk): void {
+  chars.forEach((char, i) => {
+    if (!DIAMETER_READINGS.test(char) || NUMBER_PART.test(chars[i - 1] ?? '') || !DIGIT.test(chars[i + 1] ?? '')) return;
+    let end = i + 1;
+    while (end < chars.length && /^[0-9.,]$/.test(chars[end]!)) end++;
+    if (isDiameterMark(ink, starts[i]!, starts[end] ?? steps)) chars[i] = 'Ø';
+  });
 }
 
 const BRACKET_PAIRS: Record<string, string> = { '(': ')', '（': '）' };

@@ -1,5 +1,7 @@
+import type { Quad } from '@ocr/contracts';
+import { pageImage, renderPage } from '@ocr/testkit';
 import { StripInk } from './strip-ink.ts';
-import type { StripSlot } from './strip-sampler.ts';
+import { sampleStrip, stripWidth, type StripSlot } from './strip-sampler.ts';
 
 /** Strip height and CTC step width, as the recogniser samples and reads. */
 export const STRIP = { height: 48, step: 8 };
@@ -33,4 +35,22 @@ export function inkedStrip(blocks: readonly InkBlock[], { width = 96, paper = 0 
   // Glyphs sit between the box's margins unless placed otherwise.
   for (const { start, end, top = 18, bottom = 34, darkness = 255 } of blocks) fill(start, end, top, bottom, darkness);
   return new StripInk(tensor, slot, STRIP.step);
+}
+
+/** Test fixture: `text` rendered alone (in `fontFamily`, or the default face) and sampled whole as the recogniser samples a line's box. */
+export async function renderedStrip(text: string, fontSize: number, fontFamily?: string): Promise<StripInk> {
+  const width = Math.round(text.length * fontSize * 0.8) + 8;
+  const height = Math.round(fontSize * 1.4);
+  const page = await pageImage(renderPage({ width, height, blocks: [{ x: 4, y: Math.round(fontSize * 0.2), text, fontSize, fontFamily }] }));
+  const quad: Quad = [[0, 0], [width, 0], [width, height], [0, height]];
+  const stripWidthPixels = stripWidth(quad, STRIP.height, 4096);
+  const slot: StripSlot = { index: 0, height: STRIP.height, stride: stripWidthPixels, width: stripWidthPixels };
+  const tensor = new Float32Array(3 * slot.height * slot.stride);
+  sampleStrip(page, quad, tensor, slot);
+  return new StripInk(tensor, slot, STRIP.step);
+}
+
+/** The CTC step over the middle of a run, as the recogniser would emit its glyph. */
+export function stepOf(run: { start: number; end: number }): number {
+  return Math.floor((run.start + run.end) / 2 / STRIP.step);
 }

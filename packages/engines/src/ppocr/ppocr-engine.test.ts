@@ -256,6 +256,20 @@ describe('page result', () => {
     expect((await read(chinese)).text).toBe('钻孔Ø12.5，轴Ø25h6配合');
   });
 
+  it('reads a diameter mark before a whole number, which only the glyph’s shape tells from a 0, and leaves 0s, 8s and Os', async () => {
+    const lines = ['Ø120', 'Shaft Ø40', 'Part 0120 8120 O-ring'];
+    const misread: string[] = [];
+    for (const fontFamily of ['"Noto Sans CJK SC"', '"DejaVu Sans"', '"DejaVu Serif"']) {
+      for (const fontSize of [18, 28]) {
+        const spec = { width: fontSize * 14, height: (lines.length + 1) * fontSize * 1.8, blocks: [{ x: 10, y: 10, text: lines.join('\n'), fontSize, lineHeight: 1.8, fontFamily }] };
+        const text = (await read(renderPage(spec))).text.split('\n');
+        for (const line of lines) if (!text.includes(line)) misread.push(`${fontFamily} ${fontSize}: ${line} not read; read ${JSON.stringify(text)}`);
+      }
+    }
+    // Read from the model's scores alone, every `Ø120` and `Ø40` read `0120`, `040`.
+    expect(misread).toEqual([]);
+  });
+
   it('reads title-block labels as printed: the I of capitals, the space after a colon only where there is one', async () => {
     const lines = ['MATERIAL: AISI 304', 'Material: AISI 316L', 'DRAWN: J. SMITH', 'Qty:4 Rev.A 12:30'];
     const readings: string[][] = [];

@@ -22,6 +22,13 @@ const LEAST_CONTRAST = 48;
  * the recogniser's steps are too coarse or its classes too few to tell (a space's width, a raised
  * digit) the strip still shows.
  */
+interface Measured {
+  columns: InkColumns;
+  runs: InkRun[];
+  /** Whether each pixel holds ink, row by row. */
+  pixels: Uint8Array;
+}
+
 /** The rows [top, bottom] of each column's ink; -1 for a blank column. */
 export interface InkColumns {
   top: Int16Array;
@@ -29,7 +36,7 @@ export interface InkColumns {
 }
 
 export class StripInk {
-  private measured?: { columns: InkColumns; runs: InkRun[] };
+  private measured?: Measured;
 
   constructor(
     private readonly strip: Float32Array,
@@ -67,6 +74,12 @@ export class StripInk {
     return best;
   }
 
+  /** Whether the pixel at `column`, `row` holds ink. */
+  inked(column: number, row: number): boolean {
+    this.measured ??= this.measure();
+    return this.measured.pixels[Math.round(row) * this.slot.width + Math.round(column)] === 1;
+  }
+
   /** The run after `run`, if any. */
   next(run: InkRun): InkRun | undefined {
     const runs = this.runs();
@@ -79,7 +92,7 @@ export class StripInk {
     return runs[runs.indexOf(run) - 1];
   }
 
-  private measure(): { columns: InkColumns; runs: InkRun[] } {
+  private measure(): Measured {
     const { height, stride, width, index } = this.slot;
     const plane = height * stride;
     const base = index * 3 * plane;
@@ -100,12 +113,14 @@ export class StripInk {
     }
     const columns = { top: new Int16Array(width).fill(-1), bottom: new Int16Array(width).fill(-1) };
     const runs: InkRun[] = [];
-    if (ink - paper < LEAST_CONTRAST) return { columns, runs };
+    const pixels = new Uint8Array(height * width);
+    if (ink - paper < LEAST_CONTRAST) return { columns, runs, pixels };
     const threshold = paper + INK_SHARE * (ink - paper);
     for (let j = 0; j < width; j++) {
       let top = -1, bottom = -1;
       for (let i = 0; i < height; i++) {
         if (darkness[i * width + j]! <= threshold) continue;
+        pixels[i * width + j] = 1;
         if (top < 0) top = i;
         bottom = i;
       }
@@ -116,6 +131,6 @@ export class StripInk {
       if (last && last.end === j) Object.assign(last, { end: j + 1, top: Math.min(last.top, top), bottom: Math.max(last.bottom, bottom) });
       else runs.push({ start: j, end: j + 1, top, bottom });
     }
-    return { columns, runs };
+    return { columns, runs, pixels };
   }
 }

@@ -8,8 +8,11 @@ import type { StripInk } from './strip-ink.ts';
  * reaches its foot (34–37) in every column: a 2's foot runs its whole width, a 3's bowls close low.
  */
 const RAISED: Readonly<Record<string, string>> = { '2': '²', '3': '³' };
-/** A raised digit's columns, side by side, span at least this share of the strip's height. */
-const LEAST_WIDTH = 0.12;
+/**
+ * A raised digit's columns, side by side, span at least this share of the strip's height (10–15
+ * pixels): a 2's hook standing out left of its foot spans 3–6.
+ */
+const LEAST_WIDTH = 0.16;
 
 /**
  * The raised form of `digit` read at step `digitStep` after a letter read at `letterStep`, where
