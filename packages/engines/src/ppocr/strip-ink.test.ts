@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { renderedStrip, stepOf } from './ink-strips.ts';
+import { inkedStrip, renderedStrip, stepOf } from './ink-strips.ts';
 
 describe('StripInk', () => {
   it('finds the glyphs of a rendered line as runs, left to right, with the rows their ink spans', async () => {
@@ -21,6 +21,14 @@ describe('StripInk', () => {
     expect(ink.runAt(stepOf(runs[2]!), stepOf(runs[2]!) - 1)).toBe(runs[1]);
     expect(ink.next(runs[1]!)).toBe(runs[2]);
     expect(ink.previous(runs[0]!)).toBeUndefined();
+  });
+
+  it('leaves out a rule the box took in below the text (a dimension line), and one drawn through it', () => {
+    const glyphs = [{ start: 10, end: 30 }, { start: 40, end: 60 }, { start: 70, end: 90 }];
+    const below = inkedStrip([...glyphs, { start: 0, end: 60, top: 44, bottom: 46 }]);
+    expect(below.runs().map(({ start, end, bottom }) => ({ start, end, bottom }))).toEqual(glyphs.map(({ start, end }) => ({ start, end, bottom: 33 })));
+    const through = inkedStrip([...glyphs, { start: 0, end: 96, top: 25, bottom: 27 }]);
+    expect(through.runs().map(({ start, end }) => ({ start, end }))).toEqual(glyphs.map(({ start, end }) => ({ start, end })));
   });
 
   it('finds no runs on blank paper', async () => {

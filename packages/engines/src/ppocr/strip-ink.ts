@@ -98,16 +98,21 @@ export class StripInk {
     const base = index * 3 * plane;
     // Darkness (0–255) of each pixel's darkest channel, row by row.
     const darkness = new Float32Array(height * width);
+    let darkest = 0;
+    for (let i = 0; i < height; i++) {
+      for (let j = 0; j < width; j++) {
+        let value = 1;
+        for (let c = 0; c < 3; c++) value = Math.min(value, this.strip[base + c * plane + i * stride + j]!);
+        darkness[i * width + j] = 255 - (value + 1) * 127.5;
+        darkest = Math.max(darkest, darkness[i * width + j]!);
+      }
+    }
+    clearRules(darkness, width, height, darkest);
+    keepTextBand(darkness, width, height, darkest);
     let paper = 255, ink = 0;
     for (let j = 0; j < width; j++) {
       let column = 0;
-      for (let i = 0; i < height; i++) {
-        let darkest = 1;
-        for (let c = 0; c < 3; c++) darkest = Math.min(darkest, this.strip[base + c * plane + i * stride + j]!);
-        const d = 255 - (darkest + 1) * 127.5;
-        darkness[i * width + j] = d;
-        column = Math.max(column, d);
-      }
+      for (let i = 0; i < height; i++) column = Math.max(column, darkness[i * width + j]!);
       paper = Math.min(paper, column);
       ink = Math.max(ink, column);
     }
@@ -133,4 +138,60 @@ export class StripInk {
     }
     return { columns, runs, pixels };
   }
+}
+
+/**
+ * Ink running along a row this many strip heights unbroken is a rule, not print: the dimension line
+ * under a drawing's size (`Ø42` standing on its line read as one run of ink with it), a table's
+ * border, an underline. A glyph's longest stroke spans an em (0.75 of the strip's height).
+ */
+const RULE_LENGTH = 1.5;
+
+/** Clears (to paper) each rule, and the faint edge beside it along the same span. */
+function clearRules(darkness: Float32Array, width: number, height: number, darkest: number): void {
+  const length = RULE_LENGTH * height;
+  const clear = (i: number, from: number, to: number) => {
+    if (i >= 0 && i < height) darkness.fill(0, i * width + from, i * width + to);
+  };
+  for (let i = 0; i < height; i++) {
+    let start = -1;
+    for (let j = 0; j <= width; j++) {
+      const inked = j < width && darkness[i * width + j]! > darkest / 2;
+      if (inked && start < 0) start = j;
+      if (inked || start < 0) continue;
+      if (j - start >= length) for (const row of [i - 1, i, i + 1]) clear(row, start, j);
+      start = -1;
+    }
+  }
+}
+
+/** Blank rows this many or more set a band of ink apart from the line's text. */
+const BAND_GAP = 2;
+
+/**
+ * Clears (to paper) the ink outside the band of rows that holds most of it: a dimension line, a
+ * table's rule or a neighbouring line's edge that the box took in along its top or bottom,
+ * apart from the text by blank rows, joined glyphs into one run of ink.
+ */
+function keepTextBand(darkness: Float32Array, width: number, height: number, darkest: number): void {
+  const inked = new Int32Array(height);
+  for (let i = 0; i < height; i++) {
+    for (let j = 0; j < width; j++) if (darkness[i * width + j]! > darkest / 2) inked[i]!++;
+  }
+  const bands: Array<{ top: number; bottom: number; ink: number }> = [];
+  let blankRows = BAND_GAP;
+  for (let i = 0; i < height; i++) {
+    if (inked[i] === 0) {
+      blankRows++;
+      continue;
+    }
+    const band = bands.at(-1);
+    if (band && blankRows < BAND_GAP) Object.assign(band, { bottom: i, ink: band.ink + inked[i]! });
+    else bands.push({ top: i, bottom: i, ink: inked[i]! });
+    blankRows = 0;
+  }
+  if (bands.length < 2) return;
+  const main = bands.reduce((best, band) => (band.ink > best.ink ? band : best));
+  darkness.fill(0, 0, main.top * width);
+  darkness.fill(0, (main.bottom + 1) * width);
 }
