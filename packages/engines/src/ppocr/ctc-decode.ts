@@ -8,6 +8,7 @@ import { joinEmailAddresses } from './email-addresses.ts';
 import { fixDigitLookalikes } from './digit-lookalikes.ts';
 import { restoreFrameSymbols } from './frame-symbols.ts';
 import { fixAisi, fixCapitalI, fixChineseFullStop, fixHanLookalikes, fixLetterCase, fixMicrometre, fixNotation, fixPound, HAN } from './letter-lookalikes.ts';
+import { neighbouringCells } from './monospace.ts';
 import { isOpeningNumber, spacedAfterNumber } from './number-gap.ts';
 import { raisedDigit } from './superscripts.ts';
 
@@ -135,6 +136,9 @@ export interface DecodedLine {
   characters: number;
 }
 
+const LATIN_LETTER = /^[A-Za-z]$/;
+/** Letters a monospaced face sets narrow in a wide cell, so that the recogniser reads a space beside them (see `monospace`). */
+const NARROW = /^[Iijl]$/;
 /** Units whose raised digit the strip is asked about end in a small letter (`mm²`, `m/s²`, `in²`): a capital's arm can stand as high. */
 const SMALL_LETTER = /^[a-z]$/;
 /** Celsius and Fahrenheit, whose degree sign the recogniser may leave unread (see `degree-signs`). */
@@ -175,7 +179,8 @@ export function decodeLine(scores: StepScores, offset: number, steps: number, di
       const spaced =
         last !== undefined &&
         (spaceBetween(halfWidth(last, chars.at(-2), char), halfWidth(char, last, undefined), t - lastStart, gapSpace, spaceEmitted !== undefined) ||
-          (ink !== undefined && HAN.test(char) && isOpeningNumber(chars) && spacedAfterNumber(ink, lastStart, t)));
+          (ink !== undefined && HAN.test(char) && isOpeningNumber(chars) && spacedAfterNumber(ink, lastStart, t))) &&
+        !(ink !== undefined && LATIN_LETTER.test(last) && LATIN_LETTER.test(char) && (NARROW.test(last) || NARROW.test(char)) && neighbouringCells(ink, lastStart, t));
       const degree = ink !== undefined && DIGIT.test(last ?? '') && TEMPERATURE_SCALE.test(char) ? unreadDegreeSign(ink, lastStart, t) : undefined;
       if (last !== undefined && (degree ? degree.spaced : spaced)) {
         if (spaceEmitted === undefined && HAN.test(last) && HAN.test(char)) hanSpaces.push({ at: chars.length, steps: t - lastStart });

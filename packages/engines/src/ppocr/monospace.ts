@@ -1,0 +1,65 @@
+import type { StripInk } from './strip-ink.ts';
+
+/**
+ * In a monospaced face every glyph stands in a cell of one width, and narrow letters (i, l) stand
+ * in the middle of theirs with wide blanks beside them: the recogniser reads a space there (`Tensi
+ * le`, `dai ly`, `wi ll` in Noto Sans Mono CJK, the half-width Latin of Chinese documents in
+ * monospaced faces). The strip shows the cells: the middles of a monospaced line's glyphs lie on
+ * one grid, at whole pitches from each other, spaces included. A proportional line's drift off any
+ * grid, even where its letters are of like width (Cyrillic, capitals in ISO lettering).
+ */
+const ON_GRID = 0.15;
+const SHARE_ON_GRID = 0.75;
+const LEAST_GLYPHS = 12;
+/** Narrower runs are specks or a glyph's detached part, not glyphs. */
+const LEAST_GLYPH = 0.04;
+/** Glyph middles closer than this many pitches stand in neighbouring cells (a narrow glyph's sits off its cell's middle). */
+const SPACE_PITCHES = 1.5;
+
+const pitches = new WeakMap<StripInk, number | null>();
+
+/** The width of the cells a monospaced line's glyphs stand in; null where they stand in no grid of cells. */
+function cellPitch(ink: StripInk): number | null {
+  let found = pitches.get(ink);
+  if (found !== undefined) return found;
+  found = null;
+  const middles = ink
+    .runs()
+    .filter((run) => run.end - run.start >= LEAST_GLYPH * ink.height)
+    .map((run) => (run.start + run.end) / 2);
+  const distances = middles.slice(1).map((middle, i) => middle - middles[i]!);
+  const usual = [...distances].sort((a, b) => a - b)[distances.length >> 1] ?? 0;
+  // The grid: each glyph's cell counted on from the one before (a distance of one pitch or a few),
+  // then the pitch and origin fitted to the glyphs' middles by least squares.
+  if (middles.length >= LEAST_GLYPHS && usual > 0) {
+    const cells = [0];
+    distances.forEach((d) => cells.push(cells.at(-1)! + Math.max(1, Math.round(d / usual))));
+    const n = cells.length;
+    const meanCell = cells.reduce((sum, k) => sum + k, 0) / n;
+    const meanMiddle = middles.reduce((sum, m) => sum + m, 0) / n;
+    let covariance = 0, variance = 0;
+    cells.forEach((k, i) => {
+      covariance += (k - meanCell) * (middles[i]! - meanMiddle);
+      variance += (k - meanCell) ** 2;
+    });
+    const pitch = covariance / variance;
+    const origin = meanMiddle - pitch * meanCell;
+    const off = (middle: number, k: number) => Math.abs((middle - origin) / pitch - k);
+    if (cells.filter((k, i) => off(middles[i]!, k) <= ON_GRID).length >= SHARE_ON_GRID * n) found = pitch;
+  }
+  pitches.set(ink, found);
+  return found;
+}
+
+/**
+ * Whether the letters the recogniser emitted at steps `before` and `after`, with a space read
+ * between them, stand in neighbouring cells of a monospaced line: then there is no space.
+ */
+export function neighbouringCells(ink: StripInk, before: number, after: number): boolean {
+  const pitch = cellPitch(ink);
+  if (pitch === null) return false;
+  const left = ink.runAt(before, after);
+  const right = ink.runAt(after);
+  if (!left || !right || ink.next(left) !== right) return false;
+  return (right.start + right.end) / 2 - (left.start + left.end) / 2 < SPACE_PITCHES * pitch;
+}
