@@ -27,6 +27,11 @@ describe('fixLetterCase', () => {
     );
   });
 
+  it('writes a capital and letters alike in either case in capitals beside a word in capitals, and nowhere else', () => {
+    expect(fixLetterCase('fill with Iso VG 46 oil; STEEL Is0, Cos PHI')).toBe('fill with ISO VG 46 oil; STEEL ISO, COS PHI');
+    expect(fixLetterCase('an Iso tank, Iso 9001, Oxo and Cox; Vox 2 A')).toBe('an Iso tank, Iso 9001, Oxo and Cox; Vox 2 A');
+  });
+
   it('writes a capital o, s, v, w, x, c at the end of a small-letter word small', () => {
     expect(fixLetterCase('jumping foxeS, HardnesS: 58-62, ASME B16.5 ClaSS 150')).toBe('jumping foxes, Hardness: 58-62, ASME B16.5 Class 150');
     expect(fixLetterCase('使用IS0 VG220齿轮油')).toBe('使用ISO VG220齿轮油');

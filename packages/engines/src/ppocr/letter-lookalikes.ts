@@ -49,7 +49,7 @@ function inCapitals(word: string, smallEnd: boolean): string {
  * Two-letter words are left alone: units tell case apart (`mV`, `MV`, `kW`).
  */
 export function fixLetterCase(text: string): string {
-  return text.replace(WORD, (word) => {
+  return besideCapitals(text.replace(WORD, (word) => {
     // Two zeros or a leading one make a code (`AB00`), not a word with an O in it.
     if (word.length < 3 || /00|^0/.test(word)) return word;
     const letters = [...word].filter((char) => char !== '0');
@@ -64,6 +64,24 @@ export function fixLetterCase(text: string): string {
     // The first letter may be a capital (`Hardness`), the rest small; a double s may end it (`ClaSS`), not `MacOS`.
     const end = /^(.[a-z]*[a-z]{2})(S+|[COSVWX])$/.exec(word);
     return end ? end[1]! + end[2]!.toLowerCase() : word;
+  }));
+}
+
+/** A capital and then only letters drawn alike in either case (`Iso`, `Is0`, `Cos`), beside a word in capitals. */
+const CAPITAL_THEN_CASELESS = /(?<![A-Za-z0-9])[A-Z][cosvwxz0]{2,}(?![A-Za-z0-9])/g;
+const IN_CAPITALS = /^[A-Z0-9]{2,}$/;
+
+/**
+ * A word whose letters after the first could be capitals, beside a word in capitals, is in
+ * capitals too (`Iso VG 46` → `ISO VG 46`, `Pos. Cvs LIST`): in a monospaced face and in scans
+ * the recogniser reads s, o, v and the like small after a capital I.
+ */
+function besideCapitals(text: string): string {
+  return text.replace(CAPITAL_THEN_CASELESS, (word, at: number) => {
+    const before = /([A-Za-z0-9]+)[ ,]*$/.exec(text.slice(0, at))?.[1];
+    const after = /^[ ,]*([A-Za-z0-9]+)/.exec(text.slice(at + word.length))?.[1];
+    const capitals = [before, after].some((neighbour) => neighbour !== undefined && IN_CAPITALS.test(neighbour) && /[A-Z]/.test(neighbour));
+    return capitals ? word.replace(/[a-z0]/g, (char) => (char === '0' ? 'O' : char.toUpperCase())) : word;
   });
 }
 
