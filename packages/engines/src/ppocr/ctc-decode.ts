@@ -145,12 +145,24 @@ const SMALL_LETTER = /^[a-z]$/;
 const TEMPERATURE_SCALE = /^[CF]$/;
 
 /**
+ * Where the strip tells a space better than the scores (`scored`) between the line read so far
+ * (`read`) and `char`, emitted at steps `lastStart` and `t`: after a number that opens a line before
+ * Chinese (see `number-gap`), and beside a narrow letter in a monospaced line (see `monospace`).
+ */
+function spacedByStrip(ink: StripInk, read: readonly string[], char: string, lastStart: number, t: number, scored: boolean): boolean {
+  const last = read.at(-1)!;
+  if (!scored && HAN.test(char) && isOpeningNumber(read)) return spacedAfterNumber(ink, lastStart, t);
+  if (scored && LATIN_LETTER.test(last) && LATIN_LETTER.test(char) && (NARROW.test(last) || NARROW.test(char))) return !neighbouringCells(ink, lastStart, t);
+  return scored;
+}
+
+/**
  * CTC greedy decoding of one line: its `steps` steps of `scores` from `offset` on. Spaces are
  * placed from P(space) in the gap and the distance between characters (`spaceBetween`), whether
- * or not the space class was the top class. With the strip's `ink`, the gap after a number that
- * opens a line before Chinese is measured there (see `number-gap`), and so are a digit after a
- * small letter that may be raised (`mm²`, see `superscripts`) and a degree sign left unread before a
- * temperature's C or F (see `degree-signs`).
+ * or not the space class was the top class. With the strip's `ink` (`StripInk`), what the scores
+ * cannot tell is measured there: some spaces (`spacedByStrip`), a digit after a small letter that
+ * may be raised (`mm²`, see `superscripts`), a degree sign left unread before a temperature's C or
+ * F (see `degree-signs`), and a diameter mark read as 0, 8 or O or not at all (see `diameter-glyphs`).
  */
 export function decodeLine(scores: StepScores, offset: number, steps: number, dictionary: Dictionary, ink?: StripInk): DecodedLine {
   const { spaceIndex } = dictionary;
@@ -176,11 +188,8 @@ export function decodeLine(scores: StepScores, offset: number, steps: number, di
       const char = dictionary.classes[best] ?? '';
       const last = chars.at(-1);
       // A full-width comma between Latin words is spaced as the comma it will be written as.
-      const spaced =
-        last !== undefined &&
-        (spaceBetween(halfWidth(last, chars.at(-2), char), halfWidth(char, last, undefined), t - lastStart, gapSpace, spaceEmitted !== undefined) ||
-          (ink !== undefined && HAN.test(char) && isOpeningNumber(chars) && spacedAfterNumber(ink, lastStart, t))) &&
-        !(ink !== undefined && LATIN_LETTER.test(last) && LATIN_LETTER.test(char) && (NARROW.test(last) || NARROW.test(char)) && neighbouringCells(ink, lastStart, t));
+      const scored = last !== undefined && spaceBetween(halfWidth(last, chars.at(-2), char), halfWidth(char, last, undefined), t - lastStart, gapSpace, spaceEmitted !== undefined);
+      const spaced = last !== undefined && (ink === undefined ? scored : spacedByStrip(ink, chars, char, lastStart, t, scored));
       const degree = ink !== undefined && DIGIT.test(last ?? '') && TEMPERATURE_SCALE.test(char) ? unreadDegreeSign(ink, lastStart, t) : undefined;
       if (last !== undefined && (degree ? degree.spaced : spaced)) {
         if (spaceEmitted === undefined && HAN.test(last) && HAN.test(char)) hanSpaces.push({ at: chars.length, steps: t - lastStart });
