@@ -167,7 +167,7 @@ function spacedByStrip(ink: StripInk, read: readonly string[], char: string, las
 export function decodeLine(scores: StepScores, offset: number, steps: number, dictionary: Dictionary, ink?: StripInk): DecodedLine {
   const { spaceIndex } = dictionary;
   const chars: string[] = [];
-  // Undefined for a space placed from the gap and a degree sign seen in the strip: no character the model read.
+  // Undefined for a space placed from the gap and a mark seen only in the strip (°, Ø): no character the model read.
   const probabilities: Array<number | undefined> = [];
   let previous = 0;
   let gapSpace = 0;

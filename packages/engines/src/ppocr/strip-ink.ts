@@ -17,11 +17,7 @@ const INK_SHARE = 0.25;
 /** Less contrast than this (0–255) between paper and ink tells nothing. */
 const LEAST_CONTRAST = 48;
 
-/**
- * The ink of one strip in a batch tensor as `sampleStrip` fills it, measured on first asking: what
- * the recogniser's steps are too coarse or its classes too few to tell (a space's width, a raised
- * digit) the strip still shows.
- */
+/** What `StripInk` measures of its strip, once. */
 interface Measured {
   columns: InkColumns;
   runs: InkRun[];
@@ -35,6 +31,11 @@ export interface InkColumns {
   bottom: Int16Array;
 }
 
+/**
+ * The ink of one strip in a batch tensor as `sampleStrip` fills it, measured on first asking: what
+ * the recogniser's steps are too coarse or its classes too few to tell (a space's width, a raised
+ * digit) the strip still shows.
+ */
 export class StripInk {
   private measured?: Measured;
 
@@ -77,7 +78,8 @@ export class StripInk {
   /** Whether the pixel at `column`, `row` holds ink. */
   inked(column: number, row: number): boolean {
     this.measured ??= this.measure();
-    return this.measured.pixels[Math.round(row) * this.slot.width + Math.round(column)] === 1;
+    const [x, y] = [Math.round(column), Math.round(row)];
+    return x >= 0 && x < this.slot.width && y >= 0 && y < this.slot.height && this.measured.pixels[y * this.slot.width + x] === 1;
   }
 
   /** The run after `run`, if any. */
