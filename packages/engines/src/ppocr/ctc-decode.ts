@@ -10,6 +10,7 @@ import { restoreFrameSymbols } from './frame-symbols.ts';
 import { fixAisi, fixCapitalI, fixChineseFullStop, fixHanLookalikes, fixLetterCase, fixMicrometre, fixNotation, fixPound, HAN } from './letter-lookalikes.ts';
 import { neighbouringCells } from './monospace.ts';
 import { isOpeningNumber, spacedAfterNumber } from './number-gap.ts';
+import { stopMarkShown, unreadLastMark } from './stop-marks.ts';
 import { raisedDigit } from './superscripts.ts';
 
 /** Han, kana, CJK punctuation and full-width forms: no spaces go between these. */
@@ -162,7 +163,8 @@ function spacedByStrip(ink: StripInk, read: readonly string[], char: string, las
  * or not the space class was the top class. With the strip's `ink` (`StripInk`), what the scores
  * cannot tell is measured there: some spaces (`spacedByStrip`), a digit after a small letter that
  * may be raised (`mm²`, see `superscripts`), a degree sign left unread before a temperature's C or
- * F (see `degree-signs`), and a diameter mark read as 0, 8 or O or not at all (see `diameter-glyphs`).
+ * F (see `degree-signs`), a diameter mark read as 0, 8 or O or not at all (see `diameter-glyphs`), and
+ * a comma or hyphen read as a stop, or a line's last mark not read at all (see `stop-marks`).
  */
 export function decodeLine(scores: StepScores, offset: number, steps: number, dictionary: Dictionary, ink?: StripInk): DecodedLine {
   const { spaceIndex } = dictionary;
@@ -222,7 +224,18 @@ export function decodeLine(scores: StepScores, offset: number, steps: number, di
       starts.splice(at, 1);
     }
   }
-  if (ink !== undefined) restoreWideDiameterMarks(chars, starts, steps, ink);
+  if (ink !== undefined) {
+    restoreWideDiameterMarks(chars, starts, steps, ink);
+    chars.forEach((char, i) => {
+      if (char === '.') chars[i] = stopMarkShown(ink, starts[i]!, starts[i + 1] ?? steps, i === chars.length - 1);
+    });
+    const unread = unreadEndMark(chars, starts, ink);
+    if (unread) {
+      chars.push(unread);
+      probabilities.push(undefined);
+      starts.push(steps);
+    }
+  }
   const marks = fixHanLookalikes(chars);
   return finish(matchBracketWidths(marks.map((char, i) => halfWidth(char, marks[i - 1], marks[i + 1]))), probabilities);
 }
@@ -240,6 +253,19 @@ function restoreWideDiameterMarks(chars: string[], starts: readonly number[], st
     while (end < chars.length && /^[0-9.,]$/.test(chars[end]!)) end++;
     if (isDiameterMark(ink, starts[i]!, starts[end] ?? steps)) chars[i] = 'Ø';
   });
+}
+
+/** Marks that end a clause: no other is looked for after one. */
+const ENDING_MARK = /^[.,:;!?\-。，：；！？、]$/u;
+/** A Chinese line ends on a full-width stop or comma, never on a hyphen. */
+const IN_CHINESE: Readonly<Record<string, string | undefined>> = { '.': '。', ',': '，' };
+
+/** The stop, comma or hyphen after the line's last character that the strip shows and the model left unread (see `stop-marks`). */
+function unreadEndMark(chars: readonly string[], starts: readonly number[], ink: StripInk): string | undefined {
+  const last = chars.at(-1);
+  if (last === undefined || ENDING_MARK.test(last)) return undefined;
+  const mark = unreadLastMark(ink, starts.at(-1)!);
+  return mark && chars.some((char) => HAN.test(char)) ? IN_CHINESE[mark] : mark;
 }
 
 const BRACKET_PAIRS: Record<string, string> = { '(': ')', '（': '）' };

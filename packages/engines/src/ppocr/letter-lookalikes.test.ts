@@ -55,6 +55,11 @@ describe('fixChineseFullStop', () => {
     expect(fixChineseFullStop('回火温度不低于550℃o')).toBe('回火温度不低于550℃。');
   });
 
+  it('reads it so after a general tolerance class (`GB/T 1804-m。`)', () => {
+    expect(fixChineseFullStop('未注尺寸公差按GB/T 1804-mo')).toBe('未注尺寸公差按GB/T 1804-m。');
+    expect(fixChineseFullStop('未注形位公差按GB/T 1184-ko')).toBe('未注形位公差按GB/T 1184-ko');
+  });
+
   it('leaves English lines, words ending in o and an o inside the line alone', () => {
     for (const text of ['Set the timer to 10o', '型号Pro', '参见图2o形圈', '未注倒角C1o，其余C2', '采用Arduino', '型号2Go', '材料20Mo']) expect(fixChineseFullStop(text)).toBe(text);
   });
@@ -99,7 +104,7 @@ describe('fixHanLookalikes', () => {
 });
 
 describe('fixNotation', () => {
-  it('mends a thread’s and a chamfer’s sign, kW, °C and IP read by case or as lookalikes', () => {
+  it('mends a thread’s and a chamfer’s sign, kW, °C, ISO and IP read by case or as lookalikes', () => {
     expect(fixNotation('螺栓 m20×80, m10x1.25; c0.5, co.5; 7.5 kw, 11kw; +120 °0, 80°O; 1P55, lP65, 1PX4')).toBe(
       '螺栓 M20×80, M10x1.25; C0.5, Co.5; 7.5 kW, 11kW; +120 °C, 80°C; IP55, IP65, IPX4',
     );
@@ -113,13 +118,14 @@ describe('fixNotation', () => {
     expect(fixNotation('O-ring: 0-ring 40x3 NBR 70, 密封圈 0型 40×3.1, 0形圈; 未注倒角Cl。倒角 CI')).toBe(
       'O-ring: O-ring 40x3 NBR 70, 密封圈 O型 40×3.1, O形圈; 未注倒角C1。倒角 C1',
     );
+    expect(fixNotation('according to Is0 2768-m, 1S0 9001, lso VG 46, IsO/TS 16949, 按1s0 286')).toBe('according to ISO 2768-m, ISO 9001, ISO VG 46, ISO/TS 16949, 按ISO 286');
     expect(fixNotation('密封圈0型, ISO 2768-mk, ISO 2768 fh, GB/T 1804-m, 2768-cl')).toBe(
       '密封圈O型, ISO 2768-mK, ISO 2768 fH, GB/T 1804-m, 2768-cL',
     );
   });
 
   it('leaves the same letters alone where they are no such notation', () => {
-    const text = 'module m=2.5, 3 m2, 5 m x 2 m, c=0.5, kwh, kwargs, 45°0′, 45°0\', 1P 16A, 1P100, 2P55, mm20, ' +
+    const text = 'module m=2.5, 3 m2, 5 m x 2 m, c=0.5, kwh, kwargs, 45°0′, 45°0\', 1P 16A, 1P100, 2P55, mm20, also 2, Iso, 21so 5, ' +
       'is it 2 m? 1.0E-6 m²/s, 2 kg/cm², 20 m²/h, 25 m3/h, 10-0 ring, 0级, HCl 5%, 含Cl离子, ' +
       'say "" or \'\', 5\' 6" and 12\'\'\'';
     expect(fixNotation(text)).toBe(text);

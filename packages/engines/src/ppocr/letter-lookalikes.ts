@@ -89,9 +89,9 @@ function besideCapitals(text: string): string {
  * An o closing a Chinese line after a number, or after a number's unit: the small circle of `。`
  * (`未注倒角C1o`, `表面粗糙度Ra1.6μmo`).
  */
-const FULL_STOP_AS_O = /(?<=\p{Script=Han}.*\d\s?(?:[μu]m|mm|cm|m|MPa|GPa|kPa|Pa|kg|g|kN|N|N·m|°C|℃|°|%|kW|W|kV|V|mA|A|Hz|r\/min|rpm|min|h|s|mL|ml|L)?)o$/u;
+const FULL_STOP_AS_O = /(?<=\p{Script=Han}.*\d(?:\s?(?:[μu]m|mm|cm|m|MPa|GPa|kPa|Pa|kg|g|kN|N|N·m|°C|℃|°|%|kW|W|kV|V|mA|A|Hz|r\/min|rpm|min|h|s|mL|ml|L)|-[fmcv])?)o$/u;
 
-/** Mends `。` read as o where a Chinese sentence ends on a number or its unit (`倒角C1。`, `Ra1.6μm。`). */
+/** Mends `。` read as o where a Chinese sentence ends on a number, its unit or a general tolerance class (`倒角C1。`, `Ra1.6μm。`, `GB/T 1804-m。`). */
 export function fixChineseFullStop(text: string): string {
   return text.replace(FULL_STOP_AS_O, '。');
 }
@@ -130,6 +130,9 @@ const NOTATION_MENDS: ReadonlyArray<[RegExp, string | ((match: string) => string
   [/(?<=\d ?)["“”″](?=[CF](?![\p{L}\p{N}]))/gu, '°'],
   // ISO 2768's general tolerance classes, linear then geometric (`2768-mK`), read with a small k, h or l.
   [/(?<=2768[- ]?[fmcv])[hkl](?![\p{L}\p{N}])/gu, (letter: string) => letter.toUpperCase()],
+  // ISO before a standard's number, a viscosity grade or a part (`Is0 2768`, `1S0 9001`, `lso VG 46`,
+  // `IsO/TS`): in sans faces the recogniser reads its I as 1 or l, its S small, its O as a zero.
+  [/(?<![\p{Script=Latin}\p{N}])[1lI][sS][O0o](?= ?(?:\d|VG\b)|\/)/gu, 'ISO'],
   // An ingress rating whose I reads as a one (`1P55`, `lP65`): IP and two digits, the first 0–6.
   [/(?<![\p{L}\p{N}])[1l]P(?=[0-6X][0-9KX](?![\p{L}\p{N}]))/gu, 'IP'],
   // The dictionary has no ³: a cubic unit after a number reads with ? (`25 m?/h`, `7.85 g/cm?`), which
@@ -146,7 +149,7 @@ const NOTATION_MENDS: ReadonlyArray<[RegExp, string | ((match: string) => string
   [/(?<=倒角 ?)C[lI](?![\p{L}])/gu, 'C1'],
 ];
 
-/** Mends a thread's or chamfer's sign, kW, °C, ISO 2768's classes, IP, cubic units, inch marks and O-rings read by case or as lookalikes (`m20×80`, `7.5 kw`, `120 °0`, `2768-mk`, `1P55`, `m?/h`, `1/2""`, `0-ring`). */
+/** Mends a thread's or chamfer's sign, kW, °C, ISO, ISO 2768's classes, IP, cubic units, inch marks and O-rings read by case or as lookalikes (`m20×80`, `7.5 kw`, `120 °0`, `2768-mk`, `1P55`, `m?/h`, `1/2""`, `0-ring`). */
 export function fixNotation(text: string): string {
   return NOTATION_MENDS.reduce(
     (mended, [pattern, replacement]) => (typeof replacement === 'string' ? mended.replace(pattern, replacement) : mended.replace(pattern, replacement)),
