@@ -10,7 +10,7 @@ import { restoreFrameSymbols } from './frame-symbols.ts';
 import { fixAisi, fixCapitalI, fixChineseFullStop, fixHanLookalikes, fixLetterCase, fixMicrometre, fixNotation, fixPound, HAN } from './letter-lookalikes.ts';
 import { neighbouringCells } from './monospace.ts';
 import { isOpeningNumber, spacedAfterNumber } from './number-gap.ts';
-import { stopMarkShown, unreadLastMark } from './stop-marks.ts';
+import { isProductDot, stopMarkShown, unreadLastMark } from './stop-marks.ts';
 import { raisedDigit } from './superscripts.ts';
 
 /** Han, kana, CJK punctuation and full-width forms: no spaces go between these. */
@@ -164,7 +164,8 @@ function spacedByStrip(ink: StripInk, read: readonly string[], char: string, las
  * cannot tell is measured there: some spaces (`spacedByStrip`), a digit after a small letter that
  * may be raised (`mm²`, see `superscripts`), a degree sign left unread before a temperature's C or
  * F (see `degree-signs`), a diameter mark read as 0, 8 or O or not at all (see `diameter-glyphs`), and
- * a comma or hyphen read as a stop, or a line's last mark not read at all (see `stop-marks`).
+ * a comma or hyphen read as a stop, a line's last mark not read at all, and the raised dot of a
+ * product of units read as `-` or `.` (`N·m`; see `stop-marks`).
  */
 export function decodeLine(scores: StepScores, offset: number, steps: number, dictionary: Dictionary, ink?: StripInk): DecodedLine {
   const { spaceIndex } = dictionary;
@@ -227,7 +228,9 @@ export function decodeLine(scores: StepScores, offset: number, steps: number, di
   if (ink !== undefined) {
     restoreWideDiameterMarks(chars, starts, steps, ink);
     chars.forEach((char, i) => {
-      if (char === '.') chars[i] = stopMarkShown(ink, starts[i]!, starts[i + 1] ?? steps, i === chars.length - 1);
+      const next = starts[i + 1] ?? steps;
+      if ((char === '-' || char === '.') && betweenUnits(chars, i) && isProductDot(ink, starts[i]!, next)) chars[i] = '·';
+      else if (char === '.') chars[i] = stopMarkShown(ink, starts[i]!, next, i === chars.length - 1);
     });
     const unread = unreadEndMark(chars, starts, ink);
     if (unread) {
@@ -253,6 +256,26 @@ function restoreWideDiameterMarks(chars: string[], starts: readonly number[], st
     while (end < chars.length && /^[0-9.,]$/.test(chars[end]!)) end++;
     if (isDiameterMark(ink, starts[i]!, starts[end] ?? steps)) chars[i] = 'Ø';
   });
+}
+
+/** A letter of a unit's symbol (`N`, `kW`, `Pa`, `Ω`). */
+const UNIT_LETTER = /^[A-Za-zΩ]$/;
+
+/**
+ * Whether the mark at `at` stands between the symbols of two units after a number, as the dot of a
+ * product does (`25 N·m`, `3 kW·h`, spaces read around it or not): 1 to 3 letters on either side.
+ */
+function betweenUnits(chars: readonly string[], at: number): boolean {
+  const symbol = (from: number, step: number): number => {
+    let i = chars[from] === ' ' ? from + step : from;
+    while (UNIT_LETTER.test(chars[i] ?? '')) i += step;
+    const letters = Math.abs(i - from) - (chars[from] === ' ' ? 1 : 0);
+    return letters >= 1 && letters <= 3 ? i : -1;
+  };
+  const before = symbol(at - 1, -1);
+  const after = symbol(at + 1, 1);
+  if (before < 0 || after < 0) return false;
+  return DIGIT.test(chars[chars[before] === ' ' ? before - 1 : before] ?? '');
 }
 
 /** Marks that end a clause: no other is looked for after one. */

@@ -118,6 +118,7 @@ describe('fixNotation', () => {
     expect(fixNotation('O-ring: 0-ring 40x3 NBR 70, 密封圈 0型 40×3.1, 0形圈; 未注倒角Cl。倒角 CI')).toBe(
       'O-ring: O-ring 40x3 NBR 70, 密封圈 O型 40×3.1, O形圈; 未注倒角C1。倒角 C1',
     );
+    expect(fixNotation('Torque 25 N · m, 3 kW· h, 5 N ·m; 拧紧力矩25N · m')).toBe('Torque 25 N·m, 3 kW·h, 5 N·m; 拧紧力矩25N·m');
     expect(fixNotation('according to Is0 2768-m, 1S0 9001, lso VG 46, IsO/TS 16949, 按1s0 286')).toBe('according to ISO 2768-m, ISO 9001, ISO VG 46, ISO/TS 16949, 按ISO 286');
     expect(fixNotation('密封圈0型, ISO 2768-mk, ISO 2768 fh, GB/T 1804-m, 2768-cl')).toBe(
       '密封圈O型, ISO 2768-mK, ISO 2768 fH, GB/T 1804-m, 2768-cL',
@@ -127,7 +128,7 @@ describe('fixNotation', () => {
   it('leaves the same letters alone where they are no such notation', () => {
     const text = 'module m=2.5, 3 m2, 5 m x 2 m, c=0.5, kwh, kwargs, 45°0′, 45°0\', 1P 16A, 1P100, 2P55, mm20, also 2, Iso, 21so 5, ' +
       'is it 2 m? 1.0E-6 m²/s, 2 kg/cm², 20 m²/h, 25 m3/h, 10-0 ring, 0级, HCl 5%, 含Cl离子, ' +
-      'say "" or \'\', 5\' 6" and 12\'\'\'';
+      'say "" or \'\', 5\' 6" and 12\'\'\', 王 · 李, a · b';
     expect(fixNotation(text)).toBe(text);
   });
 });

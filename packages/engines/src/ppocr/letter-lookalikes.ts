@@ -133,6 +133,8 @@ const NOTATION_MENDS: ReadonlyArray<[RegExp, string | ((match: string) => string
   // ISO before a standard's number, a viscosity grade or a part (`Is0 2768`, `1S0 9001`, `lso VG 46`,
   // `IsO/TS`): in sans faces the recogniser reads its I as 1 or l, its S small, its O as a zero.
   [/(?<![\p{Script=Latin}\p{N}])[1lI][sS][O0o](?= ?(?:\d|VG\b)|\/)/gu, 'ISO'],
+  // A product of units after a number read with spaces around its dot (`25 N · m`, `3 kW· h`).
+  [/(?<=\d ?[A-Za-zΩ]{1,3}) ?· ?(?=[A-Za-zΩ]{1,3}(?![\p{L}\p{N}]))/gu, '·'],
   // An ingress rating whose I reads as a one (`1P55`, `lP65`): IP and two digits, the first 0–6.
   [/(?<![\p{L}\p{N}])[1l]P(?=[0-6X][0-9KX](?![\p{L}\p{N}]))/gu, 'IP'],
   // The dictionary has no ³: a cubic unit after a number reads with ? (`25 m?/h`, `7.85 g/cm?`), which
@@ -149,7 +151,7 @@ const NOTATION_MENDS: ReadonlyArray<[RegExp, string | ((match: string) => string
   [/(?<=倒角 ?)C[lI](?![\p{L}])/gu, 'C1'],
 ];
 
-/** Mends a thread's or chamfer's sign, kW, °C, ISO, ISO 2768's classes, IP, cubic units, inch marks and O-rings read by case or as lookalikes (`m20×80`, `7.5 kw`, `120 °0`, `2768-mk`, `1P55`, `m?/h`, `1/2""`, `0-ring`). */
+/** Mends a thread's or chamfer's sign, kW, °C, ISO, a product of units' dot, ISO 2768's classes, IP, cubic units, inch marks and O-rings read by case or as lookalikes (`m20×80`, `7.5 kw`, `120 °0`, `2768-mk`, `1P55`, `m?/h`, `1/2""`, `0-ring`). */
 export function fixNotation(text: string): string {
   return NOTATION_MENDS.reduce(
     (mended, [pattern, replacement]) => (typeof replacement === 'string' ? mended.replace(pattern, replacement) : mended.replace(pattern, replacement)),

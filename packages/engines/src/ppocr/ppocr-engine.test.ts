@@ -400,6 +400,20 @@ describe('page result', () => {
     expect(misread).toEqual([]);
   });
 
+  it('reads the raised dot of a product of units (`N·m`, `kW·h`), which the recogniser reads as `-`, `.` or a spaced `·`', async () => {
+    const lines = ['Torque 25 N·m, energy 3 kW·h', 'Tightening torque: 120 N·m', 'See section A-A, an X-ray'];
+    const misread: string[] = [];
+    for (const fontFamily of ['"Noto Sans CJK SC"', '"DejaVu Sans"', '"DejaVu Serif"']) {
+      for (const fontSize of [20, 28]) {
+        const spec = { width: fontSize * 22, height: (lines.length + 1) * fontSize * 1.8, blocks: [{ x: 10, y: 10, text: lines.join('\n'), fontSize, lineHeight: 1.8, fontFamily }] };
+        const text = (await read(renderPage(spec))).text;
+        for (const term of ['25 N·m', '3 kW·h', '120 N·m', 'A-A', 'X-ray']) if (!text.includes(term)) misread.push(`${fontFamily} ${fontSize}: ${term} not read in ${text}`);
+      }
+    }
+    // Before the strip was looked at, 7 of the 12 products read `N-m`, `kW.h`, `kWh` or `N · m`.
+    expect(misread).toEqual([]);
+  });
+
   it('reads words in a monospaced face whole where a narrow i or l stands in a wide cell (`Tensile`, not `Tensi le`)', async () => {
     const lines = ['The pump shall be installed on a level foundation.', 'Check the oil level daily; fill with oil.', 'Tensile strength of the bolts: minimum 800 MPa.', 'All flanges will be aligned before the final tightening.'];
     const split: string[] = [];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { inkedStrip, renderedStrip, stepOf } from './ink-strips.ts';
-import { stopMarkShown, unreadLastMark } from './stop-marks.ts';
+import { inkedStrip, renderedStrip, stepOf, type InkBlock } from './ink-strips.ts';
+import { isProductDot, stopMarkShown, unreadLastMark } from './stop-marks.ts';
 
 /** Letters standing on the baseline at row 34, 16 columns apart, as `inkedStrip` draws glyphs. */
 const LETTERS = [10, 26, 42, 58, 74].map((start) => ({ start, end: start + 12, top: 16, bottom: 35 }));
@@ -33,7 +33,7 @@ describe('stopMarkShown', () => {
 describe('unreadLastMark', () => {
   it('finds the stop, comma or hyphen standing alone after the last glyph read', () => {
     const last = stepOf(LETTERS.at(-1)!);
-    const after = (mark: object) => unreadLastMark(inkedStrip([...LETTERS, mark], { width: 112 }), last);
+    const after = (mark: InkBlock) => unreadLastMark(inkedStrip([...LETTERS, mark], { width: 112 }), last);
     expect(after({ start: 90, end: 96, top: 29, bottom: 35 })).toBe('.');
     expect(after({ start: 90, end: 94, top: 30, bottom: 41 })).toBe(',');
     expect(after({ start: 90, end: 100, top: 24, bottom: 28 })).toBe('-');
@@ -41,11 +41,21 @@ describe('unreadLastMark', () => {
 
   it('finds none after a line without one, nor a speck, a stroke below the line or a mark standing far off', () => {
     const last = stepOf(LETTERS.at(-1)!);
-    const after = (...marks: object[]) => unreadLastMark(inkedStrip([...LETTERS, ...marks], { width: 128 }), last);
+    const after = (...marks: InkBlock[]) => unreadLastMark(inkedStrip([...LETTERS, ...marks], { width: 128 }), last);
     expect(unreadLastMark(inkedStrip(LETTERS), last)).toBeUndefined();
     expect(after({ start: 90, end: 92, top: 33, bottom: 35 })).toBeUndefined();
     expect(after({ start: 90, end: 93, top: 40, bottom: 47 })).toBeUndefined();
     expect(after({ start: 104, end: 110, top: 29, bottom: 35 })).toBeUndefined();
     expect(after({ start: 90, end: 96, top: 29, bottom: 35 }, { start: 104, end: 110, top: 29, bottom: 35 })).toBeUndefined();
+  });
+});
+
+describe('isProductDot', () => {
+  it('takes a small square mark at the letters’ middle for a raised dot, and a hyphen or a stop for none', () => {
+    const mark = (block: InkBlock) => isProductDot(inkedStrip([...LETTERS, block, { start: 104, end: 116, top: 16, bottom: 35 }], { width: 128 }), 11, 13);
+    expect(mark({ start: 91, end: 96, top: 23, bottom: 28 })).toBe(true);
+    expect(mark({ start: 90, end: 100, top: 24, bottom: 28 })).toBe(false);
+    expect(mark({ start: 91, end: 96, top: 30, bottom: 35 })).toBe(false);
+    expect(mark({ start: 91, end: 93, top: 25, bottom: 27 })).toBe(false);
   });
 });

@@ -38,6 +38,14 @@ const COMMA = { deepest: 0.5, highest: 0.45, below: 0.1, thinBelow: 0.06, thin: 
  */
 const HYPHEN = { above: 0.2, highest: 0.8, leastWidth: 0.12, widerBy: 1.1 };
 /**
+ * The raised dot of a product of units (`N·m`, `kW·h`), which the recogniser reads as `-`, `.` or
+ * `·` about equally: raised as a hyphen is, at least this share of the strip's height wide, and
+ * less than this much wider than tall. Such dots measured 0.8–1.25 times as wide as tall in six
+ * faces at 16–28 px, sharp and scanned; hyphens 1.33 and more.
+ */
+const PRODUCT_DOT = { leastWidth: 0.06, widerBy: 1.3 };
+
+/**
  * A line's last mark left unread stands at most this share of the strip's height after the glyph
  * before it; a stop there is at least this share wide, or it is a speck.
  */
@@ -67,8 +75,23 @@ export function unreadLastMark(ink: StripInk, lastStep: number): Mark | undefine
   return shown === '.' && mark.end - mark.start < LEAST_STOP_WIDTH * ink.height ? undefined : shown;
 }
 
-/** The mark `mark` (a run of `ink`) plainly is, judged against the baseline and height of the glyphs before it; undefined where it is none or there is no telling. */
-function markShape(ink: StripInk, mark: InkRun): Mark | undefined {
+/** Whether the mark read at step `markStep` (the next character at `nextStep`) is a product's raised dot (see `PRODUCT_DOT`). */
+export function isProductDot(ink: StripInk, markStep: number, nextStep: number): boolean {
+  const mark = ink.runAt(markStep, nextStep);
+  const line = mark && lineBefore(ink, mark);
+  if (!mark || !line || !markSized(mark, line.size) || !raised(mark, line)) return false;
+  const width = mark.end - mark.start;
+  return width >= PRODUCT_DOT.leastWidth * ink.height && width < PRODUCT_DOT.widerBy * (mark.bottom - mark.top + 1);
+}
+
+/** Where the glyphs of a line stand (their feet's row) and how high they are, in strip pixels. */
+interface Line {
+  baseline: number;
+  size: number;
+}
+
+/** The baseline and height of the glyphs before `mark` (a run of `ink`); undefined where too few stand level to tell, or they are no glyphs. */
+function lineBefore(ink: StripInk, mark: InkRun): Line | undefined {
   const runs = ink.runs();
   const at = runs.indexOf(mark);
   const glyphs = runs.slice(Math.max(0, at - BASELINE_GLYPHS), at).filter((run) => run.bottom - run.top + 1 >= LEAST_GLYPH * ink.height);
@@ -76,18 +99,27 @@ function markShape(ink: StripInk, mark: InkRun): Mark | undefined {
   const baseline = median(glyphs.map((run) => run.bottom));
   const size = median(glyphs.map((run) => run.bottom - run.top + 1));
   const standing = glyphs.filter((run) => Math.abs(run.bottom - baseline) <= STANDING.within * ink.height).length;
-  if (size > MOST_GLYPH * ink.height || standing < STANDING.glyphs) return undefined;
+  return size > MOST_GLYPH * ink.height || standing < STANDING.glyphs ? undefined : { baseline, size };
+}
+
+/** Whether `mark` floats at the middle of the glyphs of `line`, as a hyphen or a raised dot does. */
+function raised(mark: InkRun, { baseline, size }: Line): boolean {
+  return mark.bottom < baseline - HYPHEN.above * size && mark.top > baseline - HYPHEN.highest * size;
+}
+
+/** Whether `mark` is no larger than a mark beside glyphs `size` pixels high. */
+function markSized(mark: InkRun, size: number): boolean {
+  return mark.end - mark.start <= MARK_SIZE.width * size && mark.bottom - mark.top + 1 <= MARK_SIZE.height * size;
+}
+
+/** The mark `mark` (a run of `ink`) plainly is, judged against the baseline and height of the glyphs before it; undefined where it is none or there is no telling. */
+function markShape(ink: StripInk, mark: InkRun): Mark | undefined {
+  const line = lineBefore(ink, mark);
+  if (!line || !markSized(mark, line.size)) return undefined;
+  const { baseline, size } = line;
   const width = mark.end - mark.start;
   const height = mark.bottom - mark.top + 1;
-  if (width > MARK_SIZE.width * size || height > MARK_SIZE.height * size) return undefined;
-  if (
-    mark.bottom < baseline - HYPHEN.above * size &&
-    mark.top > baseline - HYPHEN.highest * size &&
-    width >= HYPHEN.leastWidth * ink.height &&
-    width >= HYPHEN.widerBy * height
-  ) {
-    return '-';
-  }
+  if (raised(mark, line)) return width >= HYPHEN.leastWidth * ink.height && width >= HYPHEN.widerBy * height ? '-' : undefined;
   const below = mark.bottom - baseline;
   const tail = (below >= COMMA.below * size && height > width) || (below >= COMMA.thinBelow * size && height >= COMMA.thin * width);
   if (tail && below <= COMMA.deepest * size && mark.top >= baseline - COMMA.highest * size && mark.top <= baseline) return ',';
