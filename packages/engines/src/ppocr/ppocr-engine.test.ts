@@ -410,7 +410,7 @@ describe('page result', () => {
         for (const term of ['25 N·m', '3 kW·h', '120 N·m', 'A-A', 'X-ray']) if (!text.includes(term)) misread.push(`${fontFamily} ${fontSize}: ${term} not read in ${text}`);
       }
     }
-    // Before the strip was looked at, 7 of the 12 products read `N-m`, `kW.h`, `kWh` or `N · m`.
+    // Before the strip was looked at, 7 of the 18 products read `N-m`, `kW.h`, `kWh` or `N · m`.
     expect(misread).toEqual([]);
   });
 
