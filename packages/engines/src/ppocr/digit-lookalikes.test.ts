@@ -8,6 +8,11 @@ describe('fixDigitLookalikes', () => {
     expect(fixDigitLookalikes('厚度为o.5，共1o件')).toBe('厚度为0.5，共10件');
   });
 
+  it('reads the Cyrillic З and the Greek Ο inside numbers as 3 and 0, and leaves them in words', () => {
+    expect(fixDigitLookalikes('SEPTEMBER 199З, 2Ο24, З0 mm')).toBe('SEPTEMBER 1993, 2024, 30 mm');
+    expect(fixDigitLookalikes('ЗИЯ, Οθ, ЗΟ')).toBe('ЗИЯ, Οθ, ЗΟ');
+  });
+
   it('leaves words, letter-digit codes and lone letters alone', () => {
     const text = 'Do not go to 10 o clock; 42CrMo4, ISO 2768, No.5, o-ring, Oil 2O, oo';
     expect(fixDigitLookalikes(text)).toBe(text.replace('2O', '20'));

@@ -1,8 +1,10 @@
 /**
  * A run of digits, number punctuation and o/O, l/I/i standing alone (not part of a Latin word or
- * code); Chinese runs straight into numbers (`厚度为o.5`, `共1o件`).
+ * code); Chinese runs straight into numbers (`厚度为o.5`, `共1o件`). The Cyrillic З and the Greek
+ * Ο, which the dictionary holds, are drawn as a 3 and an O (`SEPTEMBER 199З` on a scan).
  */
-const NUMBER_LIKE = /(?<![\p{Script=Latin}\p{N}])[\d.,:/+\-±×%°()oOlIi]+(?![\p{Script=Latin}\p{N}])/gu;
+const NUMBER_LIKE = /(?<![\p{Script=Latin}\p{N}])[\d.,:/+\-±×%°()oOlIiЗΟ]+(?![\p{Script=Latin}\p{N}])/gu;
+const ZERO_LOOKALIKES = /[oOΟ]/g;
 /** l, I or i with a digit or decimal mark on both sides (`2l0`, `0.l5`); at a token's end it may be a unit (`5l`). */
 const ONE_BETWEEN_DIGITS = /(?<=[\d.,])[lIi](?=[\d.,])/g;
 /**
@@ -32,7 +34,7 @@ const DESIGNATION_ZERO = /(?<![\p{Script=Latin}\p{N}])([A-Z]{2,4}|[MRØΦφ])(\d
  * The recogniser often reads the digit 0 as the letter o inside numbers (`5oo hours`, `o.o5 mm`),
  * and now and then 1 as l, I or i, more so on coarse scans (`2l0 Nm`, `Mi6`). In a token made
  * only of digits, number punctuation and those letters, with at least one digit, every o is a
- * zero and an l, I or i between digits is a one, as is one after a thread's M or a radius's R;
+ * zero, a З a three, and an l, I or i between digits is a one, as is one after a thread's M or a radius's R;
  * an o after a radius's R or a chamfer's C, before a decimal part, is a zero, and so is one in a
  * designation's number. Small print reads a
  * comma as a point: where that leaves an amount no convention writes, its thousands separators are
@@ -40,7 +42,7 @@ const DESIGNATION_ZERO = /(?<![\p{Script=Latin}\p{N}])([A-Z]{2,4}|[MRØΦφ])(\d
  */
 export function fixDigitLookalikes(text: string): string {
   return text
-    .replace(NUMBER_LIKE, (token) => (/\d/.test(token) ? token.replace(/[oO]/g, '0').replace(ONE_BETWEEN_DIGITS, '1') : token))
+    .replace(NUMBER_LIKE, (token) => (/\d/.test(token) ? token.replace(ZERO_LOOKALIKES, '0').replaceAll('З', '3').replace(ONE_BETWEEN_DIGITS, '1') : token))
     .replace(DESIGNATION_ZERO, (_, sign: string, number: string) => sign + number.replace(/[oO]/g, '0'))
     .replace(THREAD_ONE, '$11')
     .replace(SIZE_ZERO, '$10')
