@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { decodeLine } from './ctc-decode.ts';
 import type { Dictionary } from './dictionary.ts';
+import { inkedStrip } from './ink-strips.ts';
 import type { StepScores } from './step-scores.ts';
 
 const classes = ['', 'a', 'b', 'C', '中', '文', '角', '２', '（', '1', '.', 'x', '×', '：', '，', '°', '℃', '）', '(', ')', '-', ' '];
@@ -169,5 +170,16 @@ describe('decodeLine', () => {
     expect(read('a', '(', '1', '）')).toBe('a(1)');
     // A pair of one width is left as read.
     expect(read('中', '(', '1', ')')).toBe('中(1)');
+  });
+
+  it('closes up a hyphen ending a line that the strip shows set close to its word, and reads it once where read twice (`look -`, `tradi--`)', () => {
+    const letters = [{ start: 8, end: 20 }, { start: 24, end: 36 }];
+    const ending = (steps: Array<[string, number, number?]>, hyphen: { start: number; end: number }) =>
+      decodeLine(stepScores(probabilities(steps), steps.length), 0, steps.length, dictionary, inkedStrip([...letters, { ...hyphen, top: 24, bottom: 28 }], { width: 80 })).text;
+    const spaced: Array<[string, number, number?]> = [['', 1], ['a', 0.9], ['', 1], ['b', 0.9], ['', 1], [' ', 0.9], ['-', 0.9], ['', 1], ['', 1]];
+    expect(ending(spaced, { start: 40, end: 52 })).toBe('ab-');
+    expect(ending(spaced, { start: 60, end: 72 })).toBe('ab -');
+    const twice: Array<[string, number, number?]> = [['', 1], ['a', 0.9], ['', 1], ['b', 0.9], ['', 1], ['-', 0.9], ['', 1], ['-', 0.9], ['', 1]];
+    expect(ending(twice, { start: 40, end: 52 })).toBe('ab-');
   });
 });

@@ -5,6 +5,7 @@ import { unreadDegreeSign } from './degree-signs.ts';
 import { isDiameterMark, unreadDiameterMark } from './diameter-glyphs.ts';
 import { restoreDiameterMarks } from './diameter-marks.ts';
 import { joinEmailAddresses } from './email-addresses.ts';
+import { SPACE_RUN } from './long-lines.ts';
 import { fixDigitLookalikes } from './digit-lookalikes.ts';
 import { restoreFrameSymbols } from './frame-symbols.ts';
 import { fixAisi, fixCapitalI, fixChineseFullStop, fixHanLookalikes, fixLetterCase, fixMicrometre, fixNotation, fixPound, HAN } from './letter-lookalikes.ts';
@@ -232,6 +233,7 @@ export function decodeLine(scores: StepScores, offset: number, steps: number, di
       if ((char === '-' || char === '.') && betweenUnits(chars, i) && isProductDot(ink, starts[i]!, next)) chars[i] = '·';
       else if (char === '.') chars[i] = stopMarkShown(ink, starts[i]!, next, i === chars.length - 1);
     });
+    closeEndHyphen(chars, probabilities, starts, steps, ink);
     const unread = unreadEndMark(chars, starts, ink);
     if (unread) {
       chars.push(unread);
@@ -276,6 +278,24 @@ function betweenUnits(chars: readonly string[], at: number): boolean {
   const after = symbol(at + 1, 1);
   if (before < 0 || after < 0) return false;
   return DIGIT.test(chars[chars[before] === ' ' ? before - 1 : before] ?? '');
+}
+
+/**
+ * A hyphen ending a line cuts the word before it: the recogniser now and then reads a space before
+ * it (`look -`) or reads it twice (`tradi--`) on a scanned magazine page. The space goes where the
+ * strip shows less blank than a word space before the hyphen's ink, the second hyphen where both
+ * stand on one run of ink.
+ */
+function closeEndHyphen(chars: string[], probabilities: Array<number | undefined>, starts: number[], steps: number, ink: StripInk): void {
+  const n = chars.length;
+  if (chars[n - 1] !== '-' || !LATIN_LETTER.test(chars[n - 3] ?? '')) return;
+  const hyphen = ink.runAt(starts[n - 1]!, steps);
+  const before = chars[n - 2] === '-' ? ink.runAt(starts[n - 2]!, starts[n - 1]) : ink.runAt(starts[n - 3]!, starts[n - 2]);
+  if (!hyphen || !before) return;
+  const twice = chars[n - 2] === '-' && before === hyphen;
+  const unspaced = chars[n - 2] === ' ' && hyphen.start - before.end < SPACE_RUN * ink.height;
+  if (!twice && !unspaced) return;
+  for (const list of [chars, probabilities, starts]) list.splice(n - 2, 1);
 }
 
 /** Marks that end a clause: no other is looked for after one. */
