@@ -11,7 +11,7 @@ import { restoreFrameSymbols } from './frame-symbols.ts';
 import { fixAisi, fixCapitalI, fixChineseFullStop, fixHanLookalikes, fixLetterCase, fixMicrometre, fixNotation, fixPound, HAN } from './letter-lookalikes.ts';
 import { neighbouringCells } from './monospace.ts';
 import { isOpeningNumber, spacedAfterNumber } from './number-gap.ts';
-import { isProductDot, stopMarkShown, unreadLastMark } from './stop-marks.ts';
+import { isProductDot, spacedAfterMark, stopMarkShown, unreadLastMark } from './stop-marks.ts';
 import { raisedDigit } from './superscripts.ts';
 
 /** Han, kana, CJK punctuation and full-width forms: no spaces go between these. */
@@ -139,6 +139,13 @@ export interface DecodedLine {
 }
 
 const LATIN_LETTER = /^[A-Za-z]$/;
+/**
+ * What a word after a mark opens with (`kW, 1450`, `MPa, flow`, `], [258`) where the strip is asked
+ * for the space; not a 1, whose tabular cell leaves a blank before it as wide as a space
+ * (`MASSSTAB:1:2`). Nor is it asked after a number's digit: a decimal or thousands mark stands
+ * as far from a 1 after it as a space (`±0.10`).
+ */
+const OPENS_WORD = /^[A-Za-z02-9[(]$/;
 /** Letters a monospaced face sets narrow in a wide cell, so that the recogniser reads a space beside them (see `monospace`). */
 const NARROW = /^[Iijl]$/;
 /** Units whose raised digit the strip is asked about end in a small letter (`mm²`, `m/s²`, `in²`): a capital's arm can stand as high. */
@@ -149,11 +156,13 @@ const TEMPERATURE_SCALE = /^[CF]$/;
 /**
  * Where the strip tells a space better than the scores (`scored`) between the line read so far
  * (`read`) and `char`, emitted at steps `lastStart` and `t`: after a number that opens a line before
- * Chinese (see `number-gap`), and beside a narrow letter in a monospaced line (see `monospace`).
+ * Chinese (see `number-gap`), after a stop, comma or colon that the recogniser read none after
+ * (see `stop-marks`), and beside a narrow letter in a monospaced line (see `monospace`).
  */
 function spacedByStrip(ink: StripInk, read: readonly string[], char: string, lastStart: number, t: number, scored: boolean): boolean {
   const last = read.at(-1)!;
   if (!scored && HAN.test(char) && isOpeningNumber(read)) return spacedAfterNumber(ink, lastStart, t);
+  if (!scored && AFTER_MARK.test(last) && OPENS_WORD.test(char) && !DIGIT.test(read.at(-2) ?? '')) return spacedAfterMark(ink, lastStart, t);
   if (scored && LATIN_LETTER.test(last) && LATIN_LETTER.test(char) && (NARROW.test(last) || NARROW.test(char))) return !neighbouringCells(ink, lastStart, t);
   return scored;
 }

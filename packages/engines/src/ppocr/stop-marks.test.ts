@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { inkedStrip, renderedStrip, stepOf, type InkBlock } from './ink-strips.ts';
-import { isProductDot, stopMarkShown, unreadLastMark } from './stop-marks.ts';
+import { isProductDot, spacedAfterMark, stopMarkShown, unreadLastMark } from './stop-marks.ts';
 
 /** Letters standing on the baseline at row 34, 16 columns apart, as `inkedStrip` draws glyphs. */
 const LETTERS = [10, 26, 42, 58, 74].map((start) => ({ start, end: start + 12, top: 16, bottom: 35 }));
@@ -57,5 +57,21 @@ describe('isProductDot', () => {
     expect(mark({ start: 90, end: 100, top: 24, bottom: 28 })).toBe(false);
     expect(mark({ start: 91, end: 96, top: 30, bottom: 35 })).toBe(false);
     expect(mark({ start: 91, end: 93, top: 25, bottom: 27 })).toBe(false);
+  });
+});
+
+describe('spacedAfterMark', () => {
+  const comma = { start: 90, end: 95, top: 30, bottom: 40 };
+  const after = (start: number) => ({ start, end: start + 12, top: 16, bottom: 35 });
+  const spaced = (blocks: InkBlock[]) => spacedAfterMark(inkedStrip(blocks, { width: 136 }), 11, 14);
+
+  it('finds a word space where the blank after the mark is wide and twice the blank before it', () => {
+    expect(spaced([...LETTERS, comma, after(107)])).toBe(true);
+  });
+
+  it('finds none where the mark stands as far from both neighbours as in a number, or the blank is narrow', () => {
+    expect(spaced([...LETTERS.slice(0, 4), { ...LETTERS[4]!, end: 80 }, comma, after(107)])).toBe(false);
+    expect(spaced([...LETTERS, comma, after(100)])).toBe(false);
+    expect(spaced([...LETTERS, { ...comma, end: 100 }, after(112)])).toBe(false);
   });
 });
