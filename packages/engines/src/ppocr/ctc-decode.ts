@@ -146,6 +146,8 @@ const LATIN_LETTER = /^[A-Za-z]$/;
  * as far from a 1 after it as a space (`±0.10`).
  */
 const OPENS_WORD = /^[A-Za-z02-9[(]$/;
+/** A number's decimal or thousands mark, after which the recogniser now and then reads a space (`±0. 05`). */
+const DECIMAL_MARK = /^[.,]$/;
 /** Letters a monospaced face sets narrow in a wide cell, so that the recogniser reads a space beside them (see `monospace`). */
 const NARROW = /^[Iijl]$/;
 /** Units whose raised digit the strip is asked about end in a small letter (`mm²`, `m/s²`, `in²`): a capital's arm can stand as high. */
@@ -156,13 +158,15 @@ const TEMPERATURE_SCALE = /^[CF]$/;
 /**
  * Where the strip tells a space better than the scores (`scored`) between the line read so far
  * (`read`) and `char`, emitted at steps `lastStart` and `t`: after a number that opens a line before
- * Chinese (see `number-gap`), after a stop, comma or colon that the recogniser read none after
- * (see `stop-marks`), and beside a narrow letter in a monospaced line (see `monospace`).
+ * Chinese (see `number-gap`), after a stop, comma or colon that the recogniser read none after, and
+ * none after a number's point where its mark stands as close to the digits on both sides (see
+ * `stop-marks`), and beside a narrow letter in a monospaced line (see `monospace`).
  */
 function spacedByStrip(ink: StripInk, read: readonly string[], char: string, lastStart: number, t: number, scored: boolean): boolean {
   const last = read.at(-1)!;
   if (!scored && HAN.test(char) && isOpeningNumber(read)) return spacedAfterNumber(ink, lastStart, t);
-  if (!scored && AFTER_MARK.test(last) && OPENS_WORD.test(char) && !DIGIT.test(read.at(-2) ?? '')) return spacedAfterMark(ink, lastStart, t);
+  if (!scored && AFTER_MARK.test(last) && OPENS_WORD.test(char) && !DIGIT.test(read.at(-2) ?? '')) return spacedAfterMark(ink, lastStart, t) ?? false;
+  if (scored && DECIMAL_MARK.test(last) && DIGIT.test(char) && DIGIT.test(read.at(-2) ?? '')) return spacedAfterMark(ink, lastStart, t) ?? true;
   if (scored && LATIN_LETTER.test(last) && LATIN_LETTER.test(char) && (NARROW.test(last) || NARROW.test(char))) return !neighbouringCells(ink, lastStart, t);
   return scored;
 }

@@ -139,15 +139,24 @@ function median(values: number[]): number {
  * after and 2–7 before, where the recogniser often reads no space on small scans (`kW,1450`,
  * `MPa,flow`). A run wider than this share of the strip's height is no lone mark.
  */
-const SPACE_AFTER_MARK = { least: 0.2, overBefore: 2, widest: 0.17 };
+const SPACE_AFTER_MARK = { least: 0.2, overBefore: 2, widest: 0.22 };
 
-/** Whether the strip shows a word space after the mark read at step `markStep`, before the character read at `nextStep`. */
-export function spacedAfterMark(ink: StripInk, markStep: number, nextStep: number): boolean {
+/**
+ * Whether the strip shows a word space after the mark read at step `markStep`, before the character
+ * read at `nextStep`: `true` or `false` where it plainly shows one or none, undefined where it
+ * cannot tell. None is a blank after no wider than this many times the blank before: a decimal
+ * mark read with a space after it (`12. 35` in a monospaced face, whose `.` sits mid-cell).
+ */
+const UNSPACED_OVER_BEFORE = 1.5;
+
+export function spacedAfterMark(ink: StripInk, markStep: number, nextStep: number): boolean | undefined {
   const mark = ink.runAt(markStep, nextStep);
   const next = mark && ink.next(mark);
   const before = mark && ink.previous(mark);
-  if (!mark || !next || !before || mark.end - mark.start > SPACE_AFTER_MARK.widest * ink.height) return false;
-  if (next.start >= (nextStep + 1) * ink.stepPixels) return false;
-  const blank = next.start - mark.end;
-  return blank >= SPACE_AFTER_MARK.least * ink.height && blank >= SPACE_AFTER_MARK.overBefore * (mark.start - before.end);
+  if (!mark || !next || !before || mark.end - mark.start > SPACE_AFTER_MARK.widest * ink.height) return undefined;
+  if (next.start >= (nextStep + 1) * ink.stepPixels) return undefined;
+  const [blank, blankBefore] = [next.start - mark.end, mark.start - before.end];
+  if (blank >= SPACE_AFTER_MARK.least * ink.height && blank >= SPACE_AFTER_MARK.overBefore * blankBefore) return true;
+  if (blank <= UNSPACED_OVER_BEFORE * blankBefore) return false;
+  return undefined;
 }
