@@ -154,7 +154,8 @@ export function spacedAfterMark(ink: StripInk, markStep: number, nextStep: numbe
   const next = mark && ink.next(mark);
   const before = mark && ink.previous(mark);
   if (!mark || !next || !before || mark.end - mark.start > SPACE_AFTER_MARK.widest * ink.height) return undefined;
-  if (next.start >= (nextStep + 1) * ink.stepPixels) return undefined;
+  // The ink after the mark is the next character's, not a speck between them.
+  if (ink.runAt(nextStep) !== next) return undefined;
   const [blank, blankBefore] = [next.start - mark.end, mark.start - before.end];
   if (blank >= SPACE_AFTER_MARK.least * ink.height && blank >= SPACE_AFTER_MARK.overBefore * blankBefore) return true;
   if (blank <= UNSPACED_OVER_BEFORE * blankBefore) return false;
