@@ -1,7 +1,8 @@
 import type { InkRun, StripInk } from './strip-ink.ts';
 
 /**
- * Small marks the recogniser misses or takes for one another where the strip shows them plainly.
+ * Small marks the recogniser misses or takes for one another, and the spaces after them, where the
+ * strip shows them plainly.
  * On a scanned magazine page at 300 dpi it read `a big.` for `a big,` and `igno.`, `be.`, `tempo.`
  * for words hyphenated at the line's end; on a screenshot of coordinates `[159. 276]` for
  * `[159, 276]`; and a line's last mark, at the strip's edge, is often not read at all (`M8, 20 mm
@@ -142,13 +143,16 @@ function median(values: number[]): number {
 const SPACE_AFTER_MARK = { least: 0.2, overBefore: 2, widest: 0.22 };
 
 /**
- * Whether the strip shows a word space after the mark read at step `markStep`, before the character
- * read at `nextStep`: `true` or `false` where it plainly shows one or none, undefined where it
- * cannot tell. None is a blank after no wider than this many times the blank before: a decimal
- * mark read with a space after it (`12. 35` in a monospaced face, whose `.` sits mid-cell).
+ * No space follows a mark whose blank after is no wider than this many times the blank before: a
+ * decimal mark read with a space after it (`12. 35` in a monospaced face, whose `.` sits mid-cell).
  */
 const UNSPACED_OVER_BEFORE = 1.5;
 
+/**
+ * Whether the strip shows a word space after the mark read at step `markStep`, before the character
+ * read at `nextStep`: `true` or `false` where it plainly shows one or none (see `SPACE_AFTER_MARK`,
+ * `UNSPACED_OVER_BEFORE`), undefined where it cannot tell.
+ */
 export function spacedAfterMark(ink: StripInk, markStep: number, nextStep: number): boolean | undefined {
   const mark = ink.runAt(markStep, nextStep);
   const next = mark && ink.next(mark);
