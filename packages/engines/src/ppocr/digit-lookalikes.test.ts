@@ -38,14 +38,28 @@ describe('fixDigitLookalikes', () => {
     expect(fixDigitLookalikes(text)).toBe(text.replace('5OO', '500'));
   });
 
-  it('reads points between thousands, where the amount has two decimals after another point, as commas', () => {
+  it('reads points between thousands, where the amount has two decimals after another point, as commas, where all or some read as points', () => {
     expect(fixDigitLookalikes('Balance 99.878.08 -, 101.598.46 EX, 42.732.350.00')).toBe('Balance 99,878.08 -, 101,598.46 EX, 42,732,350.00');
     expect(fixDigitLookalikes('小计1.500.00元')).toBe('小计1,500.00元');
+    // Some read as points, some as commas, in a financial statement's small print.
+    expect(fixDigitLookalikes('509.510,514.92 69,558.687.59 4.428,852.485.11 8.746,899.35')).toBe('509,510,514.92 69,558,687.59 4,428,852,485.11 8,746,899.35');
   });
 
   it('closes up an amount read with a space after each separator', () => {
     expect(fixDigitLookalikes('35, 498, 648. 64 and 6,001, 271. 61; 合计1, 500. 00元')).toBe('35,498,648.64 and 6,001,271.61; 合计1,500.00元');
     const text = 'sizes 100, 200, 300 and 150. Then 1, 234, 5. 25';
+    expect(fixDigitLookalikes(text)).toBe(text);
+  });
+
+  it('closes up the one or two decimals of a number of three digits or more read apart, and no list', () => {
+    expect(fixDigitLookalikes('4890063. 81 119476. 19 0.00 合计5173759. 06元')).toBe('4890063.81 119476.19 0.00 合计5173759.06元');
+    const text = '1. 25 mm bolts, 12. 40 mm nuts, [461. 149], in 1993. 250 units';
+    expect(fixDigitLookalikes(text)).toBe(text);
+  });
+
+  it('sets a percentage apart from a number run into it, and leaves percent-encoded text alone', () => {
+    expect(fixDigitLookalikes('转换效率：13.73%13.23%14.6% 15%')).toBe('转换效率：13.73% 13.23% 14.6% 15%');
+    const text = 'file%20name.pdf, 50%-60%, 5%/a';
     expect(fixDigitLookalikes(text)).toBe(text);
   });
 

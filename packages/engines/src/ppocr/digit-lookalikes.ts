@@ -8,15 +8,25 @@ const ZERO_LOOKALIKES = /[oOΟ]/g;
 /** l, I or i with a digit or decimal mark on both sides (`2l0`, `0.l5`); at a token's end it may be a unit (`5l`). */
 const ONE_BETWEEN_DIGITS = /(?<=[\d.,])[lIi](?=[\d.,])/g;
 /**
- * An amount whose thousands commas read as points (`99.878.08` for `99,878.08`): groups of three
- * between points and two decimals after the last, which no way of writing numbers gives.
+ * An amount whose thousands commas read as points, all or some (`99.878.08` for `99,878.08`,
+ * `509.510,514.92`): groups of three between points or commas and two decimals after a last point,
+ * which no way of writing numbers gives.
  */
-const THOUSANDS_AS_POINTS = /(?<![\p{Script=Latin}\p{N}.,])\d{1,3}(?:\.\d{3})+(?=\.\d{1,2}(?![\p{N}.,]))/gu;
+const THOUSANDS_AS_POINTS = /(?<![\p{Script=Latin}\p{N}.,])\d{1,3}(?:[.,]\d{3})+(?=\.\d{1,2}(?![\p{N}.,]))/gu;
 /**
  * An amount set in a spaced typewriter face, read with a space after each separator (`35, 498, 648. 64`):
  * thousands groups and two decimals. A list of numbers has no space-split decimals after it.
  */
 const SPACED_AMOUNT = /(?<![\p{Script=Latin}\p{N}.,])\d{1,3}(?:, ?\d{3})+\. ?\d{2}(?![\p{N}.,])/gu;
+/**
+ * A decimal point after three digits or more, which no list or section number has, read with a
+ * space before its one or two decimals (a scanned statement's `4890063. 81`): Song faces set the
+ * point at the left of a digit's cell, leaving the blank of a space after it. A comma read as a
+ * point before a list's next number of three digits (`[461. 149]`) keeps its space.
+ */
+const SPACED_DECIMALS = /(?<=\d{3}\.) (?=\d{1,2}(?!\p{N}))/gu;
+/** A percentage run into the number after it (`13.73%13.23%`): the space between them is read as none now and then. */
+const PERCENT_RUN_ON = /(?<=\d%)(?=\d)/g;
 /** A metric thread or a radius whose first digit reads as a letter (`Mi6`, `Ml2`, `RI5`). */
 const THREAD_ONE = /(?<![\p{Script=Latin}\p{N}])(M|S?R)[lIi](?=\d)/gu;
 /** A radius or chamfer under one whose 0 reads as a letter (`RO.5`, `SRO,8`, `CO.5`, `2xRo.2`). */
@@ -38,7 +48,8 @@ const DESIGNATION_ZERO = /(?<![\p{Script=Latin}\p{N}])([A-Z]{2,4}|[MRØΦφ])(\d
  * an o after a radius's R or a chamfer's C, before a decimal part, is a zero, and so is one in a
  * designation's number. Small print reads a
  * comma as a point: where that leaves an amount no convention writes, its thousands separators are
- * commas again. An amount read with a space after each of its separators is closed up.
+ * commas again. An amount read with a space after each of its separators is closed up, as are
+ * the decimals of a long number read apart, and a percentage run into the next number is set apart from it.
  */
 export function fixDigitLookalikes(text: string): string {
   return text
@@ -47,5 +58,7 @@ export function fixDigitLookalikes(text: string): string {
     .replace(THREAD_ONE, '$11')
     .replace(SIZE_ZERO, '$10')
     .replace(SPACED_AMOUNT, (whole) => whole.replaceAll(' ', ''))
+    .replace(SPACED_DECIMALS, '')
+    .replace(PERCENT_RUN_ON, ' ')
     .replace(THOUSANDS_AS_POINTS, (whole) => whole.replaceAll('.', ','));
 }

@@ -426,6 +426,21 @@ describe('page result', () => {
     expect(misread).toEqual([]);
   });
 
+  it('reads a decimal point after three digits or more without a space, where the print leaves a blank after it', async () => {
+    // Song faces set the point at the left of a digit's cell (a scanned statement's `4890063. 81`); a thin space stands for that blank.
+    const lines = ['4890063.\u200981 119476.\u200919', '合计 5173759.\u200906 313982.\u200924', 'Rate 10752.\u200986 to 130229.\u200905'];
+    const misread: string[] = [];
+    for (const fontFamily of ['"Noto Serif CJK SC"', '"DejaVu Serif"']) {
+      for (const fontSize of [20, 28]) {
+        const spec = { width: fontSize * 20, height: (lines.length + 1) * fontSize * 1.8, blocks: [{ x: 20, y: 20, text: lines.join('\n'), fontSize, lineHeight: 1.8, fontFamily }] };
+        const text = (await read(renderPage(spec))).text.split('\n');
+        for (const line of lines.map((printed) => printed.replaceAll('\u2009', ''))) if (!text.includes(line)) misread.push(`${fontFamily} ${fontSize}: ${line} not read in ${JSON.stringify(text)}`);
+      }
+    }
+    // Before, all 12 of these lines read a decimal apart (`4890063. 81`).
+    expect(misread).toEqual([]);
+  });
+
   it('reads the raised dot of a product of units (`N·m`, `kW·h`), which the recogniser reads as `-`, `.` or a spaced `·`', async () => {
     const lines = ['Torque 25 N·m, energy 3 kW·h', 'Tightening torque: 120 N·m', 'See section A-A, an X-ray'];
     const misread: string[] = [];
