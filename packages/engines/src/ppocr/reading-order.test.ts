@@ -111,6 +111,22 @@ describe('readingOrder', () => {
     expect(readingOrder(cells).text).toContain('Travel and\nmiscellaneous expenses');
   });
 
+  it('reads a statement row by row where its amounts run as long as lines of text and many labels have none', () => {
+    // A balance sheet in small print (TableStructureRec's `table6`): boxes 16 px high, amounts 90–100 px
+    // wide, every other label without amounts. Its lower rows were read as a column of labels, then of amounts.
+    const rows: Array<[string, ...string[]]> = [
+      ['应收保费'], ['应收分保账款'], ['应收利息', '8,746,899.35', '1,645,890.39'], ['应收股利'],
+      ['其他应收款', '291,499,926.83', '364,426,205.02'], ['买入返售金融资产'], ['存货', '69,558,687.59', '79,651,862.50'],
+      ['划分为持有待售的资产'], ['一年内到期的非流动资产'], ['流动资产合计', '7,059,703,916.00', '4,428,852,485.11'],
+    ];
+    const at = (text: string, x: number, y: number): OcrLine => {
+      const width = 6 * text.length + (/\d/.test(text) ? 0 : 8 * text.length);
+      return { text, confidence: 0.9, box: [[x, y], [x + width, y], [x + width, y + 16], [x, y + 16]] };
+    };
+    const lines = rows.flatMap(([label, ...amounts], r) => [at(label, 130, 500 + 21 * r), ...amounts.map((amount, c) => at(amount, 430 + 165 * c, 500 + 21 * r))]);
+    expect(readingOrder(lines).text).toBe(rows.map((row) => row.join(' ')).join('\n'));
+  });
+
   it('reads short table cells row by row, one row per line', () => {
     const lines = [0, 1, 2].flatMap((r) => [line(`a${r}`, 100, 100 + 64 * r, 40), line(`b${r}`, 400, 100 + 64 * r, 200), line(`c${r}`, 900, 100 + 64 * r, 60)]);
     expect(readingOrder(lines).text).toBe('a0 b0 c0\na1 b1 c1\na2 b2 c2');

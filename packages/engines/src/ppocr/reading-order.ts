@@ -16,7 +16,12 @@ interface Extent {
   outerBottom: number;
   /** Its text starts with a lower-case letter: it goes on from the line above (`Travel and` / `miscellaneous expenses`). */
   goesOn: boolean;
+  /** Its text is a number or numbers (`5,288,011,738.39`, `12.5 %`): a table's cell, never a line of prose. */
+  numeric: boolean;
 }
+
+/** A line of numbers: digits with their marks, signs, units' `%` and currency signs. */
+const NUMBERS = /^[\d\s.,:;%+\-−±()/¥$€£]*\d[\d\s.,:;%+\-−±()/¥$€£]*$/u;
 
 type Row = Extent[];
 type Block = Row[];
@@ -160,7 +165,7 @@ function deskewedExtents(lines: readonly OcrLine[]): Extent[] {
     const ys = box.map(([x, y]) => x * sin + y * cos);
     const top = Math.min(...ys), bottom = Math.max(...ys);
     const left = Math.min(...xs), right = Math.max(...xs);
-    return { line, left, right, top, bottom, width: right - left, crosswise, outerTop: top, outerBottom: bottom, goesOn: /^\p{Ll}/u.test(text) };
+    return { line, left, right, top, bottom, width: right - left, crosswise, outerTop: top, outerBottom: bottom, goesOn: /^\p{Ll}/u.test(text), numeric: NUMBERS.test(text) };
   });
   const band = bandLimit(outer);
   return outer.map((e) => {
@@ -221,6 +226,8 @@ function median(values: number[]): number {
  */
 function isTextColumn(side: readonly Extent[], lineHeight: number): boolean {
   if (side.length < 2 || median(side.map((e) => e.width)) < COLUMN_LINE * lineHeight) return false;
+  // A column of amounts in small print runs as long as text (a statement's `11,211,345,599.37`).
+  if (side.filter((e) => e.numeric).length * 2 >= side.length) return false;
   const rowGaps = gaps(side, 'top', 'bottom');
   // Fewer gaps than lines less one: some lines overlap, closer together than any gap.
   return rowGaps.length < side.length - 1 || rowGaps.some(([, width]) => width < BLOCK_GAP * lineHeight);
