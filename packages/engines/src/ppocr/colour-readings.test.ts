@@ -41,6 +41,12 @@ describe('mergeLiftedReading', () => {
     expect(texts(mergeLiftedReading(printed, lifted))).toEqual(['Material: 42CrMo4 (EN 10083-3), quenched and tempered']);
   });
 
+  it('keeps a printed line that the lifted one only lacks a few coloured digits of, and no line a seal garbled', () => {
+    const printed = [line('PixelLink [4] 73.2 83.0', 0.93, 100, 100, 400, 130), line('Hardness: 58-62 HR印 1', 0.95, 100, 140, 400, 170)];
+    const lifted = [line('PixelLink【] 73.2 83.0', 0.96, 100, 100, 400, 130), line('Hardness: 58-62 HRC', 0.98, 100, 140, 400, 170)];
+    expect(texts(mergeLiftedReading(printed, lifted))).toEqual(['Hardness: 58-62 HRC', 'PixelLink [4] 73.2 83.0']);
+  });
+
   it('leaves lines at different places alone: lines above and below one another do not overlap enough', () => {
     const printed = [line('first line', 0.99, 100, 100, 400, 130)];
     const lifted = [line('second line', 0.99, 100, 124, 400, 154)];

@@ -671,6 +671,26 @@ describe('page result', () => {
       ['Chinese requirements, a red seal', { ...chinese.spec, seals: [{ x: 560, y: 330, radius: 160, ...company }] }, chinese.reference.split('\n').filter(Boolean)],
     ];
 
+    it('keeps coloured characters set in black lines, which lifting the colour takes away', async () => {
+      // A paper's table (TableStructureRec's `table.jpg`): citation numbers in green, in a face whose
+      // cells are known (0.6 em), so that they can be set between the black brackets.
+      const rows: Array<[string, string]> = [['SegLink', '26'], ['PixelLink', '4'], ['TextSnake', '18'], ['FTSN', '3'], ['CRAFT', '2'], ['DB', '12']];
+      const fontSize = 24;
+      const cell = 0.6 * fontSize;
+      const blocks = rows.flatMap(([name, citation], r): TextBlock[] => {
+        const y = 30 + r * 40;
+        const black = { x: 30, y, fontSize, fontFamily: '"DejaVu Sans Mono"' };
+        return [
+          { ...black, text: `${name} [${' '.repeat(citation.length)}] ${(70 + r).toFixed(1)} ${(83 + r / 10).toFixed(1)}` },
+          { ...black, x: 30 + (name.length + 2) * cell, text: citation, colour: '#18b418' },
+        ];
+      });
+      const text = (await read(renderPage({ width: 560, height: 290, blocks }))).text;
+      const lost = rows.filter(([name, citation]) => !text.includes(`${name} [${citation}]`));
+      // Before, the lifted reading won where the line held too few green digits to hold clearly more (`PixelLink【]`, `CRAFT []`).
+      expect(lost, text).toEqual([]);
+    });
+
     // Read as printed, the lines under a seal were lost or garbled: 20–37% CER on these pages.
     it.each(sealed)('reads every line under the seals, and the coloured text: %s', async (_, page, reference) => {
       for (const bytes of [renderPage(page), await scanPage(renderPage(page))]) {
