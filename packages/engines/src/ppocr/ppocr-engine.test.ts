@@ -35,6 +35,11 @@ async function read(bytes: Uint8Array) {
   return engine.recognize(await pageImage(bytes));
 }
 
+/** `lines` one under another at `fontSize` px, 1.8 font sizes apart, `margin` px in on a page `ems` font sizes wide. */
+function linesPage(lines: readonly string[], fontSize: number, ems: number, fontFamily?: string, margin = 10): PageSpec {
+  return { width: fontSize * ems, height: (lines.length + 1) * fontSize * 1.8, blocks: [{ x: margin, y: margin, text: lines.join('\n'), fontSize, lineHeight: 1.8, fontFamily }] };
+}
+
 /** A label rendered on its own, `width` × `height` px, and turned: 270° reads up the page, 90° down. */
 async function turnedLabel(block: Omit<TextBlock, 'x' | 'y'>, width: number, height: number, degrees: 90 | 270): Promise<Buffer> {
   return sharp(renderPage({ width, height, blocks: [{ x: 4, y: 3, ...block }] })).rotate(degrees).png().toBuffer();
@@ -261,7 +266,7 @@ describe('page result', () => {
     const misread: string[] = [];
     for (const fontFamily of ['"Noto Sans CJK SC"', '"DejaVu Sans"', '"DejaVu Serif"']) {
       for (const fontSize of [18, 28]) {
-        const spec = { width: fontSize * 14, height: (lines.length + 1) * fontSize * 1.8, blocks: [{ x: 10, y: 10, text: lines.join('\n'), fontSize, lineHeight: 1.8, fontFamily }] };
+        const spec = linesPage(lines, fontSize, 14, fontFamily);
         const text = (await read(renderPage(spec))).text.split('\n');
         for (const line of lines) if (!text.includes(line)) misread.push(`${fontFamily} ${fontSize}: ${line} not read; read ${JSON.stringify(text)}`);
       }
@@ -360,7 +365,7 @@ describe('page result', () => {
     for (const fontFamily of ['"Noto Sans CJK SC"', '"DejaVu Sans"', '"DejaVu Serif"']) {
       for (const fontSize of [18, 28]) {
         const lines = [...raised, ...level];
-        const spec = { width: fontSize * 22, height: (lines.length + 1) * fontSize * 1.8, blocks: [{ x: 10, y: 10, text: lines.join('\n'), fontSize, lineHeight: 1.8, fontFamily }] };
+        const spec = linesPage(lines, fontSize, 22, fontFamily);
         // Spaces aside: this is about the digits.
         const text = (await read(renderPage(spec))).text.replaceAll(' ', '').split('\n');
         for (const line of lines) if (!text.includes(line.replaceAll(' ', ''))) misread.push(`${fontFamily} ${fontSize}: ${line} not read; read ${JSON.stringify(text)}`);
@@ -375,7 +380,7 @@ describe('page result', () => {
     const misread: string[] = [];
     for (const fontFamily of ['"Noto Sans CJK SC"', '"DejaVu Sans"']) {
       for (const fontSize of [16, 18, 22]) {
-        const spec = { width: fontSize * 22, height: (lines.length + 1) * fontSize * 1.8, blocks: [{ x: 10, y: 10, text: lines.join('\n'), fontSize, lineHeight: 1.8, fontFamily }] };
+        const spec = linesPage(lines, fontSize, 22, fontFamily);
         // Spaces aside, and ℃ (one character) as °C.
         const text = (await read(await scanPage(renderPage(spec)))).text.replaceAll('℃', '°C').replaceAll(' ', '');
         for (const temperature of ['120°C', '-20°C', '+60°C', '104°F']) if (!text.includes(temperature)) misread.push(`${fontFamily} ${fontSize}: ${temperature} not read in ${text}`);
@@ -390,7 +395,7 @@ describe('page result', () => {
     const misread: string[] = [];
     for (const fontFamily of ['"DejaVu Serif"', '"Noto Serif CJK SC"']) {
       for (const fontSize of [20, 28]) {
-        const spec = { width: fontSize * 24, height: (lines.length + 1) * fontSize * 1.8, blocks: [{ x: 10, y: 10, text: lines.join('\n'), fontSize, lineHeight: 1.8, fontFamily }] };
+        const spec = linesPage(lines, fontSize, 24, fontFamily);
         const read = (await engine.recognize(await pageImage(await scanPage(renderPage(spec), { seed: fontSize })))).text.split('\n');
         // The last mark alone: a letter misread elsewhere in the line is another matter.
         for (const line of lines) if (!read.some((text) => text.endsWith(line.slice(-3)))) misread.push(`${fontFamily} ${fontSize}: ${line} read ${JSON.stringify(read)}`);
@@ -405,7 +410,7 @@ describe('page result', () => {
     const misread: string[] = [];
     for (const fontFamily of ['"Noto Sans CJK SC"', '"Noto Serif CJK SC"']) {
       for (const fontSize of [18, 20, 24, 28]) {
-        const spec = { width: fontSize * 24, height: (lines.length + 1) * fontSize * 1.8, blocks: [{ x: 20, y: 20, text: lines.join('\n'), fontSize, lineHeight: 1.8, fontFamily }] };
+        const spec = linesPage(lines, fontSize, 24, fontFamily, 20);
         const text = (await read(await scanPage(renderPage(spec), { seed: fontSize }))).text;
         for (const words of ['kg, length', '1,250', 'MPa, flow', 'Dubrovnik, said', 'Milo, a', 'Tolerance, if', 'acc. to']) if (!text.includes(words)) misread.push(`${fontFamily} ${fontSize}: ${words} not read in ${text}`);
       }
@@ -418,7 +423,7 @@ describe('page result', () => {
     const lines = ['Amount 165.03 and 35,498.64', 'Pressure 1.6 MPa, flow 12.5 m3/h', 'Tolerance ±0.05, 0.10 and 3.75', '1. 25 mm bolts, 2. 40 mm nuts'];
     const misread: string[] = [];
     for (const fontSize of [16, 24]) {
-      const spec = { width: fontSize * 24, height: (lines.length + 1) * fontSize * 1.8, blocks: [{ x: 20, y: 20, text: lines.join('\n'), fontSize, lineHeight: 1.8, fontFamily: '"DejaVu Sans Mono"' }] };
+      const spec = linesPage(lines, fontSize, 24, '"DejaVu Sans Mono"', 20);
       const text = (await read(renderPage(spec))).text.split('\n');
       for (const line of lines) if (!text.includes(line)) misread.push(`${fontSize}: ${line} not read in ${JSON.stringify(text)}`);
     }
@@ -432,7 +437,7 @@ describe('page result', () => {
     const misread: string[] = [];
     for (const fontFamily of ['"Noto Serif CJK SC"', '"DejaVu Serif"']) {
       for (const fontSize of [20, 28]) {
-        const spec = { width: fontSize * 20, height: (lines.length + 1) * fontSize * 1.8, blocks: [{ x: 20, y: 20, text: lines.join('\n'), fontSize, lineHeight: 1.8, fontFamily }] };
+        const spec = linesPage(lines, fontSize, 20, fontFamily, 20);
         const text = (await read(renderPage(spec))).text.split('\n');
         for (const line of lines.map((printed) => printed.replaceAll('\u2009', ''))) if (!text.includes(line)) misread.push(`${fontFamily} ${fontSize}: ${line} not read in ${JSON.stringify(text)}`);
       }
@@ -446,7 +451,7 @@ describe('page result', () => {
     const misread: string[] = [];
     for (const fontFamily of ['"Noto Sans CJK SC"', '"DejaVu Sans"', '"DejaVu Serif"']) {
       for (const fontSize of [20, 28]) {
-        const spec = { width: fontSize * 22, height: (lines.length + 1) * fontSize * 1.8, blocks: [{ x: 10, y: 10, text: lines.join('\n'), fontSize, lineHeight: 1.8, fontFamily }] };
+        const spec = linesPage(lines, fontSize, 22, fontFamily);
         const text = (await read(renderPage(spec))).text;
         for (const term of ['25 N·m', '3 kW·h', '120 N·m', 'A-A', 'X-ray']) if (!text.includes(term)) misread.push(`${fontFamily} ${fontSize}: ${term} not read in ${text}`);
       }
@@ -459,7 +464,7 @@ describe('page result', () => {
     const lines = ['The pump shall be installed on a level foundation.', 'Check the oil level daily; fill with oil.', 'Tensile strength of the bolts: minimum 800 MPa.', 'All flanges will be aligned before the final tightening.'];
     const split: string[] = [];
     for (const fontSize of [18, 24, 32]) {
-      const spec = { width: fontSize * 36, height: (lines.length + 1) * fontSize * 1.8, blocks: [{ x: 10, y: 10, text: lines.join('\n'), fontSize, lineHeight: 1.8, fontFamily: '"Noto Sans Mono CJK SC"' }] };
+      const spec = linesPage(lines, fontSize, 36, '"Noto Sans Mono CJK SC"');
       const words = new Set(lines.join(' ').split(' '));
       for (const word of (await read(renderPage(spec))).text.split(/\s+/)) if (!words.has(word)) split.push(`${fontSize}: ${word}`);
     }
