@@ -64,6 +64,14 @@ describe('decodeLine', () => {
     expect(decode([['1', 0.9], ['', 1, 0.12], ['a', 0.9]]).text).toBe('1a');
   });
 
+  it('spaces letters 7 steps apart on a faint P(space), wider than any two letters of one word (`the AMDCN`)', () => {
+    expect(gap('a', 'C', 0.007, 7)).toBe('a C');
+    expect(gap('a', 'b', 0.007, 7)).toBe('a b');
+    expect(gap('a', 'b', 0.003, 7)).toBe('ab');
+    // `m` to `o`, `W` to `h`: letters of one word start up to 5 steps apart.
+    expect(gap('a', 'b', 0.007, 6)).toBe('ab');
+  });
+
   it('leaves a closing mark on the word before it however likely the space (`1.`, not `1 .`)', () => {
     expect(decode([['1', 0.9], ['', 1, 0.3], ['', 1], ['.', 0.9], ['', 1, 0.3], ['', 1], ['a', 0.9]]).text).toBe('1. a');
   });
