@@ -31,6 +31,12 @@ describe('StripInk', () => {
     expect(through.runs().map(({ start, end }) => ({ start, end }))).toEqual(glyphs.map(({ start, end }) => ({ start, end })));
   });
 
+  it('finds the glyphs of light print on a dark ground (a terminal screenshot) as its runs', () => {
+    const glyphs = [{ start: 10, end: 30 }, { start: 40, end: 60 }, { start: 70, end: 90 }];
+    const light = inkedStrip(glyphs.map((glyph) => ({ ...glyph, darkness: 40 })), { paper: 230 });
+    expect(light.runs().map(({ start, end, top, bottom }) => ({ start, end, top, bottom }))).toEqual(glyphs.map((glyph) => ({ ...glyph, top: 18, bottom: 33 })));
+  });
+
   it('finds no runs on blank paper', async () => {
     expect((await renderedStrip('', 36)).runs()).toEqual([]);
   });

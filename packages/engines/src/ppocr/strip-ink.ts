@@ -100,15 +100,16 @@ export class StripInk {
     const base = index * 3 * plane;
     // Darkness (0–255) of each pixel's darkest channel, row by row.
     const darkness = new Float32Array(height * width);
-    let darkest = 0;
     for (let i = 0; i < height; i++) {
       for (let j = 0; j < width; j++) {
         let value = 1;
         for (let c = 0; c < 3; c++) value = Math.min(value, this.strip[base + c * plane + i * stride + j]!);
         darkness[i * width + j] = 255 - (value + 1) * 127.5;
-        darkest = Math.max(darkest, darkness[i * width + j]!);
       }
     }
+    // Light print on a dark ground (a terminal's screenshot): its ink is the light.
+    if (darkGround(darkness)) for (let k = 0; k < darkness.length; k++) darkness[k] = 255 - darkness[k]!;
+    const darkest = darkness.reduce((most, value) => Math.max(most, value), 0);
     clearRules(darkness, width, height, darkest);
     keepTextBand(darkness, width, height, darkest);
     let paper = 255, ink = 0;
@@ -140,6 +141,13 @@ export class StripInk {
     }
     return { columns, runs, pixels };
   }
+}
+
+/** Whether most of the strip is dark: its ground, which print covers less of. */
+function darkGround(darkness: Float32Array): boolean {
+  let dark = 0;
+  for (const value of darkness) if (value > 127.5) dark++;
+  return dark > darkness.length / 2;
 }
 
 /**
