@@ -156,6 +156,8 @@ const LATIN_LETTER = /^[A-Za-z]$/;
 const OPENS_WORD = /^[A-Za-z02-9[(]$/;
 /** A number's decimal or thousands mark, after which the recogniser now and then reads a space (`±0. 05`). */
 const DECIMAL_MARK = /^[.,]$/;
+/** A monospaced face's `_` fills its cell along the baseline, and the recogniser reads a space after it (`val_ loss`). */
+const UNDERSCORE = '_';
 /** Letters a monospaced face sets narrow in a wide cell, so that the recogniser reads a space beside them (see `monospace`). */
 const NARROW = /^[Iijl]$/;
 /** Units whose raised digit the strip is asked about end in a small letter (`mm²`, `m/s²`, `in²`): a capital's arm can stand as high. */
@@ -168,14 +170,19 @@ const TEMPERATURE_SCALE = /^[CF]$/;
  * (`read`) and `char`, emitted at steps `lastStart` and `t`: after a number that opens a line before
  * Chinese (see `number-gap`), after a stop, comma or colon that the recogniser read none after, and
  * none after a number's point where its mark stands as close to the digits on both sides (see
- * `stop-marks`), and beside a narrow letter in a monospaced line (see `monospace`).
+ * `stop-marks`), and none beside a narrow letter or after a mark or underscore in a monospaced line,
+ * whose cell leaves a blank as wide as a space (`Tensi le`, `cli.py: 178`, `val_ loss`; see `monospace`):
+ * after a mark, only where it stands as far from both neighbours (see `spacedAfterMark`).
  */
 function spacedByStrip(ink: StripInk, read: readonly string[], char: string, lastStart: number, t: number, scored: boolean): boolean {
   const last = read.at(-1)!;
+  const narrowLetter = LATIN_LETTER.test(last) && LATIN_LETTER.test(char) && (NARROW.test(last) || NARROW.test(char));
+  if (scored && (narrowLetter || last === UNDERSCORE) && neighbouringCells(ink, lastStart, t)) return false;
+  // Tabular digits fall on a grid in proportional faces too, where a mark hugs the digit before it (`1: 50`).
+  if (scored && AFTER_MARK.test(last) && !isCjk(char) && neighbouringCells(ink, lastStart, t) && spacedAfterMark(ink, lastStart, t) === false) return false;
   if (!scored && HAN.test(char) && isOpeningNumber(read)) return spacedAfterNumber(ink, lastStart, t);
   if (!scored && AFTER_MARK.test(last) && OPENS_WORD.test(char) && !DIGIT.test(read.at(-2) ?? '')) return spacedAfterMark(ink, lastStart, t) ?? false;
   if (scored && DECIMAL_MARK.test(last) && DIGIT.test(char) && DIGIT.test(read.at(-2) ?? '')) return spacedAfterMark(ink, lastStart, t) ?? true;
-  if (scored && LATIN_LETTER.test(last) && LATIN_LETTER.test(char) && (NARROW.test(last) || NARROW.test(char))) return !neighbouringCells(ink, lastStart, t);
   return scored;
 }
 
