@@ -24,6 +24,17 @@ describe('placeText', () => {
       [46.5, 65],
     ]);
   });
+
+  it('leaves out a run of spaces wider than a font size (a table’s filler), whose middle would land in another run’s word', () => {
+    // A skating protocol's filler runs across `The Judges Panel`: placed, its space split `Pan el`.
+    const runs = [
+      { str: 'Panel', transform: [6, 0, 0, 6, 100, 50], width: 15 },
+      { str: ' ', transform: [5, 0, 0, 5, 40, 50], width: 140 },
+      { str: ' ', transform: [6, 0, 0, 6, 115, 50], width: 2 },
+      { str: 'Total', transform: [6, 0, 0, 6, 117, 50], width: 14 },
+    ];
+    expect(placeText(runs, [1, 0, 0, -1, 0, 100]).map((c) => c.char).join('')).toBe('Panel Total');
+  });
 });
 
 describe('medianFontSize', () => {

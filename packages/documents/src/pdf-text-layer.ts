@@ -15,6 +15,18 @@ export interface TextRun {
 /** Share of the font size above the baseline where a glyph's middle sits (lower case and capitals). */
 const GLYPH_MIDDLE = 0.35;
 
+/**
+ * A run of spaces wider than this many font sizes fills a table's gap between cells: its one
+ * character, placed at the middle of its advance, would land inside some other run's word
+ * (`Pan el`, `7. 00` in a skating protocol whose fillers span the page). A word space is far
+ * narrower, and the gap such a run fills parts the words anyway.
+ */
+const FILLER_EMS = 1;
+
+function filler(run: TextRun): boolean {
+  return run.str.trim() === '' && run.width > FILLER_EMS * Math.hypot(run.transform[2]!, run.transform[3]!);
+}
+
 /** m × n, as pdfjs's Util.transform: n applied first. */
 function multiply(m: Matrix, n: Matrix): number[] {
   return [
@@ -36,7 +48,7 @@ export function placeText(runs: readonly TextRun[], viewport: Matrix): PageTextC
   const pixelsPerUnit = Math.hypot(viewport[0]!, viewport[1]!);
   for (const run of runs) {
     const chars = Array.from(run.str);
-    if (chars.length === 0) continue;
+    if (chars.length === 0 || filler(run)) continue;
     const m = multiply(viewport, run.transform);
     const along = Math.hypot(m[0]!, m[1]!), up = Math.hypot(m[2]!, m[3]!);
     if (along === 0 || up === 0) continue;
