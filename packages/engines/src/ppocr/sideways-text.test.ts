@@ -197,6 +197,13 @@ describe('splitCellColumns', () => {
     expect(splitCellColumns([...oneSide, column]).boxes).toHaveLength(3);
   });
 
+  it('cuts a column read with spaces between some of its cells only into a box for each row', () => {
+    // NICS's table turned upright: `9 0 0 00 100000000` down fifteen rows of counts.
+    const cells = Array.from({ length: 6 }, (_, r) => row(r)).flat();
+    const column = line('9 0 00 10', 0.84, upwards(300, 98, 322, 242));
+    expect(splitCellColumns([...cells, column]).boxes).toHaveLength(6);
+  });
+
   it('leaves vertical sizes beside rows they do not fill one to a cell, and upright lines', () => {
     const cells = [0, 1, 2, 3].flatMap(row);
     // A decimal size, and a number with fewer glyphs than the rows beside it hold.

@@ -251,10 +251,12 @@ function cellRows(line: ReadLine, upright: readonly ReadLine[]): number[] | unde
   const left = rowsBeside(-1), right = rowsBeside(1);
   const rows = left.length >= right.length ? left : right;
   // A row for each cell it reads: its numbers where it reads spaces (`41 0 20 0 3`), else each
-  // digit (`0005`). A drawing's vertical sizes side by side, cut into glyph pieces upright, stand
-  // beside fewer rows than they hold glyphs (`9.30` beside `3.` over `9`).
-  const cells = line.text.includes(' ') ? line.text.split(' ').length : line.characters;
-  if (rows.length < Math.max(CELL_ROWS, cells - 1) || rows.length > cells + 1) return undefined;
+  // digit (`0005`, and `9 0 0 00 100000000`, spaced between some cells only). A drawing's vertical
+  // sizes side by side, cut into glyph pieces upright, stand beside fewer rows than they hold
+  // glyphs (`9.30` beside `3.` over `9`).
+  const fits = (count: number) => rows.length >= Math.max(CELL_ROWS, count - 1) && rows.length <= count + 1;
+  const cells = [...(line.text.includes(' ') ? [line.text.split(' ').length] : []), line.characters].find(fits);
+  if (cells === undefined) return undefined;
   // Beside an empty column, or the table's edge, rows on one side do where each holds one of its cells.
   return (left.length >= CELL_ROWS && right.length >= CELL_ROWS) || rows.length === cells ? rows : undefined;
 }
