@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { inkedStrip } from './ink-strips.ts';
-import { isOpeningNumber, spacedAfterNumber } from './number-gap.ts';
+import { isOpeningNumber, spacedAfterNumber, spacedBetweenDigits } from './number-gap.ts';
 
 describe('isOpeningNumber', () => {
   it('takes list and section numbers, not longer numbers or words', () => {
@@ -46,5 +46,20 @@ describe('spacedAfterNumber', () => {
 
   it('finds none where nothing is inked after the number within the next character’s step', () => {
     expect(spacedAfterNumber(inkedStrip([{ start: 6, end: 20 }, { start: 26, end: 31 }, { start: 90, end: 96 }]), 3, 8)).toBe(false);
+  });
+});
+
+describe('spacedBetweenDigits', () => {
+  // Two digits: the first at 6–26 (step 2), the second from `next` on, 20 wide.
+  const digits = (next: number) => inkedStrip([{ start: 6, end: 26 }, { start: next, end: next + 20 }], { width: 120 });
+
+  it('finds a space where the blank between two digits is 0.3 of the strip high or more', () => {
+    expect(spacedBetweenDigits(digits(41), 2, 6)).toBe(true);
+  });
+
+  it('finds none for digits of one number, nor where other ink stands between them', () => {
+    expect(spacedBetweenDigits(digits(34), 2, 5)).toBe(false);
+    const speck = inkedStrip([{ start: 6, end: 26 }, { start: 32, end: 36 }, { start: 48, end: 68 }], { width: 120 });
+    expect(spacedBetweenDigits(speck, 2, 7)).toBe(false);
   });
 });
