@@ -37,6 +37,12 @@ describe('StripInk', () => {
     expect(light.runs().map(({ start, end, top, bottom }) => ({ start, end, top, bottom }))).toEqual(glyphs.map((glyph) => ({ ...glyph, top: 18, bottom: 33 })));
   });
 
+  it('keeps heavy black print that covers most of a tight box as the ink, its edges being paper', () => {
+    const glyphs = [{ start: 2, end: 30 }, { start: 34, end: 62 }, { start: 66, end: 94 }];
+    const heavy = inkedStrip(glyphs.map((glyph) => ({ ...glyph, top: 4, bottom: 44 })));
+    expect(heavy.runs().map(({ start, end }) => ({ start, end }))).toEqual(glyphs);
+  });
+
   it('finds no runs on blank paper', async () => {
     expect((await renderedStrip('', 36)).runs()).toEqual([]);
   });

@@ -108,7 +108,7 @@ export class StripInk {
       }
     }
     // Light print on a dark ground (a terminal's screenshot): its ink is the light.
-    if (darkGround(darkness)) for (let k = 0; k < darkness.length; k++) darkness[k] = 255 - darkness[k]!;
+    if (darkGround(darkness, width)) for (let k = 0; k < darkness.length; k++) darkness[k] = 255 - darkness[k]!;
     const darkest = darkness.reduce((most, value) => Math.max(most, value), 0);
     clearRules(darkness, width, height, darkest);
     keepTextBand(darkness, width, height, darkest);
@@ -143,11 +143,13 @@ export class StripInk {
   }
 }
 
-/** Whether most of the strip is dark: its ground, which print covers less of. */
-function darkGround(darkness: Float32Array): boolean {
-  let dark = 0;
-  for (const value of darkness) if (value > 127.5) dark++;
-  return dark > darkness.length / 2;
+/** Whether most of the strip is dark, and most of its edges: its ground, which print covers less of. */
+function darkGround(darkness: Float32Array, width: number): boolean {
+  const mostlyDark = (values: ArrayLike<number>) => Array.prototype.filter.call(values, (value: number) => value > 127.5).length > values.length / 2;
+  // Its top and bottom rows too, the margin the box leaves around the print: heavy black print can
+  // cover half a tight box, and a cell's rules can darken its edges, but not both at once.
+  const edges = [...darkness.subarray(0, width), ...darkness.subarray(darkness.length - width)];
+  return mostlyDark(darkness) && mostlyDark(edges);
 }
 
 /**
