@@ -40,6 +40,25 @@ function linesPage(lines: readonly string[], fontSize: number, ems: number, font
   return { width: fontSize * ems, height: (lines.length + 1) * fontSize * 1.8, blocks: [{ x: margin, y: margin, text: lines.join('\n'), fontSize, lineHeight: 1.8, fontFamily }] };
 }
 
+/** Sans and serif faces, Latin and CJK, whose digits are tabular. */
+const PROPORTIONAL_FACES = ['"DejaVu Sans"', '"DejaVu Serif"', '"Noto Sans CJK SC"', '"Noto Serif CJK SC"'];
+
+/**
+ * The lines of `lines` not read exactly from pages of them in each of `fontFamilies` at each of
+ * `fontSizes` (`ems` font sizes wide, each page through `spoil`), as `face size: what was read`.
+ */
+async function linesMisread(lines: readonly string[], fontFamilies: readonly string[], fontSizes: readonly number[], ems: number, spoil = async (png: Buffer) => png) {
+  const misread: string[] = [];
+  for (const fontFamily of fontFamilies) {
+    for (const fontSize of fontSizes) {
+      const got = (await read(await spoil(renderPage(linesPage(lines, fontSize, ems, fontFamily))))).text.split('\n');
+      const readAs = (line: string) => got.find((r) => r.replace(/ /g, '') === line.replace(/ /g, '')) ?? got.join(' / ');
+      misread.push(...lines.filter((line) => !got.includes(line)).map((line) => `${fontFamily} ${fontSize}: ${readAs(line)}`));
+    }
+  }
+  return misread;
+}
+
 /** A label rendered on its own, `width` × `height` px, and turned: 270° reads up the page, 90° down. */
 async function turnedLabel(block: Omit<TextBlock, 'x' | 'y'>, width: number, height: number, degrees: 90 | 270): Promise<Buffer> {
   return sharp(renderPage({ width, height, blocks: [{ x: 4, y: 3, ...block }] })).rotate(degrees).png().toBuffer();
@@ -478,14 +497,8 @@ describe('page result', () => {
       'INFO: Started server process [28174] at http://0.0.0.0:8000',
       'checkpoint: epoch=039, val_loss=0.0213, lr: 1.0e-4',
     ];
-    const misread: string[] = [];
-    for (const fontFamily of ['"DejaVu Sans Mono"', '"Noto Sans Mono CJK SC"']) {
-      for (const fontSize of [16, 20, 24]) {
-        const screenshot = await sharp(renderPage(linesPage(lines, fontSize, 50, fontFamily))).negate({ alpha: false }).png().toBuffer();
-        const read = (await engine.recognize(await pageImage(screenshot))).text.split('\n');
-        misread.push(...lines.filter((line) => !read.includes(line)).map((line) => `${fontFamily} ${fontSize}: ${line}`));
-      }
-    }
+    const screenshot = async (png: Buffer) => sharp(png).negate({ alpha: false }).png().toBuffer();
+    const misread = await linesMisread(lines, ['"DejaVu Sans Mono"', '"Noto Sans Mono CJK SC"'], [16, 20, 24], 50, screenshot);
     // Before, the strip took the dark ground for ink and told no cells: 7 of these 18 lines read
     // with spaces that are not printed (`10: 15:42`, `cli.py: 178`, `http: //`, `val_ loss`).
     expect(misread).toEqual([]);
@@ -493,26 +506,14 @@ describe('page result', () => {
 
   it('reads the spaces between numbers in a row where the recogniser reads them faintly (`100 200 300`)', async () => {
     const lines = ['7 9 14 22 28 33 46 52 67 81', '250 375 500 625 750 875', '0 5 10 15 20 25 30 mm', '100 200 300 400 500 600', '12 15 18 20 25 30 35 40 45 50'];
-    const closed: string[] = [];
-    for (const fontFamily of ['"DejaVu Sans"', '"DejaVu Serif"', '"Noto Sans CJK SC"', '"Noto Serif CJK SC"']) {
-      for (const fontSize of [14, 18, 24]) {
-        const got = (await read(renderPage(linesPage(lines, fontSize, 30, fontFamily)))).text.split('\n');
-        closed.push(...lines.filter((line) => !got.includes(line)).map((line) => `${fontFamily} ${fontSize}: ${got.find((r) => r.replace(/ /g, '') === line.replace(/ /g, '')) ?? got.join(' / ')}`));
-      }
-    }
+    const closed = await linesMisread(lines, PROPORTIONAL_FACES, [14, 18, 24], 30);
     // From the scores alone, 4 of these 60 lines ran numbers together (`250 375500 625`, `0 510 15 20`).
     expect(closed).toEqual([]);
   });
 
   it('keeps the spaces after the marks of lists of numbers in proportional faces, whose tabular digits fall on a grid', async () => {
     const lines = ['1250.50, 2480.75, 3125.00, 4480.25, 5120.60', 'M6: 10.5, M8: 13.0, M10: 16.5, M12: 19.0', '1: 50, 1: 100, 2: 1, 5: 1, 10: 1, 20: 1'];
-    const closed: string[] = [];
-    for (const fontFamily of ['"DejaVu Sans"', '"DejaVu Serif"', '"Noto Sans CJK SC"', '"Noto Serif CJK SC"']) {
-      for (const fontSize of [16, 20, 28]) {
-        const got = (await read(renderPage(linesPage(lines, fontSize, 30, fontFamily)))).text.split('\n');
-        closed.push(...lines.filter((line) => !got.includes(line)).map((line) => `${fontFamily} ${fontSize}: ${got.find((r) => r.replace(/ /g, '') === line.replace(/ /g, '')) ?? got.join(' / ')}`));
-      }
-    }
+    const closed = await linesMisread(lines, PROPORTIONAL_FACES, [16, 20, 28], 30);
     // Cells told from the grid alone, the scales closed up (`1:50,1:100,2:1,5:1,10:1,20:1`) in 11 of these 12 renders.
     expect(closed).toEqual([]);
   });
