@@ -10,7 +10,7 @@ import { restoreFrameSymbols } from './frame-symbols.ts';
 import { fixAisi, fixCapitalI, fixChineseFullStop, fixHanLookalikes, fixLetterCase, fixMicrometre, fixNotation, fixPound, HAN } from './letter-lookalikes.ts';
 import { SPACE_RUN } from './long-lines.ts';
 import { neighbouringCells } from './monospace.ts';
-import { DIGITS_SPACE_PROBABILITY, isOpeningNumber, spacedAfterNumber, spacedBetweenDigits } from './number-gap.ts';
+import { isOpeningNumber, spacedAfterNumber, spacedBetweenDigits } from './number-gap.ts';
 import { isProductDot, spacedAfterMark, stopMarkShown, unreadLastMark } from './stop-marks.ts';
 import { raisedDigit } from './superscripts.ts';
 
@@ -166,18 +166,19 @@ const SMALL_LETTER = /^[a-z]$/;
 const TEMPERATURE_SCALE = /^[CF]$/;
 
 /**
- * Where the strip tells a space better than the scores (`scored`, from P(space) `pSpace`) between the
- * line read so far (`read`) and `char`, emitted at steps `lastStart` and `t`: between digits that
- * the model reads a faint space between (see `number-gap`), after a number that opens a line before
+ * Where the strip tells a space better than the scores (`scored`, from P(space) `pSpace`, `emitted`
+ * where the space class was the top class) between the line read so far (`read`) and `char`,
+ * emitted at steps `lastStart` and `t`: between digits whose gap reads faintly either way (see
+ * `number-gap`), after a number that opens a line before
  * Chinese (see `number-gap`), after a stop, comma or colon that the recogniser read none after, and
  * none after a number's point where its mark stands as close to the digits on both sides (see
  * `stop-marks`), and none beside a narrow letter or after a mark or underscore in a monospaced line,
  * whose cell leaves a blank as wide as a space (`Tensi le`, `cli.py: 178`, `val_ loss`; see `monospace`):
  * after a mark, only where it stands as far from both neighbours (see `spacedAfterMark`).
  */
-function spacedByStrip(ink: StripInk, read: readonly string[], char: string, lastStart: number, t: number, scored: boolean, pSpace: number): boolean {
+function spacedByStrip(ink: StripInk, read: readonly string[], char: string, lastStart: number, t: number, scored: boolean, pSpace: number, emitted: boolean): boolean {
   const last = read.at(-1)!;
-  if (!scored && DIGIT.test(last) && DIGIT.test(char) && pSpace >= DIGITS_SPACE_PROBABILITY) return spacedBetweenDigits(ink, lastStart, t);
+  if (DIGIT.test(last) && DIGIT.test(char)) return spacedBetweenDigits(ink, lastStart, t, scored, pSpace, emitted);
   const narrowLetter = LATIN_LETTER.test(last) && LATIN_LETTER.test(char) && (NARROW.test(last) || NARROW.test(char));
   if (scored && (narrowLetter || last === UNDERSCORE) && neighbouringCells(ink, lastStart, t)) return false;
   // Tabular digits fall on a grid in proportional faces too, where a mark hugs the digit before it (`1: 50`).
@@ -223,7 +224,7 @@ export function decodeLine(scores: StepScores, offset: number, steps: number, di
       const last = chars.at(-1);
       // A full-width comma between Latin words is spaced as the comma it will be written as.
       const scored = last !== undefined && spaceBetween(halfWidth(last, chars.at(-2), char), halfWidth(char, last, undefined), t - lastStart, gapSpace, spaceEmitted !== undefined);
-      const spaced = last !== undefined && (ink === undefined ? scored : spacedByStrip(ink, chars, char, lastStart, t, scored, gapSpace));
+      const spaced = last !== undefined && (ink === undefined ? scored : spacedByStrip(ink, chars, char, lastStart, t, scored, gapSpace, spaceEmitted !== undefined));
       const degree = ink !== undefined && DIGIT.test(last ?? '') && TEMPERATURE_SCALE.test(char) ? unreadDegreeSign(ink, lastStart, t) : undefined;
       if (last !== undefined && (degree ? degree.spaced : spaced)) {
         if (spaceEmitted === undefined && HAN.test(last) && HAN.test(char)) hanSpaces.push({ at: chars.length, steps: t - lastStart });

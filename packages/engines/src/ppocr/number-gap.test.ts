@@ -52,14 +52,25 @@ describe('spacedAfterNumber', () => {
 describe('spacedBetweenDigits', () => {
   // Two digits: the first at 6–26 (step 2), the second from `next` on, 20 wide.
   const digits = (next: number) => inkedStrip([{ start: 6, end: 26 }, { start: next, end: next + 20 }], { width: 120 });
+  const stepOf = (next: number) => Math.floor((next + 10) / 8);
 
-  it('finds a space where the blank between two digits is 0.3 of the strip high or more', () => {
-    expect(spacedBetweenDigits(digits(41), 2, 6)).toBe(true);
+  it('places a space the model reads faintly where the blank between the digits is 0.3 of the strip high or more', () => {
+    expect(spacedBetweenDigits(digits(41), 2, stepOf(41), false, 0.005, false)).toBe(true);
+    expect(spacedBetweenDigits(digits(34), 2, stepOf(34), false, 0.005, false)).toBe(false);
+    // Fainter than that, the strip is not asked: a tabular 1 leaves as wide a blank.
+    expect(spacedBetweenDigits(digits(41), 2, stepOf(41), false, 0.001, false)).toBe(false);
   });
 
-  it('finds none for digits of one number, nor where other ink stands between them', () => {
-    expect(spacedBetweenDigits(digits(34), 2, 5)).toBe(false);
+  it('drops a faint space where the digits stand closer than 0.2 of the strip (`$1 50,000`), and keeps a sure one', () => {
+    expect(spacedBetweenDigits(digits(34), 2, stepOf(34), true, 0.03, false)).toBe(false);
+    expect(spacedBetweenDigits(digits(38), 2, stepOf(38), true, 0.03, false)).toBe(true);
+    expect(spacedBetweenDigits(digits(34), 2, stepOf(34), true, 0.03, true)).toBe(true);
+    expect(spacedBetweenDigits(digits(34), 2, stepOf(34), true, 0.2, false)).toBe(true);
+  });
+
+  it('leaves the scores’ answer where other ink stands between the digits', () => {
     const speck = inkedStrip([{ start: 6, end: 26 }, { start: 32, end: 36 }, { start: 48, end: 68 }], { width: 120 });
-    expect(spacedBetweenDigits(speck, 2, 7)).toBe(false);
+    expect(spacedBetweenDigits(speck, 2, 7, false, 0.005, false)).toBe(false);
+    expect(spacedBetweenDigits(speck, 2, 7, true, 0.03, false)).toBe(true);
   });
 });
