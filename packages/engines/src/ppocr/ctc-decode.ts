@@ -168,13 +168,13 @@ const TEMPERATURE_SCALE = /^[CF]$/;
 /**
  * Where the strip tells a space better than the scores (`scored`, from P(space) `pSpace`, `emitted`
  * where the space class was the top class) between the line read so far (`read`) and `char`,
- * emitted at steps `lastStart` and `t`: between digits whose gap reads faintly either way (see
- * `number-gap`), after a number that opens a line before
- * Chinese (see `number-gap`), after a stop, comma or colon that the recogniser read none after, and
- * none after a number's point where its mark stands as close to the digits on both sides (see
- * `stop-marks`), and none beside a narrow letter or after a mark or underscore in a monospaced line,
- * whose cell leaves a blank as wide as a space (`Tensi le`, `cli.py: 178`, `val_ loss`; see `monospace`):
- * after a mark, only where it stands as far from both neighbours (see `spacedAfterMark`).
+ * emitted at steps `lastStart` and `t`: between digits whose gap reads faintly either way, and after
+ * a number that opens a line before Chinese (see `number-gap`); after a stop, comma or colon that
+ * the recogniser read none after, and none after a number's point where its mark stands as close
+ * to the digits on both sides (see `stop-marks`); none beside a narrow letter or after a mark or
+ * underscore in a monospaced line, whose cell leaves a blank as wide as a space (`Tensi le`,
+ * `cli.py: 178`, `val_ loss`; see `monospace`), after a mark only where it stands as far from both
+ * neighbours (see `spacedAfterMark`).
  */
 function spacedByStrip(ink: StripInk, read: readonly string[], char: string, lastStart: number, t: number, scored: boolean, pSpace: number, emitted: boolean): boolean {
   const last = read.at(-1)!;

@@ -145,11 +145,17 @@ export class StripInk {
 
 /** Whether most of the strip is dark, and most of its edges: its ground, which print covers less of. */
 function darkGround(darkness: Float32Array, width: number): boolean {
-  const mostlyDark = (values: ArrayLike<number>) => Array.prototype.filter.call(values, (value: number) => value > 127.5).length > values.length / 2;
+  const mostlyDark = (...parts: Float32Array[]) => {
+    let dark = 0, all = 0;
+    for (const part of parts) {
+      for (const value of part) if (value > 127.5) dark++;
+      all += part.length;
+    }
+    return dark > all / 2;
+  };
   // Its top and bottom rows too, the margin the box leaves around the print: heavy black print can
   // cover half a tight box, and a cell's rules can darken its edges, but not both at once.
-  const edges = [...darkness.subarray(0, width), ...darkness.subarray(darkness.length - width)];
-  return mostlyDark(darkness) && mostlyDark(edges);
+  return mostlyDark(darkness) && mostlyDark(darkness.subarray(0, width), darkness.subarray(darkness.length - width));
 }
 
 /**
