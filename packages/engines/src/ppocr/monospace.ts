@@ -58,8 +58,8 @@ function cellPitch(ink: StripInk): number | null {
 export function neighbouringCells(ink: StripInk, before: number, after: number): boolean {
   const pitch = cellPitch(ink);
   if (pitch === null) return false;
-  const left = ink.runAt(before, after);
-  const right = ink.runAt(after);
-  if (!left || !right || ink.next(left) !== right) return false;
+  const runs = ink.adjacentRuns(before, after);
+  if (!runs) return false;
+  const [left, right] = runs;
   return (right.start + right.end) / 2 - (left.start + left.end) / 2 < SPACE_PITCHES * pitch;
 }

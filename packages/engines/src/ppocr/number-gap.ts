@@ -61,9 +61,8 @@ const DIGITS_FAINT_PROBABILITY = 0.05;
  */
 export function spacedBetweenDigits(ink: StripInk, last: number, next: number, scored: boolean, pSpace: number, emitted: boolean): boolean {
   if (emitted || pSpace >= DIGITS_FAINT_PROBABILITY || (!scored && pSpace < DIGITS_SPACE_PROBABILITY)) return scored;
-  const before = ink.runAt(last, next);
-  const after = ink.runAt(next);
-  if (!before || !after || ink.next(before) !== after) return scored;
-  const blank = after.start - before.end;
+  const runs = ink.adjacentRuns(last, next);
+  if (!runs) return scored;
+  const blank = runs[1].start - runs[0].end;
   return blank >= (scored ? DIGITS_UNSPACED_SHARE : DIGITS_SPACE_SHARE) * ink.height;
 }

@@ -154,12 +154,10 @@ const UNSPACED_OVER_BEFORE = 1.5;
  * `UNSPACED_OVER_BEFORE`), undefined where it cannot tell.
  */
 export function spacedAfterMark(ink: StripInk, markStep: number, nextStep: number): boolean | undefined {
-  const mark = ink.runAt(markStep, nextStep);
-  const next = mark && ink.next(mark);
+  // The ink after the mark is the next character's, not a speck between them.
+  const [mark, next] = ink.adjacentRuns(markStep, nextStep) ?? [];
   const before = mark && ink.previous(mark);
   if (!mark || !next || !before || mark.end - mark.start > SPACE_AFTER_MARK.widest * ink.height) return undefined;
-  // The ink after the mark is the next character's, not a speck between them.
-  if (ink.runAt(nextStep) !== next) return undefined;
   const [blank, blankBefore] = [next.start - mark.end, mark.start - before.end];
   if (blank >= SPACE_AFTER_MARK.least * ink.height && blank >= SPACE_AFTER_MARK.overBefore * blankBefore) return true;
   if (blank <= UNSPACED_OVER_BEFORE * blankBefore) return false;

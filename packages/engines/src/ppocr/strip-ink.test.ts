@@ -21,6 +21,9 @@ describe('StripInk', () => {
     expect(ink.runAt(stepOf(runs[2]!), stepOf(runs[2]!) - 1)).toBe(runs[1]);
     expect(ink.next(runs[1]!)).toBe(runs[2]);
     expect(ink.previous(runs[0]!)).toBeUndefined();
+    expect(ink.adjacentRuns(stepOf(runs[1]!), stepOf(runs[2]!))).toEqual([runs[1], runs[2]]);
+    // Ink between them: the glyphs stand apart.
+    expect(ink.adjacentRuns(stepOf(runs[0]!), stepOf(runs[2]!))).toBeUndefined();
   });
 
   it('leaves out a rule the box took in below the text (a dimension line), and one drawn through it', () => {

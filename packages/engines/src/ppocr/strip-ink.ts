@@ -82,6 +82,16 @@ export class StripInk {
     return x >= 0 && x < this.slot.width && y >= 0 && y < this.slot.height && this.measured.pixels[y * this.slot.width + x] === 1;
   }
 
+  /**
+   * The runs of the glyphs emitted at steps `before` and `after` (see `runAt`) where they stand side
+   * by side, no other ink between them; undefined otherwise.
+   */
+  adjacentRuns(before: number, after: number): [InkRun, InkRun] | undefined {
+    const left = this.runAt(before, after);
+    const right = this.runAt(after);
+    return left && right && this.next(left) === right ? [left, right] : undefined;
+  }
+
   /** The run after `run`, if any. */
   next(run: InkRun): InkRun | undefined {
     const runs = this.runs();
