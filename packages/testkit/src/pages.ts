@@ -1,4 +1,4 @@
-import type { PageSpec, TextBlock } from './render.ts';
+import { inkExtent, type PageSpec, type TextBlock } from './render.ts';
 
 /** A page to render and the text an engine should read from it, in reading order. */
 export interface TestPage {
@@ -95,6 +95,42 @@ export function ruledTablePage(): TestPage {
     name: 'ruled table',
     spec: { width: A4_200DPI.width, height: bottom + MARGIN, blocks, rules },
     reference: rows.map((cells) => cells.join(' ')).join('\n'),
+  };
+}
+
+/** A ruled table drawn as tight as a LaTeX table: its rules and where each row's cells stand. */
+export interface TightTable extends TestPage {
+  /** x of each vertical rule, left to right. */
+  rules: number[];
+  /** y of each horizontal rule, top to bottom: row r lies between the r-th and the next. */
+  rows: number[];
+}
+
+/**
+ * `cells` in a ruled table whose columns are as wide as their widest text, which stands `gap` px
+ * from the rules' middles (a rule is 2 px wide): a paper's header row, whose text the detector
+ * reads across in one box, rules and all.
+ */
+export function tightTablePage(cells: ReadonlyArray<readonly string[]>, fontSize: number, fontFamily: string, gap = 2): TightTable {
+  const inks = cells.map((row) => row.map((text) => inkExtent(text, fontSize, fontFamily)));
+  const widths = cells[0]!.map((_, c) => Math.max(...inks.map((row) => row[c]!.right - row[c]!.left)) + 2 * gap);
+  const rules = widths.reduce((xs, width) => [...xs, Math.round(xs.at(-1)! + width)], [MARGIN]);
+  const rowHeight = Math.round(fontSize * 1.4);
+  const rows = [...cells.keys(), cells.length].map((r) => MARGIN + r * rowHeight);
+  const blocks = cells.flatMap((row, r) =>
+    row.map((text, c): TextBlock => ({ x: rules[c]! + gap - inks[r]![c]!.left, y: rows[r]! + Math.round(fontSize * 0.15), text, fontSize, fontFamily })),
+  );
+  const bottom = rows.at(-1)!, right = rules.at(-1)!;
+  const lines: Array<[number, number, number, number]> = [
+    ...rows.map((y): [number, number, number, number] => [MARGIN, y, right, y]),
+    ...rules.map((x): [number, number, number, number] => [x, MARGIN, x, bottom]),
+  ];
+  return {
+    name: 'tight table',
+    spec: { width: right + MARGIN, height: bottom + MARGIN, blocks, rules: lines },
+    reference: cells.map((row) => row.join(' ')).join('\n'),
+    rules,
+    rows,
   };
 }
 

@@ -56,6 +56,15 @@ function loadFonts(): void {
   fontsLoaded = true;
 }
 
+/** Where `text`'s ink starts and ends along its line, in pixels from the point it is drawn at. */
+export function inkExtent(text: string, fontSize: number, fontFamily = FONT_FAMILY, bold = false): { left: number; right: number } {
+  loadFonts();
+  const ctx = createCanvas(1, 1).getContext('2d');
+  ctx.font = `${bold ? 'bold ' : ''}${fontSize}px ${fontFamily}`;
+  const metrics = ctx.measureText(text);
+  return { left: -metrics.actualBoundingBoxLeft, right: metrics.actualBoundingBoxRight };
+}
+
 /** Renders black text on white into an RGBA canvas; returns PNG bytes. */
 export function renderPage(spec: PageSpec, options: { transparent?: boolean } = {}): Buffer {
   loadFonts();

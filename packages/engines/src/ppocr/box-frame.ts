@@ -38,11 +38,16 @@ const RULE_INK = 3 * 180;
 /** On tinted paper (a form's, a photo's grey), ink is at least this much darker than the paper (sum of R, G, B). */
 const INK_CONTRAST = 3 * 50;
 
-function brightness(page: PageImage, frame: Frame, u: number, v: number): number | undefined {
+/** Where the pixel at (`u`, `v`) in the frame starts in the page's data; undefined off the page. */
+export function pixelOffset(page: PageImage, frame: Frame, u: number, v: number): number | undefined {
   const x = Math.floor(u * frame.ux + v * frame.vx), y = Math.floor(u * frame.uy + v * frame.vy);
   if (x < 0 || y < 0 || x >= page.width || y >= page.height) return undefined;
-  const i = (y * page.width + x) * 3;
-  return page.data[i]! + page.data[i + 1]! + page.data[i + 2]!;
+  return (y * page.width + x) * 3;
+}
+
+function brightness(page: PageImage, frame: Frame, u: number, v: number): number | undefined {
+  const i = pixelOffset(page, frame, u, v);
+  return i === undefined ? undefined : page.data[i]! + page.data[i + 1]! + page.data[i + 2]!;
 }
 
 /**
@@ -62,25 +67,35 @@ export function inkLevel(page: PageImage, frame: Frame, { u0, u1, v0, v1 }: Exte
   return Math.min(RULE_INK, paper - INK_CONTRAST);
 }
 
-/** The share of the line across the frame at `u`, from `v0` to `v1`, darker than `ink`. */
-function inkedShare(page: PageImage, frame: Frame, u: number, v0: number, v1: number, ink: number): number {
+/**
+ * The share of the line across the frame at `u`, from `v0` to `v1`, darker than `ink`; with a
+ * `spread`, a point counts as inked where one within that many pixels along `u` is (a rule a
+ * degree off the frame's direction drifts a pixel over a line's height).
+ */
+export function inkedShare(page: PageImage, frame: Frame, u: number, v0: number, v1: number, ink: number, spread = 0): number {
   const steps = Math.max(1, Math.round(v1 - v0));
   let inked = 0;
   for (let s = 0; s < steps; s++) {
-    const b = brightness(page, frame, u, v0 + s + 0.5);
-    if (b !== undefined && b < ink) inked++;
+    for (let d = -spread; d <= spread; d++) {
+      const b = brightness(page, frame, u + d, v0 + s + 0.5);
+      if (b !== undefined && b < ink) {
+        inked++;
+        break;
+      }
+    }
   }
   return inked / steps;
 }
 
 /**
  * The positions along `u` (whole pixels from `u0` to `u1`) whose line across the frame, from `v0`
- * to `v1`, is darker than `ink` over at least `share` of its length: where a ruled line crosses.
+ * to `v1`, is darker than `ink` over at least `share` of its length (see `inkedShare` for
+ * `spread`): where a ruled line crosses.
  */
-export function ruledColumns(page: PageImage, frame: Frame, extent: Extent, share: number, ink: number): number[] {
+export function ruledColumns(page: PageImage, frame: Frame, extent: Extent, share: number, ink: number, spread = 0): number[] {
   const found: number[] = [];
   for (let u = Math.ceil(extent.u0); u <= Math.floor(extent.u1); u++) {
-    if (inkedShare(page, frame, u, extent.v0, extent.v1, ink) >= share) found.push(u);
+    if (inkedShare(page, frame, u, extent.v0, extent.v1, ink, spread) >= share) found.push(u);
   }
   return found;
 }

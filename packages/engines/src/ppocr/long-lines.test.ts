@@ -66,4 +66,10 @@ describe('joinParts', () => {
     expect(joinParts([{ spaceBefore: false, read: read('未注线性', 1) }, { spaceBefore: true, read: read('尺寸公差', 1) }]).text).toBe('未注线性尺寸公差');
     expect(joinParts([{ spaceBefore: false, read: read('表面不得有裂纹；', 1) }, { spaceBefore: true, read: read('装配前', 1) }]).text).toBe('表面不得有裂纹；装配前');
   });
+
+  it('spaces the cells either side of a table’s rule, Chinese ones too', () => {
+    const read = (text: string) => ({ text, confidence: 1, characters: text.length });
+    const cells = ['型号', '额定电压', '7.5kW'].map((text, i) => ({ spaceBefore: false, ruleBefore: i > 0, read: read(text) }));
+    expect(joinParts(cells).text).toBe('型号 额定电压 7.5kW');
+  });
 });

@@ -7,6 +7,8 @@ export interface BoxPart {
   quad: Quad;
   /** Blank paper wide enough for a word space lies between this part and the one before. */
   spaceBefore: boolean;
+  /** A table's rule parts it from the one before: another cell, spaced from it even beside Chinese. */
+  ruleBefore?: boolean;
 }
 
 /** A part may fill this share of the longest strip, so a cut can wait for a gap. */
@@ -103,15 +105,15 @@ export function splitLongBox(page: PageImage, quad: Quad, stripHeight: number, m
 /** Han characters and full-width punctuation, beside which a gap is no word space. */
 const CJK = /[\p{Script=Han}\u3000-\u303f\uff00-\uffef]/u;
 
-/** The readings of a box's parts as one line; a gap beside Chinese or its punctuation is no space. */
-export function joinParts(parts: ReadonlyArray<{ spaceBefore: boolean; read: DecodedLine }>): DecodedLine {
+/** The readings of a box's parts as one line; a gap beside Chinese or its punctuation is no space, a rule is. */
+export function joinParts(parts: ReadonlyArray<{ spaceBefore: boolean; ruleBefore?: boolean; read: DecodedLine }>): DecodedLine {
   let text = '';
   let characters = 0;
   let weighted = 0;
-  for (const { spaceBefore, read } of parts) {
+  for (const { spaceBefore, ruleBefore, read } of parts) {
     const next = read.text.trim();
     if (!next) continue;
-    const between = text && spaceBefore && !CJK.test(text.at(-1)!) && !CJK.test(next[0]!) ? ' ' : '';
+    const between = text && (ruleBefore || (spaceBefore && !CJK.test(text.at(-1)!) && !CJK.test(next[0]!))) ? ' ' : '';
     text += between + next;
     characters += read.characters;
     weighted += read.confidence * read.characters;

@@ -3,7 +3,8 @@ import type { PageImage, Quad } from '@ocr/contracts';
 import { EngineLoadError } from '../engine.ts';
 import { decodeLine, isCjk, type DecodedLine } from './ctc-decode.ts';
 import type { Dictionary } from './dictionary.ts';
-import { joinParts, splitLongBox } from './long-lines.ts';
+import { joinParts, splitLongBox, type BoxPart } from './long-lines.ts';
+import { splitAtRules } from './ruled-cells.ts';
 import type { OrtSession } from './session.ts';
 import { STEP_SCORE_OUTPUTS, type StepScores } from './step-scores.ts';
 import { StripInk } from './strip-ink.ts';
@@ -55,12 +56,17 @@ export class Recognizer {
   }
 
   /**
-   * Reads each box; one longer than the longest strip is read in parts, cut between words.
-   * `onBatch` reports the fraction of strips done. `crowded: false` leaves crowded-looking lines
-   * as first read (see `CROWDED`), for readings that only judge a box: gibberish looks crowded.
+   * Reads each box; one across a table's rules is read cell by cell (see `splitAtRules`), and one
+   * longer than the longest strip in parts, cut between words. `onBatch` reports the fraction of
+   * strips done. `crowded: false` leaves crowded-looking lines as first read (see `CROWDED`), for
+   * readings that only judge a box: gibberish looks crowded.
    */
   async read(page: PageImage, quads: readonly Quad[], onBatch?: (done: number) => void, { crowded = true } = {}): Promise<DecodedLine[]> {
-    const parts = quads.map((quad) => splitLongBox(page, quad, STRIP_HEIGHT, MAX_STRIP_WIDTH));
+    const parts = quads.map((quad) =>
+      splitAtRules(page, quad).flatMap((cell, i): BoxPart[] =>
+        splitLongBox(page, cell, STRIP_HEIGHT, MAX_STRIP_WIDTH).map((part, j) => (i > 0 && j === 0 ? { ...part, ruleBefore: true } : part)),
+      ),
+    );
     const strips = parts.flatMap((pieces) => pieces.map((piece) => piece.quad));
     const read = await this.readStrips(page, strips, onBatch);
     const decoded = crowded ? await this.rereadCrowded(page, strips, read) : read;
