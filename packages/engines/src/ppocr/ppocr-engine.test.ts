@@ -4,6 +4,7 @@ import {
   characterErrorRate,
   chinesePage,
   englishManualPage,
+  inkExtent,
   pageImage,
   renderPage,
   ruledTablePage,
@@ -230,6 +231,25 @@ describe('page result', () => {
     // Read in one box across each row, rules and all, 32 of these 36 tables ran cells together
     // or read a rule as `|`, `l` or `[` (`Processingltotal chunks`, `M101.5 49`).
     expect(misread).toEqual([]);
+  });
+
+  it('reads a room’s name that a plan’s wall line runs through as one word, though the line meets walls as a table’s rule does', async () => {
+    const names: string[] = [];
+    for (const word of ['KITCHEN', 'BEDROOM', 'BATHROOM']) {
+      for (const at of [0.3, 0.5]) {
+        const ink = inkExtent(word, 24, '"DejaVu Sans"');
+        const x = 200 + ink.left + (ink.right - ink.left) * at;
+        const plan = renderPage({
+          width: 700,
+          height: 400,
+          blocks: [{ x: 200, y: 180, text: word, fontSize: 24, fontFamily: '"DejaVu Sans"' }],
+          rules: [[100, 100, 600, 100], [100, 300, 600, 300], [100, 100, 100, 300], [600, 100, 600, 300], [x, 100, x, 260]],
+        });
+        names.push((await read(plan)).text);
+      }
+    }
+    // Read cell by cell, `KITCHEN` came out `KI CHEN` and `KITC HEN`: the line cuts through a glyph.
+    expect(names.filter((text) => text.includes(' '))).toEqual([]);
   });
 
   it('reads a single digit whose box stands taller than wide across, as printed, not down its box', async () => {

@@ -34,6 +34,26 @@ const MAX_BATCH_LINES = 8;
  */
 const CROWDED = { confidence: 0.9, characters: 8, stretches: [1.4, 1.8], surerBy: 0.05, trial: 8 };
 
+/** What a table's rule reads as, when it is read with the text beside it (a diameter's stroke before digits too). */
+const RULE_GLYPHS = new Set(['|', 'l', 'I', '1', '[', ']', '/', '!', '丨', 'Ø', 'ø', 'Φ', 'φ']);
+
+/**
+ * Whether a box's reading whole holds the same characters as its reading cell by cell, but for
+ * rules read as glyphs and spaces: then the rules were all that told the two apart, and the
+ * cells' reading is the right one (`Processingltotal` → `Processing total`, `M101.5` → `M10 1.5`).
+ * A reading that differs otherwise had a line cut through its glyphs: a floor plan's wall line
+ * through `KITCHEN` passes for a rule, and the cells read `KI CHEN`.
+ */
+function onlyRulesMore(whole: string, byCell: string): boolean {
+  const a = [...whole.replace(/\s/g, '')], b = [...byCell.replace(/\s/g, '')];
+  let j = 0;
+  for (const char of a) {
+    if (j < b.length && char === b[j]) j++;
+    else if (!RULE_GLYPHS.has(char)) return false;
+  }
+  return j === b.length;
+}
+
 export class Recognizer {
   constructor(
     private readonly session: OrtSession,
@@ -56,24 +76,29 @@ export class Recognizer {
   }
 
   /**
-   * Reads each box; one across a table's rules is read cell by cell (see `splitAtRules`), and one
-   * longer than the longest strip in parts, cut between words. `onBatch` reports the fraction of
-   * strips done. `crowded: false` leaves crowded-looking lines as first read (see `CROWDED`), for
+   * Reads each box; one longer than the longest strip is read in parts, cut between words. One
+   * across a table's rules (see `splitAtRules`) is read cell by cell too, and whole, and the
+   * cells' reading kept where the two differ only by rules and spaces (see `onlyRulesMore`). `onBatch` reports the fraction of strips
+   * done. `crowded: false` leaves crowded-looking lines as first read (see `CROWDED`), for
    * readings that only judge a box: gibberish looks crowded.
    */
   async read(page: PageImage, quads: readonly Quad[], onBatch?: (done: number) => void, { crowded = true } = {}): Promise<DecodedLine[]> {
-    const parts = quads.map((quad) =>
-      splitAtRules(page, quad).flatMap((cell, i): BoxPart[] =>
+    const ways = quads.map((quad) => {
+      const whole = splitLongBox(page, quad, STRIP_HEIGHT, MAX_STRIP_WIDTH);
+      const cells = splitAtRules(page, quad);
+      if (cells.length === 1 && cells[0] === quad) return [whole];
+      const byCell = cells.flatMap((cell, i): BoxPart[] =>
         splitLongBox(page, cell, STRIP_HEIGHT, MAX_STRIP_WIDTH).map((part, j) => (i > 0 && j === 0 ? { ...part, ruleBefore: true } : part)),
-      ),
-    );
-    const strips = parts.flatMap((pieces) => pieces.map((piece) => piece.quad));
+      );
+      return [whole, byCell];
+    });
+    const strips = ways.flatMap((way) => way.flatMap((pieces) => pieces.map((piece) => piece.quad)));
     const read = await this.readStrips(page, strips, onBatch);
     const decoded = crowded ? await this.rereadCrowded(page, strips, read) : read;
     let next = 0;
-    return parts.map((pieces) =>
-      pieces.length === 1 ? decoded[next++]! : joinParts(pieces.map((piece) => ({ ...piece, read: decoded[next++]! }))),
-    );
+    const joined = (pieces: readonly BoxPart[]) =>
+      pieces.length === 1 ? decoded[next++]! : joinParts(pieces.map((piece) => ({ ...piece, read: decoded[next++]! })));
+    return ways.map((way) => way.map(joined).reduce((whole, byCell) => (onlyRulesMore(whole.text, byCell.text) ? byCell : whole)));
   }
 
   /** Each crowded-looking reading (see `CROWDED`) replaced by its stretched re-reading where that is surer. */
