@@ -134,6 +134,62 @@ export function tightTablePage(cells: ReadonlyArray<readonly string[]>, fontSize
   };
 }
 
+/**
+ * Words set from `x` to `x + width`, their ink touching both ends (the words spread apart) where
+ * `justify`, else a third of `fontSize` apart: one block per word.
+ */
+function setLine(words: readonly string[], x: number, y: number, width: number, justify: boolean, fontSize: number, fontFamily: string): TextBlock[] {
+  const inks = words.map((word) => inkExtent(word, fontSize, fontFamily));
+  const inked = inks.reduce((sum, ink) => sum + ink.right - ink.left, 0);
+  const space = justify && words.length > 1 ? (width - inked) / (words.length - 1) : fontSize / 3;
+  let at = x;
+  return words.map((text, i) => {
+    const ink = inks[i]!;
+    const block = { x: Math.round(at - ink.left), y, text, fontSize, fontFamily };
+    at += ink.right - ink.left + space;
+    return block;
+  });
+}
+
+/** `text`'s words in lines whose ink is at most `width` px long, greedily. */
+function wrap(text: string, width: number, fontSize: number, fontFamily: string): string[][] {
+  const lines: string[][] = [[]];
+  for (const word of text.split(' ')) {
+    const line = [...lines.at(-1)!, word];
+    const ink = inkExtent(line.join(' '), fontSize, fontFamily);
+    if (ink.right - ink.left <= width || line.length === 1) lines[lines.length - 1] = line;
+    else lines.push([word]);
+  }
+  return lines;
+}
+
+/**
+ * A newspaper's page on yellowed paper: a headline across three justified serif columns 20 ems
+ * wide set `gutter` px of paper apart (each paragraph's last line short), as an old paper is scanned.
+ */
+export function newspaperPage(gutter: number): TestPage {
+  const paragraphs = [
+    'The new laboratory for the testing of pumps and valves opened its doors on the campus last week, with the arrival of its first twelve engineers and four technicians from the works in the north. It holds a flow loop of two hundred metres and a test bench for motors of up to ninety kilowatts.',
+    'Each pump is run for one hundred hours at its rated flow before it is shipped, and its head, power and vibration are measured every ten minutes during the run. A pump that fails any of these checks is opened, mended and tested again from the start.',
+    'The valves are tested for leakage at one and a half times their rated pressure with water, then with air at six bar, and each result is written down in the book kept for every valve. The works hopes to test a thousand valves a month by the end of the year.',
+  ];
+  const fontSize = 24, fontFamily = '"DejaVu Serif"', step = Math.round(fontSize * 1.3), width = 20 * fontSize;
+  const columns = paragraphs.map((text) => wrap(text, width, fontSize, fontFamily));
+  const headline = 'Laboratory Opens For Pumps And Valves';
+  const top = MARGIN + 3 * fontSize;
+  const blocks: TextBlock[] = [
+    { x: MARGIN, y: MARGIN, text: headline, fontSize: 40, fontFamily, bold: true },
+    ...columns.flatMap((lines, c) =>
+      lines.flatMap((words, i) => setLine(words, MARGIN + c * (width + gutter), top + i * step, width, i < lines.length - 1, fontSize, fontFamily)),
+    ),
+  ];
+  return {
+    name: 'newspaper',
+    spec: { width: 2 * MARGIN + 3 * width + 2 * gutter, height: top + Math.max(...columns.map((lines) => lines.length)) * step + MARGIN, blocks, paper: '#e7d2a5' },
+    reference: [headline, ...columns.map((lines) => lines.map((words) => words.join(' ')).join('\n'))].join('\n\n'),
+  };
+}
+
 /** A full-width title over two columns whose lines share baselines: rows alone would read across. */
 export function twoColumnPage(): TestPage {
   const left = [

@@ -44,6 +44,8 @@ export interface PageSpec {
   rules?: Array<[number, number, number, number]>;
   /** Stamped over everything else, in order. */
   seals?: Seal[];
+  /** A CSS colour for the paper in place of white (a yellowed newspaper's `#e7d2a5`). */
+  paper?: string;
 }
 
 // Noto Sans CJK covers Latin and Chinese; the test set-up installs fonts-noto-cjk.
@@ -65,13 +67,13 @@ export function inkExtent(text: string, fontSize: number, fontFamily = FONT_FAMI
   return { left: -metrics.actualBoundingBoxLeft, right: metrics.actualBoundingBoxRight };
 }
 
-/** Renders black text on white into an RGBA canvas; returns PNG bytes. */
+/** Renders black text on white (or `spec.paper`) into an RGBA canvas; returns PNG bytes. */
 export function renderPage(spec: PageSpec, options: { transparent?: boolean } = {}): Buffer {
   loadFonts();
   const canvas = createCanvas(spec.width, spec.height);
   const ctx = canvas.getContext('2d');
   if (!options.transparent) {
-    ctx.fillStyle = '#ffffff';
+    ctx.fillStyle = spec.paper ?? '#ffffff';
     ctx.fillRect(0, 0, spec.width, spec.height);
   }
   ctx.fillStyle = '#000000';

@@ -5,6 +5,7 @@ import {
   chinesePage,
   englishManualPage,
   inkExtent,
+  newspaperPage,
   pageImage,
   renderPage,
   ruledTablePage,
@@ -178,6 +179,17 @@ describe('page result', () => {
     expect(blocks[1]!.startsWith('The pump is driven')).toBe(true);
     expect(blocks[1]!.split('\n')).toHaveLength(7);
     expect(blocks[2]!.startsWith('Open the suction valve')).toBe(true);
+  });
+
+  it('reads a yellowed newspaper’s justified columns column by column, though they stand closer than a box height and the detector boxes rows across them', async () => {
+    for (const gutter of [18, 24]) {
+      const testPage = newspaperPage(gutter);
+      const { text } = await read(renderPage(testPage.spec));
+      // Blank lines aside: the headline may run on into the first column's block.
+      const lines = (t: string) => t.split(/\n+/);
+      expect(lines(text)).toHaveLength(lines(testPage.reference).length);
+      expect(characterErrorRate(lines(testPage.reference).join('\n'), lines(text).join('\n'))).toBeLessThanOrEqual(0.01);
+    }
   });
 
   it('reads a page photographed 30° askew as it reads level, its line boxes on its text as given', async () => {

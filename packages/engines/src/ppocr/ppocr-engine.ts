@@ -13,6 +13,7 @@ import { detectBoxes } from './page-detection.ts';
 import { PAPER_MARGIN, isTightCrop, offPaperMargin, withPaperMargin } from './paper-margin.ts';
 import { borneOutByPdfText, preferPdfText } from './pdf-text.ts';
 import { readingOrder } from './reading-order.ts';
+import { onWhitePaper } from './white-paper.ts';
 import type { Recognizer } from './recognizer.ts';
 import type { OrtSession } from './session.ts';
 import { acrossQuad, downwardDoubt, findSidewaysLines, hasGlyphStack, holdsGlyphs, mergeSidewaysReading, readsAsDrawing, readsUpOrDown, runsUpOrDown, splitCellColumns } from './sideways-text.ts';
@@ -54,8 +55,9 @@ export class PpocrEngine implements Engine {
     private readonly sessions: readonly OrtSession[],
   ) {}
 
-  async recognize(scanned: PageImage, options: RecognizeOptions = {}): Promise<PageResult> {
+  async recognize(given: PageImage, options: RecognizeOptions = {}): Promise<PageResult> {
     const { signal, onProgress, pdfText, logger } = options;
+    const scanned = onWhitePaper(given);
     // A crop cut to its print is read on paper (see PAPER_MARGIN); its boxes are put back after.
     // A PDF page's own text lies on the page as rendered: such a page is read as it is.
     const margin = !pdfText && isTightCrop(scanned) ? PAPER_MARGIN : 0;

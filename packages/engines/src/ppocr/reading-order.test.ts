@@ -31,6 +31,18 @@ describe('readingOrder', () => {
     expect(readingOrder(lines).text).toBe('L0\nL1\nL2\nL3\nL4\nL5\n\nR0\nR1\nR2\nR3\nR4\nR5');
   });
 
+  it('reads three justified columns whose boxes come within a tenth of a line height column by column, a short line under the middle one after it', () => {
+    // A newspaper's columns, the detector's boxes across them cut at the gutters: 4 px apart at 36 px.
+    const columns = ['A', 'B', 'C'];
+    const lines = columns.flatMap((name, c) => [0, 1, 2, 3, 4, 5].map((i) => line(`${name}${i}`, 100 + 404 * c, 100 + 36 * i, 400)));
+    const advert = line('ROCHESTER', 560, 100 + 36 * 7, 200);
+    const column = (name: string) => [0, 1, 2, 3, 4, 5].map((i) => `${name}${i}`).join('\n');
+    expect(readingOrder([...lines, advert]).text).toBe([column('A'), column('B'), 'ROCHESTER', column('C')].join('\n\n'));
+    // A speck's box the detector drew across the gutter, over the next column's first letter, is read in that column.
+    const speck: OcrLine = { text: 'S', confidence: 0.6, box: [[900, 174], [920, 174], [920, 186], [900, 186]] };
+    expect(readingOrder([...lines, speck]).text).toBe([column('A'), column('B'), column('C').replace('C2', 'S C2')].join('\n\n'));
+  });
+
   it('reads two columns that flow around a photo column by column, its caption across the gutter between them', () => {
     // Travel & Leisure (tesseract's 8087_054.3B.tif): full lines above and below the photo, short
     // ones beside it, and a caption of short lines under it across the gutter.

@@ -66,9 +66,13 @@ const GUTTER_BESIDE = 0.35;
 const COLUMN_LINE = 5;
 /**
  * Justified columns set a 1 em gutter apart come this close (a fifth of a line height between
- * boxes): so narrow a gap separates columns only where the lines on both sides run up to it.
+ * boxes), and a newspaper's columns closer (a tenth, where the detector's box across them was
+ * cut at the gutter): so narrow a gap separates columns only where the lines on both sides run
+ * up to it.
  */
-const NARROW_GUTTER = 0.15;
+const NARROW_GUTTER = 0.1;
+/** A box less than this share of the page's usual line high is a speck's or a mark's: it makes no gutter and closes none. */
+const SPECK = 0.6;
 /** Lines crossing a gutter between columns that go on above and below them are at most this share of the lines there. */
 const CROSSING_SHARE = 0.2;
 /** A justified side has at least this many lines, and this share of them reach the gutter... */
@@ -247,6 +251,17 @@ function isJustifiedTowards(side: readonly Extent[], edge: 'left' | 'right', lin
 }
 
 /**
+ * The lines of a side in the column along the gutter, `edge` the side's edge towards it: those
+ * across from the line reaching nearest it. A newspaper's other columns further on, and a
+ * headline or an advertisement under them, are left to the cuts inside the side.
+ */
+function besideGutter(side: readonly Extent[], edge: 'left' | 'right'): Extent[] {
+  if (side.length === 0) return [];
+  const nearest = side.reduce((a, b) => (edge === 'right' ? (b.right > a.right ? b : a) : b.left < a.left ? b : a));
+  return side.filter((e) => e.left < nearest.right && nearest.left < e.right);
+}
+
+/**
  * A gutter between two columns of text that only a few short lines cross, with the columns going
  * on above and below them: a photo's caption set between two columns that flow around the photo
  * (Travel & Leisure, tesseract's `8087_054.3B.tif`), which left no gutter to cut and had the
@@ -345,12 +360,16 @@ function cut(extents: Extent[], lineHeight: number): Block[] {
   // Two columns of text hold at least half their lines long (`isTextColumn`'s median on each
   // side): a table of short cells is not tried for them.
   const longLines = extents.filter((e) => e.width >= COLUMN_LINE * lineHeight).length;
-  for (const [at, width] of longLines >= extents.length / 2 ? columnGaps : []) {
+  // A speck's box the detector drew in a gutter, over the next column's first letter, leaves the gutter a gutter.
+  const small = (e: Extent) => e.bottom - e.top < SPECK * CORE * lineHeight;
+  const body = (side: readonly Extent[]) => side.filter((e) => !small(e));
+  const bodyGaps = gaps(body(extents).length > 1 ? body(extents) : extents, 'left', 'right').sort((a, b) => b[1] - a[1]);
+  for (const [at, width] of longLines >= extents.length / 2 ? bodyGaps : []) {
     if (width < NARROW_GUTTER * lineHeight) break;
-    const left = extents.filter((e) => e.right < at);
-    const right = extents.filter((e) => e.left > at);
+    const left = extents.filter((e) => (small(e) ? e.left + e.right < 2 * at : e.right < at));
+    const right = extents.filter((e) => (small(e) ? e.left + e.right >= 2 * at : e.left > at));
     const wide = width >= GUTTER * lineHeight && width >= GUTTER_BESIDE * median([...left, ...right].map((e) => (e.bottom - e.top) / CORE));
-    if (!wide && !(isJustifiedTowards(left, 'right', lineHeight) && isJustifiedTowards(right, 'left', lineHeight))) continue;
+    if (!wide && !(isJustifiedTowards(besideGutter(body(left), 'right'), 'right', lineHeight) && isJustifiedTowards(besideGutter(body(right), 'left'), 'left', lineHeight))) continue;
     if (labelsBesideValues(left, right, lineHeight)) return labelRows(left, right, lineHeight);
     if (isTextColumn(left, lineHeight) && isTextColumn(right, lineHeight)) return [...cut(left, lineHeight), ...cut(right, lineHeight)];
   }

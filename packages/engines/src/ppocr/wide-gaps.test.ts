@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PageImage, Quad } from '@ocr/contracts';
-import { pageImage, rectQuad, renderPage } from '@ocr/testkit';
+import { inkExtent, pageImage, rectQuad, renderPage } from '@ocr/testkit';
 import { quadBounds } from './geometry.ts';
 import { splitAtWideGaps } from './wide-gaps.ts';
 
@@ -81,5 +81,63 @@ describe('splitAtWideGaps', () => {
       expect(piece.left).toBeLessThan(inks[i]![0]);
       expect(piece.right).toBeGreaterThan(inks[i]![1]);
     });
+  });
+});
+
+describe('splitAtWideGaps at a narrow gutter', () => {
+  const STEP = 40;
+  const FONT = { fontSize: 24, fontFamily: '"DejaVu Serif"' };
+  const inkWidth = (text: string) => {
+    const ink = inkExtent(text, FONT.fontSize, FONT.fontFamily);
+    return { width: ink.right - ink.left, bearing: ink.left };
+  };
+  /**
+   * Rows of two texts set `gutter` px of paper apart, the left ones ending together as a justified
+   * column's lines do, and the boxes the detector would draw across each row; where the gutter's paper starts.
+   */
+  async function twoColumns(rows: ReadonlyArray<readonly [string, string]>, gutter: number): Promise<{ page: PageImage; boxes: Quad[]; gutterAt: number }> {
+    const gutterAt = 40 + Math.max(...rows.map(([left]) => inkWidth(left).width));
+    const blocks = rows.flatMap(([left, right], i) => {
+      const l = inkWidth(left), r = inkWidth(right);
+      return [
+        { x: Math.round(gutterAt - l.width - l.bearing), y: 20 + i * STEP, text: left, ...FONT },
+        { x: Math.round(gutterAt + gutter - r.bearing), y: 20 + i * STEP, text: right, ...FONT },
+      ];
+    });
+    const page = await pageImage(renderPage({ width: gutterAt + gutter + 500, height: 40 + rows.length * STEP, blocks }));
+    return { page, boxes: rows.map((_, i) => rectQuad(30, 14 + i * STEP, gutterAt + gutter + 460, 50 + i * STEP)), gutterAt };
+  }
+
+  const ROWS: ReadonlyArray<readonly [string, string]> = [
+    ['the new laboratory for testing', 'each pump is run for a hundred'],
+    ['pumps opened its doors on the', 'hours at its rated flow before it'],
+    ['campus last week with twelve', 'is shipped, and its head, power'],
+    ['engineers and four technicians', 'and vibration are measured every'],
+    ['from the works in the north; it', 'ten minutes during the run. A'],
+    ['holds a flow loop two hundred', 'pump that fails is opened and'],
+    ['metres long and a motor bench', 'tested again from the very start'],
+  ];
+
+  it('cuts every box a row of two columns set 0.6 box heights apart runs across, at the gutter the rows leave blank', async () => {
+    const gutter = 22;
+    const { page, boxes, gutterAt } = await twoColumns(ROWS, gutter);
+    const pieces = splitAtWideGaps(page, boxes).map(quadBounds);
+    expect(pieces).toHaveLength(2 * ROWS.length);
+    for (let i = 0; i < ROWS.length; i++) {
+      const [left, right] = [pieces[2 * i]!, pieces[2 * i + 1]!];
+      expect(left.right).toBeGreaterThanOrEqual(gutterAt);
+      expect(left.right).toBeLessThanOrEqual(right.left);
+      expect(right.left).toBeLessThanOrEqual(gutterAt + gutter);
+    }
+  });
+
+  it('keeps whole rows with the same gap too few to make a gutter (a monospaced face’s spaces line up in three lines of four), and rows whose gaps do not line up', async () => {
+    const few = await twoColumns(ROWS.slice(0, 4), 22);
+    expect(splitAtWideGaps(few.page, few.boxes)).toEqual(few.boxes);
+    // Every space two wide, as wide as the gutter: where they fall wanders from row to row.
+    const blocks = ROWS.map(([left, right], i) => ({ x: 40, y: 20 + i * STEP, text: `${left} ${right}`.replaceAll(' ', '  '), ...FONT }));
+    const page = await pageImage(renderPage({ width: 1100, height: 40 + ROWS.length * STEP, blocks }));
+    const boxes = ROWS.map((_, i) => rectQuad(30, 14 + i * STEP, 1060, 50 + i * STEP));
+    expect(splitAtWideGaps(page, boxes)).toEqual(boxes);
   });
 });
