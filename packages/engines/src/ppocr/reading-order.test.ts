@@ -43,6 +43,15 @@ describe('readingOrder', () => {
     expect(readingOrder([...lines, speck]).text).toBe([column('A'), column('B'), column('C').replace('C2', 'S C2')].join('\n\n'));
   });
 
+  it('reads a letter top to bottom where its sender’s block stands right of the address and the greeting, on rows of its own', () => {
+    // docling's `qr_bill_example.jpg`: the sender's block was read after the letter's first lines.
+    const address = ['Ms', 'Pia Rutschmann', 'Marktgasse 28', '9400 Rorschach'].map((text, i) => line(text, 100, 100 + 36 * i, 20 * text.length));
+    const sender = ['Robert Schneider AG', 'Rue du Lac 1268', '2501 Biel', 'Date: 01.07.2020'].map((text, i) => line(text, 1000, 300 + 36 * i, 300));
+    const body = ['Dear Ms. Rutschmann,', 'We are billing you as follows for completion of the work:'].map((text, i) => line(text, 100, 500 + 50 * i, 15 * text.length));
+    const text = readingOrder([...body, ...sender, ...address]).text.split(/\n+/);
+    expect(text).toEqual([...address, ...sender, ...body].map((l) => l.text));
+  });
+
   it('reads two columns that flow around a photo column by column, its caption across the gutter between them', () => {
     // Travel & Leisure (tesseract's 8087_054.3B.tif): full lines above and below the photo, short
     // ones beside it, and a caption of short lines under it across the gutter.

@@ -368,6 +368,9 @@ function cut(extents: Extent[], lineHeight: number): Block[] {
     if (width < NARROW_GUTTER * lineHeight) break;
     const left = extents.filter((e) => (small(e) ? e.left + e.right < 2 * at : e.right < at));
     const right = extents.filter((e) => (small(e) ? e.left + e.right >= 2 * at : e.left > at));
+    // Columns stand side by side: blocks on either side of the gap that share no row follow each
+    // other down the page (a letter's sender's block under the address, over `Dear …`).
+    if (!left.some((e) => right.some((o) => o.top < e.bottom && e.top < o.bottom))) continue;
     const wide = width >= GUTTER * lineHeight && width >= GUTTER_BESIDE * median([...left, ...right].map((e) => (e.bottom - e.top) / CORE));
     if (!wide && !(isJustifiedTowards(besideGutter(body(left), 'right'), 'right', lineHeight) && isJustifiedTowards(besideGutter(body(right), 'left'), 'left', lineHeight))) continue;
     if (labelsBesideValues(left, right, lineHeight)) return labelRows(left, right, lineHeight);
