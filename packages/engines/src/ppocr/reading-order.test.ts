@@ -52,6 +52,15 @@ describe('readingOrder', () => {
     expect(text).toEqual([...address, ...sender, ...body].map((l) => l.text));
   });
 
+  it('reads a dense table row by row where its boxes, skewed a little each way, leave no gap between rows', () => {
+    // pdfplumber's `issue-33-lorem-ipsum.pdf`: seven columns of short cells, boxes taller than the
+    // rows' pitch; cut at the widest gap, its first two rows were read in two halves.
+    const cell = (text: string, x: number, y: number): OcrLine => ({ text, confidence: 0.9, box: [[x, y], [x + 140, y], [x + 140, y + 36], [x, y + 36]] });
+    const columns = [...'abcdefg'];
+    const rows = [0, 1].map((r) => columns.map((name, c) => cell(`${name}${r}`, 100 + 180 * c + (c > 3 ? 20 : 0), 100 + 32 * r + (c % 2 === 0 ? -6 : 6))));
+    expect(readingOrder(rows.flat().reverse()).text).toBe(rows.map((row) => row.map((l) => l.text).join(' ')).join('\n'));
+  });
+
   it('reads two columns that flow around a photo column by column, its caption across the gutter between them', () => {
     // Travel & Leisure (tesseract's 8087_054.3B.tif): full lines above and below the photo, short
     // ones beside it, and a caption of short lines under it across the gutter.

@@ -71,6 +71,8 @@ const COLUMN_LINE = 5;
  * up to it.
  */
 const NARROW_GUTTER = 0.1;
+/** A table's rows hold this many cells or more, most of them: two blocks side by side (a form's receipt and its payment part) pair two. */
+const TABLE_ROW = 3;
 /** A box less than this share of the page's usual line high is a speck's or a mark's: it makes no gutter and closes none. */
 const SPECK = 0.6;
 /** Lines crossing a gutter between columns that go on above and below them are at most this share of the lines there. */
@@ -393,5 +395,15 @@ function cut(extents: Extent[], lineHeight: number): Block[] {
   // Boxes overlapping every way: top to bottom, one row each.
   if (columnGaps.length === 0) return [[...extents].sort((a, b) => a.top - b.top).map((e) => [e])];
   const [at] = columnGaps[0]!;
-  return [...cut(extents.filter((e) => e.right < at), lineHeight), ...cut(extents.filter((e) => e.left > at), lineHeight)];
+  const left = extents.filter((e) => e.right < at), right = extents.filter((e) => e.left > at);
+  // A table's short cells whose rows run into each other (its boxes skewed a little each way, so
+  // no gap is left between rows) are read a row at a time, where each row's cells stand side by
+  // side as a table's do, most rows TABLE_ROW cells or more: cut at its widest gap, a table's
+  // first rows were read in two halves.
+  if (!isTextColumn(left, lineHeight) && !isTextColumn(right, lineHeight)) {
+    const rows = rowsOf(extents).map((row) => row.sort((a, b) => a.left - b.left));
+    const sideBySide = rows.every((row) => row.every((e, i) => i === 0 || e.left >= row[i - 1]!.right));
+    if (sideBySide && median(rows.map((row) => row.length)) >= TABLE_ROW) return [rows];
+  }
+  return [...cut(left, lineHeight), ...cut(right, lineHeight)];
 }
