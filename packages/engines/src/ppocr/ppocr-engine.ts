@@ -13,7 +13,6 @@ import { detectBoxes } from './page-detection.ts';
 import { PAPER_MARGIN, isTightCrop, offPaperMargin, withPaperMargin } from './paper-margin.ts';
 import { borneOutByPdfText, preferPdfText } from './pdf-text.ts';
 import { readingOrder } from './reading-order.ts';
-import { onWhitePaper } from './white-paper.ts';
 import type { Recognizer } from './recognizer.ts';
 import type { OrtSession } from './session.ts';
 import { acrossQuad, downwardDoubt, findSidewaysLines, hasGlyphStack, holdsGlyphs, mergeSidewaysReading, readsAsDrawing, readsUpOrDown, runsUpOrDown, splitCellColumns } from './sideways-text.ts';
@@ -21,6 +20,7 @@ import { findSlantedLines, mergeSlantedReading } from './slanted-text.ts';
 import { MAX_SHOW_THROUGH_PIXELS, boxesToTry, faintBoxes, mirroredQuad, paperColour, readsMirrored, readsNearlyMirrored, readsSurelyMirrored, withoutShowThrough } from './show-through.ts';
 import { isSpecks } from './specks.ts';
 import { doubtfulZeros, tableZeros } from './table-zeros.ts';
+import { onWhitePaper } from './white-paper.ts';
 
 /** PaddleOCR's `drop_score`: lines read with less confidence are noise (rules, specks). */
 const MIN_LINE_CONFIDENCE = 0.5;
