@@ -17,7 +17,7 @@ import { openSession, runSession, type OrtSession } from './session.ts';
  * pages took ~25% less (e.g. 736 → 550 ms/page, CPU 1242 → 912 ms) and CER went 1.21% → 1.12%.
  * It answers per-step scores, not the whole softmax (see `reduceToStepScores`).
  */
-const fastRecognizer = (dictionary: Dictionary) => (model: Uint8Array) =>
+export const fastRecognizer = (dictionary: Dictionary) => (model: Uint8Array) =>
   reduceToStepScores(quantizeRecognizer(optimizeRecognizer(model)), dictionary.classes.length, dictionary.spaceIndex);
 
 export interface PpocrOptions {

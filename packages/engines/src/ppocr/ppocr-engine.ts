@@ -19,6 +19,7 @@ import { acrossQuad, downwardDoubt, findSidewaysLines, hasGlyphStack, holdsGlyph
 import { findSlantedLines, mergeSlantedReading } from './slanted-text.ts';
 import { MAX_SHOW_THROUGH_PIXELS, boxesToTry, faintBoxes, mirroredQuad, paperColour, readsMirrored, readsNearlyMirrored, readsSurelyMirrored, withoutShowThrough } from './show-through.ts';
 import { isSpecks } from './specks.ts';
+import { readsBetterAcross, stackedRows } from './stacked-rows.ts';
 import { doubtfulZeros, tableZeros } from './table-zeros.ts';
 import { onWhitePaper } from './white-paper.ts';
 
@@ -229,9 +230,16 @@ export class PpocrEngine implements Engine {
       if (vertical && holdsGlyphs(box)) ways.push({ box: acrossQuad(box), across: true });
       return ways;
     });
-    const decoded = await this.recognizer.read(page, [...boxes, ...others.flat().map((way) => way.box)], onDone);
+    // A long box up or down the page over ink in rows (see `stackedRows`) is also read a row at a time across.
+    const stacked = boxes.map((box) => (readsUpOrDown(box) && !holdsGlyphs(box) ? stackedRows(page, box) : undefined));
+    const decoded = await this.recognizer.read(page, [...boxes, ...others.flat().map((way) => way.box), ...stacked.flatMap((rows) => rows ?? [])], onDone);
     const lines: ReadLine[] = [];
+    const keep = (line: ReadLine) => {
+      if (line.confidence >= MIN_LINE_CONFIDENCE) lines.push(line);
+      else doubtful?.push(line);
+    };
     let next = boxes.length;
+    let nextRow = next + others.reduce((n, ways) => n + ways.length, 0);
     boxes.forEach((box, i) => {
       let best = { box, read: decoded[i]! };
       for (const other of others[i]!) {
@@ -239,10 +247,16 @@ export class PpocrEngine implements Engine {
         const surer = read.confidence - downwardDoubt(other.box) > best.read.confidence - downwardDoubt(best.box);
         if (surer && (!other.across || read.characters >= best.read.characters)) best = { box: other.box, read };
       }
+      const rows = stacked[i] ?? [];
+      const rowReads = decoded.slice(nextRow, (nextRow += rows.length));
+      if (rows.length > 0 && readsBetterAcross(rowReads, best.read)) {
+        rowReads.forEach((read, k) => {
+          if (!isSpecks(read.text)) keep({ text: read.text, confidence: read.confidence, box: rows[k]!, characters: read.characters });
+        });
+        return;
+      }
       if (best.read.characters === 0 || isSpecks(best.read.text)) return;
-      const line = { text: best.read.text, confidence: best.read.confidence, box: best.box, characters: best.read.characters };
-      if (best.read.confidence >= MIN_LINE_CONFIDENCE) lines.push(line);
-      else doubtful?.push(line);
+      keep({ text: best.read.text, confidence: best.read.confidence, box: best.box, characters: best.read.characters });
     });
     return lines;
   }

@@ -1,0 +1,96 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import sharp from 'sharp';
+import type { PageImage, Quad } from '@ocr/contracts';
+import { pageImage, renderPage } from '@ocr/testkit';
+import { loadDictionary } from './dictionary.ts';
+import { quadBounds } from './geometry.ts';
+import { fastRecognizer } from './index.ts';
+import { resolveModelFiles } from './model-files.ts';
+import { Recognizer } from './recognizer.ts';
+import { openSession, type OrtSession } from './session.ts';
+import { readsBetterAcross, stackedRows } from './stacked-rows.ts';
+
+let session: OrtSession;
+let recognizer: Recognizer;
+
+beforeAll(async () => {
+  // As the engine runs it (see `fastRecognizer`).
+  const files = resolveModelFiles();
+  const dictionary = loadDictionary(files.dictionary);
+  session = await openSession(files.recognition, 'recognition', 1, fastRecognizer(dictionary));
+  recognizer = new Recognizer(session, dictionary);
+});
+
+afterAll(async () => {
+  await session.release();
+});
+
+const NUMBERS = ['285', '287', '288', '290', '292', '294', '295', '297'];
+const PITCH = 27, LEFT = 40, WIDTH = 52, TOP = 20;
+const BOTTOM = TOP + NUMBERS.length * PITCH;
+
+/** A box from its corners as the detector gives one read down the page: top-right, bottom-right, bottom-left, top-left. */
+const downThePage = (left: number, top: number, right: number, bottom: number): Quad => [[right, top], [right, bottom], [left, bottom], [left, top]];
+
+/** A contents page's column of page numbers, each in its own frame, the frames stacked edge to edge. */
+async function framedColumn(): Promise<PageImage> {
+  const blocks = NUMBERS.map((text, i) => ({ x: LEFT + 6, y: TOP + i * PITCH + 2, text, fontSize: 26, fontFamily: '"DejaVu Serif"' }));
+  const rules = NUMBERS.flatMap((_, i): Array<[number, number, number, number]> => {
+    const top = TOP + i * PITCH;
+    return [[LEFT, top, LEFT + WIDTH, top], [LEFT, top, LEFT, top + PITCH], [LEFT + WIDTH, top, LEFT + WIDTH, top + PITCH]];
+  });
+  rules.push([LEFT, BOTTOM, LEFT + WIDTH, BOTTOM]);
+  return pageImage(renderPage({ width: 140, height: BOTTOM + 30, blocks, rules }));
+}
+
+/** `text` in a line up the page, as a drawing's vertical note stands, and the box along it. */
+async function upThePage(text: string, fontSize: number): Promise<{ page: PageImage; box: Quad }> {
+  const across = renderPage({ width: 40 + Math.round(text.length * fontSize * 0.75), height: fontSize * 2, blocks: [{ x: 20, y: fontSize / 2, text, fontSize }] });
+  const page = await pageImage(await sharp(across).rotate(-90).png().toBuffer());
+  // Reading up the page: from the bottom-left corner of the line's box towards its top.
+  const box: Quad = [[fontSize * 0.3, page.height - 14], [fontSize * 0.3, 14], [fontSize * 1.7, 14], [fontSize * 1.7, page.height - 14]];
+  return { page, box };
+}
+
+describe('stackedRows', () => {
+  it('gives a row for each of the framed numbers stacked in a box read down the page, each round its own number', async () => {
+    const page = await framedColumn();
+    const rows = stackedRows(page, downThePage(LEFT - 4, TOP - 2, LEFT + WIDTH + 4, BOTTOM + 2))!.map(quadBounds);
+    expect(rows).toHaveLength(NUMBERS.length);
+    rows.forEach((row, i) => {
+      const middle = (row.top + row.bottom) / 2;
+      expect(middle).toBeGreaterThan(TOP + i * PITCH);
+      expect(middle).toBeLessThan(TOP + (i + 1) * PITCH);
+      // Wider than high, as text across is.
+      expect(row.right - row.left).toBeGreaterThan(row.bottom - row.top);
+    });
+  });
+
+  it('finds no rows in Chinese set down the page, whose characters are as high as wide', async () => {
+    const page = await pageImage(renderPage({ width: 80, height: 260, blocks: [{ x: 20, y: 10, text: '技\n术\n要\n求\n说\n明', fontSize: 28, lineHeight: 1.4 }] }));
+    expect(stackedRows(page, downThePage(14, 6, 56, 250))).toBeUndefined();
+  });
+});
+
+describe('readsBetterAcross', () => {
+  it('takes the rows of a stack of numbers, which read across as printed, over its box read down the page', async () => {
+    const page = await framedColumn();
+    const box = downThePage(LEFT - 4, TOP - 2, LEFT + WIDTH + 4, BOTTOM + 2);
+    const rows = stackedRows(page, box)!;
+    const [along, ...across] = await recognizer.read(page, [box, ...rows]);
+    expect(across.map((read) => read.text)).toEqual(NUMBERS);
+    expect(readsBetterAcross(across, along!)).toBe(true);
+  });
+
+  it.each([
+    ['a vertical size', '1250', 30],
+    ['a section’s name', 'SECTION A-A', 30],
+    ['a note', 'Drill through 4 holes', 24],
+  ])('leaves %s up the page read along it, whatever its glyphs read across', async (_, text, fontSize) => {
+    const { page, box } = await upThePage(text, fontSize);
+    const [along] = await recognizer.read(page, [box]);
+    expect(along!.text.replaceAll(' ', '')).toBe(text.replaceAll(' ', ''));
+    const rows = stackedRows(page, box) ?? [];
+    expect(readsBetterAcross(await recognizer.read(page, rows), along!)).toBe(false);
+  });
+});

@@ -1,0 +1,94 @@
+import type { PageImage, Quad } from '@ocr/contracts';
+import { frameOf, inkLevel, pixelOffset } from './box-frame.ts';
+import { quadBounds } from './geometry.ts';
+import type { DecodedLine } from './ctc-decode.ts';
+
+/** A column inked over this share of the box's height is a frame's side or a rule down it, not print. */
+const FRAME_SIDE = 0.6;
+/** A row of pixels inked over this share of the box's width is a frame's edge between cells: it parts rows as a blank does. */
+const FRAME_EDGE = 0.7;
+/** A run of ink under this share of the runs' usual height is a mark's or a speck's (an `i`'s dot is joined to its row). */
+const MARK = 0.35;
+/** Each row is at least this much wider than high: text running across, not a glyph turned on its side. */
+const ACROSS = 1.2;
+/** A row read across holds at least this many characters: a glyph of text up the page, turned on its side, reads as one. */
+const ROW_CHARACTERS = 2;
+/** Row boxes reach this share of the row's height past its ink, as the detector's boxes do. */
+const REACH = 0.3;
+
+/**
+ * Where the detector took a column of short lines stacked one under another (a contents page's
+ * page numbers, each in its own grey frame, stacked frame on frame) for one line down the page,
+ * the upright boxes of those lines, top to bottom; undefined where the box's ink does not stand
+ * in rows of at least two, each wider than high, apart. Frames' sides and edges are no ink.
+ */
+export function stackedRows(page: PageImage, box: Quad): Quad[] | undefined {
+  const b = quadBounds(box);
+  const left = Math.max(0, Math.floor(b.left)), right = Math.min(page.width, Math.ceil(b.right));
+  const top = Math.max(0, Math.floor(b.top)), bottom = Math.min(page.height, Math.ceil(b.bottom));
+  const width = right - left, height = bottom - top;
+  if (width < 2 || height < 2) return undefined;
+  const upright = frameOf(0);
+  const ink = inkLevel(page, upright, { u0: left, u1: right, v0: top, v1: bottom });
+  const inked = new Uint8Array(width * height);
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      const i = pixelOffset(page, upright, left + x, top + y)!;
+      if (page.data[i]! + page.data[i + 1]! + page.data[i + 2]! < ink) inked[y * width + x] = 1;
+    }
+  }
+  const columns: number[] = [];
+  for (let x = 0; x < width; x++) {
+    let n = 0;
+    for (let y = 0; y < height; y++) n += inked[y * width + x]!;
+    if (n < FRAME_SIDE * height) columns.push(x);
+  }
+  if (columns.length === 0) return undefined;
+  // Runs of rows holding print, each with the print's reach across the box.
+  const runs: Array<{ top: number; bottom: number; left: number; right: number }> = [];
+  let run: (typeof runs)[number] | undefined;
+  for (let y = 0; y < height; y++) {
+    let n = 0, first = -1, last = -1;
+    for (const x of columns) {
+      if (!inked[y * width + x]) continue;
+      n++;
+      if (first < 0) first = x;
+      last = x;
+    }
+    if (n === 0 || n >= FRAME_EDGE * columns.length) {
+      run = undefined;
+      continue;
+    }
+    if (!run) runs.push((run = { top: y, bottom: y + 1, left: first, right: last + 1 }));
+    run.bottom = y + 1;
+    run.left = Math.min(run.left, first);
+    run.right = Math.max(run.right, last + 1);
+  }
+  if (runs.length < 2) return undefined;
+  const usual = [...runs.map((r) => r.bottom - r.top)].sort((p, q) => p - q)[runs.length >> 1]!;
+  const rows = runs.filter((r) => r.bottom - r.top >= MARK * usual).map((r) => ({ ...r }));
+  // A mark's run (an `i`'s dot, a comma's tail) joins the row it sits nearest; one standing alone is left out.
+  for (const mark of runs.filter((r) => r.bottom - r.top < MARK * usual)) {
+    const gap = (r: (typeof runs)[number]) => Math.max(r.top - mark.bottom, mark.top - r.bottom);
+    const nearest = rows.reduce<(typeof rows)[number] | undefined>((a, r) => (!a || gap(r) < gap(a) ? r : a), undefined);
+    if (nearest && gap(nearest) < MARK * usual) {
+      Object.assign(nearest, { top: Math.min(nearest.top, mark.top), bottom: Math.max(nearest.bottom, mark.bottom), left: Math.min(nearest.left, mark.left), right: Math.max(nearest.right, mark.right) });
+    }
+  }
+  if (rows.length < 2 || rows.some((r) => r.right - r.left < ACROSS * (r.bottom - r.top))) return undefined;
+  return rows.map((r, i) => {
+    const reach = REACH * (r.bottom - r.top);
+    // Not past halfway to the next row's ink.
+    const y0 = Math.max(r.top - reach, i === 0 ? 0 : (rows[i - 1]!.bottom + r.top) / 2) + top;
+    const y1 = Math.min(r.bottom + reach, i === rows.length - 1 ? height : (r.bottom + rows[i + 1]!.top) / 2) + top;
+    const x0 = Math.max(0, r.left - reach) + left, x1 = Math.min(width, r.right + reach) + left;
+    return [[x0, y0], [x1, y0], [x1, y1], [x0, y1]];
+  });
+}
+
+/** Whether a stack's rows read across (`stackedRows`) read better than its box read along: each as a line, and together more surely. */
+export function readsBetterAcross(rows: readonly DecodedLine[], along: DecodedLine): boolean {
+  if (rows.length === 0 || rows.some((read) => read.characters < ROW_CHARACTERS)) return false;
+  const characters = rows.reduce((n, read) => n + read.characters, 0);
+  return rows.reduce((sum, read) => sum + read.confidence * read.characters, 0) / characters > along.confidence;
+}
