@@ -52,6 +52,30 @@ describe('readingOrder', () => {
     expect(text).toEqual([...address, ...sender, ...body].map((l) => l.text));
   });
 
+  it('reads a chapter’s number in large print beside its contents on its own, the contents row by row', () => {
+    // TI-89 guidebook: `17` five line heights high left of the entries, each with its page number.
+    const entries = [0, 1, 2, 3, 4].flatMap((i) => [line(`Entry ${i}`, 400, 160 + 27 * i, 350), line(`${280 + i}`, 1040, 158 + 27 * i, 40)]);
+    const number: OcrLine = { text: '17', confidence: 1, box: [[140, 150], [330, 150], [330, 295], [140, 295]] };
+    expect(readingOrder([line('Programming', 130, 60, 370), number, ...entries]).text).toBe(
+      ['Programming', '17', [0, 1, 2, 3, 4].map((i) => `Entry ${i} ${280 + i}`).join('\n')].join('\n\n'),
+    );
+  });
+
+  it('reads a table’s header set at a slant as one row, though each slanted box spans the rows of level text beside it', () => {
+    // DiscoveryWorld's table 4 as detected at 200 dpi: three metrics at 44° under each of three agents.
+    const box = (text: string, ...corners: number[]): OcrLine => ({ text, confidence: 0.9, box: [0, 2, 4, 6].map((i) => [corners[i]!, corners[i + 1]!]) as OcrLine['box'] });
+    const level = (text: string, left: number, top: number, right: number, bottom: number) => box(text, left, top, right, top, right, bottom, left, bottom);
+    const lines = [
+      level('ReACT', 764, 339, 832, 360), level('Plan+Execute', 973, 338, 1094, 362), level('Hypothesizer', 1209, 338, 1324, 362),
+      level('#', 346, 419, 363, 439), level('Topic', 400, 419, 452, 442), level('Task', 510, 418, 558, 441),
+      box('Procedure', 718, 426, 778, 368, 792, 383, 732, 440), box('Completion', 785, 425, 855, 358, 869, 373, 800, 440), box('Knowledge', 851, 424, 920, 358, 936, 375, 867, 441),
+      box('Procedure', 953, 425, 1013, 367, 1028, 382, 968, 440), box('Completion', 1020, 425, 1090, 357, 1105, 373, 1034, 441), box('Knowledge', 1085, 424, 1154, 359, 1170, 376, 1101, 442),
+      box('Procedure', 1188, 425, 1249, 367, 1262, 382, 1202, 440), box('Completion', 1254, 426, 1324, 358, 1339, 373, 1268, 441), box('Knowledge', 1320, 425, 1384, 363, 1400, 380, 1336, 442),
+      ...['1', 'Easy', '0.87', '0.20', '0.20', '0.80', '0.00', '0.00', '0.90'].map((text, i) => level(text, [348, 400, 709, 777, 845, 944, 1012, 1079, 1178][i]!, 479, [361, 444, 751, 819, 885, 987, 1053, 1121, 1221][i]!, 500)),
+    ];
+    expect(readingOrder(lines).text.split('\n')).toContain('# Topic Task ' + 'Procedure Completion Knowledge '.repeat(3).trim());
+  });
+
   it('reads a dense table row by row where its boxes, skewed a little each way, leave no gap between rows', () => {
     // pdfplumber's `issue-33-lorem-ipsum.pdf`: seven columns of short cells, boxes taller than the
     // rows' pitch; cut at the widest gap, its first two rows were read in two halves.

@@ -1,4 +1,5 @@
 import type { OcrLine } from '@ocr/contracts';
+import { quadSize } from './geometry.ts';
 import { pageTurn, readingAngle, skewOf, turnWeight } from './page-turn.ts';
 
 /** A line's extent on the deskewed page; `top`/`bottom` are its central band, which neighbours never share. */
@@ -11,6 +12,8 @@ interface Extent {
   width: number;
   /** Where its reading runs up the deskewed page -1, down it 1, across it 0. */
   crosswise: -1 | 0 | 1;
+  /** Its box's height across its reading (the deskewed extent of a slanted box is taller). */
+  printHeight: number;
   /** Its whole extent down the deskewed page, not only the central band. */
   outerTop: number;
   outerBottom: number;
@@ -77,11 +80,25 @@ const TABLE_ROW = 3;
 const SPECK = 0.6;
 /** Lines crossing a gutter between columns that go on above and below them are at most this share of the lines there. */
 const CROSSING_SHARE = 0.2;
+/** Rows of an infobox or a figure beside one paragraph, each in the middle of one of its sentences, at least this many (see `besideProse`). */
+const PROSE_BESIDE_ROWS = 3;
+/**
+ * Boxes of a paragraph's lines come within this many line heights of each other (a Wikipedia
+ * page's within 0.22); a table's wrapped cells stand further apart, past their padding (0.47).
+ */
+const PARAGRAPH_GAP = 0.3;
 /** A justified side has at least this many lines, and this share of them reach the gutter... */
 const JUSTIFIED_LINES = 4;
 const JUSTIFIED_SHARE = 0.7;
 /** ...to within this many line heights (a paragraph's indent or last line does not). */
 const JUSTIFIED_REACH = 0.5;
+/**
+ * Upright print at least this many of the page's line heights high is of another size than the
+ * text (a chapter's number beside its contents, a maker's name beside its address): standing
+ * beside two rows or more of the text, it is read on its own before or after them. Its box spans
+ * those rows, and had them read as one row, or as two columns where it joined them.
+ */
+const TALL_PRINT = 2;
 
 /**
  * A block of labels beside their values (`Country  China`, `Date of audit  May 20-22, 2003`), or
@@ -171,7 +188,7 @@ function deskewedExtents(lines: readonly OcrLine[]): Extent[] {
     const ys = box.map(([x, y]) => x * sin + y * cos);
     const top = Math.min(...ys), bottom = Math.max(...ys);
     const left = Math.min(...xs), right = Math.max(...xs);
-    return { line, left, right, top, bottom, width: right - left, crosswise, outerTop: top, outerBottom: bottom, goesOn: /^\p{Ll}/u.test(text), numeric: NUMBERS.test(text) };
+    return { line, left, right, top, bottom, width: right - left, crosswise, printHeight: quadSize(box).height, outerTop: top, outerBottom: bottom, goesOn: /^\p{Ll}/u.test(text), numeric: NUMBERS.test(text) };
   });
   const band = bandLimit(outer);
   return outer.map((e) => {
@@ -356,6 +373,53 @@ function crossedGutter(extents: readonly Extent[], lineHeight: number, longLines
   return undefined;
 }
 
+/**
+ * Whether `other` stands beside a paragraph in `prose` as an infobox or a figure's labels stand
+ * beside a column of text: rows of it, PROSE_BESIDE_ROWS or more, each beside a line of one
+ * paragraph that goes on from the line above (a lower-case start), in the middle of a sentence,
+ * and most of its lines beside the paragraph so. Read across, each came in the middle of a
+ * sentence (`lost property, Born 943/944`). A table's short cells stand beside a wrapped cell's
+ * lines one or two to a cell, each row's apart.
+ */
+function besideProse(prose: readonly Extent[], other: readonly Extent[], lineHeight: number): boolean {
+  if (!isTextColumn(prose, lineHeight) || isTextColumn(other, lineHeight)) return false;
+  // One column of text: a table's columns stand apart.
+  if (gaps(prose, 'left', 'right').some(([, width]) => width >= GUTTER * lineHeight)) return false;
+  // The paragraphs: lines whose boxes come within PARAGRAPH_GAP of the line above.
+  const lines = [...prose].sort((a, b) => a.top - b.top);
+  const paragraph = new Map<Extent, number>();
+  lines.forEach((e, i) => paragraph.set(e, i > 0 && e.outerTop - lines[i - 1]!.outerBottom < PARAGRAPH_GAP * lineHeight ? paragraph.get(lines[i - 1]!)! : i));
+  const goingOn = (e: Extent) => e.goesOn && paragraph.get(e) !== lines.indexOf(e);
+  const rowsBeside = new Map<number, Set<Row>>();
+  let sharing = 0, midSentence = 0;
+  for (const row of rowsOf(other)) {
+    const beside = prose.filter((p) => row.some((e) => p.top < e.bottom && e.top < p.bottom));
+    if (beside.length === 0) continue;
+    sharing += row.length;
+    const going = beside.find(goingOn);
+    if (!going) continue;
+    midSentence += row.length;
+    const rows = rowsBeside.get(paragraph.get(going)!) ?? new Set<Row>();
+    rowsBeside.set(paragraph.get(going)!, rows.add(row));
+  }
+  return [...rowsBeside.values()].some((rows) => rows.size >= PROSE_BESIDE_ROWS) && midSentence * 2 > sharing;
+}
+
+/** Both sides of the widest gutter with print of another size alone on one side, beside rows of the other (see TALL_PRINT). */
+function tallPrintBeside(extents: readonly Extent[], columnGaps: ReadonlyArray<[number, number]>, lineHeight: number): { left: Extent[]; right: Extent[] } | undefined {
+  const tall = (side: readonly Extent[]) => side.every((e) => e.crosswise === 0 && e.printHeight >= TALL_PRINT * lineHeight);
+  const rowsBeside = (print: readonly Extent[], side: readonly Extent[]) => {
+    const top = Math.min(...print.map((e) => e.outerTop)), bottom = Math.max(...print.map((e) => e.outerBottom));
+    return rowsOf(side.filter((e) => e.top < bottom && e.bottom > top)).length;
+  };
+  for (const [at, width] of columnGaps) {
+    if (width < GUTTER * lineHeight) break;
+    const left = extents.filter((e) => e.right < at), right = extents.filter((e) => e.left > at);
+    if ((tall(left) && rowsBeside(left, right) >= 2) || (tall(right) && rowsBeside(right, left) >= 2)) return { left, right };
+  }
+  return undefined;
+}
+
 function cut(extents: Extent[], lineHeight: number): Block[] {
   if (extents.length === 1) return [[extents]];
   const columnGaps = gaps(extents, 'left', 'right').sort((a, b) => b[1] - a[1]);
@@ -377,7 +441,10 @@ function cut(extents: Extent[], lineHeight: number): Block[] {
     if (!wide && !(isJustifiedTowards(besideGutter(body(left), 'right'), 'right', lineHeight) && isJustifiedTowards(besideGutter(body(right), 'left'), 'left', lineHeight))) continue;
     if (labelsBesideValues(left, right, lineHeight)) return labelRows(left, right, lineHeight);
     if (isTextColumn(left, lineHeight) && isTextColumn(right, lineHeight)) return [...cut(left, lineHeight), ...cut(right, lineHeight)];
+    if (besideProse(left, right, lineHeight) || besideProse(right, left, lineHeight)) return [...cut(left, lineHeight), ...cut(right, lineHeight)];
   }
+  const tall = tallPrintBeside(extents, columnGaps, lineHeight);
+  if (tall) return [...cut(tall.left, lineHeight), ...cut(tall.right, lineHeight)];
   const crossed = crossedGutter(extents, lineHeight, longLines);
   if (crossed) return [...cut(crossed.left, lineHeight), ...cut(crossed.crossing, lineHeight), ...cut(crossed.right, lineHeight)];
   const rowGaps = gaps(extents, 'top', 'bottom');
