@@ -13,6 +13,7 @@ import { neighbouringCells } from './monospace.ts';
 import { isOpeningNumber, spacedAfterNumber, spacedBetweenDigits } from './number-gap.ts';
 import { isProductDot, spacedAfterMark, stopMarkShown, unreadLastMark } from './stop-marks.ts';
 import { raisedDigit } from './superscripts.ts';
+import { unspaceLetterGaps } from './word-spaces.ts';
 
 /** Han, kana, CJK punctuation and full-width forms: no spaces go between these. */
 const CJK = /[\u2e80-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef]/u;
@@ -258,6 +259,7 @@ export function decodeLine(scores: StepScores, offset: number, steps: number, di
     }
   }
   if (ink !== undefined) {
+    unspaceLetterGaps(chars, probabilities, starts, ink);
     restoreWideDiameterMarks(chars, starts, steps, ink);
     chars.forEach((char, i) => {
       const next = starts[i + 1] ?? steps;

@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { inkedStrip, stepOf } from './ink-strips.ts';
+import { unspaceLetterGaps } from './word-spaces.ts';
+
+/** A glyph's ink width in strip pixels; its gap to the next glyph is given with it. */
+const GLYPH = 14;
+
+/**
+ * A decoded line as `decodeLine` builds it, over a strip inked glyph by glyph: `glyphs` are each a
+ * character and the blank after its ink (strip pixels); `spaces` the spaces read, by the glyph
+ * they follow, `sure` where the space class was the recogniser's top class there.
+ */
+function decoded(glyphs: ReadonlyArray<readonly [string, number]>, spaces: ReadonlyMap<number, 'sure' | 'placed'>) {
+  const runs: Array<{ start: number; end: number }> = [];
+  let x = 4;
+  for (const [, blank] of glyphs) {
+    runs.push({ start: x, end: x + GLYPH });
+    x += GLYPH + blank;
+  }
+  const ink = inkedStrip(runs, { width: x + 8 });
+  const chars: string[] = [], probabilities: Array<number | undefined> = [], starts: number[] = [];
+  glyphs.forEach(([char], i) => {
+    const space = spaces.get(i - 1);
+    if (space) {
+      chars.push(' ');
+      probabilities.push(space === 'sure' ? 0.9 : undefined);
+      starts.push(stepOf(runs[i]!));
+    }
+    chars.push(char);
+    probabilities.push(0.99);
+    starts.push(stepOf(runs[i]!));
+  });
+  return { chars, probabilities, starts, ink };
+}
+
+/** `text`'s glyphs, 3 px apart within a word, `wordBlank` between words, and `tight` (a gap index) as close as letters. */
+function line(text: string, spaceRead: (gap: number) => 'sure' | 'placed', wordBlank = 26) {
+  const glyphs: Array<[string, number]> = [];
+  const spaces = new Map<number, 'sure' | 'placed'>();
+  const words = text.split(' ');
+  words.forEach((word, w) => {
+    [...word].forEach((char, i) => {
+      const last = i === word.length - 1 && w < words.length - 1;
+      glyphs.push([char, last ? (word.endsWith('|') ? 3 : wordBlank) : 3]);
+      if (last) spaces.set(glyphs.length - 1, spaceRead(w));
+    });
+  });
+  // `|` marks a word cut where letters stand as close as in a word (`m|ainly`): it is no glyph of its own.
+  const merged = glyphs.filter(([char]) => char !== '|');
+  const bars = glyphs.flatMap(([char], i) => (char === '|' ? [i] : []));
+  const shifted = new Map([...spaces].map(([at, how]) => [at - bars.filter((bar) => bar <= at).length, how]));
+  return decoded(merged, shifted);
+}
+
+describe('unspaceLetterGaps', () => {
+  it('takes out a space placed from a faint P(space) where the letters stand as close as in a word, by the line’s sure spaces', () => {
+    // `Edgar m ainly followed the`: the space between m and a placed, the others sure.
+    const d = line('Edgar m| ainly followed the', (w) => (w === 1 ? 'placed' : 'sure'));
+    unspaceLetterGaps(d.chars, d.probabilities, d.starts, d.ink);
+    expect(d.chars.join('')).toBe('Edgar mainly followed the');
+    expect([d.probabilities.length, d.starts.length]).toEqual([d.chars.length, d.chars.length]);
+  });
+
+  it('keeps a placed space where the strip leaves as much blank as between the line’s other words', () => {
+    const d = line('Edgar mainly followed the', (w) => (w === 1 ? 'placed' : 'sure'));
+    unspaceLetterGaps(d.chars, d.probabilities, d.starts, d.ink);
+    expect(d.chars.join('')).toBe('Edgar mainly followed the');
+  });
+
+  it('keeps the spaces the recogniser reads surely, however close, and leaves a line with too few of them as read', () => {
+    const sure = line('Edgar m| ainly followed the', () => 'sure');
+    unspaceLetterGaps(sure.chars, sure.probabilities, sure.starts, sure.ink);
+    expect(sure.chars.join('')).toBe('Edgar m ainly followed the');
+    const few = line('Edgar m| ainly', (w) => (w === 1 ? 'placed' : 'sure'));
+    unspaceLetterGaps(few.chars, few.probabilities, few.starts, few.ink);
+    expect(few.chars.join('')).toBe('Edgar m ainly');
+  });
+
+  it('leaves a placed space beside a digit or a mark, which the strip is asked about elsewhere', () => {
+    const d = line('Edgar 9| ainly followed the,| x', (w) => (w === 1 || w === 4 ? 'placed' : 'sure'));
+    unspaceLetterGaps(d.chars, d.probabilities, d.starts, d.ink);
+    expect(d.chars.join('')).toBe('Edgar 9 ainly followed the, x');
+  });
+});
