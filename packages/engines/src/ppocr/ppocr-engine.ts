@@ -171,7 +171,8 @@ export class PpocrEngine implements Engine {
       confidence: characters === 0 ? 0 : weighted / characters,
       lines: ordered.lines,
       imagePatches: 1,
-      rotation: (turns * 90) as PageRotation,
+      // Turned for boxes none of which read (specks along a ruled page's lines), the page stands as it came.
+      rotation: (ordered.lines.length === 0 ? 0 : turns * 90) as PageRotation,
     };
   }
 
