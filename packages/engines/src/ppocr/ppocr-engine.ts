@@ -5,7 +5,7 @@ import { restoreLonePositionSymbols } from './frame-symbols.ts';
 import { mergeLiftedReading } from './colour-readings.ts';
 import type { ReadLine } from './readings.ts';
 import type { DirectionClassifier } from './direction-classifier.ts';
-import { rotateQuad180 } from './geometry.ts';
+import { quadArea, quadOverlap, rotateQuad180 } from './geometry.ts';
 import { inkBounds, type PixelRect } from './ink-bounds.ts';
 import { levelled } from './levelled.ts';
 import { pageSkew, pageTurn, turnPageUpright, turnPointUpright, turnWeight, type QuarterTurns } from './page-turn.ts';
@@ -25,6 +25,8 @@ import { onWhitePaper } from './white-paper.ts';
 
 /** PaddleOCR's `drop_score`: lines read with less confidence are noise (rules, specks). */
 const MIN_LINE_CONFIDENCE = 0.5;
+/** A stack's row another box covers this share of is read there: the stack is read as it is (see `readBoxes`). */
+const READ_ELSEWHERE = 0.3;
 /**
  * A page whose lines run further off level than this (radians: 10°), photographed or fed in
  * askew, is turned level and detected again: the detector cuts lines at 20–45° into pieces and
@@ -110,12 +112,12 @@ export class PpocrEngine implements Engine {
         signal?.throwIfAborted();
         onProgress?.(0.35 + 0.6 * done);
       },
-      doubtful,
+      { doubtful, stacks: true },
     );
     // A table's column of one-glyph cells that the detector took for one line down the page is read a row at a time.
     const columns = splitCellColumns(lines);
     if (columns.split.size > 0) {
-      const cells = await this.readBoxes(page, columns.boxes, columns.boxes.map(() => false), () => signal?.throwIfAborted(), doubtful);
+      const cells = await this.readBoxes(page, columns.boxes, columns.boxes.map(() => false), () => signal?.throwIfAborted(), { doubtful });
       lines = [...lines.filter((line) => !columns.split.has(line)), ...cells];
     }
     // Before the passes sideways: a table's cells kept here leave no gap for them to misread.
@@ -209,14 +211,16 @@ export class PpocrEngine implements Engine {
   /**
    * Reads the detected boxes, some also other ways (see below), keeping the surest reading.
    * Lines read as noise are left out; those read too unsurely, characters and not specks, go
-   * into `doubtful` where it is given.
+   * into `doubtful` where it is given. With `stacks`, the page's own detection: a long box up or
+   * down it over rows that no other box reads is also read a row at a time (see `stackedRows`);
+   * a pass sideways finds a table's column of numbers as such a box, whose rows the upright boxes read.
    */
   private async readBoxes(
     page: PageImage,
     boxes: readonly Quad[],
     upsideDown: readonly boolean[],
     onDone: (done: number) => void,
-    doubtful?: ReadLine[],
+    { doubtful, stacks = false }: { doubtful?: ReadLine[]; stacks?: boolean } = {},
   ): Promise<ReadLine[]> {
     // Other ways to read a box, each kept where it reads more surely: turned round where the
     // classifier says so, and for any box read up or down the page (turned, digits are digits
@@ -231,8 +235,11 @@ export class PpocrEngine implements Engine {
       if (vertical && holdsGlyphs(box)) ways.push({ box: acrossQuad(box), across: true });
       return ways;
     });
-    // A long box up or down the page over ink in rows (see `stackedRows`) is also read a row at a time across.
-    const stacked = boxes.map((box) => (readsUpOrDown(box) && !holdsGlyphs(box) ? stackedRows(page, box) : undefined));
+    const stacked = boxes.map((box) => {
+      if (!stacks || !readsUpOrDown(box) || holdsGlyphs(box)) return undefined;
+      const rows = stackedRows(page, box);
+      return rows?.some((row) => boxes.some((other) => other !== box && quadOverlap(row, other) > READ_ELSEWHERE * quadArea(row))) ? undefined : rows;
+    });
     const decoded = await this.recognizer.read(page, [...boxes, ...others.flat().map((way) => way.box), ...stacked.flatMap((rows) => rows ?? [])], onDone);
     const lines: ReadLine[] = [];
     const keep = (line: ReadLine) => {
