@@ -76,6 +76,13 @@ describe('unspaceLetterGaps', () => {
     expect(few.chars.join('')).toBe('Edgar m ainly');
   });
 
+  it('leaves a placed space before a capital, where a blurred word gap can close up', () => {
+    // camelot's plot image: `Drive Profile Subsample`, the e and the S on one run of ink.
+    const d = line('Drive Profile| Subsample from Real', (w) => (w === 1 ? 'placed' : 'sure'));
+    unspaceLetterGaps(d.chars, d.probabilities, d.starts, d.ink);
+    expect(d.chars.join('')).toBe('Drive Profile Subsample from Real');
+  });
+
   it('leaves a placed space beside a digit or a mark, which the strip is asked about elsewhere', () => {
     const d = line('Edgar 9| ainly followed the,| x', (w) => (w === 1 || w === 4 ? 'placed' : 'sure'));
     unspaceLetterGaps(d.chars, d.probabilities, d.starts, d.ink);

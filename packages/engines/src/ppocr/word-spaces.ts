@@ -1,6 +1,8 @@
 import type { StripInk } from './strip-ink.ts';
 
 const LATIN_LETTER = /^[A-Za-z]$/;
+/** Within a word a small letter follows a small letter: before a capital a faint space is most likely a word's (`Profile Subsample`, its blank blurred shut). */
+const SMALL_LETTER = /^[a-z]$/;
 /** A line's word spaces the recogniser reads surely (its top class), at least this many, set its measure... */
 const SURE_SPACES = 2;
 /**
@@ -20,13 +22,15 @@ function blankBetween(ink: StripInk, last: number, next: number): number | undef
 }
 
 /**
- * Takes out the spaces between Latin letters placed from a faint P(space) (`probabilities` holds
- * none for them) where the strip shows a letter's gap, not a word's, by the line's own sure spaces
- * (see FAINT_SHARE). `chars`, `probabilities` and `starts` as `decodeLine` builds them.
+ * Takes out the spaces between small Latin letters placed from a faint P(space) (`probabilities`
+ * holds none for them) where the strip shows a letter's gap, not a word's, by the line's own sure
+ * spaces (see FAINT_SHARE). `chars`, `probabilities` and `starts` as `decodeLine` builds them.
  */
 export function unspaceLetterGaps(chars: string[], probabilities: Array<number | undefined>, starts: number[], ink: StripInk): void {
   const spaces = chars.flatMap((char, i) => {
     if (char !== ' ' || !LATIN_LETTER.test(chars[i - 1] ?? '') || !LATIN_LETTER.test(chars[i + 1] ?? '')) return [];
+    // Sure spaces measure the line's word spaces between any letters; placed ones are doubted only between small letters.
+    if (probabilities[i] === undefined && !(SMALL_LETTER.test(chars[i - 1]!) && SMALL_LETTER.test(chars[i + 1]!))) return [];
     const blank = blankBetween(ink, starts[i - 1]!, starts[i + 1]!);
     return blank === undefined ? [] : [{ at: i, blank, sure: probabilities[i] !== undefined }];
   });
