@@ -76,6 +76,13 @@ describe('unspaceLetterGaps', () => {
     expect(few.chars.join('')).toBe('Edgar m ainly');
   });
 
+  it('leaves the placed spaces of a line whose sure spaces leave hardly more blank than its letters', () => {
+    // An ICDAR table's small print: `I feel in control`, its words a sixth of the strip's height apart.
+    const d = line('feel| in control of what', (w) => (w === 0 ? 'placed' : 'sure'), 8);
+    unspaceLetterGaps(d.chars, d.probabilities, d.starts, d.ink);
+    expect(d.chars.join('')).toBe('feel in control of what');
+  });
+
   it('leaves a placed space before a capital, where a blurred word gap can close up', () => {
     // camelot's plot image: `Drive Profile Subsample`, the e and the S on one run of ink.
     const d = line('Drive Profile| Subsample from Real', (w) => (w === 1 ? 'placed' : 'sure'));
