@@ -83,6 +83,14 @@ describe('unspaceLetterGaps', () => {
     expect(d.chars.join('')).toBe('feel in control of what');
   });
 
+  it('leaves a placed space beside a letter whose strokes lean over the gap (`a while`, `of a`)', () => {
+    for (const text of ['on a| while of a', 'of| a hill of a']) {
+      const d = line(text, (w) => (w === 1 || (text.startsWith('of') && w === 0) ? 'placed' : 'sure'));
+      unspaceLetterGaps(d.chars, d.probabilities, d.starts, d.ink);
+      expect(d.chars.join('')).toBe(text.replace('|', ''));
+    }
+  });
+
   it('leaves a placed space before a capital, where a blurred word gap can close up', () => {
     // camelot's plot image: `Drive Profile Subsample`, the e and the S on one run of ink.
     const d = line('Drive Profile| Subsample from Real', (w) => (w === 1 ? 'placed' : 'sure'));

@@ -3,6 +3,13 @@ import type { StripInk } from './strip-ink.ts';
 const LATIN_LETTER = /^[A-Za-z]$/;
 /** Within a word a small letter follows a small letter: before a capital a faint space is most likely a word's (`Profile Subsample`, its blank blurred shut). */
 const SMALL_LETTER = /^[a-z]$/;
+/**
+ * Letters whose strokes lean over the gap leave a narrower blank than the space between them: the
+ * arms of a v, w, x or y after the gap, the hook of an f or r and the arms of a v, w, x, y or k
+ * before it (`a while` left a letter's blank).
+ */
+const LEANS_BACK = /^[vwxy]$/;
+const LEANS_ON = /^[frkvwxy]$/;
 /** A line's word spaces the recogniser reads surely (its top class), at least this many, set its measure... */
 const SURE_SPACES = 2;
 /**
@@ -36,7 +43,8 @@ export function unspaceLetterGaps(chars: string[], probabilities: Array<number |
   const spaces = chars.flatMap((char, i) => {
     if (char !== ' ' || !LATIN_LETTER.test(chars[i - 1] ?? '') || !LATIN_LETTER.test(chars[i + 1] ?? '')) return [];
     // Sure spaces measure the line's word spaces between any letters; placed ones are doubted only between small letters.
-    if (probabilities[i] === undefined && !(SMALL_LETTER.test(chars[i - 1]!) && SMALL_LETTER.test(chars[i + 1]!))) return [];
+    const [before, after] = [chars[i - 1]!, chars[i + 1]!];
+    if (probabilities[i] === undefined && !(SMALL_LETTER.test(before) && SMALL_LETTER.test(after) && !LEANS_ON.test(before) && !LEANS_BACK.test(after))) return [];
     const blank = blankBetween(ink, starts[i - 1]!, starts[i + 1]!);
     return blank === undefined ? [] : [{ at: i, blank, sure: probabilities[i] !== undefined }];
   });
