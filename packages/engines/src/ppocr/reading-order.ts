@@ -389,7 +389,8 @@ function besideProse(prose: readonly Extent[], other: readonly Extent[], lineHei
   const lines = [...prose].sort((a, b) => a.top - b.top);
   const paragraph = new Map<Extent, number>();
   lines.forEach((e, i) => paragraph.set(e, i > 0 && e.outerTop - lines[i - 1]!.outerBottom < PARAGRAPH_GAP * lineHeight ? paragraph.get(lines[i - 1]!)! : i));
-  const goingOn = (e: Extent) => e.goesOn && paragraph.get(e) !== lines.indexOf(e);
+  const opening = new Set(lines.filter((e, i) => paragraph.get(e) === i));
+  const goingOn = (e: Extent) => e.goesOn && !opening.has(e);
   const rowsBeside = new Map<number, Set<Row>>();
   let sharing = 0, midSentence = 0;
   for (const row of rowsOf(other)) {
