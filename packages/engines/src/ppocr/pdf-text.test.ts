@@ -53,6 +53,13 @@ describe('preferPdfText', () => {
     expect(preferPdfText(lines, layer('Ђ¶ѓ€ 0_1 ‰…', 0, 10))[0]!.text).toBe('Bore Ø20 H7');
   });
 
+  it('keeps the reading where the PDF’s ideographs differ though its Latin text agrees (a CJK font’s broken character map)', () => {
+    // pdfminer's issue 566: SimSun subset without ToUnicode beside one with it.
+    expect(take('ISSUE Date: 2019-4-25 Buyer:：黎荣', 'ISSUE Date˖2019-4-25 Buyer˖哾㦓')).toBe('ISSUE Date: 2019-4-25 Buyer:：黎荣');
+    // One rare character the recogniser does not know, among others it reads: the PDF's is taken.
+    expect(take('设计：王吉 审核：李四', '设计：王喆 审核：李四')).toBe('设计：王喆 审核：李四');
+  });
+
   it('keeps the reading where the PDF’s text there holds a character it cannot name (a control code, U+FFFD, private use)', () => {
     for (const unnamed of ['\u0093', '\ufffd', '\ue000', '\u{f0041}']) {
       expect(preferPdfText([line('Symbol: ±', BOX)], layer(`Symbol: ${unnamed}`, 0, 10))[0]!.text).toBe('Symbol: ±');

@@ -41,6 +41,21 @@ function lookalikes(read: readonly string[], own: readonly string[]): boolean {
  */
 const UNNAMED = /[\u0000-\u001f\u007f-\u009f\ufffd\ue000-\uf8ff\u{f0000}-\u{10ffff}]/u;
 
+/**
+ * A character map that is broken for a CJK font alone (a subset of SimSun without ToUnicode
+ * beside a Latin font with one) gives other ideographs in a line whose Latin text agrees:
+ * `Buyer˖哾㦓` under `Buyer：黎荣`, within MAX_DIFFERENCE of the reading. The recogniser reads a
+ * rare character as another now and then, not most of a line's: where two or more of the
+ * line's ideographs differ, and more than half of them, the reading stays.
+ */
+const HAN = /\p{Script=Han}/gu;
+
+function ideographsDisagree(read: string, own: string): boolean {
+  const a = (read.match(HAN) ?? []).join(''), b = (own.match(HAN) ?? []).join('');
+  const differing = editDistance(a, b);
+  return differing >= 2 && differing > Math.max([...a].length, [...b].length) / 2;
+}
+
 /** For comparing only: spaces dropped, compatibility forms unfolded, the diameter mark the recogniser reads as 0 made 0. */
 function comparable(text: string): string {
   return text.normalize('NFKC').replace(/\s+/g, '').replace(/[Ø⌀∅]/g, '0');
@@ -242,6 +257,7 @@ function pdfTextOf(line: ReadLine, byRow: readonly PageTextChar[]): string | und
   // What the recogniser misreads it misreads one for one (ligatures and ℃ unfold to as many
   // characters as it reads): text that is longer or shorter is another line's or part of one.
   if (Math.abs(read.length - own.length) > Math.max(1, MAX_LENGTH_DIFFERENCE * longer)) return undefined;
+  if (ideographsDisagree(line.text, text)) return undefined;
   return editDistance(read.join(''), own.join('')) <= MAX_DIFFERENCE * longer || lookalikes(read, own) ? text : undefined;
 }
 
