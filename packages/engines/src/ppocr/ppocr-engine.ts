@@ -1,6 +1,7 @@
 import type { PageImage, PageResult, PageRotation, PageTextChar, Point, Quad } from '@ocr/contracts';
 import type { Engine, EngineInfo, RecognizeOptions } from '../engine.ts';
 import { findColourInk, liftColourInk } from './colour-ink.ts';
+import { chineseNumberMarks } from './chinese-numbers.ts';
 import { restoreLonePositionSymbols } from './frame-symbols.ts';
 import { mergeLiftedReading } from './colour-readings.ts';
 import type { ReadLine } from './readings.ts';
@@ -157,6 +158,7 @@ export class PpocrEngine implements Engine {
       turns = ((turns + 2) % 4) as QuarterTurns;
     }
     if (margin) lines = lines.map((line) => ({ ...line, box: line.box.map((point) => offPaperMargin(point, margin, turned)) as Quad }));
+    lines = chineseNumberMarks(lines);
     if (pdfText) {
       const read = lines;
       lines = preferPdfText(read, placedText(pdfText, scanned, turns));
