@@ -9,7 +9,7 @@ import { fixDigitLookalikes } from './digit-lookalikes.ts';
 import { restoreFrameSymbols } from './frame-symbols.ts';
 import { fixAisi, fixCapitalI, fixChineseFullStop, fixHanLookalikes, fixLetterCase, fixMicrometre, fixNotation, fixPound, HAN } from './letter-lookalikes.ts';
 import { SPACE_RUN } from './long-lines.ts';
-import { neighbouringCells } from './monospace.ts';
+import { inEvenCells, neighbouringCells } from './monospace.ts';
 import { isOpeningNumber, spacedAfterNumber, spacedBetweenDigits } from './number-gap.ts';
 import { isProductDot, spacedAfterMark, stopMarkShown, unreadLastMark } from './stop-marks.ts';
 import { raisedDigit } from './superscripts.ts';
@@ -182,6 +182,7 @@ function spacedByStrip(ink: StripInk, read: readonly string[], char: string, las
   if (DIGIT.test(last) && DIGIT.test(char)) return spacedBetweenDigits(ink, lastStart, t, scored, pSpace, emitted);
   const narrowLetter = LATIN_LETTER.test(last) && LATIN_LETTER.test(char) && (NARROW.test(last) || NARROW.test(char));
   if (scored && (narrowLetter || last === UNDERSCORE) && neighbouringCells(ink, lastStart, t)) return false;
+  if (scored && (narrowLetter || last === UNDERSCORE || char === UNDERSCORE) && inEvenCells(ink, lastStart, t)) return false;
   // Tabular digits fall on a grid in proportional faces too, where a mark hugs the digit before it (`1: 50`).
   if (scored && AFTER_MARK.test(last) && !isCjk(char) && neighbouringCells(ink, lastStart, t) && spacedAfterMark(ink, lastStart, t) === false) return false;
   if (!scored && HAN.test(char) && isOpeningNumber(read)) return spacedAfterNumber(ink, lastStart, t);

@@ -63,3 +63,32 @@ export function neighbouringCells(ink: StripInk, before: number, after: number):
   const [left, right] = runs;
   return (right.start + right.end) / 2 - (left.start + left.end) / 2 < SPACE_PITCHES * pitch;
 }
+
+/** A glyph of a short run of cells is no wider than this many pitches, and the pitch no more than this share of the strip's height. */
+const WIDEST_GLYPH = 1.1;
+const WIDEST_CELL = 0.7;
+
+/**
+ * Whether the glyphs the recogniser emitted at steps `before` and `after`, with a space read
+ * between them, stand in even cells with the glyph before and the glyph after them: a word set
+ * in a monospaced face inside proportional text (`main` in a paper's typewriter face, read `ma
+ * in`), too short for the line to show a grid (see `cellPitch`). A space printed in proportional
+ * text widens the middle distance of the three: `a in` leaves a's and i's middles 0.6 em apart and
+ * i's and n's 0.4. Ink runs wider than a cell, or cells wider than a monospaced face's, are
+ * glyphs run together (small print on a scan), which show no cells.
+ */
+export function inEvenCells(ink: StripInk, before: number, after: number): boolean {
+  const runs = ink.adjacentRuns(before, after);
+  if (!runs) return false;
+  const [first, last] = [ink.previous(runs[0]), ink.next(runs[1])];
+  if (!first || !last) return false;
+  const glyphs = [first, ...runs, last];
+  const middles = glyphs.map((run) => (run.start + run.end) / 2);
+  const distances = middles.slice(1).map((middle, i) => middle - middles[i]!);
+  const pitch = distances.reduce((sum, d) => sum + d, 0) / distances.length;
+  return (
+    pitch <= WIDEST_CELL * ink.height &&
+    glyphs.every((run) => run.end - run.start >= LEAST_GLYPH * ink.height && run.end - run.start <= WIDEST_GLYPH * pitch) &&
+    distances.every((d) => Math.abs(d - pitch) <= ON_GRID * pitch)
+  );
+}
