@@ -108,7 +108,6 @@ describe('decodeLine', () => {
   });
 
   it('spaces beside Chinese only on P(space) that Chinese printed solid never reaches, and a wide gap into a Han character', () => {
-    expect(gap('中', '文', 0.002, 5)).toBe('中 文');
     expect(gap('中', '文', 0.001, 6)).toBe('中文');
     expect(gap('中', '文', 0.3, 4)).toBe('中文');
     expect(decode([['中', 0.9], [' ', 0.6], ['文', 0.9]]).text).toBe('中文');
@@ -141,6 +140,17 @@ describe('decodeLine', () => {
     expect(decode([...solid(7, 6), ['中', 0.9], [' ', 0.6], ...stretched(6), ...solid(7, 6)]).text).toContain('中 中');
     // On a short line the gap is a space between words (`45钢 调质`).
     expect(gap('中', '文', 0.005, 7)).toBe('中 文');
+  });
+
+  it('places a space between Han characters of a short line only from a gap the model leans to, or a wide one', () => {
+    // A photographed slip's `中 国 工 商 银行` and a lab report's `碱性磷 酸 酶`: 5–7 steps, P(space) 0.0015–0.025.
+    expect(gap('中', '文', 0.002, 5)).toBe('中文');
+    expect(gap('中', '文', 0.02, 6)).toBe('中文');
+    expect(gap('中', '文', 0.0025, 8)).toBe('中文');
+    // A form's label before its value, a printed space, a letter-spaced label (`检 验：`).
+    expect(gap('中', '文', 0.04, 6)).toBe('中 文');
+    expect(gap('中', '文', 0.006, 7)).toBe('中 文');
+    expect(gap('中', '文', 0.002, 12)).toBe('中 文');
   });
 
   it('spaces a full-width comma between Latin words as the comma it is written as', () => {

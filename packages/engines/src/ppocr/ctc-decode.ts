@@ -104,6 +104,18 @@ const CJK_SPACE_MIN_STEPS = 5;
  */
 const PROSE_PITCHES = 10;
 const PROSE_SPACE_PITCH = 1.5;
+/**
+ * On a shorter line a space placed between Han characters needs more: photographed signs, slips
+ * and small table cells read gaps of 5–8 steps between characters printed together with P(space)
+ * 0.0015–0.025 (`碱性磷 酸 酶`, `中 国 工 商 银行`, `本网 点办`), where rendered notes' printed
+ * spaces (`45钢 调质`) read 7–9 steps with 0.0058 or more. Kept where the model leans to it this
+ * much, or the gap is this wide with this much (letter-spaced labels, `检 验：`, 12 steps).
+ */
+const SHORT_LINE_SPACE = [
+  { steps: 0, probability: 0.03 },
+  { steps: 7, probability: 0.004 },
+  { steps: 10, probability: BETWEEN_CJK_SPACE_PROBABILITY },
+];
 
 /**
  * Han characters open on the right (角's hook, 孔's 乚): after them the model sees a gap where none
@@ -213,7 +225,7 @@ export function decodeLine(scores: StepScores, offset: number, steps: number, di
   // Steps between Han characters one after another, and the spaces placed from such a gap alone
   // (by their place in `chars`, with the gap).
   const hanPitches: number[] = [];
-  const hanSpaces: Array<{ at: number; steps: number }> = [];
+  const hanSpaces: Array<{ at: number; steps: number; pSpace: number }> = [];
   // The step each of `chars` was emitted at (a placed space: the next character's).
   const starts: number[] = [];
   for (let t = 0; t < steps; t++) {
@@ -229,7 +241,7 @@ export function decodeLine(scores: StepScores, offset: number, steps: number, di
       const spaced = last !== undefined && (ink === undefined ? scored : spacedByStrip(ink, chars, char, lastStart, t, scored, gapSpace, spaceEmitted !== undefined));
       const degree = ink !== undefined && DIGIT.test(last ?? '') && TEMPERATURE_SCALE.test(char) ? unreadDegreeSign(ink, lastStart, t) : undefined;
       if (last !== undefined && (degree ? degree.spaced : spaced)) {
-        if (spaceEmitted === undefined && HAN.test(last) && HAN.test(char)) hanSpaces.push({ at: chars.length, steps: t - lastStart });
+        if (spaceEmitted === undefined && HAN.test(last) && HAN.test(char)) hanSpaces.push({ at: chars.length, steps: t - lastStart, pSpace: gapSpace });
         chars.push(' ');
         probabilities.push(spaceEmitted);
         starts.push(t);
@@ -250,14 +262,13 @@ export function decodeLine(scores: StepScores, offset: number, steps: number, di
     }
     previous = best;
   }
-  if (hanPitches.length >= PROSE_PITCHES) {
-    const pitch = hanPitches.sort((a, b) => a - b)[hanPitches.length >> 1]!;
-    for (const { at, steps } of hanSpaces.reverse()) {
-      if (steps >= PROSE_SPACE_PITCH * pitch) continue;
-      chars.splice(at, 1);
-      probabilities.splice(at, 1);
-      starts.splice(at, 1);
-    }
+  const pitch = hanPitches.length >= PROSE_PITCHES ? hanPitches.sort((a, b) => a - b)[hanPitches.length >> 1]! : undefined;
+  for (const { at, steps, pSpace } of hanSpaces.reverse()) {
+    const kept = pitch === undefined ? SHORT_LINE_SPACE.some((least) => steps >= least.steps && pSpace >= least.probability) : steps >= PROSE_SPACE_PITCH * pitch;
+    if (kept) continue;
+    chars.splice(at, 1);
+    probabilities.splice(at, 1);
+    starts.splice(at, 1);
   }
   if (ink !== undefined) {
     unspaceLetterGaps(chars, probabilities, starts, ink);
