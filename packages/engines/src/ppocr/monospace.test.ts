@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { renderedStrip, stepOf } from './ink-strips.ts';
-import { neighbouringCells } from './monospace.ts';
+import { inkedStrip, renderedStrip, stepOf } from './ink-strips.ts';
+import { inEvenCells, neighbouringCells } from './monospace.ts';
 
 const LINE = 'Tensile strength of the bolts: minimum 800 MPa.';
 
@@ -28,5 +28,28 @@ describe('neighbouringCells', () => {
       const { ink, before, after } = await pair(text, face, left);
       expect(neighbouringCells(ink, before, after)).toBe(false);
     }
+  });
+});
+
+describe('inEvenCells', () => {
+  /** Whether the glyphs of `runs` (start, end in strip pixels) at `left` and `left + 1` stand in even cells with their neighbours. */
+  const even = (runs: ReadonlyArray<readonly [number, number]>, left: number) => {
+    const blocks = runs.map(([start, end]) => ({ start, end, top: 12, bottom: 36 }));
+    return inEvenCells(inkedStrip(blocks, { width: runs.at(-1)![1] + 10 }), stepOf(blocks[left]!), stepOf(blocks[left + 1]!));
+  };
+
+  it('finds the glyphs of a word in a typewriter face inside proportional text in even cells (`ma in`)', () => {
+    // A scanned paper's `main`, its middles 25.5, 25.5 and 26 apart.
+    expect(even([[10, 37], [38, 60], [65, 84], [89, 112]], 1)).toBe(true);
+  });
+
+  it('finds none where a proportional face’s narrow space leaves the middles 0.15 of their pitch off even (`not indicated`)', () => {
+    // A drawing's note: `o`, `t`, space, `i`, `n`, middles 16.5, 19 and 14.5 apart.
+    expect(even([[10, 28], [30, 41], [52, 57], [61, 77]], 1)).toBe(false);
+  });
+
+  it('finds none where ink runs wider than a cell (glyphs run together) or cells wider than a monospaced face’s', () => {
+    expect(even([[10, 45], [46, 58], [62, 70], [72, 84]], 1)).toBe(false);
+    expect(even([[10, 40], [48, 78], [86, 116], [124, 154]], 1)).toBe(false);
   });
 });
