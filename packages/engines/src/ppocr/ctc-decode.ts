@@ -9,6 +9,7 @@ import { fixDigitLookalikes } from './digit-lookalikes.ts';
 import { restoreFrameSymbols } from './frame-symbols.ts';
 import { fixAisi, fixCapitalI, fixChineseFullStop, fixHanLookalikes, fixLetterCase, fixMicrometre, fixNotation, fixPound, HAN } from './letter-lookalikes.ts';
 import { SPACE_RUN } from './long-lines.ts';
+import { restoreHanOne } from './han-numerals.ts';
 import { inEvenCells, neighbouringCells } from './monospace.ts';
 import { isOpeningNumber, spacedAfterNumber, spacedBetweenDigits } from './number-gap.ts';
 import { isProductDot, spacedAfterMark, stopMarkShown, unreadLastMark } from './stop-marks.ts';
@@ -273,6 +274,7 @@ export function decodeLine(scores: StepScores, offset: number, steps: number, di
   if (ink !== undefined) {
     unspaceLetterGaps(chars, probabilities, starts, ink);
     restoreWideDiameterMarks(chars, starts, steps, ink);
+    restoreHanOne(chars, starts, steps, ink);
     chars.forEach((char, i) => {
       const next = starts[i + 1] ?? steps;
       if ((char === '-' || char === '.') && betweenUnits(chars, i) && isProductDot(ink, starts[i]!, next)) chars[i] = '·';

@@ -506,6 +506,23 @@ describe('page result', () => {
     expect(misread).toEqual([]);
   });
 
+  it('reads a Chinese heading’s number (`一、`, `二、`) boxed apart from its text or read as a Latin one, and keeps a `1、`', async () => {
+    const lines = ['一、 计算题（共 38 分）', '二、填空题（每空 2 分）', '1、未注倒角C1', '十一、其他'];
+    const misread: string[] = [];
+    for (const fontFamily of ['"Noto Serif CJK SC"', '"Noto Sans CJK SC"']) {
+      for (const fontSize of [22, 30]) {
+        const page = renderPage({ width: fontSize * 20, height: fontSize * 10, blocks: [{ x: 20, y: 20, text: lines.join('\n'), fontSize, lineHeight: 1.8, fontFamily }] });
+        for (const scanned of [false, true]) {
+          const text = (await read(scanned ? await scanPage(page, { seed: fontSize }) : page)).text.split('\n');
+          const heads = ['一、', '二、', '1、', '十一、'];
+          if (!heads.every((head, i) => text[i]?.startsWith(head))) misread.push(`${fontFamily} ${fontSize}${scanned ? ' scanned' : ''}: ${JSON.stringify(text)}`);
+        }
+      }
+    }
+    // Before, 4 of these 8 pages lost the first heading's number (`计算题`: its glyphs boxed apart and read as nothing, or in no box) or misread it (`I、`, `1、`).
+    expect(misread).toEqual([]);
+  });
+
   it('reads a decimal point after three digits or more without a space, where the print leaves a blank after it', async () => {
     // Song faces set the point at the left of a digit's cell (a scanned statement's `4890063. 81`); a thin space stands for that blank.
     const lines = ['4890063.\u200981 119476.\u200919', '合计 5173759.\u200906 313982.\u200924', 'Rate 10752.\u200986 to 130229.\u200905'];

@@ -2,6 +2,7 @@ import type { PageImage, PageResult, PageRotation, PageTextChar, Point, Quad } f
 import type { Engine, EngineInfo, RecognizeOptions } from '../engine.ts';
 import { findColourInk, liftColourInk } from './colour-ink.ts';
 import { chineseNumberMarks } from './chinese-numbers.ts';
+import { readsMoreWhole, unreadBesideLines } from './line-heads.ts';
 import { restoreLonePositionSymbols } from './frame-symbols.ts';
 import { mergeLiftedReading } from './colour-readings.ts';
 import type { ReadLine } from './readings.ts';
@@ -26,6 +27,8 @@ import { onWhitePaper } from './white-paper.ts';
 
 /** PaddleOCR's `drop_score`: lines read with less confidence are noise (rules, specks). */
 const MIN_LINE_CONFIDENCE = 0.5;
+/** A line a box grown over unread glyphs (see `withUnreadHeads`) covers this much of is read again in it. */
+const READ_AGAIN = 0.5;
 /** A stack's row another box covers this share of is read there: the stack is read as it is (see `readBoxes`). */
 const READ_ELSEWHERE = 0.3;
 /**
@@ -121,6 +124,7 @@ export class PpocrEngine implements Engine {
       const cells = await this.readBoxes(page, columns.boxes, columns.boxes.map(() => false), () => signal?.throwIfAborted(), { doubtful });
       lines = [...lines.filter((line) => !columns.split.has(line)), ...cells];
     }
+    lines = await this.withUnreadHeads(page, boxes, lines);
     // Before the passes sideways: a table's cells kept here leave no gap for them to misread.
     lines = [...lines, ...(pdfText ? borneOutByPdfText(doubtful, placedText(pdfText, scanned, turns)) : doubtfulZeros(doubtful, lines))];
     // Lines up or down the page (a drawing's vertical dimensions) are looked for again sideways,
@@ -178,6 +182,24 @@ export class PpocrEngine implements Engine {
       // Turned for boxes none of which read (specks along a ruled page's lines), the page stands as it came.
       rotation: (ordered.lines.length === 0 ? 0 : turns * 90) as PageRotation,
     };
+  }
+
+  /**
+   * The lines, each read again whole with the unread boxes beside it (see `line-heads`) where that
+   * reads it and more; lines inside the grown box are left out.
+   */
+  private async withUnreadHeads(page: PageImage, boxes: readonly Quad[], lines: ReadLine[]): Promise<ReadLine[]> {
+    const heads = unreadBesideLines(page, boxes, lines);
+    if (heads.length === 0) return lines;
+    const wholes = await this.recognizer.read(page, heads.map(({ box }) => box));
+    const grown = new Map<ReadLine, ReadLine>();
+    heads.forEach(({ line, box }, i) => {
+      const whole = { ...wholes[i]!, box };
+      if (readsMoreWhole(line, whole)) grown.set(line, whole);
+    });
+    // A line the grown box covers was read again in it: the mark beside a heading's number read alone as `85`.
+    const covered = (line: ReadLine) => [...grown.values()].some(({ box }) => quadOverlap(line.box, box) >= READ_AGAIN * quadArea(line.box));
+    return lines.flatMap((line) => grown.get(line) ?? (covered(line) ? [] : [line]));
   }
 
   /** The page cleared of show-through, or undefined where its faint boxes do not read as it (see show-through.ts). */
