@@ -43,9 +43,11 @@ describe('inEvenCells', () => {
     expect(even([[10, 37], [38, 60], [65, 84], [89, 112]], 1)).toBe(true);
   });
 
-  it('finds none where a proportional face’s narrow space leaves the middles 0.15 of their pitch off even (`not indicated`)', () => {
-    // A drawing's note: `o`, `t`, space, `i`, `n`, middles 16.5, 19 and 14.5 apart.
+  it('finds none where a proportional face’s space leaves the middles near even but the blank across it wider than beside it', () => {
+    // A drawing's note: `o`, `t`, space, `i`, `n`, middles 16.5, 19 and 14.5 apart, blanks 2, 11 and 4.
     expect(even([[10, 28], [30, 41], [52, 57], [61, 77]], 1)).toBe(false);
+    // A report's `percent in`: `n`, `t`, space, `i`, `n`, middles 25, 27 and 23 apart, blanks 3, 13 and 5.
+    expect(even([[359, 385], [388, 406], [419, 429], [434, 460]], 1)).toBe(false);
   });
 
   it('finds none where ink runs wider than a cell (glyphs run together) or cells wider than a monospaced face’s', () => {

@@ -64,23 +64,22 @@ export function neighbouringCells(ink: StripInk, before: number, after: number):
   return (right.start + right.end) / 2 - (left.start + left.end) / 2 < SPACE_PITCHES * pitch;
 }
 
-/**
- * The middles of a short run of cells lie within this share of their pitch of even: a proportional
- * face's narrow space can leave them within 0.15 (`not indicated` in a drawing's note).
- */
-const EVEN_CELLS = 0.08;
 /** A glyph of a short run of cells is no wider than this many pitches, and the pitch no more than this share of the strip's height. */
 const WIDEST_GLYPH = 1.1;
 const WIDEST_CELL = 0.7;
+/** The blank across the gap read as a space is no more than this many times the blank beside the glyphs (and a pixel). */
+const GAP_OVER_BESIDE = 1.5;
 
 /**
  * Whether the glyphs the recogniser emitted at steps `before` and `after`, with a space read
  * between them, stand in even cells with the glyph before and the glyph after them: a word set
  * in a monospaced face inside proportional text (`main` in a paper's typewriter face, read `ma
- * in`), too short for the line to show a grid (see `cellPitch`). A space printed in proportional
- * text widens the middle distance of the three: `a in` leaves a's and i's middles 0.6 em apart and
- * i's and n's 0.4. Ink runs wider than a cell, or cells wider than a monospaced face's, are
- * glyphs run together (small print on a scan), which show no cells.
+ * in`; `whi le`), too short for the line to show a grid (see `cellPitch`). A space printed in
+ * proportional text mostly widens the middle distance of the three (`a in` leaves a's and i's
+ * middles 0.6 em apart and i's and n's 0.4), but not always (`percent in`: 25, 27 and 23 pixels;
+ * a drawing's `not indicated`), so the blank across the gap must also be no wider than beside
+ * it, as a narrow glyph stands mid-cell. Ink runs wider than a cell, or cells wider than a
+ * monospaced face's, are glyphs run together (small print on a scan), which show no cells.
  */
 export function inEvenCells(ink: StripInk, before: number, after: number): boolean {
   const runs = ink.adjacentRuns(before, after);
@@ -91,9 +90,12 @@ export function inEvenCells(ink: StripInk, before: number, after: number): boole
   const middles = glyphs.map((run) => (run.start + run.end) / 2);
   const distances = middles.slice(1).map((middle, i) => middle - middles[i]!);
   const pitch = distances.reduce((sum, d) => sum + d, 0) / distances.length;
+  const across = runs[1].start - runs[0].end;
+  const besides = Math.max(runs[0].start - first.end, last.start - runs[1].end);
   return (
+    across <= GAP_OVER_BESIDE * besides + 1 &&
     pitch <= WIDEST_CELL * ink.height &&
     glyphs.every((run) => run.end - run.start >= LEAST_GLYPH * ink.height && run.end - run.start <= WIDEST_GLYPH * pitch) &&
-    distances.every((d) => Math.abs(d - pitch) <= EVEN_CELLS * pitch)
+    distances.every((d) => Math.abs(d - pitch) <= ON_GRID * pitch)
   );
 }

@@ -523,6 +523,32 @@ describe('page result', () => {
     expect(misread).toEqual([]);
   });
 
+  it('reads a word set in a monospaced face inside proportional text without the space its narrow letters leave (`whi le`)', async () => {
+    // Each run placed a space after the one before: the line a paper sets with `main` in its typewriter face.
+    const mixedLine = (runs: Array<[string, string]>, fontSize: number, y: number): TextBlock[] => {
+      let x = 20;
+      return runs.map(([text, fontFamily]) => {
+        const block = { x, y, text, fontSize, fontFamily };
+        x += inkExtent(text, fontSize, fontFamily).right + inkExtent('a a', fontSize, fontFamily).right - inkExtent('aa', fontSize, fontFamily).right + fontSize * 0.06;
+        return block;
+      });
+    };
+    const mono = '"Noto Sans Mono CJK SC"';
+    const misread: string[] = [];
+    for (const face of ['"DejaVu Serif"', '"DejaVu Sans"']) {
+      for (const fontSize of [20, 28]) {
+        const blocks = [
+          ...mixedLine([['the', face], ['while', mono], ['loop ends', face]], fontSize, 20),
+          ...mixedLine([['then call', face], ['init', mono], ['before', face], ['list', mono], ['is read', face]], fontSize, 20 + fontSize * 1.8),
+        ];
+        const text = (await read(renderPage({ width: fontSize * 24, height: fontSize * 5, blocks }))).text;
+        for (const words of ['the while loop ends', 'then call init before list is read']) if (!text.includes(words)) misread.push(`${face} ${fontSize}: ${words} not read in ${JSON.stringify(text)}`);
+      }
+    }
+    // Before, all four pages read `whi le`.
+    expect(misread).toEqual([]);
+  });
+
   it('reads a decimal point after three digits or more without a space, where the print leaves a blank after it', async () => {
     // Song faces set the point at the left of a digit's cell (a scanned statement's `4890063. 81`); a thin space stands for that blank.
     const lines = ['4890063.\u200981 119476.\u200919', '合计 5173759.\u200906 313982.\u200924', 'Rate 10752.\u200986 to 130229.\u200905'];
