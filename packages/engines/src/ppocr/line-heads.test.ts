@@ -64,6 +64,9 @@ describe('unreadBesideLines', () => {
     // A gutter's speck before a column's line: the grown box would reach into the other column's.
     const other = line('pages can be used', rect(0, 58, 120, 92));
     expect(unreadBesideLines(blank, [rect(122, 62, 130, 86)], [other, line('页面可以用', rect(150, 59, 290, 93))])).toEqual([]);
+    // A date's `年 9` is short, but no heading's number: `月 22` grown into it read `9月 22` after it.
+    const year = line('年 9', rect(60, 58, 140, 92));
+    expect(unreadBesideLines(blank, [rect(142, 62, 150, 86)], [year, line('月 22', rect(160, 59, 250, 93))])).toEqual([]);
   });
 });
 

@@ -94,20 +94,24 @@ const NUMBER_WIDTH = 2;
 /** What a heading's number read apart reads: `三`, `十二`, `3`, `(2)`, with or without its mark. */
 const HEADING_NUMBER = /^[（(]?[一二三四五六七八九十百\d]+[）)]?[、.．]?$/u;
 
+function readsAsNumber(line: ReadLine): boolean {
+  const b = quadBounds(line.box);
+  return HEADING_NUMBER.test(line.text) && b.right - b.left <= NUMBER_WIDTH * (b.bottom - b.top);
+}
+
 /** Whether `other` is a heading's number on the row of the line `own`, ending within REACH before the unboxed ink at `ink`. */
 function isHeadingNumber(other: ReadLine, own: Bounds, ink: number): boolean {
   const b = quadBounds(other.box);
   const height = own.bottom - own.top, middle = (b.top + b.bottom) / 2;
-  return HEADING_NUMBER.test(other.text) && middle >= own.top && middle <= own.bottom && b.right <= own.left && ink - b.right <= REACH * height;
+  return readsAsNumber(other) && middle >= own.top && middle <= own.bottom && b.right <= own.left && ink - b.right <= REACH * height;
 }
 
-/** Whether `box` reaches into a line other than `line` that is no heading's number (see `NUMBER_WIDTH`). */
+/** Whether `box` reaches into a line other than `line` that is no heading's number (see `readsAsNumber`). */
 function reachesAnotherLine(box: Quad, line: ReadLine, lines: readonly ReadLine[]): boolean {
   return lines.some((other) => {
     const b = quadBounds(other.box);
     const height = b.bottom - b.top;
-    if (other === line || quadOverlap(box, other.box) <= ANOTHER_LINE * height * height) return false;
-    return b.right - b.left > NUMBER_WIDTH * height;
+    return other !== line && !readsAsNumber(other) && quadOverlap(box, other.box) > ANOTHER_LINE * height * height;
   });
 }
 
