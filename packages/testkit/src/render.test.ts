@@ -15,6 +15,24 @@ describe('renderPage', () => {
   });
 });
 
+describe('subpixel smoothing', () => {
+  it('gives black strokes warm and cool coloured edges and keeps the paper white', async () => {
+    const spec = { width: 60, height: 40, blocks: [{ x: 10, y: 5, text: 'Il', fontSize: 24 }] };
+    const { data, info } = await sharp(renderPage(spec, { subpixel: true })).removeAlpha().raw().toBuffer({ resolveWithObject: true });
+    expect(info.width).toBe(60);
+    let warm = 0, cool = 0, white = 0;
+    for (let i = 0; i < data.length; i += 3) {
+      const [r, g, b] = [data[i]!, data[i + 1]!, data[i + 2]!];
+      if (r - b > 60) warm++;
+      if (b - r > 60) cool++;
+      if (r === 255 && g === 255 && b === 255) white++;
+    }
+    expect(warm).toBeGreaterThan(10);
+    expect(cool).toBeGreaterThan(10);
+    expect(white).toBeGreaterThan((data.length / 3) * 0.7);
+  });
+});
+
 describe('characterErrorRate', () => {
   it('counts edits over code points, ignoring whitespace layout', () => {
     expect(characterErrorRate('技术要求', '技术要求')).toBe(0);

@@ -67,11 +67,17 @@ export function inkExtent(text: string, fontSize: number, fontFamily = FONT_FAMI
   return { left: -metrics.actualBoundingBoxLeft, right: metrics.actualBoundingBoxRight };
 }
 
-/** Renders black text on white (or `spec.paper`) into an RGBA canvas; returns PNG bytes. */
-export function renderPage(spec: PageSpec, options: { transparent?: boolean } = {}): Buffer {
+/**
+ * Renders black text on white (or `spec.paper`) into an RGBA canvas; returns PNG bytes.
+ * `subpixel`: as a Windows screenshot shows it (see `fromStripes`).
+ */
+export function renderPage(spec: PageSpec, options: { transparent?: boolean; subpixel?: boolean } = {}): Buffer {
   loadFonts();
-  const canvas = createCanvas(spec.width, spec.height);
+  // Subpixel smoothing draws three columns for each pixel, one for each of its stripes.
+  const stripes = options.subpixel ? 3 : 1;
+  const canvas = createCanvas(spec.width * stripes, spec.height);
   const ctx = canvas.getContext('2d');
+  ctx.scale(stripes, 1);
   if (!options.transparent) {
     ctx.fillStyle = spec.paper ?? '#ffffff';
     ctx.fillRect(0, 0, spec.width, spec.height);
@@ -104,6 +110,37 @@ export function renderPage(spec: PageSpec, options: { transparent?: boolean } = 
     ctx.stroke();
   }
   for (const seal of spec.seals ?? []) stamp(ctx, seal);
+  return stripes === 1 ? canvas.toBuffer('image/png') : fromStripes(ctx.getImageData(0, 0, canvas.width, spec.height), spec.width, spec.height);
+}
+
+/** FreeType's default LCD filter, over five stripes: what ClearType's and FreeType's smoothing spread a stripe's light by. */
+const LCD_FILTER = [8, 77, 86, 77, 8].map((w) => w / 256);
+
+/**
+ * The page as a screen with subpixel smoothing (ClearType) shows it: each pixel's red, green and
+ * blue stripe lit as the columns drawn over and beside it (see `LCD_FILTER`), so black strokes
+ * get coloured edges.
+ */
+function fromStripes(drawn: { data: Uint8ClampedArray }, width: number, height: number): Buffer {
+  const canvas = createCanvas(width, height);
+  const ctx = canvas.getContext('2d');
+  const image = ctx.createImageData(width, height);
+  const columns = width * 3;
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      const at = (y * width + x) * 4;
+      for (let c = 0; c < 3; c++) {
+        let light = 0;
+        LCD_FILTER.forEach((w, k) => {
+          const column = Math.min(columns - 1, Math.max(0, x * 3 + c + k - 2));
+          light += w * drawn.data[(y * columns + column) * 4 + c]!;
+        });
+        image.data[at + c] = Math.round(light);
+      }
+      image.data[at + 3] = drawn.data[(y * columns + x * 3 + 1) * 4 + 3]!;
+    }
+  }
+  ctx.putImageData(image, 0, 0);
   return canvas.toBuffer('image/png');
 }
 

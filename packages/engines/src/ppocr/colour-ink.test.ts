@@ -22,6 +22,33 @@ describe('findColourInk', () => {
     expect(findColourInk(page, WHOLE)).toBeUndefined();
   });
 
+  it('finds none in black text smoothed with subpixels (a Windows screenshot), and a red stamp over it all the same', () => {
+    // ClearType's strokes, as in a screenshot of a spec table: a warm and a cool pixel that are
+    // grey together, or coloured edges beside black.
+    const stroke: Array<[number, number, number]> = [
+      [255, 255, 255],
+      [219, 144, 58],
+      [58, 144, 219],
+      [255, 255, 255],
+      [182, 102, 0],
+      [0, 0, 0],
+      [0, 0, 0],
+      [0, 58, 144],
+      [219, 255, 255],
+      [255, 255, 182],
+      [102, 0, 58],
+      [144, 219, 255],
+    ];
+    const page = whitePage(400, 300);
+    for (let y = 20; y < 280; y++) {
+      if (y % 16 >= 11) continue;
+      for (let x = 20; x < 380; x++) fillRect(page, x, y, x + 1, y + 1, stroke[x % stroke.length]!);
+    }
+    expect(findColourInk(page, WHOLE)).toBeUndefined();
+    fillRect(page, 200, 130, 260, 170, [212, 42, 42]);
+    expect(findColourInk(page, WHOLE)?.bands).toEqual([{ left: 0, top: 64, right: 400, bottom: 256 }]);
+  });
+
   it('finds none in a few coloured pixels over black print', () => {
     const page = whitePage(400, 300);
     fillRect(page, 20, 20, 120, 40, [0, 0, 0]);

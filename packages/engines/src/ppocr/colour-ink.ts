@@ -39,6 +39,29 @@ function isColour(r: number, g: number, b: number): boolean {
   return brightest >= COLOUR_BRIGHTEST && darkest <= COLOUR_DARKEST && brightest - darkest >= COLOUR_CHROMA;
 }
 
+/**
+ * Whether the pixel at byte `i`, column `x`, is coloured ink. Black text drawn with subpixel
+ * smoothing (ClearType, in a Windows screenshot) has coloured pixels along its strokes, beside a
+ * black one or in warm and cool pairs that are grey together (`219,144,58` then `58,144,219`): a
+ * spec table's screenshot held 9,800 of them, and lifted as ink its strokes went white
+ * (`Adobe.pdf` read `A dlo b e.p dlf`). A seal's pixels, and a pen's thin line over a drawing, lie
+ * beside their own colour or the paper.
+ */
+function isColourInk(data: Uint8Array, width: number, x: number, i: number): boolean {
+  if (!isColour(data[i]!, data[i + 1]!, data[i + 2]!)) return false;
+  return !(x > 0 && subpixelPair(data, i, i - 3)) && !(x < width - 1 && subpixelPair(data, i, i + 3));
+}
+
+/** Whether coloured pixel `i` is a subpixel-smoothed stroke's edge beside pixel `j` (see `isColourInk`). */
+function subpixelPair(data: Uint8Array, i: number, j: number): boolean {
+  const r = data[j]!;
+  const g = data[j + 1]!;
+  const b = data[j + 2]!;
+  if (Math.max(r, g, b) < BLACK_BRIGHTEST) return true;
+  const sums = [data[i]! + r, data[i + 1]! + g, data[i + 2]! + b];
+  return Math.max(...sums) - Math.min(...sums) < COLOUR_CHROMA && (data[i]! - data[i + 2]!) * (r - b) < 0;
+}
+
 /** Where coloured ink lies over black print on a page, found by `findColourInk`. */
 export interface ColourInk {
   /** Runs of rows that hold it (with a margin), across the inked area, top to bottom. */
@@ -57,12 +80,9 @@ export function findColourInk(page: PageImage, area: PixelRect): ColourInk | und
   for (let y = area.top; y < area.bottom; y++) {
     const row = Math.floor((y - area.top) / CELL) * across;
     for (let x = area.left, i = (y * width + x) * 3; x < area.right; x++, i += 3) {
-      const r = data[i]!;
-      const g = data[i + 1]!;
-      const b = data[i + 2]!;
       const cell = row + Math.floor((x - area.left) / CELL);
-      if (isColour(r, g, b)) colour[cell]!++;
-      else if (Math.max(r, g, b) < BLACK_BRIGHTEST) black[cell]!++;
+      if (isColourInk(data, width, x, i)) colour[cell]!++;
+      else if (Math.max(data[i]!, data[i + 1]!, data[i + 2]!) < BLACK_BRIGHTEST) black[cell]!++;
     }
   }
   const bands: PixelRect[] = [];
@@ -93,7 +113,7 @@ function colourPixelsIn(page: PageImage, box: Quad, enough: number): number {
   let count = 0;
   for (let y = top; y < bottom; y++) {
     for (let x = left, i = (y * width + x) * 3; x < right; x++, i += 3) {
-      if (isColour(data[i]!, data[i + 1]!, data[i + 2]!) && ++count >= enough) return count;
+      if (isColourInk(data, width, x, i) && ++count >= enough) return count;
     }
   }
   return count;

@@ -799,6 +799,21 @@ describe('page result', () => {
     }
   });
 
+  it('reads a screenshot’s table drawn with subpixel smoothing (ClearType), whose strokes’ coloured edges are no ink to lift', async () => {
+    // PyMuPDF's timing tables, screenshots of a spreadsheet: lifted as coloured ink, the edges went
+    // white and the strokes with them (`A dlo b e.p dlf 4.96`, `Evc. uticn. pdf 0.4c`).
+    const rows = ['File fitz pdfrw pdftk', 'Adobe.pdf 4,96 20,72 136,34', 'Evolution.pdf 0,40 0,41 1,22', 'PyMuPDF.pdf 0,04 0,19 1,03', 'sdw-2015-03.pdf 0,39 2,76 13,39'];
+    const misread: string[] = [];
+    for (const fontFamily of ['"DejaVu Sans"', '"DejaVu Serif"', '"Noto Sans CJK SC"']) {
+      for (const fontSize of [12, 14, 16]) {
+        const page = linesPage(rows, fontSize, 22, fontFamily, fontSize / 2);
+        const got = (await read(renderPage(page, { subpixel: true }))).text.split('\n');
+        misread.push(...rows.filter((row) => !got.includes(row)).map((row) => `${fontFamily} ${fontSize}: ${row}`));
+      }
+    }
+    expect(misread).toEqual([]);
+  });
+
   describe('under red and blue seals', () => {
     const spec = specificationPage();
     const chinese = chinesePage();
