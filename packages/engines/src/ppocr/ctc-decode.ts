@@ -187,8 +187,9 @@ const TEMPERATURE_SCALE = /^[CF]$/;
  * the recogniser read none after, and none after a number's point where its mark stands as close
  * to the digits on both sides (see `stop-marks`); none beside a narrow letter or after a mark or
  * underscore in a monospaced line, whose cell leaves a blank as wide as a space (`Tensi le`,
- * `cli.py: 178`, `val_ loss`; see `monospace`), after a mark only where it stands as far from both
- * neighbours (see `spacedAfterMark`).
+ * `cli.py: 178`, `val_ loss`; see `monospace`), none beside an underscore that the strip shows
+ * touching or close to its neighbour (see `blankBesideUnderscore`), after a mark only where it
+ * stands as far from both neighbours (see `spacedAfterMark`).
  */
 function spacedByStrip(ink: StripInk, read: readonly string[], char: string, lastStart: number, t: number, scored: boolean, pSpace: number, emitted: boolean): boolean {
   const last = read.at(-1)!;
@@ -196,12 +197,37 @@ function spacedByStrip(ink: StripInk, read: readonly string[], char: string, las
   const narrowLetter = LATIN_LETTER.test(last) && LATIN_LETTER.test(char) && (NARROW.test(last) || NARROW.test(char));
   if (scored && (narrowLetter || last === UNDERSCORE) && neighbouringCells(ink, lastStart, t)) return false;
   if (scored && (narrowLetter || last === UNDERSCORE || char === UNDERSCORE) && inEvenCells(ink, lastStart, t)) return false;
+  if (scored && (last === UNDERSCORE || char === UNDERSCORE) && blankBesideUnderscore(ink, lastStart, t) === false) return false;
   // Tabular digits fall on a grid in proportional faces too, where a mark hugs the digit before it (`1: 50`).
   if (scored && AFTER_MARK.test(last) && !isCjk(char) && neighbouringCells(ink, lastStart, t) && spacedAfterMark(ink, lastStart, t) === false) return false;
   if (!scored && HAN.test(char) && isOpeningNumber(read)) return spacedAfterNumber(ink, lastStart, t);
   if (!scored && AFTER_MARK.test(last) && OPENS_WORD.test(char) && !DIGIT.test(read.at(-2) ?? '')) return spacedAfterMark(ink, lastStart, t) ?? false;
   if (scored && DECIMAL_MARK.test(last) && DIGIT.test(char) && DIGIT.test(read.at(-2) ?? '')) return spacedAfterMark(ink, lastStart, t) ?? true;
   return scored;
+}
+
+/**
+ * A word space beside an underscore leaves a blank at least this share of the strip's height wide.
+ * In a proportional face `_` runs up to the glyphs beside it (`sdw_2015_03.pdf`: 0–3 px in a
+ * 48 px strip), and the recogniser reads a space before it all the same (`sdw _2015 _03.pdf`); a
+ * form's blank after its label (`Name: ______`) stands a word space off. An underscore below the
+ * text's band of ink is cleared from the strip (see `strip-ink`): the letters either side then
+ * stand its width apart, and the space read stays.
+ */
+const UNDERSCORE_SPACE = 0.15;
+
+/**
+ * Whether the strip shows a word space between the glyphs emitted at steps `before` and `after`,
+ * one of them an underscore: false where they touch or stand closer than `UNDERSCORE_SPACE`,
+ * undefined where other ink stands between them or either is not found.
+ */
+function blankBesideUnderscore(ink: StripInk, before: number, after: number): boolean | undefined {
+  const left = ink.runAt(before, after);
+  const right = ink.runAt(after);
+  if (!left || !right) return undefined;
+  if (left === right) return false;
+  if (ink.next(left) !== right) return undefined;
+  return right.start - left.end >= UNDERSCORE_SPACE * ink.height;
 }
 
 /**

@@ -799,6 +799,10 @@ describe('page result', () => {
     }
   });
 
+  it('reads file names in proportional faces without a space beside their underscores (`sdw_2015_03.pdf`, not `sdw _2015`)', async () => {
+    expect(await linesMisread(['sdw_2015_03.pdf 0,39 2,76', 'run pump_test.py'], PROPORTIONAL_FACES, [14, 20, 28], 24)).toEqual([]);
+  });
+
   it('reads a screenshot’s table drawn with subpixel smoothing (ClearType), whose strokes’ coloured edges are no ink to lift', async () => {
     // PyMuPDF's timing tables, screenshots of a spreadsheet: lifted as coloured ink, the edges went
     // white and the strokes with them (`A dlo b e.p dlf 4.96`, `Evc. uticn. pdf 0.4c`).
