@@ -35,6 +35,25 @@ describe('placeText', () => {
     ];
     expect(placeText(runs, [1, 0, 0, -1, 0, 100]).map((c) => c.char).join('')).toBe('Panel Total');
   });
+
+  it('places text drawn twice over itself once, and no space where the other copy has a glyph', () => {
+    // A seed trial's report draws each run twice a hair apart for bold: read `$$792`, `Ac,,PV`.
+    const page = [1, 0, 0, -1, 0, 100];
+    const twice = [
+      { str: 'Ac,PV $792', transform: [8, 0, 0, 8, 100, 50], width: 40 },
+      { str: 'Ac,PV $792', transform: [8, 0, 0, 8, 100.4, 50], width: 40 },
+    ];
+    expect(placeText(twice, page).map((c) => c.char).join('')).toBe('Ac,PV $792');
+    // The second copy's map gives a space for the stop.
+    const maps = [
+      { str: '1.9', transform: [8, 0, 0, 8, 100, 50], width: 12 },
+      { str: '1 9', transform: [8, 0, 0, 8, 100.3, 50], width: 12 },
+    ];
+    expect(placeText(maps, page).map((c) => c.char).join('')).toBe('1.9');
+    // Letters doubled in a word, and runs a glyph apart, are each their own.
+    const word = [{ str: 'Bell 1100', transform: [8, 0, 0, 8, 100, 50], width: 36 }];
+    expect(placeText(word, page).map((c) => c.char).join('')).toBe('Bell 1100');
+  });
 });
 
 describe('medianFontSize', () => {

@@ -27,6 +27,37 @@ function filler(run: TextRun): boolean {
   return run.str.trim() === '' && run.width > FILLER_EMS * Math.hypot(run.transform[2]!, run.transform[3]!);
 }
 
+/**
+ * A character this share of its font size or nearer to the same character placed before is that
+ * one drawn again: some producers draw text twice, a hair apart, for bold (a seed trial's report:
+ * every run twice, read `$$792`, `KKruger`, `Ac,,PV`). Glyphs of one word stand half a size apart
+ * or more.
+ */
+const OVERPRINT = 0.15;
+
+/**
+ * `placed` without the characters drawn again over the same character, the first drawn kept, and
+ * without spaces drawn over a glyph (the copies' character maps can differ: one gives a stop where
+ * the other gives a space); `sizes[i]` is placed[i]'s font size in pixels. See OVERPRINT.
+ */
+function withoutOverprint(placed: readonly PageTextChar[], sizes: readonly number[]): PageTextChar[] {
+  const byRow = [...placed.keys()].sort((a, b) => placed[a]!.y - placed[b]!.y);
+  const dropped = new Set<number>();
+  for (let k = 0; k < byRow.length; k++) {
+    const i = byRow[k]!;
+    const c = placed[i]!, near = OVERPRINT * sizes[i]!;
+    for (let j = k + 1; j < byRow.length && !dropped.has(i); j++) {
+      const other = byRow[j]!, d = placed[other]!;
+      if (d.y - c.y > near) break;
+      if (dropped.has(other) || Math.abs(d.x - c.x) > near) continue;
+      const [blank, other2] = [c.char.trim() === '', d.char.trim() === ''];
+      if (d.char === c.char) dropped.add(Math.max(i, other));
+      else if (blank !== other2) dropped.add(blank ? i : other);
+    }
+  }
+  return placed.filter((_, i) => !dropped.has(i));
+}
+
 /** m × n, as pdfjs's Util.transform: n applied first. */
 function multiply(m: Matrix, n: Matrix): number[] {
   return [
@@ -42,9 +73,11 @@ function multiply(m: Matrix, n: Matrix): number[] {
 /**
  * Places each character of the page's text runs on the rendered page (`viewport`: PDF user space
  * to page pixels), at the middle of its glyph. A run's width is shared evenly by its characters.
+ * Text drawn twice over itself is placed once (see OVERPRINT).
  */
 export function placeText(runs: readonly TextRun[], viewport: Matrix): PageTextChar[] {
   const placed: PageTextChar[] = [];
+  const sizes: number[] = [];
   const pixelsPerUnit = Math.hypot(viewport[0]!, viewport[1]!);
   for (const run of runs) {
     const chars = Array.from(run.str);
@@ -60,9 +93,10 @@ export function placeText(runs: readonly TextRun[], viewport: Matrix): PageTextC
     chars.forEach((char, i) => {
       const t = advance * (i + 0.5);
       placed.push({ char, x: m[4]! + bx * t + ux * lift, y: m[5]! + by * t + uy * lift });
+      sizes.push(up);
     });
   }
-  return placed;
+  return withoutOverprint(placed, sizes);
 }
 
 /**
