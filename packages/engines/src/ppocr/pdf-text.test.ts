@@ -38,6 +38,8 @@ describe('preferPdfText', () => {
     expect(take('o', '0')).toBe('0');
     expect(take('l', '1')).toBe('1');
     expect(take('lo', '10')).toBe('10');
+    expect(take('—', '―')).toBe('―');
+    expect(take('-', '−')).toBe('−');
     expect(take('5o', 'SO')).toBe('SO');
     // One other character is a quarter or more of a short line: the reading stays.
     expect(take('W2', 'w2')).toBe('w2');

@@ -18,12 +18,13 @@ const WORD_GAP = 2;
 
 /**
  * Shapes the recogniser takes for one another in any line, however short: a table cell's lone `0`
- * read as `o`, its `1` as `l`. A reading that differs from the PDF's text only by these, or by the
+ * read as `o`, its `1` as `l`; a dash of one length for another (a nil cell's `―` read as `—`,
+ * a minus sign as a hyphen). A reading that differs from the PDF's text only by these, or by the
  * case of letters whose capital is the small letter drawn larger (`CASELESS`: `2 X` over `2 x`),
  * is the PDF's, where in a line of three characters or fewer a single difference is more than
  * MAX_DIFFERENCE allows. Other letters keep their printed case (`CHAPITRE` set over `Chapitre`).
  */
-const LOOKALIKES = ['0oOQD', '1lI|i!', '5sS', '2zZ', '8B', '9gq'];
+const LOOKALIKES = ['0oOQD', '1lI|i!', '5sS', '2zZ', '8B', '9gq', '-‐‑‒–—―−一'];
 
 function lookalikes(read: readonly string[], own: readonly string[]): boolean {
   return (

@@ -22,6 +22,7 @@ import { findSlantedLines, mergeSlantedReading } from './slanted-text.ts';
 import { MAX_SHOW_THROUGH_PIXELS, boxesToTry, faintBoxes, mirroredQuad, paperColour, readsMirrored, readsNearlyMirrored, readsSurelyMirrored, withoutShowThrough } from './show-through.ts';
 import { isSpecks } from './specks.ts';
 import { readsBetterAcross, stackedRows } from './stacked-rows.ts';
+import { tableDashes } from './table-dashes.ts';
 import { doubtfulZeros, tableZeros } from './table-zeros.ts';
 import { onWhitePaper } from './white-paper.ts';
 
@@ -152,6 +153,7 @@ export class PpocrEngine implements Engine {
       const liftedLines = await this.readBoxes(lifted, liftedBoxes, liftedUpsideDown, () => signal?.throwIfAborted());
       lines = mergeLiftedReading(lines, liftedLines);
     }
+    lines = tableDashes(page, lines);
     if (toTurned) lines = lines.map((line) => ({ ...line, box: line.box.map(toTurned) as Quad }));
     // The classifier can take every line of a page for upside down (a blurred fax, print 7 px
     // high), which turns the page over; each line then reads surer turned back, as on the page

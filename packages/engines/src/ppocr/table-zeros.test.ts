@@ -19,6 +19,11 @@ describe('tableZeros', () => {
     expect(texts([cell('3', 100), cell('O', 160)])).toEqual(['3', '0']);
   });
 
+  it('reads a lone o between the dashes of empty cells as 0', () => {
+    expect(texts([cell('Estonia', 0), cell('–', 100), cell('42', 140), cell('O', 200), cell('–', 240)])).toEqual(['Estonia', '–', '42', '0', '–']);
+    expect(texts([cell('Spain', 0), cell('o', 100), cell('—', 140)])).toEqual(['Spain', '0', '—']);
+  });
+
   it('leaves a bullet before its item, an o alone, an o after a word, and o on other rows', () => {
     expect(texts([cell('o', 100), cell('Check the seal', 130)])).toEqual(['o', 'Check the seal']);
     expect(texts([cell('o', 100)])).toEqual(['o']);

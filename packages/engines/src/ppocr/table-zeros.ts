@@ -7,7 +7,7 @@ const LONE_O = /^[oO]$/;
 /** ...or read as either. */
 const LONE_ZERO = /^[0oO]$/;
 /** A cell holding a figure: `7`, `1,151`, `-0.43`, `12%`. */
-const FIGURE = /^[+-]?\d[\d.,]*%?$/;
+export const FIGURE = /^[+-]?\d[\d.,]*%?$/;
 /** A neighbour on the row counts this many of the cell's heights away at most. */
 const ROW_REACH = 12;
 
@@ -28,8 +28,10 @@ function neighbour(lines: readonly ReadLine[], cellLine: ReadLine, side: -1 | 1)
   return best?.line;
 }
 
-/** A figure, or another lone cell read as o (a row of zeros). */
-const figureLike = (line: ReadLine | undefined): boolean => line !== undefined && (FIGURE.test(line.text) || LONE_O.test(line.text));
+/** A table's nil: a lone dash (see `table-dashes`). */
+const NIL = /^[-–—]$/;
+/** A figure, another lone cell read as o (a row of zeros), or a nil. */
+const figureLike = (line: ReadLine | undefined): boolean => line !== undefined && (FIGURE.test(line.text) || LONE_O.test(line.text) || NIL.test(line.text));
 
 /** Whether a lone cell on `lines` stands as a table's zero: the next line along its row is a figure, or, at the row's end, the line before it is. */
 function zeroInRow(lines: readonly ReadLine[], line: ReadLine): boolean {
