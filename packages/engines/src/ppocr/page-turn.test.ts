@@ -70,6 +70,15 @@ describe('pageTurn', () => {
     expect(pageTurn([{ box: box(0, 0, 179, 500), weight: 20 }])).toBe(2);
     expect(pageTurn([{ box: box(0, 0, -90, 500), weight: 20 }])).toBe(3);
   });
+
+  it('is decided by the boxes long enough to show their direction, not by lone glyphs standing taller than wide', () => {
+    // A contents page: `Contents` and nine `1 Foo` beside a column of page numbers, each boxed 41 × 23 down the page.
+    const numbers = [...Array(19).keys()].map((i) => ({ box: box(1300, 60 * i, 90, 41), weight: 41 / 30 }));
+    const entries = [{ box: box(350, 0, 0, 175), weight: 175 / 30 }, ...[...Array(9).keys()].map((i) => ({ box: box(350, 60 * i, 0, 60), weight: 2 }))];
+    expect(pageTurn([...numbers, ...entries])).toBe(0);
+    // With nothing long enough to tell, every box counts.
+    expect(pageTurn(numbers)).toBe(1);
+  });
 });
 
 describe('pageSkew', () => {

@@ -62,11 +62,15 @@ export function turnWeight(box: Quad): number {
 
 /**
  * The quarter turn most of a page's text reads in: non-zero for a page scanned sideways or upside
- * down; a drawing's few vertical dimensions do not move it.
+ * down; a drawing's few vertical dimensions do not move it. Where any box is long enough to show
+ * its direction (DIRECTED), only those count: a lone glyph's box stands taller than wide and
+ * reads down the page, and a contents page's column of page numbers (19 such boxes beside
+ * `1 Foo`, `2 Bar`) had the page turned sideways and read as garbage.
  */
 export function pageTurn(readings: readonly BoxReading[]): QuarterTurns {
   const weight = [0, 0, 0, 0];
-  for (const { box, weight: w } of readings) weight[(((Math.round(readingAngle(box) / QUARTER) % 4) + 4) % 4)]! += w;
+  const directed = readings.filter(({ box }) => quadSize(box).width >= DIRECTED * quadSize(box).height);
+  for (const { box, weight: w } of directed.length > 0 ? directed : readings) weight[(((Math.round(readingAngle(box) / QUARTER) % 4) + 4) % 4)]! += w;
   return weight.indexOf(Math.max(...weight)) as QuarterTurns;
 }
 

@@ -245,6 +245,25 @@ describe('page result', () => {
     expect(misread).toEqual([]);
   });
 
+  it('reads a short contents page upright, though its column of page numbers outnumbers its lines', async () => {
+    // pypdf's pdflatex outline sample: each lone page number's box stands taller than wide, and
+    // nineteen of them had the page turned sideways and read as `2 2 2號 2號 3號`.
+    const entries = ['Foo', 'Bar', 'Baz', 'Foo', 'Bar', 'Baz', 'Foo', 'Bar', 'Baz'];
+    const pages = [2, 2, 2, 2, 3, 3, 3, 4, 4];
+    const blocks: TextBlock[] = [
+      { x: 100, y: 60, text: 'Contents', fontSize: 26, bold: true },
+      ...entries.flatMap((entry, i): TextBlock[] => [
+        { x: 100, y: 120 + 44 * i, text: String(i + 1), fontSize: 18, bold: true },
+        { x: 136, y: 120 + 44 * i, text: entry, fontSize: 18, bold: true },
+        { x: 1000, y: 120 + 44 * i, text: String(pages[i]), fontSize: 18, bold: true },
+      ]),
+      { x: 560, y: 1500, text: '1', fontSize: 18 },
+    ];
+    const result = await read(renderPage({ width: 1200, height: 1600, blocks }));
+    expect(result.rotation).toBe(0);
+    expect(result.text.split('\n').filter(Boolean)).toEqual(['Contents', ...entries.map((entry, i) => `${i + 1} ${entry} ${pages[i]}`), '1']);
+  });
+
   it('reads the dashes of a table’s empty cells, which the detector misses alone or boxes too tight to read', async () => {
     // ECDC's tables lost all 34 of a page's `-`; before, 6% of 2,345 rendered dashes were read.
     const rows = [
