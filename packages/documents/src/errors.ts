@@ -17,6 +17,7 @@ export const documentErrorStatus = {
   page_too_complex: 422,
   encrypted_pdf: 422,
   wrong_password: 422,
+  unsupported_encryption: 422,
 } as const;
 
 export type DocumentErrorCode = keyof typeof documentErrorStatus;

@@ -383,6 +383,14 @@ function openError(error: unknown, passwordGiven: boolean): DocumentError {
     }
     return new DocumentError('encrypted_pdf', 'The PDF is encrypted: send its password in the password field.', { cause: error });
   }
+  // pdfjs opens the standard (password) security handler only; a file encrypted for a certificate's holder is no damage.
+  if (error instanceof Error && /unknown encryption method/i.test(error.message)) {
+    return new DocumentError(
+      'unsupported_encryption',
+      'The PDF is encrypted for the holders of certificates (public-key security), which no password opens: save it without encryption and send that.',
+      { cause: error },
+    );
+  }
   return corruptPdf(error, 'it cannot be parsed');
 }
 
