@@ -27,6 +27,16 @@ describe('preferPdfText', () => {
     expect(preferPdfText([line('游击战争的解释 11，HB220', BOX)], layer('游击战争的解释 １１，ＨＢ２２０', 0, 10))[0]!.text).toBe('游击战争的解释 11，HB220');
   });
 
+  it('takes the PDF’s accented Latin letters, which the recogniser reads without their accents', () => {
+    // PDFBox's Czech sample: `ěščřžýáíé` read `éscrzyaié`.
+    const wide: Quad = [[0, 0], [600, 0], [600, 20], [0, 20]];
+    const czech = 'Toto je pokusný text s češtinou – ěščřžýáíé';
+    expect(preferPdfText([line('Toto je pokusny text s cestinou - éscrzyaié', wide)], layer(czech, 0, 10))[0]!.text).toBe(czech);
+    expect(take('Kromeriz, Zurich, Malmo', 'Kroměříž, Zürich, Malmö')).toBe('Kroměříž, Zürich, Malmö');
+    // The letters under the accents still count: other letters with accents are not taken.
+    expect(take('Kromeriz', 'Ďěčíňšťů')).toBe('Kromeriz');
+  });
+
   it('takes radicals the PDF’s text has for whole characters (macOS, Skia) as those characters', () => {
     // XMind's export via Skia: `用`, `又`, `一`, `方`, `角`, `骨` written as radicals.
     const pdf = '⽤化学式来描述⼜称⼀种⽅法，⻆度和⻣架在⻄';

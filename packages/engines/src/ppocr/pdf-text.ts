@@ -57,9 +57,20 @@ function ideographsDisagree(read: string, own: string): boolean {
   return differing >= 2 && differing > Math.max([...a].length, [...b].length) / 2;
 }
 
-/** For comparing only: spaces dropped, compatibility forms unfolded, the diameter mark the recogniser reads as 0 made 0. */
+/**
+ * For comparing only: spaces dropped, compatibility forms unfolded, the diameter mark the
+ * recogniser reads as 0 made 0, Latin letters without their accents: the recogniser, trained on
+ * Chinese and English, reads Czech `češtinou` as `cestinou` and `ěščřžýáíé` as `éscrzyaié`, and the
+ * PDF's text, which has them, is the better.
+ */
 function comparable(text: string): string {
-  return text.normalize('NFKC').replace(/\s+/g, '').replace(/[Ø⌀∅]/g, '0');
+  return text
+    .normalize('NFKC')
+    .normalize('NFD')
+    .replace(/(\p{Script=Latin})\p{M}+/gu, '$1')
+    .normalize('NFC')
+    .replace(/\s+/g, '')
+    .replace(/[Ø⌀∅]/g, '0');
 }
 
 /**
