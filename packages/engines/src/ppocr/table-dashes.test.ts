@@ -25,9 +25,10 @@ function cellLine(text: string, right: number, top: number): ReadLine {
 
 /**
  * `rows` of cells under COLUMN_RIGHTS, figures right-aligned, anything else centred under its
- * column's figures (a dash for an empty cell); with `ruled`, in a grid of 2 px rules.
+ * column's figures (a dash for an empty cell); with `ruled`, in a grid of 2 px rules; `lines`
+ * drawn as well.
  */
-async function table(rows: ReadonlyArray<readonly string[]>, { ruled = false } = {}): Promise<Table> {
+async function table(rows: ReadonlyArray<readonly string[]>, { ruled = false, lines = [] as Array<[number, number, number, number]> } = {}): Promise<Table> {
   const blocks: TextBlock[] = [];
   const figures: ReadLine[] = [];
   rows.forEach((row, r) => {
@@ -42,7 +43,7 @@ async function table(rows: ReadonlyArray<readonly string[]>, { ruled = false } =
     });
   });
   const width = COLUMN_RIGHTS.at(-1)! + 60, height = TOP * 2 + rows.length * ROW_PITCH;
-  const rules: Array<[number, number, number, number]> = [];
+  const rules: Array<[number, number, number, number]> = [...lines];
   if (ruled) {
     for (let r = 0; r <= rows.length; r++) rules.push([60, TOP - 6 + r * ROW_PITCH, width - 30, TOP - 6 + r * ROW_PITCH]);
     for (const x of [60, ...COLUMN_RIGHTS.map((right) => right + 12)]) rules.push([x, TOP - 6, x, TOP - 6 + rows.length * ROW_PITCH]);
@@ -84,6 +85,24 @@ describe('tableDashes', () => {
     for (const line of tableDashes(image, figures).filter((l) => !figures.includes(l))) expect(line.confidence).toBeGreaterThan(0.6);
   });
 
+  it('finds a column of dashes with no figure in it, where three rows of figures or more have one there', async () => {
+    const { image, figures } = await table([
+      ['1,204', '-', '38.5', '7'],
+      ['966', '—', '12.0', '5'],
+      ['318', '-', '9.5', '12'],
+      ['72', '-', '40.1', '3'],
+    ]);
+    expect(dashesOf(tableDashes(image, figures), figures)).toEqual([
+      ['-', 0, 1],
+      ['—', 1, 1],
+      ['-', 2, 1],
+      ['-', 3, 1],
+    ]);
+    // Two are no column: a figure column's neighbour may hold a stray mark.
+    const two = await table([['1,204', '-', '38.5'], ['966', '-', '12.0'], ['318', '4', '9.5']]);
+    expect(dashesOf(tableDashes(two.image, two.figures), two.figures)).toEqual([]);
+  });
+
   it('finds them in a ruled grid, whose rules are no dash, and takes them over a dash read as `=` or `二`', async () => {
     const { image, figures } = await table(
       [
@@ -106,7 +125,7 @@ describe('tableDashes', () => {
     ]);
   });
 
-  it('leaves a cell with an equals sign, a full stop, an underscore, two bars (`二`) or a letter in it, and a dash under no column of figures', async () => {
+  it('leaves a cell with an equals sign, a full stop, an underscore, two bars (`二`) or a letter in it, a drawing’s centre line, and a dash under no column of figures', async () => {
     const { image, figures } = await table([
       ['1,204', '38.5', '=', '7'],
       ['966', '.', '12.0', '_'],
@@ -117,6 +136,14 @@ describe('tableDashes', () => {
     const lines = tableDashes(image, [...figures, twoBars]);
     expect(dashesOf(lines, [...figures, twoBars])).toEqual([]);
     expect(lines).toContain(twoBars);
+
+    // A drawing's centre lines through rows of sizes: long strokes with a short one between.
+    const centre = (r: number): Array<[number, number, number, number]> => {
+      const y = TOP + r * ROW_PITCH + 10;
+      return [[240, y, 290, y], [298, y, 308, y], [316, y, 380, y]];
+    };
+    const drawing = await table([['1,204', '', '38.5'], ['966', '', '12.0'], ['318', '', '9.5']], { lines: [0, 1, 2].flatMap(centre) });
+    expect(dashesOf(tableDashes(drawing.image, drawing.figures), drawing.figures)).toEqual([]);
 
     const alone = await table([['1,204', '-'], ['-', '-']]);
     expect(dashesOf(tableDashes(alone.image, alone.figures), alone.figures)).toEqual([]);

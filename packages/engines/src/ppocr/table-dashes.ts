@@ -18,12 +18,16 @@ import { FIGURE } from './table-zeros.ts';
 const DASH_READING = /^[-–—=_~一二三ー－]?$/u;
 /** A column is a table's where it holds at least this many figures; a row with one is looked along. */
 const COLUMN_FIGURES = 2;
+/** Dashes one over another in this many rows of figures make a column of nils, though no figure stands in it. */
+const NIL_COLUMN = 3;
 /** A column stands by a row that lies at most this many digit heights beyond its first or last figure. */
 const COLUMN_REACH = 4;
 /** The place looked at reaches this many digit heights beyond the column's figures, across, and beyond the row's digits, up and down. */
 const PLACE_MARGIN = { across: 1, up: 0.25 };
 /** Ink is looked at this many digit heights around the place, to tell a rule (longer) from a dash. */
 const WINDOW = { across: 3, up: 2 };
+/** A dash has no ink but rules this many digit heights beside its ends (see `standsAlone`). */
+const ALONE = 0.8;
 /** Ink running on this many digit heights, across or down, is a rule's (see `printIn`). */
 const RULE_RUN = { across: 2.5, down: 1.5 };
 /**
@@ -197,6 +201,63 @@ function median(values: number[]): number {
   return values.sort((a, b) => a - b)[values.length >> 1]!;
 }
 
+/** Whether ink runs down through (x, y) at least `run` pixels: a rule's. */
+function downRun(page: PageImage, x: number, y: number, run: number): boolean {
+  let length = 1;
+  for (let k = y - 1; k >= 0 && length < run && isInk(page, x, k, FAINT_INK); k--) length++;
+  for (let k = y + 1; k < page.height && length < run && isInk(page, x, k, FAINT_INK); k++) length++;
+  return length >= run;
+}
+
+/**
+ * Whether the bar stands alone along its rows: no stroke but a rule's down the page within ALONE
+ * digit heights of either end. A drawing's centre line is dashes with longer strokes beside them,
+ * which the rules' test leaves out; a table's nil has its cell's blank around it.
+ */
+function standsAlone(page: PageImage, dash: Component, digits: number): boolean {
+  const reach = Math.round(ALONE * digits);
+  // A scan's specks beside it are no stroke: a stroke runs on a few pixels.
+  const stroke = Math.max(SPECK_PIXELS, DASH.shortest * digits);
+  for (let y = dash.top; y < dash.bottom; y++) {
+    for (const [from, to] of [[Math.max(0, dash.left - reach), dash.left], [dash.right, Math.min(page.width, dash.right + reach)]] as const) {
+      let run = 0;
+      for (let x = from; x < to; x++) {
+        run = isInk(page, x, y, FAINT_INK) && !downRun(page, x, y, RULE_RUN.down * digits) ? run + 1 : 0;
+        if (run >= stroke) return false;
+      }
+    }
+  }
+  return true;
+}
+
+/** The window around `place` in which ink is looked at (see WINDOW). */
+function windowAround(page: PageImage, place: Bounds, digits: number): Bounds {
+  return {
+    left: Math.max(0, Math.floor(place.left - WINDOW.across * digits)),
+    right: Math.min(page.width, Math.ceil(place.right + WINDOW.across * digits)),
+    top: Math.max(0, Math.floor(place.top - WINDOW.up * digits)),
+    bottom: Math.min(page.height, Math.ceil(place.bottom + WINDOW.up * digits)),
+  };
+}
+
+/** The line a dash reads as: boxed as tall as the figure beside it, so it reads in line with it; as sure as its bar is solid. */
+function dashLine(dash: Component, digits: number, beside: Figure, fill: number): ReadLine {
+  const pad = (beside.bounds.bottom - beside.bounds.top - (dash.bottom - dash.top)) / 2;
+  const box: Quad = [
+    [dash.left - 2, dash.top - pad],
+    [dash.right + 2, dash.top - pad],
+    [dash.right + 2, dash.bottom + pad],
+    [dash.left - 2, dash.bottom + pad],
+  ];
+  return { text: dashText(dash.right - dash.left, digits), confidence: fill, box, characters: 1 };
+}
+
+/** The row's figure nearest `x` across: it gives the digits' top there, as a scan's rows drift across the page. */
+function nearestFigure(row: readonly Figure[], x: number): Figure {
+  const distance = (f: Figure) => Math.abs((f.bounds.left + f.bounds.right) / 2 - x);
+  return row.reduce((a, b) => (distance(b) < distance(a) ? b : a));
+}
+
 /** The figures in rows: each with its middle within the ink rows of the row's first. */
 function rowsOf(figures: readonly Figure[]): Figure[][] {
   const rows: Figure[][] = [];
@@ -251,13 +312,16 @@ export function tableDashes(page: PageImage, lines: readonly ReadLine[]): ReadLi
   const placed = lines.map((line) => ({ line, bounds: quadBounds(line.box) }));
   const dashes: ReadLine[] = [];
   const replaced = new Set<ReadLine>();
-  for (const row of rows) {
+  const bands = rows.map((row) => {
     const inkTop = Math.min(...row.map((f) => f.inkTop)), inkBottom = Math.max(...row.map((f) => f.inkBottom));
     const rowDigits = median(row.map((f) => f.inkBottom - f.inkTop));
     const top = Math.max(0, Math.floor(inkTop - PLACE_MARGIN.up * rowDigits));
     const bottom = Math.min(page.height, Math.ceil(inkBottom + PLACE_MARGIN.up * rowDigits));
     const inRow = placed.filter(({ bounds }) => (bounds.top + bounds.bottom) / 2 >= top && (bounds.top + bounds.bottom) / 2 < bottom);
     const held = inRow.filter(({ line }) => !DASH_READING.test(line.text)).map(({ bounds }) => bounds);
+    return { row, inkTop, inkBottom, rowDigits, top, bottom, inRow, held };
+  });
+  for (const { row, inkTop, inkBottom, top, bottom, inRow, held } of bands) {
     for (const column of columns) {
       if (column.figures.some((f) => row.includes(f))) continue;
       // A lone figure's ink, scanned, can be a row or two short: its column's figures say too.
@@ -272,32 +336,48 @@ export function tableDashes(page: PageImage, lines: readonly ReadLine[]): ReadLi
         bottom,
       };
       if (dashes.some(({ box }) => box[1][0] > place.left && box[0][0] < place.right && box[2][1] > top && box[0][1] < bottom)) continue;
-      const window: Bounds = {
-        left: Math.max(0, Math.floor(place.left - WINDOW.across * digits)),
-        right: Math.min(page.width, Math.ceil(place.right + WINDOW.across * digits)),
-        top: Math.max(0, Math.floor(top - WINDOW.up * digits)),
-        bottom: Math.min(page.height, Math.ceil(bottom + WINDOW.up * digits)),
-      };
+      const window = windowAround(page, place, digits);
       const marks = componentsIn(printIn(page, window, digits, held), place, window).filter((c) => c.pixels >= SPECK_PIXELS);
       if (marks.length !== 1) continue;
       const [dash] = marks as [Component];
       const middle = (dash.left + dash.right) / 2;
       if (middle < place.left || middle > place.right) continue;
-      // The row's nearest figure gives the digits' top there: a scan's rows drift across the page.
-      const nearest = row.reduce((a, b) => (Math.abs((b.bounds.left + b.bounds.right) / 2 - middle) < Math.abs((a.bounds.left + a.bounds.right) / 2 - middle) ? b : a));
+      const nearest = nearestFigure(row, middle);
       const fill = dashFill(dash, digits, nearest.inkTop);
-      if (fill === 0) continue;
-      // The dash's own box, as tall as the row's figures are boxed, so it reads in line with them.
-      const pad = (nearest.bounds.bottom - nearest.bounds.top - (dash.bottom - dash.top)) / 2;
-      const box: Quad = [
-        [dash.left - 2, dash.top - pad],
-        [dash.right + 2, dash.top - pad],
-        [dash.right + 2, dash.bottom + pad],
-        [dash.left - 2, dash.bottom + pad],
-      ];
-      dashes.push({ text: dashText(dash.right - dash.left, digits), confidence: fill, box, characters: 1 });
+      if (fill === 0 || !standsAlone(page, dash, digits)) continue;
+      dashes.push(dashLine(dash, digits, nearest, fill));
       for (const { line, bounds } of inRow) if (DASH_READING.test(line.text) && bounds.right > dash.left && bounds.left < dash.right) replaced.add(line);
     }
+  }
+  // A column of nils with no figures in it (a year's `—` beside its count): dashes that stand in
+  // the gaps of rows of figures, at least NIL_COLUMN of them one over another.
+  const tableRight = Math.max(...columns.map((column) => column.right));
+  const loose: Array<{ dash: Component; line: ReadLine; band: (typeof bands)[number] }> = [];
+  for (const band of bands) {
+    const { row, top, bottom, inRow, rowDigits: digits } = band;
+    const found = dashes.map(({ box }) => quadBounds(box)).filter((b) => (b.top + b.bottom) / 2 >= top && (b.top + b.bottom) / 2 < bottom);
+    const held = [...band.held, ...found];
+    const taken = [...held].sort((a, b) => a.left - b.left);
+    taken.forEach((cell, i) => {
+      const place: Bounds = { left: Math.ceil(cell.right), right: Math.min(page.width, Math.floor(taken[i + 1]?.left ?? tableRight + digits)), top, bottom };
+      if (place.right - place.left < digits) return;
+      const window = windowAround(page, place, digits);
+      for (const c of componentsIn(printIn(page, window, digits, held), place, window)) {
+        if (c.pixels < SPECK_PIXELS || c.left < place.left || c.right > place.right) continue;
+        const nearest = nearestFigure(row, (c.left + c.right) / 2);
+        const fill = dashFill(c, digits, nearest.inkTop);
+        // Gaps beside cells that overlap overlap too: a dash is looked at once.
+        if (fill > 0 && standsAlone(page, c, digits) && !loose.some((other) => other.band === band && other.dash.left === c.left && other.dash.top === c.top)) {
+          loose.push({ dash: c, line: dashLine(c, digits, nearest, fill), band });
+        }
+      }
+    });
+  }
+  for (const { dash, line, band } of loose) {
+    const over = loose.filter((other) => other.band !== band && other.dash.left < dash.right && other.dash.right > dash.left).length;
+    if (over + 1 < NIL_COLUMN) continue;
+    dashes.push(line);
+    for (const { line: read, bounds } of band.inRow) if (DASH_READING.test(read.text) && bounds.right > dash.left && bounds.left < dash.right) replaced.add(read);
   }
   return [...lines.filter((line) => !replaced.has(line)), ...dashes];
 }
