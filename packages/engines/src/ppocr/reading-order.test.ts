@@ -108,6 +108,25 @@ describe('readingOrder', () => {
     expect(readingOrder(footed).text.split('\n\n').at(-1)).toBe('- 54 -');
   });
 
+  it('reads a sidebar of labels and figures beside a column of Chinese prose on its own, where its rows stand beside lines that go on mid-sentence', () => {
+    // PDF-Extract-Kit's `financial_report.png`: a broker's report, its key figures left of the body,
+    // was read row by row across (`基本状况 利润 7.80 亿元…`, `总股本(百万股) 1,002 司单季度…`).
+    const prose = [
+      line('分季度来看：单二季度公司实现收入，同比增长，归母净', 700, 100, 1300),
+      line('利润同比增长，扣非净利润同比增长。公', 700, 136, 1300),
+      line('司单季度业绩持续高速增长，主要得益于', 700, 172, 1300),
+      line('等多系列常规产品订单快速增加。', 700, 208, 600),
+      line('产能高效稳定+品牌信赖提升，呼吸治疗实现翻倍高增。上半年呼吸治疗', 700, 264, 1300),
+      line('板块实现收入，同比增长。', 700, 300, 500),
+    ];
+    const sidebar = [line('基本状况', 70, 136, 120), line('总股本(百万股)', 70, 172, 130), line('1,002', 500, 172, 80), line('流通股本(百万股)', 70, 208, 140), line('941', 520, 208, 60)];
+    const text = readingOrder([...prose, ...sidebar]).text;
+    expect(text).toBe(['基本状况\n总股本(百万股) 1,002\n流通股本(百万股) 941', prose.map((l) => l.text).join('\n')].join('\n\n'));
+    // Labels beside a paragraph's first lines, each line ending its sentence, are a table's rows and read across.
+    const closed = prose.map((l) => ({ ...l, text: `${l.text.replace(/[。公]$/u, '')}。` }));
+    expect(readingOrder([...closed, ...sidebar]).text).toContain(`总股本(百万股) 1,002 ${closed[2]!.text}`);
+  });
+
   it('reads rows across where ragged lines come as close to each other as justified columns do', () => {
     // A table of descriptions, text wrapped ragged in each cell.
     const widths = [600, 470, 560, 390, 600, 500];

@@ -19,12 +19,19 @@ interface Extent {
   outerBottom: number;
   /** Its text starts with a lower-case letter: it goes on from the line above (`Travel and` / `miscellaneous expenses`). */
   goesOn: boolean;
+  /** Its text holds Han characters: a line of Chinese goes on from the line above unless that one ended its sentence. */
+  han: boolean;
+  /** Its text ends a sentence (`。`, `.`, `！`…). */
+  closes: boolean;
   /** Its text is a number or numbers (`5,288,011,738.39`, `12.5 %`): a table's cell, never a line of prose. */
   numeric: boolean;
 }
 
 /** A line of numbers: digits with their marks, signs, units' `%` and currency signs. */
 const NUMBERS = /^[\d\s.,:;%+\-−±()/¥$€£]*\d[\d\s.,:;%+\-−±()/¥$€£]*$/u;
+
+/** A sentence's last mark, closing quotes and brackets after it. */
+const SENTENCE_END = /[.!?。！？；;][”’"')）」』]*$/u;
 
 type Row = Extent[];
 type Block = Row[];
@@ -188,7 +195,7 @@ function deskewedExtents(lines: readonly OcrLine[]): Extent[] {
     const ys = box.map(([x, y]) => x * sin + y * cos);
     const top = Math.min(...ys), bottom = Math.max(...ys);
     const left = Math.min(...xs), right = Math.max(...xs);
-    return { line, left, right, top, bottom, width: right - left, crosswise, printHeight: quadSize(box).height, outerTop: top, outerBottom: bottom, goesOn: /^\p{Ll}/u.test(text), numeric: NUMBERS.test(text) };
+    return { line, left, right, top, bottom, width: right - left, crosswise, printHeight: quadSize(box).height, outerTop: top, outerBottom: bottom, goesOn: /^\p{Ll}/u.test(text), han: /\p{Script=Han}/u.test(text), closes: SENTENCE_END.test(text), numeric: NUMBERS.test(text) };
   });
   const band = bandLimit(outer);
   return outer.map((e) => {
@@ -376,7 +383,8 @@ function crossedGutter(extents: readonly Extent[], lineHeight: number, longLines
 /**
  * Whether `other` stands beside a paragraph in `prose` as an infobox or a figure's labels stand
  * beside a column of text: rows of it, PROSE_BESIDE_ROWS or more, each beside a line of one
- * paragraph that goes on from the line above (a lower-case start), in the middle of a sentence,
+ * paragraph that goes on from the line above (a lower-case start; in Chinese, a line above run full
+ * to the column's edge without ending its sentence), in the middle of a sentence,
  * and most of its lines beside the paragraph so. Read across, each came in the middle of a
  * sentence (`lost property, Born 943/944`). A table's short cells stand beside a wrapped cell's
  * lines one or two to a cell, each row's apart.
@@ -390,7 +398,12 @@ function besideProse(prose: readonly Extent[], other: readonly Extent[], lineHei
   const paragraph = new Map<Extent, number>();
   lines.forEach((e, i) => paragraph.set(e, i > 0 && e.outerTop - lines[i - 1]!.outerBottom < PARAGRAPH_GAP * lineHeight ? paragraph.get(lines[i - 1]!)! : i));
   const opening = new Set(lines.filter((e, i) => paragraph.get(e) === i));
-  const goingOn = (e: Extent) => e.goesOn && !opening.has(e);
+  // Chinese has no lower case: its line goes on where the line above ran full to the column's
+  // edge and ended in mid-sentence.
+  const edge = Math.max(...prose.map((e) => e.right));
+  const above = new Map(lines.map((e, i) => [e, lines[i - 1]]));
+  const fullAbove = (e: Extent) => e.han && !above.get(e)!.closes && edge - above.get(e)!.right <= JUSTIFIED_REACH * lineHeight;
+  const goingOn = (e: Extent) => !opening.has(e) && (e.goesOn || fullAbove(e));
   const rowsBeside = new Map<number, Set<Row>>();
   let sharing = 0, midSentence = 0;
   for (const row of rowsOf(other)) {
