@@ -127,6 +127,23 @@ describe('readingOrder', () => {
     expect(readingOrder([...closed, ...sidebar]).text).toContain(`总股本(百万股) 1,002 ${closed[2]!.text}`);
   });
 
+  it('reads a table of long cells row by row where its rows stand apart by their padding, a wrapped cell whole', () => {
+    // PDF-Extract-Kit's `table_001.png`, units of measure: cells up to 14 line heights long, rows
+    // 0.8 line heights apart, had each column read after the other as columns of text.
+    const cells = [
+      ['Quantity \\ Unit System', 'International System SI (kg-m-s)', 'Traditional aeronautical (lb-ft-s)'],
+      ['Mass (translational inertia), m', 'kilogram mass (kg)', 'slug = lb-s2/ft'],
+      ['Translational stiffness constant, k', 'N/m', 'lb/ft'],
+      ['Moment or torque, rotational', 'N-m', 'lb-ft'],
+      ['Translational damping constant, c', 'N/(m/s) = N-s/m', 'lb/(ft/s) = lb-s/ft'],
+    ];
+    const widths = [[330, 480, 470], [450, 280, 200], [490, 80, 100], [420, 90, 80], [490, 250, 280]];
+    const lines = cells.flatMap((row, r) => row.map((text, c) => line(text, 100 + c * 560 + (540 - widths[r]![c]!) / 2, 100 + 56 * r + (r === 4 ? 30 : 0), widths[r]![c]!)));
+    const wrapped = line('action', 330, 100 + 56 * 3 + 38, 100);
+    const rows = cells.map((row) => row.join(' '));
+    expect(readingOrder([...lines, wrapped]).text).toBe([...rows.slice(0, 4), 'action', rows[4]].join('\n'));
+  });
+
   it('reads rows across where ragged lines come as close to each other as justified columns do', () => {
     // A table of descriptions, text wrapped ragged in each cell.
     const widths = [600, 470, 560, 390, 600, 500];

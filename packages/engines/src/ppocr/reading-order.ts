@@ -117,6 +117,13 @@ const TALL_PRINT = 2;
 const LABEL_ROWS = 3;
 const LABEL_PAIRED_SHARE = 0.8;
 const LABEL_LINE = 10;
+/**
+ * A table's cells, however long, pair row to row across a gutter as labels and values do, and its
+ * rows stand apart by their cells' padding: on the median at least this many line heights between
+ * one row's boxes and the next's (a unit table's rows 0.83), where a column of prose comes within
+ * 0.1–0.3. Its columns were read one after another, as two columns of text.
+ */
+const TABLE_ROW_GAP = 0.6;
 
 /**
  * Orders lines for reading with a recursive XY-cut on the deskewed boxes: column gutters first
@@ -329,6 +336,17 @@ function labelsBesideValues(left: readonly Extent[], right: readonly Extent[], l
   return paired >= LABEL_PAIRED_SHARE * (left.length + right.length);
 }
 
+/** Whether `left` and `right` are a table's columns, their rows paired across and set apart (see TABLE_ROW_GAP). */
+function tableRowsAcross(left: readonly Extent[], right: readonly Extent[], lineHeight: number): boolean {
+  const pairs = pairsAcross(left, right);
+  if (pairs.length < LABEL_ROWS || isJustifiedTowards(left, 'right', lineHeight)) return false;
+  if (pairs.reduce((n, [a, b]) => n + a.length + b.length, 0) < LABEL_PAIRED_SHARE * (left.length + right.length)) return false;
+  const rowGaps = [left, right].flatMap((side) =>
+    rowsOf(side).flatMap((row, i, rows) => (i === 0 ? [] : [Math.min(...row.map((e) => e.outerTop)) - Math.max(...rows[i - 1]!.map((e) => e.outerBottom))])),
+  );
+  return median(rowGaps) >= TABLE_ROW_GAP * lineHeight;
+}
+
 /**
  * The rows of a block of labels and values, top to bottom: each label with the value on its row,
  * lines paired with none (a value's second line) rows of their own; a gap of BLOCK_GAP or more
@@ -453,7 +471,7 @@ function cut(extents: Extent[], lineHeight: number): Block[] {
     if (!left.some((e) => right.some((o) => o.top < e.bottom && e.top < o.bottom))) continue;
     const wide = width >= GUTTER * lineHeight && width >= GUTTER_BESIDE * median([...left, ...right].map((e) => (e.bottom - e.top) / CORE));
     if (!wide && !(isJustifiedTowards(besideGutter(body(left), 'right'), 'right', lineHeight) && isJustifiedTowards(besideGutter(body(right), 'left'), 'left', lineHeight))) continue;
-    if (labelsBesideValues(left, right, lineHeight)) return labelRows(left, right, lineHeight);
+    if (labelsBesideValues(left, right, lineHeight) || tableRowsAcross(left, right, lineHeight)) return labelRows(left, right, lineHeight);
     if (isTextColumn(left, lineHeight) && isTextColumn(right, lineHeight)) return [...cut(left, lineHeight), ...cut(right, lineHeight)];
     if (besideProse(left, right, lineHeight) || besideProse(right, left, lineHeight)) return [...cut(left, lineHeight), ...cut(right, lineHeight)];
   }
