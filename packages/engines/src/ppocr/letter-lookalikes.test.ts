@@ -81,10 +81,12 @@ describe('fixPound', () => {
     // camelot's `image.pdf`, a DXA scan report: `Weight: 165.0 1b`.
     expect(fixPound('Weight: 165.0 1b, 5 1bs, 12Ib')).toBe('Weight: 165.0 lb, 5 lbs, 12lb');
     expect(fixPound('Torque 20 ft-1bf, 15 in-Ib')).toBe('Torque 20 ft-lbf, 15 in-lb');
+    // PDF-Extract-Kit's `table_001.png`, a table of units in a serif face.
+    expect(fixPound('slug-ft2 = Ib-s² -ft, lb/(inch/s) = Ib-s/inch, (lb-ft)/rad = Ib-ft, force (Ibf)')).toBe('slug-ft2 = lb-s² -ft, lb/(inch/s) = lb-s/inch, (lb-ft)/rad = lb-ft, force (lbf)');
   });
 
   it('leaves 1b that is no unit alone', () => {
-    for (const text of ['Figure 1b', 'see 1b above', 'item 21b', '2 1bar', 'Class Ib']) expect(fixPound(text)).toBe(text);
+    for (const text of ['Figure 1b', 'see 1b above', 'item 21b', '2 1bar', 'Class Ib', 'Ib-2 Rev', 'Ibsen', 'IBF']) expect(fixPound(text)).toBe(text);
   });
 });
 

@@ -107,8 +107,10 @@ export function fixMicrometre(text: string): string {
 /**
  * `1b` after a number and a space, or after `ft-`, and `Ib` right after a number: the recogniser's
  * reading of the pound's `lb` (`165.0 1b`, `ft-1bf`, `12Ib`); `21b` is a number with its letter.
+ * `Ib` compounded with another unit (`Ib-s²/ft`, `Ib/inch`), and `Ibf`, are the pound's too, in a
+ * serif face wherever they stand: no word is spelt so.
  */
-const POUND_AS_ONE = /(?:(?<=\d |\b(?:ft|in)-)[1I]|(?<=\d)I)(?=b[sf]?(?![\p{L}\p{N}]))/gu;
+const POUND_AS_ONE = /(?:(?<=\d |\b(?:ft|in)-)[1I]|(?<=\d)I|(?<![\p{L}\p{N}])I(?=b[-/·]\p{Ll}|bf(?![\p{L}\p{N}])))(?=b[sf]?(?![\p{L}\p{N}]))/gu;
 
 /** Mends lb read as 1b or Ib after a number (`165.0 lb`, `5 lbs`, `20 ft-lbf`). */
 export function fixPound(text: string): string {
