@@ -15,6 +15,7 @@ import { isOpeningNumber, spacedAfterNumber, spacedBetweenDigits } from './numbe
 import { isProductDot, spacedAfterMark, stopMarkShown, unreadLastMark } from './stop-marks.ts';
 import { raisedDigit } from './superscripts.ts';
 import { unspaceLetterGaps } from './word-spaces.ts';
+import { lowerDomains } from './web-addresses.ts';
 
 /** Han, kana, CJK punctuation and full-width forms: no spaces go between these. */
 const CJK = /[\u2e80-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef]/u;
@@ -438,5 +439,5 @@ function finish(chars: string[], probabilities: Array<number | undefined>): Deco
   // ℃ is one character; the recogniser now and then reads a degree sign before it as well.
   const text = chars.join('').replaceAll('°℃', '℃');
   const mended = restoreDiameterMarks(fixDigitLookalikes(fixNotation(fixAisi(fixPound(fixMicrometre(fixChineseFullStop(fixLetterCase(fixCapitalI(text)))))))));
-  return { text: joinEmailAddresses(restoreFrameSymbols(mended)), confidence: count === 0 ? 0 : sum / count, characters: count };
+  return { text: lowerDomains(joinEmailAddresses(restoreFrameSymbols(mended))), confidence: count === 0 ? 0 : sum / count, characters: count };
 }
