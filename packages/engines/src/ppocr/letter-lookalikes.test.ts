@@ -106,6 +106,13 @@ describe('fixHanLookalikes', () => {
 });
 
 describe('fixNotation', () => {
+  it('reads a section’s Roman numeral opening a line with its I read as l as the numeral', () => {
+    // PDF-Extract-Kit's `watermark.png`, a sales report: `II. Market Analysis` read `Il.`.
+    expect(fixNotation('Il. Market Analysis')).toBe('II. Market Analysis');
+    expect(fixNotation('Vl. Results')).toBe('VI. Results');
+    for (const text of ['Chicago, Ill. 60601', 'Il. market', 'll. Notes', 'see Il. Market']) expect(fixNotation(text)).toBe(text);
+  });
+
   it('mends a thread’s and a chamfer’s sign, kW, °C, ISO and IP read by case or as lookalikes', () => {
     expect(fixNotation('螺栓 m20×80, m10x1.25; c0.5, co.5; 7.5 kw, 11kw; +120 °0, 80°O; 1P55, lP65, 1PX4')).toBe(
       '螺栓 M20×80, M10x1.25; C0.5, Co.5; 7.5 kW, 11kW; +120 °C, 80°C; IP55, IP65, IPX4',

@@ -151,9 +151,11 @@ const NOTATION_MENDS: ReadonlyArray<[RegExp, string | ((match: string) => string
   [/(?<=\d)(?:""|'')(?!["'])/gu, '"'],
   // A chamfer's 1 read as l after 倒角 (`未注倒角Cl。`), where chlorine cannot stand.
   [/(?<=倒角 ?)C[lI](?![\p{L}])/gu, 'C1'],
+  // A section's Roman numeral opening a line, an I read as l (`Il. Market Analysis`), before its heading.
+  [/^(?=[IVXl]*l)(?=[IVXl]*[IVX])[IVXl]{2,5}(?=\. \p{Lu})/u, (numeral: string) => numeral.replaceAll('l', 'I')],
 ];
 
-/** Mends a thread's or chamfer's sign, kW, °C, ISO, a product of units' dot, ISO 2768's classes, IP, cubic units, inch marks and O-rings read by case or as lookalikes (`m20×80`, `7.5 kw`, `120 °0`, `2768-mk`, `1P55`, `m?/h`, `1/2""`, `0-ring`). */
+/** Mends a thread's or chamfer's sign, kW, °C, ISO, a product of units' dot, ISO 2768's classes, IP, cubic units, inch marks, O-rings and sections' Roman numerals read by case or as lookalikes (`m20×80`, `7.5 kw`, `120 °0`, `2768-mk`, `1P55`, `m?/h`, `1/2""`, `0-ring`, `Il.`). */
 export function fixNotation(text: string): string {
   return NOTATION_MENDS.reduce(
     (mended, [pattern, replacement]) => (typeof replacement === 'string' ? mended.replace(pattern, replacement) : mended.replace(pattern, replacement)),
