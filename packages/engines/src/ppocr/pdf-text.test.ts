@@ -37,6 +37,19 @@ describe('preferPdfText', () => {
     expect(take('Kromeriz', 'Ďěčíňšťů')).toBe('Kromeriz');
   });
 
+  it('takes the PDF’s text in a script the recogniser cannot read (kana, Hangul, Thai) whatever the reading', () => {
+    // pdfcpu's `UserFont_CJKV.pdf`: Japanese read as Han lookalikes, Korean as a few Latin marks.
+    const japanese = 'すべてのニーズに対応するインスタントPDF処理。';
+    expect(take('二一 对応 P F 処理', japanese)).toBe(japanese);
+    expect(take('l PDF *21.', '모든 요구 사항에 맞는 PDF 처리.')).toBe('모든 요구 사항에 맞는 PDF 처리.');
+    expect(take('a', 'ภาษาไทย')).toBe('ภาษาไทย');
+    // Under half of the line's letters so: its Latin and Han text must agree as before.
+    expect(take('Nothing alike here', 'Other words 의')).toBe('Nothing alike here');
+    // Nor Cyrillic or Greek, which a broken character map gives, nor right-to-left scripts.
+    expect(take('Bore 20', 'Ђѓљњ 20')).toBe('Bore 20');
+    expect(take('abc', 'שלום')).toBe('abc');
+  });
+
   it('takes radicals the PDF’s text has for whole characters (macOS, Skia) as those characters', () => {
     // XMind's export via Skia: `用`, `又`, `一`, `方`, `角`, `骨` written as radicals.
     const pdf = '⽤化学式来描述⼜称⼀种⽅法，⻆度和⻣架在⻄';
@@ -151,5 +164,7 @@ describe('borneOutByPdfText', () => {
     expect(borneOutByPdfText(cells, pdf).map((l) => l.text)).toEqual(['0', '0']);
     // Nothing of the PDF's in the box: nothing kept.
     expect(borneOutByPdfText(cells, [])).toEqual([]);
+    // A word of Hangul read too unsurely to keep is kept with the PDF's text.
+    expect(borneOutByPdfText([line('*21.', BOX)], layer('즉각적인', 0, 10)).map((l) => l.text)).toEqual(['즉각적인']);
   });
 });

@@ -255,13 +255,31 @@ function textIn(box: Quad, chars: readonly PageTextChar[]): string | undefined {
 }
 
 /**
- * The PDF's text in the line's box where it nearly agrees with the reading, with the marks the
- * PDF draws as strokes kept; undefined where they disagree or the box holds none.
+ * Letters of scripts the recogniser has (almost) no classes for, written left to right: kana,
+ * Hangul, the Indic scripts, Thai… It reads them as lookalikes or not at all (pdfcpu's
+ * `UserFont_CJKV.pdf`: `すべてのニーズに対応する…` read `二一 对応 P F 処理`, `모든 요구 사항에…`
+ * read `l PDF *21.`), so no reading bears a PDF's text in them out: a line whose PDF text is at
+ * least half such letters takes it as it stands. Left out: right-to-left scripts, whose
+ * characters' order along the box is not the order they are read in, and Cyrillic and Greek,
+ * which a Latin font's broken character map gives (`Ђ¶ѓ€` over `Bore`).
+ */
+const UNREAD_SCRIPT = /[\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Armenian}\p{Script=Georgian}\p{Script=Devanagari}\p{Script=Bengali}\p{Script=Gurmukhi}\p{Script=Gujarati}\p{Script=Tamil}\p{Script=Telugu}\p{Script=Kannada}\p{Script=Malayalam}\p{Script=Sinhala}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}\p{Script=Ethiopic}]/u;
+
+function inUnreadScript(text: string): boolean {
+  const letters = text.match(/\p{L}/gu) ?? [];
+  return letters.length > 0 && letters.filter((char) => UNREAD_SCRIPT.test(char)).length * 2 >= letters.length;
+}
+
+/**
+ * The PDF's text in the line's box where it nearly agrees with the reading, or is in a script the
+ * recogniser cannot read (see UNREAD_SCRIPT), with the marks the PDF draws as strokes kept;
+ * undefined where they disagree or the box holds none.
  */
 function pdfTextOf(line: ReadLine, byRow: readonly PageTextChar[]): string | undefined {
   const found = textIn(line.box, byRow);
   if (!found || UNNAMED.test(found)) return undefined;
   const pdf = wholeCharacters(asciiAlphanumerics(found));
+  if (inUnreadScript(pdf)) return pdf;
   const text = withDrawnMarks(line.text, withPrintedCase(line.text, pdf));
   const read = [...comparable(line.text)];
   const own = [...comparable(text)];
