@@ -146,6 +146,14 @@ describe('preferPdfText', () => {
     expect(preferPdfText([line('Technical notes', BOX)], layer('chnical notes', 20, 10))[0]!.text).toBe('Technical notes');
   });
 
+  it('takes the PDF’s text where the line’s last stop or comma lies just past the box’s end, short of which the detector stopped', () => {
+    // WCH's CH32V003 IAP guide: the text layer's `0x1FFFF000` read `Ox1FFFFooo`, the stop after `LinkUtility` past the box.
+    const box: Quad = [[0, 0], [283, 0], [283, 20], [0, 20]];
+    expect(preferPdfText([line('to Ox1FFFFooo via WCH.', box)], layer('to 0x1FFFF000 via WCH.', 71, 10))[0]!.text).toBe('to 0x1FFFF000 via WCH.');
+    // A letter there still runs the line on.
+    expect(preferPdfText([line('to Ox1FFFFooo via WCH', box)], layer('to 0x1FFFF000 via WCH.', 71, 10))[0]!.text).toBe('to Ox1FFFFooo via WCH');
+  });
+
   it('takes the PDF’s text where a space follows the box’s last word, past its end (a cell’s text, clipped at its rule)', () => {
     // Excel's `Legal Reference / Country Law` in a cell that clips its descenders, the text layer's trailing space outside the box.
     const box: Quad = [[0, 0], [290, 0], [290, 20], [0, 20]];

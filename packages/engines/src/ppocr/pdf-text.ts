@@ -221,6 +221,9 @@ function firstAtOrBelow(chars: readonly PageTextChar[], y: number): number {
   return low;
 }
 
+/** Small marks that end a line. */
+const LAST_MARK = /^[.,;:。，、；：]$/u;
+
 /**
  * The PDF's text whose characters lie in `box`, in reading order along it; `chars` sorted by y.
  * Undefined where the box's line of text runs on past either end of the box: the text layer's
@@ -240,13 +243,18 @@ function textIn(box: Quad, chars: readonly PageTextChar[]): string | undefined {
     if (v >= 0 && v <= 1) onLine.push({ char, u });
   }
   onLine.sort((a, b) => a.u - b.u);
-  const inside = onLine.filter((c) => c.u >= 0 && c.u <= 1);
+  const within = onLine.filter((c) => c.u >= 0 && c.u <= 1);
   // Runs set apart by position alone (a form's label and its value) have no space between them
   // in the text: a gap of two characters' steps or more is one.
-  const steps = inside.slice(1).map((c, i) => c.u - inside[i]!.u).sort((a, b) => a - b);
+  const steps = within.slice(1).map((c, i) => c.u - within[i]!.u).sort((a, b) => a - b);
   const step = steps[steps.length >> 1] ?? 0;
+  // The detector's box often stops short of the line's last small mark, a stop or a comma, whose
+  // middle then lies just past its end (`… through WCH LinkUtility.`): the mark is the line's own.
+  const after = onLine.filter((c) => c.char.trim() !== '' && c.u > 1 && c.u <= 1 + step);
+  const ownMarks = after.every((c) => LAST_MARK.test(c.char)) ? after : [];
+  const inside = [...within, ...ownMarks];
   // A space prints nothing: one after the box's last word (Excel writes them) does not run the line on.
-  if (onLine.some((c) => c.char.trim() !== '' && ((c.u < 0 && c.u >= -step) || (c.u > 1 && c.u <= 1 + step)))) return undefined;
+  if (onLine.some((c) => c.char.trim() !== '' && !ownMarks.includes(c) && ((c.u < 0 && c.u >= -step) || (c.u > 1 && c.u <= 1 + step)))) return undefined;
   return inside
     .map((c, i) => (i > 0 && step > 0 && c.u - inside[i - 1]!.u >= WORD_GAP * step ? ` ${c.char}` : c.char))
     .join('')
