@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { IDENTITY, drawingOf, drawsInvisibleText } from './pdf-drawing.ts';
+import { IDENTITY, drawingOf, drawsImage, drawsInvisibleText } from './pdf-drawing.ts';
 import { PdfObjects } from './pdf-objects.ts';
 import { PdfRef, type PdfDict, type PdfValue } from './pdf-syntax.ts';
 
@@ -73,5 +73,23 @@ describe('drawsInvisibleText', () => {
     for (const content of ['BT 0 Tr (seen) Tj ET /Im1 Do', 'BT 7 Tr (clip) Tj ET', '/Im1 Do', '(unclosed']) {
       expect(drawsInvisibleText(withForm, content, named), content).toBe(false);
     }
+  });
+});
+
+describe('drawsImage', () => {
+  const form = '(/Im1 Do)';
+  const withForm = new PdfObjects(`3 0 obj\n<< /Type /XObject /Subtype /Image /Width 10 /Height 10 >>\nendobj\n4 0 obj\n<< /Type /XObject /Subtype /Form /BBox [0 0 10 10] /Length ${form.length - 2} >>\nstream\n${form.slice(1, -1)}\nendstream\nendobj\n`);
+  const named: PdfDict = new Map<string, PdfValue>([['XObject', new Map<string, PdfValue>([['Im1', new PdfRef(3, 0)], ['Fm1', new PdfRef(4, 0)]])]]);
+
+  it('finds an image the page draws, in a form it draws, or inline', () => {
+    expect(drawsImage(objects, 'q 100 0 0 100 0 0 cm /Im1 Do Q', resources)).toBe(true);
+    expect(drawsImage(withForm, '/Fm1 Do', named)).toBe(true);
+    expect(drawsImage(objects, 'BI /W 1 /H 1 ID x EI', resources)).toBe(true);
+  });
+
+  it('finds none on a page of strokes and text, as a CAD plotter draws a sheet with its searchable text invisible', () => {
+    // KiCad's schematics: lettering stroked, the same text set invisible over it.
+    expect(drawsImage(objects, '0 0 m 10 10 l S BT /F1 9 Tf 3 Tr 5 5 Td (R5 0.1uF) Tj ET', resources)).toBe(false);
+    expect(drawsImage(objects, '/GS1 gs (unclosed', resources)).toBe(false);
   });
 });

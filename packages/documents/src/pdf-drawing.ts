@@ -199,18 +199,26 @@ function showsInk(value: PdfValue | undefined): boolean {
   return /\S/.test(raw.slice(1, -1).replace(/\\(?:[nrtbf]|040|\r?\n)/g, ''));
 }
 
+type Operation = { op: string; operands: PdfValue[] };
+
 /**
- * Whether a content stream, or a form it draws (four deep), shows text in the invisible mode: the
- * hidden layer of a searchable scan, another program's OCR of the image rather than the page's
- * own text. Invisible spaces alone do not count: Acrobat leaves them in born-digital pages as a
- * layout artifact. `seen` keeps a form drawn many times from being read more than once.
+ * Whether some operation of a content stream, or of a form it draws (four deep), is one `test`
+ * looks for; `test` is made afresh for each stream, with that stream's resources. `seen` keeps a
+ * form drawn many times from being read more than once.
  */
-export function drawsInvisibleText(objects: PdfObjects, content: string, resources: PdfDict | undefined, depth = 0, seen = new Set<string>()): boolean {
+function anyOperation(
+  objects: PdfObjects,
+  content: string,
+  resources: PdfDict | undefined,
+  test: (resources: PdfDict | undefined) => (operation: Operation) => boolean,
+  depth = 0,
+  seen = new Set<string>(),
+): boolean {
   try {
-    let invisible = false;
-    for (const { op, operands } of operations(content)) {
-      if (op === 'Tr') invisible = operands[0] === INVISIBLE_TEXT;
-      if (invisible && SHOW_TEXT.has(op) && operands.some(showsInk)) return true;
+    const found = test(resources);
+    for (const operation of operations(content)) {
+      if (found(operation)) return true;
+      const { op, operands } = operation;
       if (op === 'Do' && depth < MAX_FORM_DEPTH) {
         const name = nameOf(operands[0]);
         const ref = name === undefined ? undefined : objects.dict(resources?.get('XObject'))?.get(name);
@@ -219,7 +227,7 @@ export function drawsInvisibleText(objects: PdfObjects, content: string, resourc
           seen.add(`${ref.num} ${ref.gen}`);
           const inner = decodedStream(stream, MAX_CONTENT_BYTES);
           const own = objects.dict(stream.dict.get('Resources')) ?? resources;
-          if (inner && drawsInvisibleText(objects, inner.toString('latin1'), own, depth + 1, seen)) return true;
+          if (inner && anyOperation(objects, inner.toString('latin1'), own, test, depth + 1, seen)) return true;
         }
       }
     }
@@ -228,4 +236,34 @@ export function drawsInvisibleText(objects: PdfObjects, content: string, resourc
     throw error;
   }
   return false;
+}
+
+/**
+ * Whether a content stream, or a form it draws, shows text in the invisible mode: the hidden layer
+ * of a searchable scan, another program's OCR of the image rather than the page's own text.
+ * Invisible spaces alone do not count: Acrobat leaves them in born-digital pages as a layout
+ * artifact.
+ */
+export function drawsInvisibleText(objects: PdfObjects, content: string, resources: PdfDict | undefined): boolean {
+  return anyOperation(objects, content, resources, () => {
+    let invisible = false;
+    return ({ op, operands }) => {
+      if (op === 'Tr') invisible = operands[0] === INVISIBLE_TEXT;
+      return invisible && SHOW_TEXT.has(op) && operands.some(showsInk);
+    };
+  });
+}
+
+/**
+ * Whether a content stream, or a form it draws, draws an image: a searchable scan's. A page of
+ * vector drawing whose invisible text lies over its stroked lettering (KiCad's and other CAD
+ * plotters' searchable text) draws none, and its text is its own.
+ */
+export function drawsImage(objects: PdfObjects, content: string, resources: PdfDict | undefined): boolean {
+  return anyOperation(objects, content, resources, (own) => ({ op, operands }) => {
+    if (op === 'BI') return true;
+    const name = op === 'Do' ? nameOf(operands[0]) : undefined;
+    const ref = name === undefined ? undefined : objects.dict(own?.get('XObject'))?.get(name);
+    return nameOf(objects.dict(ref)?.get('Subtype')) === 'Image';
+  });
 }

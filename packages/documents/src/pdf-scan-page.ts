@@ -1,4 +1,4 @@
-import { IDENTITY, MAX_CONTENT_BYTES, drawingOf, drawsInvisibleText, intersect, upright, type Rect } from './pdf-drawing.ts';
+import { IDENTITY, MAX_CONTENT_BYTES, drawingOf, drawsImage, drawsInvisibleText, intersect, upright, type Rect } from './pdf-drawing.ts';
 import { decodedStream, type PdfObjects } from './pdf-objects.ts';
 import { plainImage, type StoredImage } from './pdf-scan-image.ts';
 import { PdfRef, nameOf, type PdfDict, type PdfValue } from './pdf-syntax.ts';
@@ -98,10 +98,13 @@ export function pageScan(objects: PdfObjects, pageRef: PdfRef, view: readonly nu
 /**
  * Whether the page holds a hidden text layer: a scan made searchable by some program's OCR, here
  * with something visible drawn over it as well (an archive's footer, a Bates stamp), so not taken
- * as a scan by pageScan. Its text is that program's guess at the image, not the page's own.
+ * as a scan by pageScan. Its text is that program's guess at the image, not the page's own. A
+ * page that draws no image holds no scan: its invisible text is a CAD plotter's over its stroked
+ * lettering (KiCad's schematics), where it prints.
  */
 export function hasHiddenTextLayer(objects: PdfObjects, pageRef: PdfRef): boolean {
   const page = objects.dict(pageRef);
   const content = page && pageContent(objects, page);
-  return content !== undefined && drawsInvisibleText(objects, content, objects.dict(inherited(objects, page!, 'Resources')));
+  const resources = objects.dict(inherited(objects, page!, 'Resources'));
+  return content !== undefined && drawsInvisibleText(objects, content, resources) && drawsImage(objects, content, resources);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { allPages, encodePage, latinTextPdf, scannedPdf, textPage } from './fixtures/index.ts';
+import { allPages, encodePage, latinTextPdf, scannedPdf, textPage, writePdf } from './fixtures/index.ts';
 import { openDocument } from './open.ts';
 import { medianFontSize, placeText } from './pdf-text-layer.ts';
 
@@ -85,6 +85,24 @@ describe('a PDF page’s text', () => {
       expect(c.y).toBeGreaterThan(45);
       expect(c.y).toBeLessThan(60);
     }
+  });
+
+  it('comes with a vector drawing whose searchable text is invisible over its stroked lettering, as a CAD plotter writes it', async () => {
+    // KiCad's schematics (WCH's Easy_PD_Sink.pdf): each label stroked, its text set invisible over
+    // it. With no image under it, that text is the sheet's own, not another program's OCR.
+    const content = '0.5 w 40 700 m 52 712 l 64 700 l S BT /F1 12 Tf 3 Tr 40 700 Td (R5 0.1uF) Tj ET';
+    const pdf = writePdf(
+      [
+        { value: '<< /Type /Catalog /Pages 2 0 R >>' },
+        { value: '<< /Type /Pages /Kids [5 0 R] /Count 1 >>' },
+        { value: '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>' },
+        { value: '<< >>', stream: new TextEncoder().encode(content) },
+        { value: '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >> /Contents 4 0 R >>' },
+      ],
+      { root: 1 },
+    );
+    const [page] = await allPages(await openDocument(pdf, { dpi: 72 }));
+    expect(page!.text?.map((c) => c.char).join('')).toBe('R5 0.1uF');
   });
 
   it('is not given for a scan decoded natively: text hidden under a scan is another program’s OCR', async () => {
