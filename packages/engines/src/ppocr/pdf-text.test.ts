@@ -43,6 +43,9 @@ describe('preferPdfText', () => {
     expect(take('二一 对応 P F 処理', japanese)).toBe(japanese);
     expect(take('l PDF *21.', '모든 요구 사항에 맞는 PDF 처리.')).toBe('모든 요구 사항에 맞는 PDF 처리.');
     expect(take('a', 'ภาษาไทย')).toBe('ภาษาไทย');
+    // A line the classifier turned end for end (its box runs right to left) is given in the text's own order.
+    const turned: Quad = [[300, 20], [0, 20], [0, 0], [300, 0]];
+    expect(preferPdfText([line('lo *', turned)], layer('할인점 적립', 0, 10))[0]!.text).toBe('할인점 적립');
     // Under half of the line's letters so: its Latin and Han text must agree as before.
     expect(take('Nothing alike here', 'Other words 의')).toBe('Nothing alike here');
     // Nor Cyrillic or Greek, which a broken character map gives, nor right-to-left scripts.
@@ -152,6 +155,16 @@ describe('preferPdfText', () => {
     expect(preferPdfText([line('to Ox1FFFFooo via WCH.', box)], layer('to 0x1FFFF000 via WCH.', 71, 10))[0]!.text).toBe('to 0x1FFFF000 via WCH.');
     // A letter there still runs the line on.
     expect(preferPdfText([line('to Ox1FFFFooo via WCH', box)], layer('to 0x1FFFF000 via WCH.', 71, 10))[0]!.text).toBe('to Ox1FFFFooo via WCH');
+  });
+
+  it('spaces runs of the PDF’s text half a character apart where the reading does (a schematic’s labels), not elsewhere', () => {
+    // KiCad's lettering, 10 px a character: a pin's number and its net's label 16 px apart.
+    const run = (text: string, x: number) => [...text].map((char, i) => ({ char, x: x + i * 10, y: 10 }));
+    const labels = [...run('17', 20), ...run('PC7', 46), ...run('GND', 100)];
+    expect(preferPdfText([line('17 PC7 GND', BOX)], labels)[0]!.text).toBe('17 PC7 GND');
+    expect(preferPdfText([line('I7 PC7 GND', BOX)], labels)[0]!.text).toBe('17PC7 GND');
+    // A wide letter after another in a proportional face stands as far apart: `mW` read so stays so.
+    expect(preferPdfText([line('Power 5 mW', BOX)], [...run('Power', 10), ...run('5', 70), { char: 'm', x: 90, y: 10 }, { char: 'W', x: 106, y: 10 }])[0]!.text).toBe('Power 5 mW');
   });
 
   it('takes the PDF’s text where a space follows the box’s last word, past its end (a cell’s text, clipped at its rule)', () => {

@@ -13,8 +13,16 @@ const MAX_DIFFERENCE = 0.25;
 
 /** Share of a line's characters by which the reading and the PDF's text there may differ in number. */
 const MAX_LENGTH_DIFFERENCE = 0.1;
-/** A gap between characters of at least this many of the line's usual steps holds a space. */
+/**
+ * A gap between characters of at least this many of the line's usual steps holds a space; one of
+ * SOFT_WORD_GAP or more, where the reading has a space between the same characters: a schematic's
+ * labels set apart by half a character (`17 PC7`, `PWR_FLAG GND` in KiCad's monospaced lettering)
+ * stand 1.6 steps apart, as do `m` and `W` in a proportional face's `mW`, which the reading runs together.
+ */
 const WORD_GAP = 2;
+const SOFT_WORD_GAP = 1.5;
+/** Stands in the PDF's text for a gap of SOFT_WORD_GAP, until the reading tells whether it holds a space. */
+const SOFT_GAP = '\u0001';
 
 /**
  * Shapes the recogniser takes for one another in any line, however short: a table cell's lone `0`
@@ -221,26 +229,34 @@ function firstAtOrBelow(chars: readonly PageTextChar[], y: number): number {
   return low;
 }
 
+/** A character of the PDF's text with its place in the text's own order. */
+type TextChar = PageTextChar & { order: number };
+
+/** The PDF's characters sorted by y, each with its place in the text's own order. */
+function inRows(chars: readonly PageTextChar[]): TextChar[] {
+  return chars.map((c, order) => ({ ...c, order })).sort((a, b) => a.y - b.y);
+}
+
 /** Small marks that end a line. */
 const LAST_MARK = /^[.,;:。，、；：]$/u;
 
 /**
- * The PDF's text whose characters lie in `box`, in reading order along it; `chars` sorted by y.
- * Undefined where the box's line of text runs on past either end of the box: the text layer's
+ * The PDF's text whose characters lie in `box`, in reading order along it, and whether that
+ * order runs against the text's own; `chars` sorted by y. Undefined where the box's line of text runs on past either end of the box: the text layer's
  * characters then do not sit where the page prints them (a substitute font's other widths), or
  * the box holds part of a run only, and which characters are the box's is a guess.
  */
-function textIn(box: Quad, chars: readonly PageTextChar[]): string | undefined {
+function textIn(box: Quad, chars: readonly TextChar[]): { text: string; againstText: boolean } | undefined {
   const bounds = quadBounds(box);
   // Room for a character beyond either end, whichever way the box runs.
   const margin = quadSize(box).height;
-  const onLine: Array<{ char: string; u: number }> = [];
+  const onLine: Array<{ char: string; u: number; order: number }> = [];
   // Only the band of rows the box spans is looked at: an A1 sheet holds tens of thousands of characters.
   for (let i = firstAtOrBelow(chars, bounds.top - margin); i < chars.length && chars[i]!.y <= bounds.bottom + margin; i++) {
-    const { char, x, y } = chars[i]!;
+    const { char, x, y, order } = chars[i]!;
     if (x < bounds.left - margin || x > bounds.right + margin) continue;
     const { u, v } = boxCoordinates(box, [x, y]);
-    if (v >= 0 && v <= 1) onLine.push({ char, u });
+    if (v >= 0 && v <= 1) onLine.push({ char, u, order });
   }
   onLine.sort((a, b) => a.u - b.u);
   const within = onLine.filter((c) => c.u >= 0 && c.u <= 1);
@@ -255,11 +271,18 @@ function textIn(box: Quad, chars: readonly PageTextChar[]): string | undefined {
   const inside = [...within, ...ownMarks];
   // A space prints nothing: one after the box's last word (Excel writes them) does not run the line on.
   if (onLine.some((c) => c.char.trim() !== '' && !ownMarks.includes(c) && ((c.u < 0 && c.u >= -step) || (c.u > 1 && c.u <= 1 + step)))) return undefined;
-  return inside
-    .map((c, i) => (i > 0 && step > 0 && c.u - inside[i - 1]!.u >= WORD_GAP * step ? ` ${c.char}` : c.char))
+  const text = inside
+    .map((c, i) => {
+      const gap = i > 0 && step > 0 ? (c.u - inside[i - 1]!.u) / step : 0;
+      return gap >= WORD_GAP ? ` ${c.char}` : gap >= SOFT_WORD_GAP ? SOFT_GAP + c.char : c.char;
+    })
     .join('')
     .replace(/\s+/g, ' ')
     .trim();
+  // The text's own order runs against the box where most characters come before the one beside
+  // them along it: the classifier turned a line of a script it cannot read (Hangul) end for end.
+  const turns = inside.slice(1).map((c, k) => Math.sign(c.order - inside[k]!.order));
+  return { text, againstText: turns.filter((t) => t < 0).length > turns.filter((t) => t > 0).length };
 }
 
 /**
@@ -278,16 +301,25 @@ function inUnreadScript(text: string): boolean {
   return letters.length > 0 && letters.filter((char) => UNREAD_SCRIPT.test(char)).length * 2 >= letters.length;
 }
 
+/** The PDF's text with each SOFT_GAP a space where the reading has one between the characters either side, else nothing. */
+function spacedAsRead(text: string, reading: string): string {
+  return text
+    .replaceAll(/([^\s\u0001]{0,2})\u0001(?=([^\s\u0001]{0,2}))/gu, (_, before: string, after: string) => (reading.includes(`${before} ${after}`) ? `${before} ` : before))
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
 /**
  * The PDF's text in the line's box where it nearly agrees with the reading, or is in a script the
  * recogniser cannot read (see UNREAD_SCRIPT), with the marks the PDF draws as strokes kept;
  * undefined where they disagree or the box holds none.
  */
-function pdfTextOf(line: ReadLine, byRow: readonly PageTextChar[]): string | undefined {
-  const found = textIn(line.box, byRow);
+function pdfTextOf(line: ReadLine, byRow: readonly TextChar[]): string | undefined {
+  const gapped = textIn(line.box, byRow);
+  const found = gapped && spacedAsRead(gapped.text, line.text);
   if (!found || UNNAMED.test(found)) return undefined;
   const pdf = wholeCharacters(asciiAlphanumerics(found));
-  if (inUnreadScript(pdf)) return pdf;
+  if (inUnreadScript(pdf)) return gapped.againstText ? [...pdf].reverse().join('') : pdf;
   const text = withDrawnMarks(line.text, withPrintedCase(line.text, pdf));
   const read = [...comparable(line.text)];
   const own = [...comparable(text)];
@@ -306,7 +338,7 @@ function pdfTextOf(line: ReadLine, byRow: readonly PageTextChar[]): string | und
  * they disagree the reading stays: what prints is what counts, and a text layer can be garbage.
  */
 export function preferPdfText(lines: readonly ReadLine[], chars: readonly PageTextChar[]): ReadLine[] {
-  const byRow = [...chars].sort((a, b) => a.y - b.y);
+  const byRow = inRows(chars);
   return lines.map((line) => {
     const text = pdfTextOf(line, byRow);
     return text === undefined ? line : { ...line, text };
@@ -319,7 +351,7 @@ export function preferPdfText(lines: readonly ReadLine[], chars: readonly PageTe
  * were dropped as noise while the page's text said what they hold.
  */
 export function borneOutByPdfText(doubtful: readonly ReadLine[], chars: readonly PageTextChar[]): ReadLine[] {
-  const byRow = [...chars].sort((a, b) => a.y - b.y);
+  const byRow = inRows(chars);
   return doubtful.flatMap((line) => {
     const text = pdfTextOf(line, byRow);
     return text === undefined ? [] : [{ ...line, text }];
