@@ -106,6 +106,14 @@ describe('fixHanLookalikes', () => {
 });
 
 describe('fixNotation', () => {
+  it('reads a citation’s bracketed number after a word in a line of Chinese, its brackets read as I and a parenthesis', () => {
+    // CnSTD's `mfd/zh.jpg`, a paper on data-centre networks: `DCQCN[30]`, `QCN[25]`, `Latency)[29]` raised.
+    expect(fixNotation('塞弥漫问题[26]，需要一种如 QCNI25）一样针对流的')).toBe('塞弥漫问题[26]，需要一种如 QCN[25]一样针对流的');
+    expect(fixNotation('(High-bandwidth Ultra-Low Latency)|29)，通过提前')).toBe('(High-bandwidth Ultra-Low Latency)[29]，通过提前');
+    // Not in a line of Latin print alone, nor a list's item, a number with its letter or a thread's size.
+    for (const text of ['Latency)|29) ends', '步骤 (l5) 完成', '型号 AI30)5 号', '螺栓(Ml2)']) expect(fixNotation(text)).toBe(text);
+  });
+
   it('reads a section’s Roman numeral opening a line with its I read as l as the numeral', () => {
     // PDF-Extract-Kit's `watermark.png`, a sales report: `II. Market Analysis` read `Il.`.
     expect(fixNotation('Il. Market Analysis')).toBe('II. Market Analysis');

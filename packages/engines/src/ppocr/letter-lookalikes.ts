@@ -151,6 +151,9 @@ const NOTATION_MENDS: ReadonlyArray<[RegExp, string | ((match: string) => string
   [/(?<=\d)(?:""|'')(?!["'])/gu, '"'],
   // A chamfer's 1 read as l after 倒角 (`未注倒角Cl。`), where chlorine cannot stand.
   [/(?<=倒角 ?)C[lI](?![\p{L}])/gu, 'C1'],
+  // A citation's raised number in brackets after a word in a line of Chinese (`DCQCN[30]`,
+  // `QCN[25]`), its `[` read as I, l or | and its `]` as a parenthesis: `DCQCNI30，`, `QCNI25）`.
+  [/(?:(?<=\p{Script=Han}[^]*)|(?=[^]*\p{Script=Han}))(?<=\p{Script=Latin}{2}|\))[|Il](\d{1,3})[)）](?![\p{Script=Latin}\p{N}])/gu, '[$1]'],
   // A section's Roman numeral opening a line, an I read as l (`Il. Market Analysis`), before its heading.
   [/^(?=[IVXl]*l)(?=[IVXl]*[IVX])[IVXl]{2,5}(?=\. \p{Lu})/u, (numeral: string) => numeral.replaceAll('l', 'I')],
 ];
