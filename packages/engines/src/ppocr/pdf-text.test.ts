@@ -43,6 +43,16 @@ describe('preferPdfText', () => {
     expect(take('二一 对応 P F 処理', japanese)).toBe(japanese);
     expect(take('l PDF *21.', '모든 요구 사항에 맞는 PDF 처리.')).toBe('모든 요구 사항에 맞는 PDF 처리.');
     expect(take('a', 'ภาษาไทย')).toBe('ภาษาไทย');
+    // A line the detector boxed in part, kana it took for no print left out, takes its whole run
+    // and a box widened to it; another box on the same run adds nothing.
+    const run = layer(japanese, 0, 10);
+    const part: Quad = [[100, 0], [180, 0], [180, 20], [100, 20]];
+    const rest: Quad = [[190, 0], [240, 0], [240, 20], [190, 20]];
+    const taken = preferPdfText([line('二一 对応', part), line('処理', rest)], run);
+    expect(taken.map((l) => l.text)).toEqual([japanese]);
+    expect(taken[0]!.box[0][0]).toBeCloseTo(0);
+    expect(taken[0]!.box[1][0]).toBeCloseTo(240);
+    expect(borneOutByPdfText([line('二一', part), line('処理', rest)], run).map((l) => l.text)).toEqual([japanese]);
     // A line the classifier turned end for end (its box runs right to left) is given in the text's own order.
     const turned: Quad = [[300, 20], [0, 20], [0, 0], [300, 0]];
     expect(preferPdfText([line('lo *', turned)], layer('할인점 적립', 0, 10))[0]!.text).toBe('할인점 적립');

@@ -237,28 +237,46 @@ function inRows(chars: readonly PageTextChar[]): TextChar[] {
   return chars.map((c, order) => ({ ...c, order })).sort((a, b) => a.y - b.y);
 }
 
+/** A character of the PDF's text on a box's line: `u` along the box (0..1 inside), `near` its ends. */
+type OnLine = { char: string; u: number; order: number; near: boolean };
+
+/**
+ * The PDF's text in a box, spaced: `runsOn` where its line runs on past the box, the text then
+ * the whole run's, `from`..`to` its extent along the box.
+ */
+interface BoxText {
+  text: string;
+  againstText: boolean;
+  runsOn: boolean;
+  from: number;
+  to: number;
+  /** The first and last of its characters' places in the text's own order. */
+  span: [number, number];
+}
+
 /** Small marks that end a line. */
 const LAST_MARK = /^[.,;:。，、；：]$/u;
 
 /**
- * The PDF's text whose characters lie in `box`, in reading order along it, and whether that
- * order runs against the text's own; `chars` sorted by y. Undefined where the box's line of text runs on past either end of the box: the text layer's
- * characters then do not sit where the page prints them (a substitute font's other widths), or
- * the box holds part of a run only, and which characters are the box's is a guess.
+ * The PDF's text whose characters lie in `box`, in reading order along it (see BoxText); `chars`
+ * sorted by y; undefined where the box holds none. Where the box's line of text runs on past
+ * either end of it, the text layer's characters do not sit where the page prints them (a
+ * substitute font's other widths), or the box holds part of a run only, and which characters are
+ * the box's is a guess: the whole run is given, for a script the recogniser cannot read.
  */
-function textIn(box: Quad, chars: readonly TextChar[]): { text: string; againstText: boolean } | undefined {
+function textIn(box: Quad, chars: readonly TextChar[]): BoxText | undefined {
   const bounds = quadBounds(box);
   // Room for a character beyond either end, whichever way the box runs.
   const margin = quadSize(box).height;
-  const onLine: Array<{ char: string; u: number; order: number }> = [];
+  const band: OnLine[] = [];
   // Only the band of rows the box spans is looked at: an A1 sheet holds tens of thousands of characters.
   for (let i = firstAtOrBelow(chars, bounds.top - margin); i < chars.length && chars[i]!.y <= bounds.bottom + margin; i++) {
     const { char, x, y, order } = chars[i]!;
-    if (x < bounds.left - margin || x > bounds.right + margin) continue;
     const { u, v } = boxCoordinates(box, [x, y]);
-    if (v >= 0 && v <= 1) onLine.push({ char, u, order });
+    if (v >= 0 && v <= 1) band.push({ char, u, order, near: x >= bounds.left - margin && x <= bounds.right + margin });
   }
-  onLine.sort((a, b) => a.u - b.u);
+  band.sort((a, b) => a.u - b.u);
+  const onLine = band.filter((c) => c.near);
   const within = onLine.filter((c) => c.u >= 0 && c.u <= 1);
   // Runs set apart by position alone (a form's label and its value) have no space between them
   // in the text: a gap of two characters' steps or more is one.
@@ -269,11 +287,29 @@ function textIn(box: Quad, chars: readonly TextChar[]): { text: string; againstT
   const after = onLine.filter((c) => c.char.trim() !== '' && c.u > 1 && c.u <= 1 + step);
   const ownMarks = after.every((c) => LAST_MARK.test(c.char)) ? after : [];
   const inside = [...within, ...ownMarks];
+  if (inside.length === 0) return undefined;
   // A space prints nothing: one after the box's last word (Excel writes them) does not run the line on.
-  if (onLine.some((c) => c.char.trim() !== '' && !ownMarks.includes(c) && ((c.u < 0 && c.u >= -step) || (c.u > 1 && c.u <= 1 + step)))) return undefined;
-  const text = inside
+  if (onLine.some((c) => c.char.trim() !== '' && !ownMarks.includes(c) && ((c.u < 0 && c.u >= -step) || (c.u > 1 && c.u <= 1 + step)))) {
+    // The whole run the box lies on: its characters on either side, none a word's gap from the next.
+    let first = band.indexOf(inside[0]!), last = band.indexOf(inside.at(-1)!);
+    while (first > 0 && band[first]!.u - band[first - 1]!.u < WORD_GAP * step) first--;
+    while (last + 1 < band.length && band[last + 1]!.u - band[last]!.u < WORD_GAP * step) last++;
+    const run = band.slice(first, last + 1);
+    return { ...joined(run, step), runsOn: true, from: run[0]!.u - step / 2, to: run.at(-1)!.u + step / 2, span: spanOf(run) };
+  }
+  return { ...joined(inside, step), runsOn: false, from: 0, to: 1, span: spanOf(inside) };
+}
+
+function spanOf(chars: readonly OnLine[]): [number, number] {
+  const orders = chars.map((c) => c.order);
+  return [Math.min(...orders), Math.max(...orders)];
+}
+
+/** Characters in order along a box, spaced by their gaps (see WORD_GAP), and whether that order runs against the text's own. */
+function joined(chars: readonly OnLine[], step: number): { text: string; againstText: boolean } {
+  const text = chars
     .map((c, i) => {
-      const gap = i > 0 && step > 0 ? (c.u - inside[i - 1]!.u) / step : 0;
+      const gap = i > 0 && step > 0 ? (c.u - chars[i - 1]!.u) / step : 0;
       return gap >= WORD_GAP ? ` ${c.char}` : gap >= SOFT_WORD_GAP ? SOFT_GAP + c.char : c.char;
     })
     .join('')
@@ -281,7 +317,7 @@ function textIn(box: Quad, chars: readonly TextChar[]): { text: string; againstT
     .trim();
   // The text's own order runs against the box where most characters come before the one beside
   // them along it: the classifier turned a line of a script it cannot read (Hangul) end for end.
-  const turns = inside.slice(1).map((c, k) => Math.sign(c.order - inside[k]!.order));
+  const turns = chars.slice(1).map((c, k) => Math.sign(c.order - chars[k]!.order));
   return { text, againstText: turns.filter((t) => t < 0).length > turns.filter((t) => t > 0).length };
 }
 
@@ -312,14 +348,20 @@ function spacedAsRead(text: string, reading: string): string {
 /**
  * The PDF's text in the line's box where it nearly agrees with the reading, or is in a script the
  * recogniser cannot read (see UNREAD_SCRIPT), with the marks the PDF draws as strokes kept;
- * undefined where they disagree or the box holds none.
+ * undefined where they disagree or the box holds none. A line of such a script the detector boxed
+ * in part (kana it took for no print) takes its whole run, its box widened to it; `span` names the
+ * characters such a line takes.
  */
-function pdfTextOf(line: ReadLine, byRow: readonly TextChar[]): string | undefined {
-  const gapped = textIn(line.box, byRow);
-  const found = gapped && spacedAsRead(gapped.text, line.text);
-  if (!found || UNNAMED.test(found)) return undefined;
-  const pdf = wholeCharacters(asciiAlphanumerics(found));
-  if (inUnreadScript(pdf)) return gapped.againstText ? [...pdf].reverse().join('') : pdf;
+function pdfTextOf(line: ReadLine, byRow: readonly TextChar[]): { text: string; box?: Quad; span?: [number, number] } | undefined {
+  const found = textIn(line.box, byRow);
+  const spaced = found && spacedAsRead(found.text, line.text);
+  if (!spaced || UNNAMED.test(spaced)) return undefined;
+  const pdf = wholeCharacters(asciiAlphanumerics(spaced));
+  if (inUnreadScript(pdf)) {
+    const text = found.againstText ? [...pdf].reverse().join('') : pdf;
+    return { text, span: found.span, ...(found.runsOn ? { box: alongBox(line.box, found.from, found.to) } : {}) };
+  }
+  if (found.runsOn) return undefined;
   const text = withDrawnMarks(line.text, withPrintedCase(line.text, pdf));
   const read = [...comparable(line.text)];
   const own = [...comparable(text)];
@@ -328,7 +370,36 @@ function pdfTextOf(line: ReadLine, byRow: readonly TextChar[]): string | undefin
   // characters as it reads): text that is longer or shorter is another line's or part of one.
   if (Math.abs(read.length - own.length) > Math.max(1, MAX_LENGTH_DIFFERENCE * longer)) return undefined;
   if (ideographsDisagree(line.text, text)) return undefined;
-  return editDistance(read.join(''), own.join('')) <= MAX_DIFFERENCE * longer || lookalikes(read, own) ? text : undefined;
+  return editDistance(read.join(''), own.join('')) <= MAX_DIFFERENCE * longer || lookalikes(read, own) ? { text } : undefined;
+}
+
+/** The part of `box` from `from` to `to` along it (0..1 its ends; beyond them, past its ends). */
+function alongBox([tl, tr, br, bl]: Quad, from: number, to: number): Quad {
+  const at = ([x0, y0]: Point, [x1, y1]: Point, t: number): Point => [x0 + (x1 - x0) * t, y0 + (y1 - y0) * t];
+  return [at(tl, tr, from), at(tl, tr, to), at(bl, br, to), at(bl, br, from)];
+}
+
+/**
+ * Lines with the PDF's text where `pdfTextOf` gives it (`keep` decides for the others). Of lines
+ * that take the same characters of a script the recogniser cannot read, the one taking the most
+ * stays: boxes on one run each take all of it.
+ */
+function withPdfText(lines: readonly ReadLine[], chars: readonly PageTextChar[], keep: boolean): ReadLine[] {
+  const byRow = inRows(chars);
+  const found = lines.map((line) => pdfTextOf(line, byRow));
+  const kept: Array<[number, number]> = [];
+  const dropped = new Set<number>();
+  const spans = found.flatMap((f, i) => (f?.span ? [{ i, span: f.span }] : [])).sort((a, b) => b.span[1] - b.span[0] - (a.span[1] - a.span[0]));
+  for (const { i, span } of spans) {
+    if (kept.some(([first, last]) => span[0] <= last && first <= span[1])) dropped.add(i);
+    else kept.push(span);
+  }
+  return lines.flatMap((line, i) => {
+    const f = found[i];
+    if (dropped.has(i)) return [];
+    if (!f) return keep ? [line] : [];
+    return [{ ...line, text: f.text, ...(f.box ? { box: f.box } : {}) }];
+  });
 }
 
 /**
@@ -338,11 +409,7 @@ function pdfTextOf(line: ReadLine, byRow: readonly TextChar[]): string | undefin
  * they disagree the reading stays: what prints is what counts, and a text layer can be garbage.
  */
 export function preferPdfText(lines: readonly ReadLine[], chars: readonly PageTextChar[]): ReadLine[] {
-  const byRow = inRows(chars);
-  return lines.map((line) => {
-    const text = pdfTextOf(line, byRow);
-    return text === undefined ? line : { ...line, text };
-  });
+  return withPdfText(lines, chars, true);
 }
 
 /**
@@ -351,9 +418,5 @@ export function preferPdfText(lines: readonly ReadLine[], chars: readonly PageTe
  * were dropped as noise while the page's text said what they hold.
  */
 export function borneOutByPdfText(doubtful: readonly ReadLine[], chars: readonly PageTextChar[]): ReadLine[] {
-  const byRow = inRows(chars);
-  return doubtful.flatMap((line) => {
-    const text = pdfTextOf(line, byRow);
-    return text === undefined ? [] : [{ ...line, text }];
-  });
+  return withPdfText(doubtful, chars, false);
 }

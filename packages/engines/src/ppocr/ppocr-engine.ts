@@ -168,7 +168,7 @@ export class PpocrEngine implements Engine {
     if (pdfText) {
       const read = lines;
       lines = preferPdfText(read, placedText(pdfText, scanned, turns));
-      const taken = lines.filter((line, i) => line.text !== read[i]!.text).length;
+      const taken = lines.filter((line) => !read.includes(line)).length;
       logger?.debug({ lines: lines.length, takenFromPdfText: taken }, 'reading checked against the PDF text');
     }
     lines = tableZeros(restoreLonePositionSymbols(lines));
