@@ -46,11 +46,15 @@ describe('drawingOf', () => {
   });
 });
 
+/** An image (3 0 R) and a form (4 0 R) drawing `content`, as a page's resources name them (`named`: Im1, Fm1). */
+function objectsWithForm(content: string): PdfObjects {
+  return new PdfObjects(`3 0 obj\n<< /Type /XObject /Subtype /Image /Width 10 /Height 10 >>\nendobj\n4 0 obj\n<< /Type /XObject /Subtype /Form /BBox [0 0 10 10] /Length ${content.length} >>\nstream\n${content}\nendstream\nendobj\n`);
+}
+const named: PdfDict = new Map<string, PdfValue>([['XObject', new Map<string, PdfValue>([['Im1', new PdfRef(3, 0)], ['Fm1', new PdfRef(4, 0)]])]]);
+
 describe('drawsInvisibleText', () => {
   // A form that holds a hidden text layer (as OCRmyPDF draws its), drawn by the page twice.
-  const form = '(BT 3 Tr /F1 9 Tf 5 5 Td (ocr) Tj ET)';
-  const withForm = new PdfObjects(`3 0 obj\n<< /Type /XObject /Subtype /Image /Width 10 /Height 10 >>\nendobj\n4 0 obj\n<< /Type /XObject /Subtype /Form /BBox [0 0 10 10] /Length ${form.length - 2} >>\nstream\n${form.slice(1, -1)}\nendstream\nendobj\n`);
-  const named: PdfDict = new Map<string, PdfValue>([['XObject', new Map<string, PdfValue>([['Im1', new PdfRef(3, 0)], ['Fm1', new PdfRef(4, 0)]])]]);
+  const withForm = objectsWithForm('BT 3 Tr /F1 9 Tf 5 5 Td (ocr) Tj ET');
 
   it('finds text set to the invisible mode in the page or in a form it draws', () => {
     expect(drawsInvisibleText(objects, 'BT /F1 12 Tf 3 Tr 10 10 Td (hidden) Tj ET /Im1 Do', resources)).toBe(true);
@@ -77,9 +81,7 @@ describe('drawsInvisibleText', () => {
 });
 
 describe('drawsImage', () => {
-  const form = '(/Im1 Do)';
-  const withForm = new PdfObjects(`3 0 obj\n<< /Type /XObject /Subtype /Image /Width 10 /Height 10 >>\nendobj\n4 0 obj\n<< /Type /XObject /Subtype /Form /BBox [0 0 10 10] /Length ${form.length - 2} >>\nstream\n${form.slice(1, -1)}\nendstream\nendobj\n`);
-  const named: PdfDict = new Map<string, PdfValue>([['XObject', new Map<string, PdfValue>([['Im1', new PdfRef(3, 0)], ['Fm1', new PdfRef(4, 0)]])]]);
+  const withForm = objectsWithForm('/Im1 Do');
 
   it('finds an image the page draws, in a form it draws, or inline', () => {
     expect(drawsImage(objects, 'q 100 0 0 100 0 0 cm /Im1 Do Q', resources)).toBe(true);
