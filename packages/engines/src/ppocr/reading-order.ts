@@ -338,13 +338,13 @@ function labelsBesideValues(left: readonly Extent[], right: readonly Extent[], l
 
 /** Whether `left` and `right` are a table's columns, their rows paired across and set apart (see TABLE_ROW_GAP). */
 function tableRowsAcross(left: readonly Extent[], right: readonly Extent[], lineHeight: number): boolean {
-  const pairs = pairsAcross(left, right);
-  if (pairs.length < LABEL_ROWS || isJustifiedTowards(left, 'right', lineHeight)) return false;
-  if (pairs.reduce((n, [a, b]) => n + a.length + b.length, 0) < LABEL_PAIRED_SHARE * (left.length + right.length)) return false;
+  if (left.length < LABEL_ROWS || right.length < LABEL_ROWS || isJustifiedTowards(left, 'right', lineHeight)) return false;
   const rowGaps = [left, right].flatMap((side) =>
     rowsOf(side).flatMap((row, i, rows) => (i === 0 ? [] : [Math.min(...row.map((e) => e.outerTop)) - Math.max(...rows[i - 1]!.map((e) => e.outerBottom))])),
   );
-  return median(rowGaps) >= TABLE_ROW_GAP * lineHeight;
+  if (median(rowGaps) < TABLE_ROW_GAP * lineHeight) return false;
+  const pairs = pairsAcross(left, right);
+  return pairs.length >= LABEL_ROWS && pairs.reduce((n, [a, b]) => n + a.length + b.length, 0) >= LABEL_PAIRED_SHARE * (left.length + right.length);
 }
 
 /**
