@@ -114,6 +114,18 @@ describe('fixNotation', () => {
     for (const text of ['Latency)|29) ends', '步骤 (l5) 完成', '型号 AI30)5 号', '螺栓(Ml2)']) expect(fixNotation(text)).toBe(text);
   });
 
+  it('reads an ohm read as Q after a number, or in parentheses after a resistance, as Ω', () => {
+    // TI's, Murata's and Awinic's datasheets: every ohm but a few read so.
+    expect(fixNotation('Ron: 0.3 Q Typical; 4.7kQ LED15; 3.2 W into 4 Q from 5 V; 2 kQ; R1 100Q, 16 - 32 Q headphones')).toBe(
+      'Ron: 0.3 Ω Typical; 4.7kΩ LED15; 3.2 W into 4 Ω from 5 V; 2 kΩ; R1 100Ω, 16 - 32 Ω headphones',
+    );
+    expect(fixNotation('Temp. (°C) Resistance (Q) Impedance (kQ)')).toBe('Temp. (°C) Resistance (Ω) Impedance (kΩ)');
+    // A part number's suffix, a variable before an operator, a quarter, and Q standing for itself.
+    for (const text of ['LM358Q, TPS7A4701Q', '二级公路 0.3333 Q<15000', 'revenue 2Q, 3Q 2024, 1Q24', 'Q (m³/h) 25', 'Factor (Q)']) {
+      expect(fixNotation(text)).toBe(text);
+    }
+  });
+
   it('reads a section’s Roman numeral opening a line with its I read as l as the numeral', () => {
     // PDF-Extract-Kit's `watermark.png`, a sales report: `II. Market Analysis` read `Il.`.
     expect(fixNotation('Il. Market Analysis')).toBe('II. Market Analysis');

@@ -154,11 +154,17 @@ const NOTATION_MENDS: ReadonlyArray<[RegExp, string | ((match: string) => string
   // A citation's raised number in brackets after a word in a line of Chinese (`DCQCN[30]`,
   // `QCN[25]`), its `[` read as I, l or | and its `]` as a parenthesis: `DCQCNI30，`, `QCNI25）`.
   [/(?:(?<=\p{Script=Han}[^]*)|(?=[^]*\p{Script=Han}))(?<=\p{Script=Latin}{2}|\))[|Il](\d{1,3})[)）](?![\p{Script=Latin}\p{N}])/gu, '[$1]'],
+  // An ohm read as Q after a number of its own, prefixed or not (`10kQ`, `0.3 Q`, `4 Q speaker`): no
+  // unit is written Q. Not a part number's suffix (`LM358Q`), a variable before an operator
+  // (`0.33 Q<150`), nor a quarter (`2Q`, `3Q 2024`).
+  [/(?<=(?<![\p{L}\p{N}.,])(?:\d+[.,]\d+|\d{2,}|[05-9]|\d (?=[kKmMG]?Q(?! \d))) ?[kKmMG]?)Q(?![\p{L}\p{N}<>=≤≥])/gu, 'Ω'],
+  // ...and in parentheses after a resistance or an impedance (`Resistance (Q)`, `Impedance (kQ)`).
+  [/(?<=(?:[Rr]esistance|[Ii]mpedance) ?\([kKmM]?)Q(?=\))/gu, 'Ω'],
   // A section's Roman numeral opening a line, an I read as l (`Il. Market Analysis`), before its heading.
   [/^(?=[IVXl]*l)(?=[IVXl]*[IVX])[IVXl]{2,5}(?=\. \p{Lu})/u, (numeral: string) => numeral.replaceAll('l', 'I')],
 ];
 
-/** Mends a thread's or chamfer's sign, kW, °C, ISO, a product of units' dot, ISO 2768's classes, IP, cubic units, inch marks, O-rings and sections' Roman numerals read by case or as lookalikes (`m20×80`, `7.5 kw`, `120 °0`, `2768-mk`, `1P55`, `m?/h`, `1/2""`, `0-ring`, `Il.`). */
+/** Mends a thread's or chamfer's sign, kW, °C, ISO, a product of units' dot, ISO 2768's classes, IP, cubic units, inch marks, O-rings, ohms and sections' Roman numerals read by case or as lookalikes (`m20×80`, `7.5 kw`, `120 °0`, `2768-mk`, `1P55`, `m?/h`, `1/2""`, `0-ring`, `10kQ`, `Il.`). */
 export function fixNotation(text: string): string {
   return NOTATION_MENDS.reduce(
     (mended, [pattern, replacement]) => (typeof replacement === 'string' ? mended.replace(pattern, replacement) : mended.replace(pattern, replacement)),
