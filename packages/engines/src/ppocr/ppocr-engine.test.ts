@@ -860,6 +860,22 @@ describe('page result', () => {
     expect(await linesMisread(['sdw_2015_03.pdf 0,39 2,76', 'run pump_test.py'], PROPORTIONAL_FACES, [14, 20, 28], 24)).toEqual([]);
   });
 
+  it('reads links and underlined words without the line under them (`7th`, not `Zth`), their descenders whole', async () => {
+    // A web page's infobox: a link's line stands on the glyphs' feet, and `7` on it read `Z`.
+    const rows: Array<[string, string]> = [['District', '7th'], ['Order', 'Zone 4'], ['Name', 'John Henry']];
+    const font = '"DejaVu Serif"';
+    const blocks: TextBlock[] = [];
+    const rules: Array<[number, number, number, number]> = [];
+    rows.forEach(([label, link], i) => {
+      const y = 40 + 26 * i;
+      blocks.push({ x: 20, y, text: label, fontSize: 18, fontFamily: font }, { x: 130, y, text: link, fontSize: 18, fontFamily: font, colour: '#0645ad' });
+      const { left, right } = inkExtent(link, 18, font);
+      rules.push([130 + left, y + 15, 130 + right, y + 15]);
+    });
+    const result = await read(renderPage({ width: 400, height: 140, blocks, rules }));
+    expect(result.text.split('\n')).toEqual(rows.map((row) => row.join(' ')));
+  });
+
   it('reads a screenshot’s table drawn with subpixel smoothing (ClearType), whose strokes’ coloured edges are no ink to lift', async () => {
     // PyMuPDF's timing tables, screenshots of a spreadsheet: lifted as coloured ink, the edges went
     // white and the strokes with them (`A dlo b e.p dlf 4.96`, `Evc. uticn. pdf 0.4c`).

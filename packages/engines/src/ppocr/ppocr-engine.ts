@@ -24,6 +24,7 @@ import { isSpecks } from './specks.ts';
 import { readsBetterAcross, stackedRows } from './stacked-rows.ts';
 import { tableDashes } from './table-dashes.ts';
 import { doubtfulZeros, tableZeros } from './table-zeros.ts';
+import { withoutUnderlines } from './underlines.ts';
 import { onWhitePaper } from './white-paper.ts';
 
 /** PaddleOCR's `drop_score`: lines read with less confidence are noise (rules, specks). */
@@ -109,8 +110,10 @@ export class PpocrEngine implements Engine {
     }
     onProgress?.(0.3);
     const doubtful: ReadLine[] = [];
+    // Read with the lines under links and underlined words painted out (see `withoutUnderlines`).
+    const reading = withoutUnderlines(page, boxes) ?? page;
     let lines = await this.readBoxes(
-      page,
+      reading,
       boxes,
       upsideDown,
       (done) => {
@@ -122,7 +125,7 @@ export class PpocrEngine implements Engine {
     // A table's column of one-glyph cells that the detector took for one line down the page is read a row at a time.
     const columns = splitCellColumns(lines);
     if (columns.split.size > 0) {
-      const cells = await this.readBoxes(page, columns.boxes, columns.boxes.map(() => false), () => signal?.throwIfAborted(), { doubtful });
+      const cells = await this.readBoxes(reading, columns.boxes, columns.boxes.map(() => false), () => signal?.throwIfAborted(), { doubtful });
       lines = [...lines.filter((line) => !columns.split.has(line)), ...cells];
     }
     lines = await this.withUnreadHeads(page, boxes, lines);

@@ -92,7 +92,7 @@ export function splitAtRules(page: PageImage, box: Quad): Quad[] {
  * or coloured (a terminal, a book's cover, a poster), where the ground between the glyphs runs on
  * past the box like a rule.
  */
-function onDarkGround(page: PageImage, frame: Frame, extent: Extent): boolean {
+export function onDarkGround(page: PageImage, frame: Frame, extent: Extent): boolean {
   const lows: number[] = [];
   for (let i = 0; i < GROUND_SAMPLES; i++) {
     for (let j = 0; j < 8; j++) {

@@ -1,0 +1,230 @@
+import type { PageImage, Quad } from '@ocr/contracts';
+import { extentIn, frameOf, inkLevel, pixelOffset, type Extent, type Frame } from './box-frame.ts';
+import { pageSkew, readingAngle, skewOf } from './page-turn.ts';
+import { onDarkGround } from './ruled-cells.ts';
+
+/** An underline lies below this share of the box's height, measured from its top: under the glyphs' middle. */
+const BELOW = 0.6;
+/** ...and may lie this share of the box's height below it: the detector's box can stop on the underline. */
+const PAST = 0.15;
+/**
+ * An underline runs unbroken for at least this many box heights. A glyph's foot (`L`, `Z`, `二`)
+ * is under one (the box takes in paper above and below the glyphs); a link as short as `7th` runs 1.1.
+ */
+const MIN_RUN = 1;
+/**
+ * A line with another over this share of its length above the glyphs' middle, and sides between
+ * them, is a frame's edge (an icon's square after a line, Murata's `page. ↗`, read `[` without
+ * it; a boxed label), not an underline: text's tops leave gaps.
+ */
+const FRAME_TOP = 0.8;
+/**
+ * Along at least this share of its run an underline has the text's ink above it. A form's blank
+ * (`Name: ______`) has none, and is read as underscores; a dash (`——`) lies across the glyphs'
+ * middle, above `BELOW`.
+ */
+const TEXT_ABOVE = 0.5;
+/**
+ * A line running on this many box heights past the box's end or start is a table's rule, not the
+ * text's: a cell's text may stand on it, but the rules beside it are told by the borders that
+ * meet them (see `splitAtRules`), and a box reaching into the next cell reads its glyph's half
+ * differently without them.
+ */
+const RULE_RUNS_ON = 0.5;
+/** An underline is at most this share of the box's height thick; thicker is a bar or a filled cell, left as it is. */
+const MAX_THICKNESS = 0.2;
+/**
+ * A box whose own skew is within this (radians: 3°) of the page's is measured along the page's:
+ * the detector draws a level line's box a degree or so off, and along a 270 px link that put its
+ * underline across five rows of the box, none of them inked from end to end.
+ */
+const NEAR_SKEW = (3 * Math.PI) / 180;
+
+/**
+ * A stretch along `u` inked in row `v` or the row below it: a line a degree off the box's
+ * direction (the detector's boxes are drawn to a degree or so) steps a row along its length.
+ */
+interface Run {
+  v: number;
+  u0: number;
+  u1: number;
+}
+
+function isInk(page: PageImage, frame: Frame, u: number, v: number, ink: number): boolean {
+  const i = pixelOffset(page, frame, u + 0.5, v + 0.5);
+  return i !== undefined && page.data[i]! + page.data[i + 1]! + page.data[i + 2]! < ink;
+}
+
+/** Which pixels of row `v` are ink, from `u0` on: `length` of them. */
+function inkRow(page: PageImage, frame: Frame, v: number, u0: number, length: number, ink: number): Uint8Array {
+  const row = new Uint8Array(length);
+  for (let i = 0; i < length; i++) row[i] = isInk(page, frame, u0 + i, v, ink) ? 1 : 0;
+  return row;
+}
+
+/** The long runs (see `MIN_RUN`) inked in row `v` or the row below it, given as `here` and `below` from `u0`. */
+function longRuns(here: Uint8Array, below: Uint8Array, v: number, u0: number, minLength: number): Run[] {
+  const runs: Run[] = [];
+  let start: number | undefined;
+  for (let i = 0; i <= here.length; i++) {
+    const inked = i < here.length && (here[i] === 1 || below[i] === 1);
+    if (inked && start === undefined) start = i;
+    if (!inked && start !== undefined) {
+      if (i - start >= minLength) runs.push({ v, u0: u0 + start, u1: u0 + i });
+      start = undefined;
+    }
+  }
+  return runs;
+}
+
+/**
+ * Whether the line at row `v` stays inked from `from` for `length` pixels in direction `step`,
+ * in that row or one to two rows off it: a box drawn a degree off its row drifts off a long rule.
+ */
+function inkedOn(page: PageImage, frame: Frame, v: number, from: number, length: number, step: 1 | -1, ink: number): boolean {
+  for (let i = 0; i < length; i++) {
+    const u = from + i * step;
+    if (![v - 1, v, v + 1, v + 2].some((row) => isInk(page, frame, u, row, ink))) return false;
+  }
+  return true;
+}
+
+/** Whether column `u` (or one within 2 px of it) is inked over nearly all (0.9) of its rows from `top` to `bottom`. */
+function sideFrom(page: PageImage, frame: Frame, u: number, top: number, bottom: number, ink: number): boolean {
+  for (let d = -2; d <= 2; d++) {
+    let inked = 0;
+    for (let v = top; v <= bottom; v++) if (isInk(page, frame, u + d, v, ink)) inked++;
+    if (inked >= 0.9 * (bottom - top + 1)) return true;
+  }
+  return false;
+}
+
+/**
+ * Whether `run` is a frame's bottom edge (see `FRAME_TOP`): a line as long lies over it in the
+ * box's upper rows, and sides rise from its ends to it. The line above's underline can lie in the
+ * box's margin too, with no sides.
+ */
+function framed(page: PageImage, frame: Frame, extent: Extent, run: Run, ink: number): boolean {
+  const height = extent.v1 - extent.v0;
+  for (let v = Math.floor(extent.v0 - PAST * height); v <= Math.ceil(extent.v0 + (1 - BELOW) * height); v++) {
+    let inked = 0;
+    for (let u = run.u0; u < run.u1; u++) if (isInk(page, frame, u, v, ink) || isInk(page, frame, u, v + 1, ink)) inked++;
+    if (inked < FRAME_TOP * (run.u1 - run.u0)) continue;
+    if (sideFrom(page, frame, run.u0, v + 1, run.v, ink) && sideFrom(page, frame, run.u1 - 1, v + 1, run.v, ink)) return true;
+  }
+  return false;
+}
+
+/** Share of a run's columns with ink above it, between the box's top and `gap` pixels over the run. */
+function inkAbove(page: PageImage, frame: Frame, extent: Extent, run: Run, gap: number, ink: number): number {
+  let covered = 0;
+  for (let u = run.u0; u < run.u1; u++) {
+    for (let v = Math.ceil(extent.v0); v < run.v - gap; v++) {
+      if (isInk(page, frame, u, v, ink)) {
+        covered++;
+        break;
+      }
+    }
+  }
+  return covered / (run.u1 - run.u0);
+}
+
+/** An underline: the runs it is found in (see `Run`), and its rows of ink. */
+export interface Underline {
+  runs: Run[];
+  top: number;
+  bottom: number;
+}
+
+/** The frame a box is measured in: along the page's `skew` where its own is near it (see `NEAR_SKEW`). */
+function boxFrame(box: Quad, skew: number): Frame {
+  const angle = readingAngle(box);
+  const own = skewOf(angle);
+  return frameOf(Math.abs(own - skew) <= NEAR_SKEW ? angle - own + skew : angle);
+}
+
+/** The lines ruled under a box's text, on a page whose lines run `skew` off level; none where it has none. */
+export function underlinesIn(page: PageImage, box: Quad, skew = 0): Underline[] {
+  const frame = boxFrame(box, skew);
+  const extent = extentIn(frame, box);
+  const height = extent.v1 - extent.v0;
+  // Light print on a dark band (a heading's bar) has the band's rows for ink under it.
+  if (height < 1 || onDarkGround(page, frame, extent)) return [];
+  const ink = inkLevel(page, frame, extent);
+  const found: Underline[] = [];
+  let band: Run[] = [];
+  // Consecutive rows with long runs make one line; too thick a band is no underline.
+  const close = () => {
+    const rows = new Set(band.map((run) => run.v)).size;
+    if (rows > 0 && rows + 1 <= Math.max(2, MAX_THICKNESS * height)) {
+      const top = Math.min(...band.map((run) => run.v));
+      const runs = band.filter((run) => inkAbove(page, frame, extent, { ...run, v: top }, 1, ink) >= TEXT_ABOVE && !framed(page, frame, extent, run, ink));
+      // A run at row v is inked at v or the row below: the row above the line's ink has runs too.
+      if (runs.length > 0) found.push({ runs, top: top + 1, bottom: Math.max(top + 1, ...band.map((run) => run.v)) });
+    }
+    band = [];
+  };
+  const reach = Math.ceil(RULE_RUNS_ON * height);
+  const u0 = Math.ceil(extent.u0), length = Math.floor(extent.u1) - u0 + 1;
+  const first = Math.ceil(extent.v0 + BELOW * height);
+  let below = inkRow(page, frame, first, u0, length, ink);
+  for (let v = first; v <= Math.floor(extent.v1 + PAST * height); v++) {
+    const here = below;
+    below = inkRow(page, frame, v + 1, u0, length, ink);
+    const runs = longRuns(here, below, v, u0, MIN_RUN * height).filter(
+      (run) => !inkedOn(page, frame, v, run.u1, reach, 1, ink) && !inkedOn(page, frame, v, run.u0 - 1, reach, -1, ink),
+    );
+    if (runs.length === 0) close();
+    else band.push(...runs);
+  }
+  close();
+  return found;
+}
+
+/** The colour of the paper in a box: its brightest tenth, sampled on a grid. */
+function paperIn(page: PageImage, frame: Frame, { u0, u1, v0, v1 }: Extent): [number, number, number] {
+  const samples: number[] = [];
+  for (let i = 0; i < 16; i++) {
+    for (let j = 0; j < 8; j++) {
+      const at = pixelOffset(page, frame, u0 + ((i + 0.5) / 16) * (u1 - u0), v0 + ((j + 0.5) / 8) * (v1 - v0));
+      if (at !== undefined) samples.push(at);
+    }
+  }
+  const bright = (at: number) => page.data[at]! + page.data[at + 1]! + page.data[at + 2]!;
+  samples.sort((a, b) => bright(a) - bright(b));
+  const at = samples[Math.floor(samples.length * 0.9)];
+  return at === undefined ? [255, 255, 255] : [page.data[at]!, page.data[at + 1]!, page.data[at + 2]!];
+}
+
+/**
+ * The page with the lines ruled under its boxes' text painted over in the paper's colour, or
+ * undefined where none is. The recogniser reads an underline as part of the glyphs standing on
+ * it: a link's `7th` read `Zth`, its `Illinois` `llinois`.
+ */
+export function withoutUnderlines(page: PageImage, boxes: readonly Quad[]): PageImage | undefined {
+  let cleared: Uint8Array | undefined;
+  const skew = pageSkew(boxes);
+  for (const box of boxes) {
+    const underlines = underlinesIn(page, box, skew);
+    if (underlines.length === 0) continue;
+    cleared ??= new Uint8Array(page.data);
+    const frame = boxFrame(box, skew);
+    const extent = extentIn(frame, box);
+    const paper = paperIn(page, frame, extent);
+    const ink = inkLevel(page, frame, extent);
+    for (const { runs, top, bottom } of underlines) {
+      for (const run of runs) {
+        // A pixel past each end too: the line's antialiased end, left, read as a stop (`goertek.com.`).
+        for (let u = run.u0 - 1; u <= run.u1; u++) {
+          // A descender or a comma's tail crossing the line (`y`, `J`, `,`) runs on below it: it stays whole.
+          if (isInk(page, frame, u, bottom + 1, ink)) continue;
+          for (let v = top; v <= bottom; v++) {
+            const at = pixelOffset(page, frame, u + 0.5, v + 0.5);
+            if (at !== undefined) cleared.set(paper, at);
+          }
+        }
+      }
+    }
+  }
+  return cleared && { ...page, data: cleared };
+}
