@@ -21,7 +21,7 @@ import { acrossQuad, downwardDoubt, findSidewaysLines, hasGlyphStack, holdsGlyph
 import { findSlantedLines, mergeSlantedReading } from './slanted-text.ts';
 import { MAX_SHOW_THROUGH_PIXELS, boxesToTry, faintBoxes, mirroredQuad, paperColour, readsMirrored, readsNearlyMirrored, readsSurelyMirrored, withoutShowThrough } from './show-through.ts';
 import { isSpecks } from './specks.ts';
-import { readsBetterAcross, stackedRows } from './stacked-rows.ts';
+import { numberRows, readsAsNumbers, readsBetterAcross, stackedRows } from './stacked-rows.ts';
 import { tableDashes } from './table-dashes.ts';
 import { doubtfulZeros, tableZeros } from './table-zeros.ts';
 import { withoutUnderlines } from './underlines.ts';
@@ -264,12 +264,15 @@ export class PpocrEngine implements Engine {
       if (vertical && holdsGlyphs(box)) ways.push({ box: acrossQuad(box), across: true });
       return ways;
     });
-    const stacked = boxes.map((box) => {
+    // A stack's rows wider than high, or else a column of numbers level with the lines beside it.
+    const stacked = boxes.map((box): { rows: Quad[]; numbers: boolean } | undefined => {
       if (!stacks || !readsUpOrDown(box) || holdsGlyphs(box)) return undefined;
-      const rows = stackedRows(page, box);
-      return rows?.some((row) => boxes.some((other) => other !== box && quadOverlap(row, other) > READ_ELSEWHERE * quadArea(row))) ? undefined : rows;
+      const wide = stackedRows(page, box);
+      const rows = wide ?? numberRows(page, box, boxes);
+      const elsewhere = rows?.some((row) => boxes.some((other) => other !== box && quadOverlap(row, other) > READ_ELSEWHERE * quadArea(row)));
+      return rows && !elsewhere ? { rows, numbers: !wide } : undefined;
     });
-    const decoded = await this.recognizer.read(page, [...boxes, ...others.flat().map((way) => way.box), ...stacked.flatMap((rows) => rows ?? [])], onDone);
+    const decoded = await this.recognizer.read(page, [...boxes, ...others.flat().map((way) => way.box), ...stacked.flatMap((stack) => stack?.rows ?? [])], onDone);
     const lines: ReadLine[] = [];
     const keep = (line: ReadLine) => {
       if (line.confidence >= MIN_LINE_CONFIDENCE) lines.push(line);
@@ -284,9 +287,9 @@ export class PpocrEngine implements Engine {
         const surer = read.confidence - downwardDoubt(other.box) > best.read.confidence - downwardDoubt(best.box);
         if (surer && (!other.across || read.characters >= best.read.characters)) best = { box: other.box, read };
       }
-      const rows = stacked[i] ?? [];
+      const rows = stacked[i]?.rows ?? [];
       const rowReads = decoded.slice(nextRow, (nextRow += rows.length));
-      if (rows.length > 0 && readsBetterAcross(rowReads, best.read)) {
+      if (rows.length > 0 && (stacked[i]!.numbers ? readsAsNumbers(rowReads) : readsBetterAcross(rowReads, best.read))) {
         rowReads.forEach((read, k) => {
           if (!isSpecks(read.text)) keep({ text: read.text, confidence: read.confidence, box: rows[k]!, characters: read.characters });
         });

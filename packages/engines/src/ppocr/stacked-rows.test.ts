@@ -1,14 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import sharp from 'sharp';
 import type { PageImage, Quad } from '@ocr/contracts';
-import { pageImage, renderPage } from '@ocr/testkit';
+import { pageImage, rectQuad, renderPage } from '@ocr/testkit';
 import { loadDictionary } from './dictionary.ts';
 import { quadBounds } from './geometry.ts';
 import { fastRecognizer } from './index.ts';
 import { resolveModelFiles } from './model-files.ts';
 import { Recognizer } from './recognizer.ts';
 import { openSession, type OrtSession } from './session.ts';
-import { readsBetterAcross, stackedRows } from './stacked-rows.ts';
+import { numberRows, readsAsNumbers, readsBetterAcross, stackedRows } from './stacked-rows.ts';
 
 let session: OrtSession;
 let recognizer: Recognizer;
@@ -69,6 +69,48 @@ describe('stackedRows', () => {
   it('finds no rows in Chinese set down the page, whose characters are as high as wide', async () => {
     const page = await pageImage(renderPage({ width: 80, height: 260, blocks: [{ x: 20, y: 10, text: '技\n术\n要\n求\n说\n明', fontSize: 28, lineHeight: 1.4 }] }));
     expect(stackedRows(page, downThePage(14, 6, 56, 250))).toBeUndefined();
+  });
+});
+
+describe('numberRows', () => {
+  // Milk-V's Duo datasheet: a contents page's one-digit page numbers, 33 px apart at 200 dpi, which
+  // the detector took for one line down the page and read `22333578`.
+  const PAGES = ['2', '2', '3', '3', '3', '5', '7', '8'];
+  const ENTRY_PITCH = 33;
+  async function contents(): Promise<{ page: PageImage; entries: Quad[]; column: Quad }> {
+    const blocks = PAGES.flatMap((text, i) => [
+      { x: 30, y: 20 + i * ENTRY_PITCH, text: `1.2.${i} Section ${i}`, fontSize: 24, fontFamily: '"DejaVu Serif"' },
+      { x: 400, y: 20 + i * ENTRY_PITCH, text, fontSize: 24, fontFamily: '"DejaVu Serif"' },
+    ]);
+    const page = await pageImage(renderPage({ width: 460, height: 320, blocks }));
+    const entries = PAGES.map((_, i) => rectQuad(26, 20 + i * ENTRY_PITCH - 2, 220, 20 + i * ENTRY_PITCH + 28));
+    return { page, entries, column: downThePage(395, 16, 420, 20 + PAGES.length * ENTRY_PITCH) };
+  }
+
+  it('gives a row for each one-digit number of a column level with the lines beside it, each reading its number', async () => {
+    const { page, entries, column } = await contents();
+    // Each digit is taller than wide: no stack of lines running across.
+    expect(stackedRows(page, column)).toBeUndefined();
+    const rows = numberRows(page, column, entries)!;
+    expect(rows).toHaveLength(PAGES.length);
+    const reads = await recognizer.read(page, rows);
+    expect(reads.map((read) => read.text)).toEqual(PAGES);
+    expect(readsAsNumbers(reads)).toBe(true);
+  });
+
+  it('gives none where no line stands level with its rows, as beside Chinese set down the page', async () => {
+    const { page, column } = await contents();
+    expect(numberRows(page, column, [])).toBeUndefined();
+    const chinese = await pageImage(renderPage({ width: 80, height: 260, blocks: [{ x: 20, y: 10, text: '技\n术\n要\n求\n说\n明', fontSize: 28, lineHeight: 1.4 }] }));
+    expect(numberRows(chinese, downThePage(14, 6, 56, 250), [])).toBeUndefined();
+  });
+
+  it('takes rows as numbers only where every one reads as a few digits, surely', () => {
+    const read = (text: string, confidence = 0.9) => ({ text, confidence, characters: text.length });
+    expect(readsAsNumbers([read('2'), read('13'), read('118')])).toBe(true);
+    expect(readsAsNumbers([read('2'), read('技')])).toBe(false);
+    expect(readsAsNumbers([read('2'), read('3', 0.3)])).toBe(false);
+    expect(readsAsNumbers([])).toBe(false);
   });
 });
 

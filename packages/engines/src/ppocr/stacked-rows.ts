@@ -20,9 +20,9 @@ const REACH = 0.3;
  * Where the detector took a column of short lines stacked one under another (a contents page's
  * page numbers, each in its own grey frame, stacked frame on frame) for one line down the page,
  * the upright boxes of those lines, top to bottom; undefined where the box's ink does not stand
- * in rows of at least two, each wider than high, apart. Frames' sides and edges are no ink.
+ * in rows of at least two, each wider than high (any width, `narrow`), apart. Frames' sides and edges are no ink.
  */
-export function stackedRows(page: PageImage, box: Quad): Quad[] | undefined {
+export function stackedRows(page: PageImage, box: Quad, { narrow = false } = {}): Quad[] | undefined {
   const b = quadBounds(box);
   const left = Math.max(0, Math.floor(b.left)), right = Math.min(page.width, Math.ceil(b.right));
   const top = Math.max(0, Math.floor(b.top)), bottom = Math.min(page.height, Math.ceil(b.bottom));
@@ -75,7 +75,7 @@ export function stackedRows(page: PageImage, box: Quad): Quad[] | undefined {
       Object.assign(nearest, { top: Math.min(nearest.top, mark.top), bottom: Math.max(nearest.bottom, mark.bottom), left: Math.min(nearest.left, mark.left), right: Math.max(nearest.right, mark.right) });
     }
   }
-  if (rows.length < 2 || rows.some((r) => r.right - r.left < ACROSS * (r.bottom - r.top))) return undefined;
+  if (rows.length < 2 || (!narrow && rows.some((r) => r.right - r.left < ACROSS * (r.bottom - r.top)))) return undefined;
   return rows.map((r, i) => {
     const reach = REACH * (r.bottom - r.top);
     // Not past halfway to the next row's ink.
@@ -91,4 +91,33 @@ export function readsBetterAcross(rows: readonly DecodedLine[], along: DecodedLi
   if (rows.length === 0 || rows.some((read) => read.characters < ROW_CHARACTERS)) return false;
   const characters = rows.reduce((n, read) => n + read.characters, 0);
   return rows.reduce((sum, read) => sum + read.confidence * read.characters, 0) / characters > along.confidence;
+}
+
+/** A row shares at least this share of its height with a line beside it. */
+const BESIDE = 0.5;
+/** A row number or a page number: a few digits. */
+const NUMBER = /^\d{1,4}$/;
+/** Each row of a column of numbers reads at least this surely. */
+const SURE_NUMBER = 0.5;
+
+/**
+ * The rows of a column of one-glyph numbers stacked one under another (a contents page's page
+ * numbers 1–9, a table's row numbers), where each row stands level with an upright line beside
+ * it: the detector took them for one line down the page, read `22333578`. Vertical Chinese, one
+ * upright glyph to a row, keeps no such rows with the lines beside it. Undefined otherwise.
+ */
+export function numberRows(page: PageImage, box: Quad, lines: readonly Quad[]): Quad[] | undefined {
+  const rows = stackedRows(page, box, { narrow: true });
+  const stack = quadBounds(box);
+  const beside = lines.map(quadBounds).filter((b) => b.right <= stack.left || b.left >= stack.right);
+  const level = (row: Quad) => {
+    const r = quadBounds(row);
+    return beside.some((b) => Math.min(b.bottom, r.bottom) - Math.max(b.top, r.top) >= BESIDE * (r.bottom - r.top) && b.bottom - b.top < 2 * (r.bottom - r.top));
+  };
+  return rows?.every(level) ? rows : undefined;
+}
+
+/** Whether a column's rows (see `numberRows`) each read as a number, surely. */
+export function readsAsNumbers(rows: readonly DecodedLine[]): boolean {
+  return rows.length > 0 && rows.every((read) => NUMBER.test(read.text) && read.confidence >= SURE_NUMBER);
 }
