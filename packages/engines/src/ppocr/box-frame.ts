@@ -50,20 +50,27 @@ function brightness(page: PageImage, frame: Frame, u: number, v: number): number
   return i === undefined ? undefined : page.data[i]! + page.data[i + 1]! + page.data[i + 2]!;
 }
 
-/**
- * Below which brightness (sum of R, G, B) a pixel in `extent` is ink: darker than a rule on
- * white, and clearly darker than the paper there (its brightest tenth, sampled on a grid).
- */
-export function inkLevel(page: PageImage, frame: Frame, { u0, u1, v0, v1 }: Extent): number {
+/** Where in the page's data the paper of `extent` is: its brightest tenth, sampled on a grid; undefined off the page. */
+export function paperPixel(page: PageImage, frame: Frame, { u0, u1, v0, v1 }: Extent): number | undefined {
   const samples: number[] = [];
   for (let i = 0; i < 16; i++) {
     for (let j = 0; j < 8; j++) {
-      const b = brightness(page, frame, u0 + ((i + 0.5) / 16) * (u1 - u0), v0 + ((j + 0.5) / 8) * (v1 - v0));
-      if (b !== undefined) samples.push(b);
+      const at = pixelOffset(page, frame, u0 + ((i + 0.5) / 16) * (u1 - u0), v0 + ((j + 0.5) / 8) * (v1 - v0));
+      if (at !== undefined) samples.push(at);
     }
   }
-  samples.sort((a, b) => a - b);
-  const paper = samples[Math.floor(samples.length * 0.9)] ?? 765;
+  const sum = (at: number) => page.data[at]! + page.data[at + 1]! + page.data[at + 2]!;
+  samples.sort((a, b) => sum(a) - sum(b));
+  return samples[Math.floor(samples.length * 0.9)];
+}
+
+/**
+ * Below which brightness (sum of R, G, B) a pixel in `extent` is ink: darker than a rule on
+ * white, and clearly darker than the paper there (see `paperPixel`).
+ */
+export function inkLevel(page: PageImage, frame: Frame, extent: Extent): number {
+  const at = paperPixel(page, frame, extent);
+  const paper = at === undefined ? 765 : page.data[at]! + page.data[at + 1]! + page.data[at + 2]!;
   return Math.min(RULE_INK, paper - INK_CONTRAST);
 }
 

@@ -1,5 +1,5 @@
 import type { PageImage, Quad } from '@ocr/contracts';
-import { extentIn, frameOf, inkLevel, pixelOffset, type Extent, type Frame } from './box-frame.ts';
+import { extentIn, frameOf, inkLevel, paperPixel, pixelOffset, type Extent, type Frame } from './box-frame.ts';
 import { pageSkew, readingAngle, skewOf } from './page-turn.ts';
 import { onDarkGround } from './ruled-cells.ts';
 
@@ -181,21 +181,6 @@ export function underlinesIn(page: PageImage, box: Quad, skew = 0): Underline[] 
   return found;
 }
 
-/** The colour of the paper in a box: its brightest tenth, sampled on a grid. */
-function paperIn(page: PageImage, frame: Frame, { u0, u1, v0, v1 }: Extent): [number, number, number] {
-  const samples: number[] = [];
-  for (let i = 0; i < 16; i++) {
-    for (let j = 0; j < 8; j++) {
-      const at = pixelOffset(page, frame, u0 + ((i + 0.5) / 16) * (u1 - u0), v0 + ((j + 0.5) / 8) * (v1 - v0));
-      if (at !== undefined) samples.push(at);
-    }
-  }
-  const bright = (at: number) => page.data[at]! + page.data[at + 1]! + page.data[at + 2]!;
-  samples.sort((a, b) => bright(a) - bright(b));
-  const at = samples[Math.floor(samples.length * 0.9)];
-  return at === undefined ? [255, 255, 255] : [page.data[at]!, page.data[at + 1]!, page.data[at + 2]!];
-}
-
 /**
  * The page with the lines ruled under its boxes' text painted over in the paper's colour, or
  * undefined where none is. The recogniser reads an underline as part of the glyphs standing on
@@ -210,7 +195,8 @@ export function withoutUnderlines(page: PageImage, boxes: readonly Quad[]): Page
     cleared ??= new Uint8Array(page.data);
     const frame = boxFrame(box, skew);
     const extent = extentIn(frame, box);
-    const paper = paperIn(page, frame, extent);
+    const at = paperPixel(page, frame, extent);
+    const paper = at === undefined ? [255, 255, 255] : [page.data[at]!, page.data[at + 1]!, page.data[at + 2]!];
     const ink = inkLevel(page, frame, extent);
     for (const { runs, top, bottom } of underlines) {
       for (const run of runs) {
