@@ -121,7 +121,7 @@ describe('fixNotation', () => {
     );
     expect(fixNotation('Temp. (°C) Resistance (Q) Impedance (kQ)')).toBe('Temp. (°C) Resistance (Ω) Impedance (kΩ)');
     // A part number's suffix, a variable before an operator, a quarter, and Q standing for itself.
-    for (const text of ['LM358Q, TPS7A4701Q', '二级公路 0.3333 Q<15000', 'revenue 2Q, 3Q 2024, 1Q24', 'Q (m³/h) 25', 'Factor (Q)']) {
+    for (const text of ['LM358Q, TPS7A4701Q', '二级公路 0.3333 Q<15000', 'revenue 2Q, 3Q 2024, 1Q24', 'Q (m³/h) 25', 'Factor (Q)', 'at 10:30 Q&A']) {
       expect(fixNotation(text)).toBe(text);
     }
   });

@@ -156,8 +156,8 @@ const NOTATION_MENDS: ReadonlyArray<[RegExp, string | ((match: string) => string
   [/(?:(?<=\p{Script=Han}[^]*)|(?=[^]*\p{Script=Han}))(?<=\p{Script=Latin}{2}|\))[|Il](\d{1,3})[)）](?![\p{Script=Latin}\p{N}])/gu, '[$1]'],
   // An ohm read as Q after a number of its own, prefixed or not (`10kQ`, `0.3 Q`, `4 Q speaker`): no
   // unit is written Q. Not a part number's suffix (`LM358Q`), a variable before an operator
-  // (`0.33 Q<150`), nor a quarter (`2Q`, `3Q 2024`).
-  [/(?<=(?<![\p{L}\p{N}.,])(?:\d+[.,]\d+|\d{2,}|[05-9]|\d (?=[kKmMG]?Q(?! \d))) ?[kKmMG]?)Q(?![\p{L}\p{N}<>=≤≥])/gu, 'Ω'],
+  // (`0.33 Q<150`), a quarter (`2Q`, `3Q 2024`), nor `Q&A` after a time.
+  [/(?<=(?<![\p{L}\p{N}.,:])(?:\d+[.,]\d+|\d{2,}|[05-9]|\d (?=[kKmMG]?Q(?! \d))) ?[kKmMG]?)Q(?![\p{L}\p{N}<>=≤≥&])/gu, 'Ω'],
   // ...and in parentheses after a resistance or an impedance (`Resistance (Q)`, `Impedance (kQ)`).
   [/(?<=(?:[Rr]esistance|[Ii]mpedance) ?\([kKmM]?)Q(?=\))/gu, 'Ω'],
   // A section's Roman numeral opening a line, an I read as l (`Il. Market Analysis`), before its heading.
