@@ -31,8 +31,15 @@ const TEXT_ABOVE = 0.5;
  * differently without them.
  */
 const RULE_RUNS_ON = 0.5;
-/** An underline is at most this share of the box's height thick; thicker is a bar or a filled cell, left as it is. */
-const MAX_THICKNESS = 0.2;
+/**
+ * An underline is at most this share of the box's height thick, counting the rows inked nearly all
+ * along it (`SOLID`); thicker is a bar (Fairchild's logo under `FAIRCHILD`, whose top row painted
+ * out read `FAIRCHILD..`), a filled cell, or bold letters' feet run together (its `L` and `D`, 6
+ * rows in a 31 px box).
+ */
+const MAX_THICKNESS = 0.15;
+/** A row of a line is inked over this share of its length; the glyphs standing on an underline leave gaps. */
+const SOLID = 0.85;
 /**
  * A box whose own skew is within this (radians: 3°) of the page's is measured along the page's:
  * the detector draws a level line's box a degree or so off, and along a 270 px link that put its
@@ -115,6 +122,22 @@ function framed(page: PageImage, frame: Frame, extent: Extent, run: Run, ink: nu
   return false;
 }
 
+/** Share of a run's columns inked in row `v`. */
+function inkedAlong(page: PageImage, frame: Frame, run: Run, v: number, ink: number): number {
+  let inked = 0;
+  for (let u = run.u0; u < run.u1; u++) if (isInk(page, frame, u, v, ink)) inked++;
+  return inked / (run.u1 - run.u0);
+}
+
+/** Rows inked nearly all along `run` (see `SOLID`): in its band, from `top` to the run's lower row, and on over and under the band. */
+function thickness(page: PageImage, frame: Frame, run: Run, top: number, ink: number): number {
+  let rows = 0;
+  for (let v = top; v <= run.v + 1; v++) if (inkedAlong(page, frame, run, v, ink) >= SOLID) rows++;
+  for (let v = top - 1; inkedAlong(page, frame, run, v, ink) >= SOLID; v--) rows++;
+  for (let v = run.v + 2; inkedAlong(page, frame, run, v, ink) >= SOLID; v++) rows++;
+  return rows;
+}
+
 /** Share of a run's columns with ink above it, between the box's top and `gap` pixels over the run. */
 function inkAbove(page: PageImage, frame: Frame, extent: Extent, run: Run, gap: number, ink: number): number {
   let covered = 0;
@@ -153,12 +176,16 @@ export function underlinesIn(page: PageImage, box: Quad, skew = 0): Underline[] 
   const ink = inkLevel(page, frame, extent);
   const found: Underline[] = [];
   let band: Run[] = [];
-  // Consecutive rows with long runs make one line; too thick a band is no underline.
+  // Consecutive rows with long runs make one line (see `thickness` for how thick it may be).
   const close = () => {
-    const rows = new Set(band.map((run) => run.v)).size;
-    if (rows > 0 && rows + 1 <= Math.max(2, MAX_THICKNESS * height)) {
+    if (band.length > 0) {
       const top = Math.min(...band.map((run) => run.v));
-      const runs = band.filter((run) => inkAbove(page, frame, extent, { ...run, v: top }, 1, ink) >= TEXT_ABOVE && !framed(page, frame, extent, run, ink));
+      const runs = band.filter(
+        (run) =>
+          inkAbove(page, frame, extent, { ...run, v: top }, 1, ink) >= TEXT_ABOVE &&
+          thickness(page, frame, run, top, ink) <= Math.max(2, MAX_THICKNESS * height) &&
+          !framed(page, frame, extent, run, ink),
+      );
       // A run at row v is inked at v or the row below: the row above the line's ink has runs too.
       if (runs.length > 0) found.push({ runs, top: top + 1, bottom: Math.max(top + 1, ...band.map((run) => run.v)) });
     }
