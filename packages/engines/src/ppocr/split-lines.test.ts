@@ -63,18 +63,6 @@ describe('joinSplitLines', () => {
     expect(quadSize(joined[0]!).height).toBeCloseTo(51, 0);
   });
 
-  it('takes in a list’s dash boxed apart before a line, its box reaching over the line’s first glyph', () => {
-    // Milk-V's CV1800B brief (`– 集成Key scan`): the dash's box, 47% inside the line's, read the
-    // first glyph alone, and the item read `集 集成Key scan`.
-    const line = rectQuad(900, 1349, 1308, 1388);
-    const joined = joinSplitLines(whitePage(1600, 1600), [rectQuad(882, 1358, 916, 1382), line]);
-    expect(joined).toHaveLength(1);
-    expect(quadBounds(joined[0]!)).toMatchObject({ left: 882, right: 1308 });
-    // A third inside: a mark beside the line, not a piece of it.
-    const beside = rectQuad(878, 1358, 912, 1382);
-    expect(joinSplitLines(whitePage(1600, 1600), [beside, line])).toEqual([beside, line]);
-  });
-
   it('ends a line a fragment joined no further than the next line piece along it begins', () => {
     // NREL's list (camelot's foo.pdf): `3` and the piece holding its point, which reaches into the
     // box of `Set the acceleration…` and read `3. 1` joined.

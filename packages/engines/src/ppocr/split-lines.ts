@@ -11,11 +11,8 @@ const SHORT_PIECE = 2;
 const SAME_HEIGHT = 0.7;
 /** ...and share most of their height. */
 const SHARED_HEIGHT = 0.7;
-/**
- * A smaller piece is one with the line when this much of its length lies inside the line's box
- * (a list's dash boxed apart, its box reaching over the line's first glyph: 47%)...
- */
-const INSIDE = 0.4;
+/** A smaller piece is one with the line when this much of its length lies inside the line's box... */
+const INSIDE = 0.5;
 /** ...and it is at least this share of the line's height (a fragment of its glyphs). */
 const FRAGMENT = 0.3;
 /** A column of the overlap inked over this share of both boxes' height is a rule (a table's), not a glyph. */
