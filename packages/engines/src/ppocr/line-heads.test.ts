@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PageImage, Quad } from '@ocr/contracts';
 import type { ReadLine } from './readings.ts';
-import { readsMoreWhole, unreadBesideLines } from './line-heads.ts';
+import { readsMoreWhole, unreadBesideLines, withoutEchoes } from './line-heads.ts';
 
 const rect = (left: number, top: number, right: number, bottom: number): Quad => [[left, top], [right, top], [right, bottom], [left, bottom]];
 const line = (text: string, box: Quad, confidence = 0.98): ReadLine => ({ text, confidence, box, characters: text.replace(/\s/g, '').length });
@@ -81,5 +81,27 @@ describe('readsMoreWhole', () => {
     expect(readsMoreWhole(own, line('、计算题。（共38分）', own.box))).toBe(false);
     expect(readsMoreWhole(own, line('一、计算题。（共88分）', own.box))).toBe(false);
     expect(readsMoreWhole(own, line('一、计算题。（共38分）', own.box, 0.9))).toBe(false);
+  });
+});
+
+describe('withoutEchoes', () => {
+  // Milk-V's CV1800B brief: `– 集成Key scan`, the dash boxed apart, its box 47% over the line's.
+  const item = line('集成Key scan、Wiegand', rect(900, 1349, 1308, 1388));
+  const dash = line('集', rect(882, 1358, 916, 1382));
+
+  it('leaves out a glyph read again in a box lying over a line’s start, as the line reads it there', () => {
+    expect(withoutEchoes([dash, item])).toEqual([item]);
+    // At the line's end, reading its last glyph, too.
+    const tail = line('d', rect(1296, 1358, 1330, 1382));
+    expect(withoutEchoes([item, tail])).toEqual([item]);
+  });
+
+  it('keeps a glyph that reads otherwise, that barely touches the line, or that is a line of its own', () => {
+    const mark = line('·', rect(882, 1358, 916, 1382));
+    expect(withoutEchoes([mark, item])).toEqual([mark, item]);
+    const beside = line('集', rect(870, 1358, 904, 1382));
+    expect(withoutEchoes([beside, item])).toEqual([beside, item]);
+    const word = line('集成K', rect(882, 1358, 960, 1382));
+    expect(withoutEchoes([word, item])).toEqual([word, item]);
   });
 });

@@ -154,6 +154,30 @@ export function unreadBesideLines(page: PageImage, boxes: readonly Quad[], lines
 }
 
 const compact = (text: string) => text.replace(/\s+/g, '');
+/**
+ * A line of a glyph or two whose box lies over this share of its own area on another line's box,
+ * at that line's start or end, and reads the glyphs the line reads there, is that line's glyph
+ * read again: a list's dash boxed apart, its box reaching over the line's first glyph, read that
+ * glyph (`集 集成Key scan`).
+ */
+const ECHO_OVERLAP = 0.3;
+const ECHO_CHARACTERS = 2;
+
+/** The lines without those that read another line's first or last glyphs again (see `ECHO_OVERLAP`). */
+export function withoutEchoes(lines: readonly ReadLine[]): ReadLine[] {
+  const echoes = (line: ReadLine, other: ReadLine): boolean => {
+    const own = compact(line.text), text = compact(other.text);
+    if (text.length <= own.length || readsUpOrDown(other.box) || quadOverlap(line.box, other.box) < ECHO_OVERLAP * quadArea(line.box)) return false;
+    const a = quadBounds(line.box), b = quadBounds(other.box);
+    return (a.left < b.left && text.startsWith(own)) || (a.right > b.right && text.endsWith(own));
+  };
+  return lines.filter((line) => {
+    const characters = compact(line.text).length;
+    if (characters === 0 || characters > ECHO_CHARACTERS || readsUpOrDown(line.box)) return true;
+    return !lines.some((other) => other !== line && echoes(line, other));
+  });
+}
+
 /** Read whole, the line may read this much less surely: the added glyphs are the doubtful ones. */
 const DOUBT = 0.05;
 

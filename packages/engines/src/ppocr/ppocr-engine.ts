@@ -2,7 +2,7 @@ import type { PageImage, PageResult, PageRotation, PageTextChar, Point, Quad } f
 import type { Engine, EngineInfo, RecognizeOptions } from '../engine.ts';
 import { findColourInk, liftColourInk } from './colour-ink.ts';
 import { chineseNumberMarks } from './chinese-numbers.ts';
-import { readsMoreWhole, unreadBesideLines } from './line-heads.ts';
+import { readsMoreWhole, unreadBesideLines, withoutEchoes } from './line-heads.ts';
 import { restoreLonePositionSymbols } from './frame-symbols.ts';
 import { mergeLiftedReading } from './colour-readings.ts';
 import type { ReadLine } from './readings.ts';
@@ -128,7 +128,7 @@ export class PpocrEngine implements Engine {
       const cells = await this.readBoxes(reading, columns.boxes, columns.boxes.map(() => false), () => signal?.throwIfAborted(), { doubtful });
       lines = [...lines.filter((line) => !columns.split.has(line)), ...cells];
     }
-    lines = await this.withUnreadHeads(page, boxes, lines);
+    lines = await this.withUnreadHeads(page, boxes, withoutEchoes(lines));
     // Before the passes sideways: a table's cells kept here leave no gap for them to misread.
     lines = [...lines, ...(pdfText ? borneOutByPdfText(doubtful, placedText(pdfText, scanned, turns)) : doubtfulZeros(doubtful, lines))];
     // Lines up or down the page (a drawing's vertical dimensions) are looked for again sideways,
