@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { IDENTITY, drawingOf, drawsImage, drawsInvisibleText } from './pdf-drawing.ts';
+import { IDENTITY, drawingOf, drawsInvisibleText, imageArea } from './pdf-drawing.ts';
 import { PdfObjects } from './pdf-objects.ts';
 import { PdfRef, type PdfDict, type PdfValue } from './pdf-syntax.ts';
 
@@ -80,18 +80,24 @@ describe('drawsInvisibleText', () => {
   });
 });
 
-describe('drawsImage', () => {
-  const withForm = objectsWithForm('/Im1 Do');
-
-  it('finds an image the page draws, in a form it draws, or inline', () => {
-    expect(drawsImage(objects, 'q 100 0 0 100 0 0 cm /Im1 Do Q', resources)).toBe(true);
-    expect(drawsImage(withForm, '/Fm1 Do', named)).toBe(true);
-    expect(drawsImage(objects, 'BI /W 1 /H 1 ID x EI', resources)).toBe(true);
+describe('imageArea', () => {
+  it('adds up the area of the images drawn, in the page, in forms scaled where they are drawn, or inline', () => {
+    expect(imageArea(objects, 'q 100 0 0 50 0 0 cm /Im1 Do Q q 2 0 0 2 0 0 cm 10 0 0 10 0 0 cm /Im1 Do Q', resources)).toBe(5000 + 400);
+    // Turned a quarter, the same area.
+    expect(imageArea(objects, '0 100 -50 0 0 0 cm /Im1 Do', resources)).toBe(5000);
+    expect(imageArea(objects, 'q 3 0 0 3 0 0 cm BI /W 1 /H 1 ID x EI Q', resources)).toBe(9);
+    // The form draws its image in the unit square; the page draws the form twice, once scaled.
+    const withForm = objectsWithForm('/Im1 Do');
+    expect(imageArea(withForm, '/Fm1 Do q 10 0 0 20 0 0 cm /Fm1 Do Q', named)).toBe(1 + 200);
   });
 
   it('finds none on a page of strokes and text, as a CAD plotter draws a sheet with its searchable text invisible', () => {
     // KiCad's schematics: lettering stroked, the same text set invisible over it.
-    expect(drawsImage(objects, '0 0 m 10 10 l S BT /F1 9 Tf 3 Tr 5 5 Td (R5 0.1uF) Tj ET', resources)).toBe(false);
-    expect(drawsImage(objects, '/GS1 gs (unclosed', resources)).toBe(false);
+    expect(imageArea(objects, '0 0 m 10 10 l S BT /F1 9 Tf 3 Tr 5 5 Td (R5 0.1uF) Tj ET', resources)).toBe(0);
+    expect(imageArea(objects, '/GS1 gs (unclosed', resources)).toBe(0);
+  });
+
+  it('counts a form that draws itself once', () => {
+    expect(imageArea(objectsWithForm('/Im1 Do /Fm1 Do'), '/Fm1 Do', named)).toBe(1);
   });
 });

@@ -254,16 +254,56 @@ export function drawsInvisibleText(objects: PdfObjects, content: string, resourc
   });
 }
 
+/** Area by which a matrix scales what it draws, whichever way it turns or mirrors it. */
+const scaleOf = ([a, b, c, d]: Matrix): number => Math.abs(a * d - b * c);
+
 /**
- * Whether a content stream, or a form it draws, draws an image: a searchable scan's. A page of
- * vector drawing whose invisible text lies over its stroked lettering (KiCad's and other CAD
- * plotters' searchable text) draws none, and its text is its own.
+ * Area, in the units of the space a content stream starts in, of the images it and the forms it
+ * draws (four deep) paint, overlaps counted twice: a searchable scan's image covers its page, a
+ * logo in a CAD sheet's title block (Altium's schematics, whose invisible text names every pin
+ * and net) a thousandth of it. A form's own area is taken once and scaled wherever it is drawn
+ * (`areas`), so forms drawn many times inside forms cost no more than one. Content that cannot
+ * be read counts up to where it stops.
  */
-export function drawsImage(objects: PdfObjects, content: string, resources: PdfDict | undefined): boolean {
-  return anyOperation(objects, content, resources, (own) => ({ op, operands }) => {
-    if (op === 'BI') return true;
-    const name = op === 'Do' ? nameOf(operands[0]) : undefined;
-    const ref = name === undefined ? undefined : objects.dict(own?.get('XObject'))?.get(name);
-    return nameOf(objects.dict(ref)?.get('Subtype')) === 'Image';
-  });
+export function imageArea(objects: PdfObjects, content: string, resources: PdfDict | undefined, depth = 0, areas = new Map<string, number>()): number {
+  const states: Matrix[] = [];
+  let matrix = IDENTITY;
+  let area = 0;
+  try {
+    for (const { op, operands } of operations(content)) {
+      if (op === 'q') states.push(matrix);
+      else if (op === 'Q') matrix = states.pop() ?? matrix;
+      else if (op === 'cm' && numbers(operands, 6)) matrix = multiply(operands as Matrix, matrix);
+      // An inline image fills the unit square, as an XObject does.
+      else if (op === 'BI') area += scaleOf(matrix);
+      else if (op === 'Do') {
+        const name = nameOf(operands[0]);
+        const ref = name === undefined ? undefined : objects.dict(resources?.get('XObject'))?.get(name);
+        if (!(ref instanceof PdfRef)) continue;
+        const subtype = nameOf(objects.dict(ref)?.get('Subtype'));
+        if (subtype === 'Image') area += scaleOf(matrix);
+        else if (subtype === 'Form' && depth < MAX_FORM_DEPTH) area += formImageArea(objects, ref, resources, matrix, depth, areas);
+      }
+    }
+  } catch (error) {
+    if (!(error instanceof PdfSyntaxError)) throw error;
+  }
+  return area;
+}
+
+/** imageArea of the form `ref`, drawn in `matrix`. */
+function formImageArea(objects: PdfObjects, ref: PdfRef, outer: PdfDict | undefined, matrix: Matrix, depth: number, areas: Map<string, number>): number {
+  const stream = objects.stream(ref);
+  if (!stream) return 0;
+  const key = `${ref.num} ${ref.gen}`;
+  let own = areas.get(key);
+  if (own === undefined) {
+    // Set before the form is read: a form that draws itself adds nothing.
+    areas.set(key, 0);
+    const content = decodedStream(stream, MAX_CONTENT_BYTES);
+    own = content ? imageArea(objects, content.toString('latin1'), objects.dict(stream.dict.get('Resources')) ?? outer, depth + 1, areas) : 0;
+    areas.set(key, own);
+  }
+  const formMatrix = objects.resolve(stream.dict.get('Matrix')) ?? [...IDENTITY];
+  return Array.isArray(formMatrix) && numbers(formMatrix, 6) ? own * scaleOf(multiply(formMatrix as Matrix, matrix)) : 0;
 }

@@ -1,4 +1,4 @@
-import { IDENTITY, MAX_CONTENT_BYTES, drawingOf, drawsImage, drawsInvisibleText, intersect, upright, type Rect } from './pdf-drawing.ts';
+import { IDENTITY, MAX_CONTENT_BYTES, drawingOf, drawsInvisibleText, imageArea, intersect, upright, type Rect } from './pdf-drawing.ts';
 import { decodedStream, type PdfObjects } from './pdf-objects.ts';
 import { plainImage, type StoredImage } from './pdf-scan-image.ts';
 import { PdfRef, nameOf, type PdfDict, type PdfValue } from './pdf-syntax.ts';
@@ -100,11 +100,29 @@ export function pageScan(objects: PdfObjects, pageRef: PdfRef, view: readonly nu
  * with something visible drawn over it as well (an archive's footer, a Bates stamp), so not taken
  * as a scan by pageScan. Its text is that program's guess at the image, not the page's own. A
  * page that draws no image holds no scan: its invisible text is a CAD plotter's over its stroked
- * lettering (KiCad's schematics), where it prints.
+ * lettering (KiCad's schematics), where it prints; nor does one whose images cover little of it
+ (see SCAN_SHARE).
  */
 export function hasHiddenTextLayer(objects: PdfObjects, pageRef: PdfRef): boolean {
   const page = objects.dict(pageRef);
   const content = page && pageContent(objects, page);
   const resources = objects.dict(inherited(objects, page!, 'Resources'));
-  return content !== undefined && drawsInvisibleText(objects, content, resources) && drawsImage(objects, content, resources);
+  if (content === undefined || !drawsInvisibleText(objects, content, resources)) return false;
+  const covered = imageArea(objects, content, resources);
+  return covered > 0 && covered >= SCAN_SHARE * pageArea(objects, page!);
+}
+
+/**
+ * Share of the page that the images drawn must cover for its invisible text to be taken for a
+ * scan's OCR layer: a scan covers its page (in strips, or as an MRC file's layers, as often
+ * more than once); a CAD sheet's logo, a thousandth of it, holds no text the layer could be of.
+ */
+const SCAN_SHARE = 0.25;
+
+/** The area of the page's MediaBox; 0 where it has none that can be read, so that any image counts. */
+function pageArea(objects: PdfObjects, page: PdfDict): number {
+  const box = objects.resolve(inherited(objects, page, 'MediaBox'));
+  if (!Array.isArray(box) || box.length !== 4) return 0;
+  const [x0, y0, x1, y1] = box.map((n) => objects.resolve(n));
+  return [x0, y0, x1, y1].every((n) => typeof n === 'number') ? Math.abs(((x1 as number) - (x0 as number)) * ((y1 as number) - (y0 as number))) : 0;
 }

@@ -1,7 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import { allPages, encodePage, latinTextPdf, scannedPdf, textPage, writePdf } from './fixtures/index.ts';
 import { openDocument } from './open.ts';
-import { medianFontSize, placeText } from './pdf-text-layer.ts';
+import { medianFontSize, ownRuns, placeText } from './pdf-text-layer.ts';
+
+describe('ownRuns', () => {
+  const run = (str: string, invisible?: boolean) => ({ str, transform: [10, 0, 0, 10, 0, 0], width: 10 * str.length, ...(invisible === undefined ? {} : { invisible }) });
+
+  it('leaves out invisible runs where the page prints text of its own, as an Altium sheet names its pins', () => {
+    expect(ownRuns([run('PB12', false), run('PIU1049', true), run('GND')]).map((r) => r.str)).toEqual(['PB12', 'GND']);
+  });
+
+  it('keeps them where they are all the text there is, or nearly: a CAD plotter’s over stroked lettering, a scan’s OCR', () => {
+    expect(ownRuns([run('R5 0.1uF', true), run('C7', true)]).map((r) => r.str)).toEqual(['R5 0.1uF', 'C7']);
+    // A page number a merger printed on a KiCad sheet does not make its invisible text another's.
+    expect(ownRuns([run('USB_DP PWR_FLAG GND 17 PC7', true), run('3')]).map((r) => r.str)).toEqual(['USB_DP PWR_FLAG GND 17 PC7', '3']);
+  });
+});
 
 describe('placeText', () => {
   it('places each character of a run at the middle of its glyph on the page, the run shared evenly', () => {
@@ -103,6 +117,27 @@ describe('a PDF page’s text', () => {
     );
     const [page] = await allPages(await openDocument(pdf, { dpi: 72 }));
     expect(page!.text?.map((c) => c.char).join('')).toBe('R5 0.1uF');
+  });
+
+  it('comes with a CAD sheet whose invisible text names its pins beside a small logo: that text is no OCR of the logo', async () => {
+    // Altium's schematics (WeAct's MiniF4x1 board): labels set in visible text, every pin and net
+    // named again in invisible text, a logo in the title block. The logo covers a thousandth of
+    // the sheet; a scan under an OCR layer covers the page.
+    const content = 'BT /F1 9 Tf 40 500 Td (PB12) Tj ET BT /F1 9 Tf 3 Tr 40 480 Td (PIR102) Tj ET q 69 0 0 11 500 50 cm /Im0 Do Q';
+    const pdf = writePdf(
+      [
+        { value: '<< /Type /Catalog /Pages 2 0 R >>' },
+        { value: '<< /Type /Pages /Kids [6 0 R] /Count 1 >>' },
+        { value: '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>' },
+        { value: '<< >>', stream: new TextEncoder().encode(content) },
+        { value: '<< /Type /XObject /Subtype /Image /Width 1 /Height 1 /ColorSpace /DeviceGray /BitsPerComponent 8 >>', stream: new Uint8Array([0]) },
+        { value: '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 842 595] /Resources << /Font << /F1 3 0 R >> /XObject << /Im0 5 0 R >> >> /Contents 4 0 R >>' },
+      ],
+      { root: 1 },
+    );
+    const [page] = await allPages(await openDocument(pdf, { dpi: 72 }));
+    // Its invisible names, which print nowhere, are left out: the labels' text is what prints.
+    expect(page!.text?.map((c) => c.char).join('')).toBe('PB12');
   });
 
   it('is not given for a scan decoded natively: text hidden under a scan is another program’s OCR', async () => {

@@ -10,6 +10,28 @@ export interface TextRun {
   transform: Matrix;
   /** Advance along the baseline, in user space units. */
   width: number;
+  /** Set in the invisible rendering mode (3); the patched pdfjs tells. */
+  invisible?: boolean;
+}
+
+/**
+ * Share of a page's invisible characters that the characters it prints must reach for the
+ * invisible ones to be left out. A page whose only text is invisible is a CAD plotter's (KiCad's,
+ * over its stroked lettering: its text is what prints) or a scan's OCR layer (see
+ * hasHiddenTextLayer). A page that prints its text and sets more invisible is an Altium sheet,
+ * naming every pin and net (`PIU1049`, `COR1`) beside the labels it prints: ~1,500 such
+ * characters beside ~1,800 printed, which, taken for the text of the labels they lie by, kept a
+ * third of the labels' readings from being checked. A KiCad sheet that a merger stamped a
+ * printed page number on keeps its text.
+ */
+const PRINTED_SHARE = 0.25;
+
+const inked = (runs: readonly TextRun[]): number => runs.reduce((n, run) => n + run.str.replace(/\s/g, '').length, 0);
+
+/** The runs of the page's own text: all of them, or those it prints where it prints enough (see PRINTED_SHARE). */
+export function ownRuns(runs: readonly TextRun[]): readonly TextRun[] {
+  const printed = runs.filter((run) => !run.invisible);
+  return inked(printed) >= PRINTED_SHARE * inked(runs.filter((run) => run.invisible)) ? printed : runs;
 }
 
 /** Share of the font size above the baseline where a glyph's middle sits (lower case and capitals). */

@@ -24,7 +24,7 @@ import { PdfObjects } from './pdf-objects.ts';
 import { decodeScan } from './pdf-scan-decode.ts';
 import { hasHiddenTextLayer, pageScan, type ScanImage } from './pdf-scan-page.ts';
 import { PdfRef } from './pdf-syntax.ts';
-import { medianFontSize, placeText, type TextRun } from './pdf-text-layer.ts';
+import { medianFontSize, ownRuns, placeText, type TextRun } from './pdf-text-layer.ts';
 import { rgbaToRgb } from './rgba.ts';
 import { cacheTransform } from './transform-cache.ts';
 
@@ -229,11 +229,11 @@ function hiddenTextLayer(pdfPage: PdfPageProxy, objects: PdfObjects | undefined)
  */
 const MAX_TEXT_CHARS = 200_000;
 
-/** The page's own text runs; undefined where pdfjs cannot read them. */
-async function textRuns(pdfPage: PdfPageProxy): Promise<TextRun[] | undefined> {
+/** The page's own text runs (see ownRuns); undefined where pdfjs cannot read them. */
+async function textRuns(pdfPage: PdfPageProxy): Promise<readonly TextRun[] | undefined> {
   try {
     const content = await pdfPage.getTextContent();
-    return content.items.flatMap((item) => ('str' in item ? [item] : []));
+    return ownRuns(content.items.flatMap((item) => ('str' in item ? [item] : [])));
   } catch {
     // The text layer only corrects the reading: a page whose text pdfjs cannot read is read as it looks.
     return undefined;
