@@ -77,6 +77,10 @@ describe('preferPdfText', () => {
     expect(take('—', '―')).toBe('―');
     expect(take('-', '−')).toBe('−');
     expect(take('5o', 'SO')).toBe('SO');
+    // Beside letters that agree: a schematic's pin and part names (`PA0`, `U1B` read `PAO`, `UIB`).
+    expect(take('PAO', 'PA0')).toBe('PA0');
+    expect(take('UIB', 'U1B')).toBe('U1B');
+    expect(take('PAX', 'PA0')).toBe('PAX');
     // One other character is a quarter or more of a short line: the reading stays.
     expect(take('W2', 'w2')).toBe('w2');
     // Letters whose case shows in their shape keep the case they print in.
@@ -175,6 +179,22 @@ describe('preferPdfText', () => {
     expect(preferPdfText([line('I7 PC7 GND', BOX)], labels)[0]!.text).toBe('17PC7 GND');
     // A wide letter after another in a proportional face stands as far apart: `mW` read so stays so.
     expect(preferPdfText([line('Power 5 mW', BOX)], [...run('Power', 10), ...run('5', 70), { char: 'm', x: 90, y: 10 }, { char: 'W', x: 106, y: 10 }])[0]!.text).toBe('Power 5 mW');
+  });
+
+  it('parts labels that lie close but are set apart in the text, as an Altium sheet sets a pin’s number and its name', () => {
+    const run = (text: string, x: number, y = 10) => [...text].map((char, i) => ({ char, x: x + i * 10, y }));
+    // `44` then, far on in the text, `BOOT0` 12 px on: less than the gap that spaces text, read apart.
+    const pin = [...run('44', 20), ...run('elsewhere', 0, 500), ...run('BOOT0', 42)];
+    expect(preferPdfText([line('44 BOOTO', BOX)], pin)[0]!.text).toBe('44 BOOT0');
+    expect(preferPdfText([line('44BOOTO', BOX)], pin)[0]!.text).toBe('44BOOT0');
+    // A speck read in the gap is no reason to run them together.
+    expect(preferPdfText([line('44. BOOTO', BOX)], pin)[0]!.text).toBe('44 BOOT0');
+    // A number set apart just past the box's end is another label's: the box's own text is taken.
+    const box: Quad = [[0, 0], [48, 0], [48, 20], [0, 20]];
+    const name = [...run('PA10', 5), ...run('elsewhere', 0, 500), ...run('31', 50)];
+    expect(preferPdfText([line('PA1O', box)], name)[0]!.text).toBe('PA10');
+    // Set next in the text, it runs the line on: which of it is the box's is a guess.
+    expect(preferPdfText([line('PA1O', box)], run('PA1031', 5))[0]!.text).toBe('PA1O');
   });
 
   it('takes the PDF’s text where a space follows the box’s last word, past its end (a cell’s text, clipped at its rule)', () => {

@@ -21,7 +21,7 @@ const MAX_LENGTH_DIFFERENCE = 0.1;
  */
 const WORD_GAP = 2;
 const SOFT_WORD_GAP = 1.5;
-/** Stands in the PDF's text for a gap of SOFT_WORD_GAP, until the reading tells whether it holds a space. */
+/** Stands in the PDF's text for a gap of SOFT_WORD_GAP (or between labels, see `joined`), until the reading tells whether it holds a space. */
 const SOFT_GAP = '\u0001';
 
 /**
@@ -39,7 +39,7 @@ function lookalikes(read: readonly string[], own: readonly string[]): boolean {
     read.length === own.length &&
     read.every((a, i) => {
       const b = own[i]!;
-      return (CASELESS.includes(a) && a.toLowerCase() === b.toLowerCase()) || LOOKALIKES.some((shapes) => shapes.includes(a) && shapes.includes(b));
+      return a === b || (CASELESS.includes(a) && a.toLowerCase() === b.toLowerCase()) || LOOKALIKES.some((shapes) => shapes.includes(a) && shapes.includes(b));
     })
   );
 }
@@ -288,10 +288,14 @@ function textIn(box: Quad, chars: readonly TextChar[]): BoxText | undefined {
   const ownMarks = after.every((c) => LAST_MARK.test(c.char)) ? after : [];
   const inside = [...within, ...ownMarks];
   if (inside.length === 0) return undefined;
-  // A space prints nothing: one after the box's last word (Excel writes them) does not run the line on.
-  if (onLine.some((c) => c.char.trim() !== '' && !ownMarks.includes(c) && ((c.u < 0 && c.u >= -step) || (c.u > 1 && c.u <= 1 + step)))) {
+  // A space prints nothing: one after the box's last word (Excel writes them) does not run the line
+  // on; nor does a character that the text does not set next to the box's end one, another label's
+  // drawn close by (a pin's number beside its name, `PA10` `31`, in an Altium sheet).
+  const [head, tail] = [inside[0]!, inside.at(-1)!];
+  const next = (c: OnLine, end: OnLine): boolean => Math.abs(c.order - end.order) === 1;
+  if (onLine.some((c) => c.char.trim() !== '' && !ownMarks.includes(c) && ((c.u < 0 && c.u >= -step && next(c, head)) || (c.u > 1 && c.u <= 1 + step && next(c, tail))))) {
     // The whole run the box lies on: its characters on either side, none a word's gap from the next.
-    let first = band.indexOf(inside[0]!), last = band.indexOf(inside.at(-1)!);
+    let first = band.indexOf(head), last = band.indexOf(tail);
     while (first > 0 && band[first]!.u - band[first - 1]!.u < WORD_GAP * step) first--;
     while (last + 1 < band.length && band[last + 1]!.u - band[last]!.u < WORD_GAP * step) last++;
     const run = band.slice(first, last + 1);
@@ -310,7 +314,10 @@ function joined(chars: readonly OnLine[], step: number): { text: string; against
   const text = chars
     .map((c, i) => {
       const gap = i > 0 && step > 0 ? (c.u - chars[i - 1]!.u) / step : 0;
-      return gap >= WORD_GAP ? ` ${c.char}` : gap >= SOFT_WORD_GAP ? SOFT_GAP + c.char : c.char;
+      // Characters side by side that the text sets far apart in its order belong to two labels
+      // drawn apart (a pin's number and its name, `44 BOOT0` in an Altium sheet), however near.
+      const apart = i > 0 && Math.abs(c.order - chars[i - 1]!.order) > 1;
+      return gap >= WORD_GAP ? ` ${c.char}` : gap >= SOFT_WORD_GAP || apart ? SOFT_GAP + c.char : c.char;
     })
     .join('')
     .replace(/\s+/g, ' ')
@@ -337,10 +344,17 @@ function inUnreadScript(text: string): boolean {
   return letters.length > 0 && letters.filter((char) => UNREAD_SCRIPT.test(char)).length * 2 >= letters.length;
 }
 
-/** The PDF's text with each SOFT_GAP a space where the reading has one between the characters either side, else nothing. */
+/**
+ * The PDF's text with each SOFT_GAP a space where the reading has one between the characters
+ * either side, else nothing. A mark the reading puts before its space is a speck in the gap (a
+ * pin's name and number read `PA14. 37`) where the PDF's text has none there.
+ */
 function spacedAsRead(text: string, reading: string): string {
+  const specksOut = reading.replace(/[.,:;'`!|-]+(?= )/g, '');
   return text
-    .replaceAll(/([^\s\u0001]{0,2})\u0001(?=([^\s\u0001]{0,2}))/gu, (_, before: string, after: string) => (reading.includes(`${before} ${after}`) ? `${before} ` : before))
+    .replaceAll(/([^\s\u0001]{0,2})\u0001(?=([^\s\u0001]{0,2}))/gu, (_, before: string, after: string) =>
+      reading.includes(`${before} ${after}`) || specksOut.includes(`${before} ${after}`) ? `${before} ` : before,
+    )
     .replace(/\s+/g, ' ')
     .trim();
 }
