@@ -14,6 +14,7 @@ import { pageSkew, pageTurn, turnPageUpright, turnPointUpright, turnWeight, type
 import { detectBoxes } from './page-detection.ts';
 import { PAPER_MARGIN, isTightCrop, offPaperMargin, withPaperMargin } from './paper-margin.ts';
 import { borneOutByPdfText, preferPdfText } from './pdf-text.ts';
+import { pinZeros } from './pin-names.ts';
 import { readingOrder } from './reading-order.ts';
 import type { Recognizer } from './recognizer.ts';
 import type { OrtSession } from './session.ts';
@@ -167,7 +168,7 @@ export class PpocrEngine implements Engine {
       turns = ((turns + 2) % 4) as QuarterTurns;
     }
     if (margin) lines = lines.map((line) => ({ ...line, box: line.box.map((point) => offPaperMargin(point, margin, turned)) as Quad }));
-    lines = chineseNumberMarks(lines);
+    lines = pinZeros(chineseNumberMarks(lines));
     if (pdfText) {
       const read = lines;
       lines = preferPdfText(read, placedText(pdfText, scanned, turns));
