@@ -102,11 +102,18 @@ describe('preferPdfText', () => {
     expect(take('设计：王吉 审核：李四', '设计：王喆 审核：李四')).toBe('设计：王喆 审核：李四');
   });
 
-  it('keeps the reading where the PDF’s text there holds a character it cannot name (a control code, U+FFFD, private use)', () => {
+  it('gives a character the PDF’s text cannot name (a control code, U+FFFD, private use) as the reading has it, and takes the rest', () => {
     for (const unnamed of ['\u0093', '\ufffd', '\ue000', '\u{f0041}']) {
-      expect(preferPdfText([line('Symbol: ±', BOX)], layer(`Symbol: ${unnamed}`, 0, 10))[0]!.text).toBe('Symbol: ±');
+      expect(preferPdfText([line('Symbo1: ±', BOX)], layer(`Symbol: ${unnamed}`, 0, 10))[0]!.text).toBe('Symbol: ±');
     }
     expect(preferPdfText([line('Symbol: +', BOX)], layer('Symbol: ±', 0, 10))[0]!.text).toBe('Symbol: ±');
+    // A Word bullet in Wingdings (WCH's CH592 datasheet): the line's misreadings mended, the bullet as read.
+    expect(take('●Halt:1.OmA(PLL/HSE不停止)', '\uf06c Halt：1.0mA（PLL/HSE不停止）')).toBe('● Halt：1.0mA（PLL/HSE不停止）');
+    // One the reading has nothing for is left out.
+    expect(take('Halt:1.OmA', '\uf06c Halt：1.0mA')).toBe('Halt：1.0mA');
+    expect(take('Germany', 'Germany \u{f0001}')).toBe('Germany');
+    // Where more than a quarter of the text names nothing, its font's map is broken: the reading stays.
+    expect(take('Bore 20', '\ue001\ue002\ue003 20')).toBe('Bore 20');
   });
 
   it('takes only the characters inside the box, in order along it, whichever way the box runs', () => {
@@ -167,6 +174,9 @@ describe('preferPdfText', () => {
     // WCH's CH32V003 IAP guide: the text layer's `0x1FFFF000` read `Ox1FFFFooo`, the stop after `LinkUtility` past the box.
     const box: Quad = [[0, 0], [283, 0], [283, 20], [0, 20]];
     expect(preferPdfText([line('to Ox1FFFFooo via WCH.', box)], layer('to 0x1FFFF000 via WCH.', 71, 10))[0]!.text).toBe('to 0x1FFFF000 via WCH.');
+    // So does a closing bracket: a full-width one sits at the left of its cell (WCH's CH592 datasheet).
+    const halt: Quad = [[0, 0], [180, 0], [180, 20], [0, 20]];
+    expect(preferPdfText([line('Halt: 1.OmA(PLL 不停止)', halt)], layer('Halt：1.0mA（PLL 不停止）', 0, 10))[0]!.text).toBe('Halt：1.0mA（PLL 不停止）');
     // A letter there still runs the line on.
     expect(preferPdfText([line('to Ox1FFFFooo via WCH', box)], layer('to 0x1FFFF000 via WCH.', 71, 10))[0]!.text).toBe('to Ox1FFFFooo via WCH');
   });

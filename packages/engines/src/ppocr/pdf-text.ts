@@ -51,6 +51,40 @@ function lookalikes(read: readonly string[], own: readonly string[]): boolean {
 const UNNAMED = /[\u0000-\u001f\u007f-\u009f\ufffd\ue000-\uf8ff\u{f0000}-\u{10ffff}]/u;
 
 /**
+ * The PDF's text with each character that names none (see UNNAMED) given as the reading has what
+ * prints there, the two aligned character by character, spaces aside; left out where the reading
+ * has nothing there. Word and Office write a list's bullet in Wingdings or Symbol as private use
+ * (U+F06C, U+F0B7): a WCH datasheet's every bulleted line (`1.OmA(PLL/HSE` for `1.0mA（PLL/HSE`)
+ * kept its misreadings for want of it. Undefined where such characters are more than
+ * MAX_DIFFERENCE of the text: a font's whole map is broken, and the text says nothing.
+ */
+function namedAsRead(reading: string, own: string): string | undefined {
+  if (!UNNAMED.test(own)) return own;
+  const a = [...reading].filter((c) => c.trim() !== '');
+  const b = [...own].map((char, at) => ({ char, at })).filter(({ char }) => char.trim() !== '');
+  const unnamed = b.filter(({ char }) => UNNAMED.test(char)).length;
+  if (unnamed > MAX_DIFFERENCE * b.length) return undefined;
+  // Pairing with a character that names none costs half: where the reading has nothing for it
+  // (an emoji flag after `Germany`), leaving it out beats pairing it with a letter the text has too.
+  const differs = (i: number, j: number) => (UNNAMED.test(b[j]!.char) ? 0.5 : a[i] === b[j]!.char ? 0 : 1);
+  const cost = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) cost[i]![j] = Math.min(cost[i - 1]![j]! + 1, cost[i]![j - 1]! + 1, cost[i - 1]![j - 1]! + differs(i - 1, j - 1));
+  }
+  const chars = [...own];
+  for (let i = a.length, j = b.length; j > 0; ) {
+    if (i > 0 && cost[i]![j] === cost[i - 1]![j - 1]! + differs(i - 1, j - 1)) {
+      if (UNNAMED.test(b[j - 1]!.char)) chars[b[j - 1]!.at] = a[i - 1]!;
+      i--, j--;
+    } else if (cost[i]![j] === cost[i]![j - 1]! + 1 || i === 0) {
+      if (UNNAMED.test(b[j - 1]!.char)) chars[b[j - 1]!.at] = '';
+      j--;
+    } else i--;
+  }
+  return chars.join('').replace(/\s+/g, ' ').trim();
+}
+
+/**
  * A character map that is broken for a CJK font alone (a subset of SimSun without ToUnicode
  * beside a Latin font with one) gives other ideographs in a line whose Latin text agrees:
  * `Buyer˖哾㦓` under `Buyer：黎荣`, within MAX_DIFFERENCE of the reading. The recogniser reads a
@@ -254,8 +288,12 @@ interface BoxText {
   span: [number, number];
 }
 
-/** Small marks that end a line. */
-const LAST_MARK = /^[.,;:。，、；：]$/u;
+/**
+ * Small marks that end a line, and closing brackets: a full-width `）` sits at the left of its
+ * cell, so its middle lies past the end of the ink the box stops at (a WCH datasheet's
+ * `Halt：1.0mA（PLL/HSE 不停止）`).
+ */
+const LAST_MARK = /^[.,;:。，、；：)）\]】」』]$/u;
 
 /**
  * The PDF's text whose characters lie in `box`, in reading order along it (see BoxText); `chars`
@@ -368,8 +406,8 @@ function spacedAsRead(text: string, reading: string): string {
  */
 function pdfTextOf(line: ReadLine, byRow: readonly TextChar[]): { text: string; box?: Quad; span?: [number, number] } | undefined {
   const found = textIn(line.box, byRow);
-  const spaced = found && spacedAsRead(found.text, line.text);
-  if (!spaced || UNNAMED.test(spaced)) return undefined;
+  const spaced = found && namedAsRead(line.text, spacedAsRead(found.text, line.text));
+  if (!spaced) return undefined;
   const pdf = wholeCharacters(asciiAlphanumerics(spaced));
   if (inUnreadScript(pdf)) {
     const text = found.againstText ? [...pdf].reverse().join('') : pdf;
