@@ -187,6 +187,10 @@ describe('preferPdfText', () => {
     const labels = [...run('17', 20), ...run('PC7', 46), ...run('GND', 100)];
     expect(preferPdfText([line('17 PC7 GND', BOX)], labels)[0]!.text).toBe('17 PC7 GND');
     expect(preferPdfText([line('I7 PC7 GND', BOX)], labels)[0]!.text).toBe('17PC7 GND');
+    // Ideographs a word's gap apart are spaced only as read: an Altium sheet's CJK font set without its widths.
+    const typeC = [...run('Type-C', 0), { char: '接', x: 80, y: 10 }, { char: '口', x: 105, y: 10 }];
+    expect(preferPdfText([line('Type-C 接口', BOX)], typeC)[0]!.text).toBe('Type-C 接口');
+    expect(preferPdfText([line('Type-C 接 口', BOX)], typeC)[0]!.text).toBe('Type-C 接 口');
     // A wide letter after another in a proportional face stands as far apart: `mW` read so stays so.
     expect(preferPdfText([line('Power 5 mW', BOX)], [...run('Power', 10), ...run('5', 70), { char: 'm', x: 90, y: 10 }, { char: 'W', x: 106, y: 10 }])[0]!.text).toBe('Power 5 mW');
   });

@@ -92,6 +92,7 @@ function namedAsRead(reading: string, own: string): string | undefined {
  * line's ideographs differ, and more than half of them, the reading stays.
  */
 const HAN = /\p{Script=Han}/gu;
+const IDEOGRAPH = /^\p{Script=Han}$/u;
 
 function ideographsDisagree(read: string, own: string): boolean {
   const a = (read.match(HAN) ?? []).join(''), b = (own.match(HAN) ?? []).join('');
@@ -355,7 +356,10 @@ function joined(chars: readonly OnLine[], step: number): { text: string; against
       // Characters side by side that the text sets far apart in its order belong to two labels
       // drawn apart (a pin's number and its name, `44 BOOT0` in an Altium sheet), however near.
       const apart = i > 0 && Math.abs(c.order - chars[i - 1]!.order) > 1;
-      return gap >= WORD_GAP ? ` ${c.char}` : gap >= SOFT_WORD_GAP || apart ? SOFT_GAP + c.char : c.char;
+      // Chinese sets no space between ideographs: a gap there is spaced only as read (an Altium
+      // sheet's CJK font, set without its widths, spread `蓝灯`, `电源转换` a character apart).
+      const ideographs = i > 0 && IDEOGRAPH.test(c.char) && IDEOGRAPH.test(chars[i - 1]!.char);
+      return gap >= WORD_GAP && !ideographs ? ` ${c.char}` : gap >= SOFT_WORD_GAP || apart ? SOFT_GAP + c.char : c.char;
     })
     .join('')
     .replace(/\s+/g, ' ')
