@@ -16,6 +16,8 @@ describe('fixDigitLookalikes', () => {
   it('leaves words, letter-digit codes and lone letters alone', () => {
     const text = 'Do not go to 10 o clock; 42CrMo4, ISO 2768, No.5, o-ring, Oil 2O, oo';
     expect(fixDigitLookalikes(text)).toBe(text.replace('2O', '20'));
+    // A pin named IO and its number (Ai-Thinker's Ra-08: `Press the IO2 button`) had read I02.
+    expect(fixDigitLookalikes('Press the IO2 button, IO15 and IO0')).toBe('Press the IO2 button, IO15 and IO0');
   });
 
   it('reads l, I or i between digits, and after the M of a thread, as one', () => {

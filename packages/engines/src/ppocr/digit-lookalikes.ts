@@ -5,6 +5,8 @@
  */
 const NUMBER_LIKE = /(?<![\p{Script=Latin}\p{N}])[\d.,:/+\-±×%°()oOlIiЗΟ]+(?![\p{Script=Latin}\p{N}])/gu;
 const ZERO_LOOKALIKES = /[oOΟ]/g;
+/** A pin named IO and its number (`IO2`, `IO15`: ESP32 boards' and Flash chips' pins), no number with its 1 and 0 misread. */
+const IO_PIN = /^IO\d{1,2}$/;
 /** l, I or i with a digit or decimal mark on both sides (`2l0`, `0.l5`); at a token's end it may be a unit (`5l`). */
 const ONE_BETWEEN_DIGITS = /(?<=[\d.,])[lIi](?=[\d.,])/g;
 /**
@@ -53,7 +55,7 @@ const DESIGNATION_ZERO = /(?<![\p{Script=Latin}\p{N}])([A-Z]{2,4}|[MRØΦφ])(\d
  */
 export function fixDigitLookalikes(text: string): string {
   return text
-    .replace(NUMBER_LIKE, (token) => (/\d/.test(token) ? token.replace(ZERO_LOOKALIKES, '0').replaceAll('З', '3').replace(ONE_BETWEEN_DIGITS, '1') : token))
+    .replace(NUMBER_LIKE, (token) => (/\d/.test(token) && !IO_PIN.test(token) ? token.replace(ZERO_LOOKALIKES, '0').replaceAll('З', '3').replace(ONE_BETWEEN_DIGITS, '1') : token))
     .replace(DESIGNATION_ZERO, (_, sign: string, number: string) => sign + number.replace(/[oO]/g, '0'))
     .replace(THREAD_ONE, '$11')
     .replace(SIZE_ZERO, '$10')
