@@ -112,6 +112,10 @@ describe('preferPdfText', () => {
     // One the reading has nothing for is left out.
     expect(take('Halt:1.OmA', '\uf06c Halt：1.0mA')).toBe('Halt：1.0mA');
     expect(take('Germany', 'Germany \u{f0001}')).toBe('Germany');
+    // A line too long to align keeps its reading.
+    const wide: Quad = [[0, 0], [6000, 0], [6000, 20], [0, 20]];
+    const long = 'x'.repeat(598);
+    expect(preferPdfText([line(`•${long}y`, wide)], layer(`\uf06c${long}x`, 0, 10))[0]!.text).toBe(`•${long}y`);
     // Where more than a quarter of the text names nothing, its font's map is broken: the reading stays.
     expect(take('Bore 20', '\ue001\ue002\ue003 20')).toBe('Bore 20');
   });

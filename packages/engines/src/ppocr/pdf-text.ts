@@ -50,20 +50,24 @@ function lookalikes(read: readonly string[], own: readonly string[]): boolean {
  */
 const UNNAMED = /[\u0000-\u001f\u007f-\u009f\ufffd\ue000-\uf8ff\u{f0000}-\u{10ffff}]/u;
 
+/** Characters paired at most in `namedAsRead`: its table grows as the product of the two lines' lengths. */
+const MAX_ALIGNED = 250_000;
+
 /**
  * The PDF's text with each character that names none (see UNNAMED) given as the reading has what
  * prints there, the two aligned character by character, spaces aside; left out where the reading
  * has nothing there. Word and Office write a list's bullet in Wingdings or Symbol as private use
  * (U+F06C, U+F0B7): a WCH datasheet's every bulleted line (`1.OmA(PLL/HSE` for `1.0mA（PLL/HSE`)
  * kept its misreadings for want of it. Undefined where such characters are more than
- * MAX_DIFFERENCE of the text: a font's whole map is broken, and the text says nothing.
+ * MAX_DIFFERENCE of the text: a font's whole map is broken, and the text says nothing; and
+ * where the line is too long to align (see MAX_ALIGNED): it keeps its reading, as it did before.
  */
 function namedAsRead(reading: string, own: string): string | undefined {
   if (!UNNAMED.test(own)) return own;
   const a = [...reading].filter((c) => c.trim() !== '');
   const b = [...own].map((char, at) => ({ char, at })).filter(({ char }) => char.trim() !== '');
   const unnamed = b.filter(({ char }) => UNNAMED.test(char)).length;
-  if (unnamed > MAX_DIFFERENCE * b.length) return undefined;
+  if (unnamed > MAX_DIFFERENCE * b.length || a.length * b.length > MAX_ALIGNED) return undefined;
   // Pairing with a character that names none costs half: where the reading has nothing for it
   // (an emoji flag after `Germany`), leaving it out beats pairing it with a letter the text has too.
   const differs = (i: number, j: number) => (UNNAMED.test(b[j]!.char) ? 0.5 : a[i] === b[j]!.char ? 0 : 1);
