@@ -41,6 +41,12 @@ function* operations(content: string): Generator<{ op: string; operands: PdfValu
   }
 }
 
+/** The XObject a `Do` operand names in `resources`, as stored (a reference where the file is sound). */
+function namedXObject(objects: PdfObjects, resources: PdfDict | undefined, operand: PdfValue | undefined): PdfValue | undefined {
+  const name = nameOf(operand);
+  return name === undefined ? undefined : objects.dict(resources?.get('XObject'))?.get(name);
+}
+
 /** An upright rectangle in page space (PDF units, y up). */
 export interface Rect {
   left: number;
@@ -122,8 +128,7 @@ export function drawingOf(objects: PdfObjects, content: string, resources: PdfDi
         if (typeof operands[0] !== 'number') return undefined;
         textMode = operands[0];
       } else if (op === 'Do') {
-        const name = nameOf(operands[0]);
-        const ref = name === undefined ? undefined : objects.dict(resources?.get('XObject'))?.get(name);
+        const ref = namedXObject(objects, resources, operands[0]);
         if (!(ref instanceof PdfRef)) return undefined;
         const subtype = nameOf(objects.dict(ref)?.get('Subtype'));
         const inner: Drawing | null | undefined =
@@ -220,8 +225,7 @@ function anyOperation(
       if (found(operation)) return true;
       const { op, operands } = operation;
       if (op === 'Do' && depth < MAX_FORM_DEPTH) {
-        const name = nameOf(operands[0]);
-        const ref = name === undefined ? undefined : objects.dict(resources?.get('XObject'))?.get(name);
+        const ref = namedXObject(objects, resources, operands[0]);
         const stream = ref instanceof PdfRef && !seen.has(`${ref.num} ${ref.gen}`) ? objects.stream(ref) : undefined;
         if (ref instanceof PdfRef && stream && nameOf(stream.dict.get('Subtype')) === 'Form') {
           seen.add(`${ref.num} ${ref.gen}`);
@@ -277,8 +281,7 @@ export function imageArea(objects: PdfObjects, content: string, resources: PdfDi
       // An inline image fills the unit square, as an XObject does.
       else if (op === 'BI') area += scaleOf(matrix);
       else if (op === 'Do') {
-        const name = nameOf(operands[0]);
-        const ref = name === undefined ? undefined : objects.dict(resources?.get('XObject'))?.get(name);
+        const ref = namedXObject(objects, resources, operands[0]);
         if (!(ref instanceof PdfRef)) continue;
         const subtype = nameOf(objects.dict(ref)?.get('Subtype'));
         if (subtype === 'Image') area += scaleOf(matrix);
