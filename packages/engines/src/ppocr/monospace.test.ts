@@ -31,6 +31,16 @@ describe('neighbouringCells', () => {
   });
 });
 
+describe('neighbouringCells in a line of even letters', () => {
+  it('finds no cells where no gap leaves a cell blank (`Total Ending Balance`: proportional letters that run evenly)', () => {
+    // The glyphs' middles as a table cell's line gave them (to the pixel), 14 of 18 on a grid of 22.5 px; its spaces, after the 5th and 11th glyph, 29 and 33 px.
+    const middles = [12, 35, 56, 76, 92, 121, 143, 168, 188, 207, 232, 265, 288, 304, 322, 345, 369, 392];
+    const blocks = middles.map((middle) => ({ start: middle - 7, end: middle + 7, top: 12, bottom: 36 }));
+    const ink = inkedStrip(blocks, { width: 410 });
+    expect(neighbouringCells(ink, stepOf(blocks[4]!), stepOf(blocks[5]!))).toBe(false);
+  });
+});
+
 describe('inEvenCells', () => {
   /** Whether the glyphs of `runs` (start, end in strip pixels) at `left` and `left + 1` stand in even cells with their neighbours. */
   const even = (runs: ReadonlyArray<readonly [number, number]>, left: number) => {

@@ -45,7 +45,11 @@ function cellPitch(ink: StripInk): number | null {
     const pitch = covariance / variance;
     const origin = meanMiddle - pitch * meanCell;
     const off = (middle: number, k: number) => Math.abs((middle - origin) / pitch - k);
-    if (cells.filter((k, i) => off(middles[i]!, k) <= ON_GRID).length >= SHARE_ON_GRID * n) found = pitch;
+    // A monospaced line's word space is a cell left blank; a line whose gaps all stand one cell
+    // apart is proportional print whose letters happen to run evenly (`Total Ending Balance` in a
+    // table's cell: 14 of 18 glyphs on a grid, its spaces 1.3 and 1.4 letters wide).
+    const blankCell = cells.some((k, i) => k - (cells[i - 1] ?? k) >= 2);
+    if (blankCell && cells.filter((k, i) => off(middles[i]!, k) <= ON_GRID).length >= SHARE_ON_GRID * n) found = pitch;
   }
   pitches.set(ink, found);
   return found;
