@@ -67,6 +67,36 @@ describe('recogniseDocument', () => {
     expect(result.pages[0]!.lines?.map((line) => line.text)).toEqual([note, '材料 45钢 调质处理 硬度 HB220']);
   });
 
+  it('reads the PDF’s own text the detector misses where it prints (a calendar’s days in 4.5 pt), and none that does not print', async () => {
+    const days = Array.from({ length: 28 }, (_, i) => String(i + 1).padStart(2, '0'));
+    const prose = ['Timetable for the second term, as agreed by the board of studies.', 'Rooms are booked for each session; bring the handbook to the first one.'];
+    const cell = (i: number) => ({ x: 60 + (i % 7) * 70, y: 400 - Math.floor(i / 7) * 40 });
+    const ops = [
+      ...prose.map((text, i) => `0 0 0 rg BT /F1 11 Tf 60 ${560 - i * 16} Td (${text}) Tj ET`),
+      // Each day condensed in the corner of a tinted cell, as a printed calendar sets it.
+      ...days.map((day, i) => `0.9 0.95 0.8 rg ${cell(i).x} ${cell(i).y} 64 34 re f 0 0 0 rg BT /F1 4.5 Tf 70 Tz ${cell(i).x + 3} ${cell(i).y + 27} Td (${day}) Tj ET`),
+      // White on the paper, and under a filled box: text the page does not show.
+      '1 1 1 rg BT /F1 4.5 Tf 63 220 Td (77) Tj ET',
+      '0 0 0 rg BT /F1 4.5 Tf 203 220 Td (66) Tj ET 200 215 20 12 re f',
+    ];
+    const pdf = writePdf(
+      [
+        { value: '<< /Type /Catalog /Pages 2 0 R >>' },
+        { value: '<< /Type /Pages /Kids [5 0 R] /Count 1 >>' },
+        { value: '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>' },
+        { value: '<< >>', stream: new TextEncoder().encode(ops.join('\n')) },
+        { value: '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 842 595] /Resources << /Font << /F1 3 0 R >> >> /Contents 4 0 R >>' },
+      ],
+      { root: 1 },
+    );
+    const data: OcrJobData = { blobKey: 'b', filename: 'calendar.pdf', size: pdf.byteLength, format: 'pdf', options: {} };
+    const words = (await recogniseDocument(pdf, data, context(100_000_000))).raw_text.split(/\s+/);
+    // From the detector's boxes alone 20 of the 28 were read, `10` as `o`.
+    expect(days.filter((day) => words.includes(day)).length).toBeGreaterThanOrEqual(26);
+    expect(words).not.toContain('77');
+    expect(words).not.toContain('66');
+  });
+
   it('reads a page of fine print rendered finer where the request leaves the dpi to the service', async () => {
     // A schematic's 2 pt print in two corners, so the page is read whole: 5.6 px at 200 dpi,
     // under 4 px where the detector sees the page shrunk to 1,600 px.

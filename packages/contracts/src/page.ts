@@ -22,6 +22,8 @@ export interface PageTextChar {
   char: string;
   x: number;
   y: number;
+  /** Its font size in page pixels, where the text layer tells. */
+  size?: number;
 }
 
 /** One recognised line of text. */

@@ -26,6 +26,8 @@ describe('placeText', () => {
     expect(chars[1]!.x).toBeCloseTo(40);
     // The baseline is at y 100 on the page; the glyphs' middle 0.35 of 20 px above it.
     for (const c of chars) expect(c.y).toBeCloseTo(93);
+    // 10 pt at 2 px per point.
+    for (const c of chars) expect(c.size).toBeCloseTo(20);
   });
 
   it('follows a run turned a quarter (text up the page) and keeps its spaces', () => {

@@ -60,14 +60,14 @@ const OVERPRINT = 0.15;
 /**
  * `placed` without the characters drawn again over the same character, the first drawn kept, and
  * without spaces drawn over a glyph (the copies' character maps can differ: one gives a stop where
- * the other gives a space); `sizes[i]` is placed[i]'s font size in pixels. See OVERPRINT.
+ * the other gives a space). See OVERPRINT.
  */
-function withoutOverprint(placed: readonly PageTextChar[], sizes: readonly number[]): PageTextChar[] {
+function withoutOverprint(placed: readonly PageTextChar[]): PageTextChar[] {
   const byRow = [...placed.keys()].sort((a, b) => placed[a]!.y - placed[b]!.y);
   const dropped = new Set<number>();
   for (let k = 0; k < byRow.length; k++) {
     const i = byRow[k]!;
-    const c = placed[i]!, near = OVERPRINT * sizes[i]!;
+    const c = placed[i]!, near = OVERPRINT * c.size!;
     for (let j = k + 1; j < byRow.length && !dropped.has(i); j++) {
       const other = byRow[j]!, d = placed[other]!;
       if (d.y - c.y > near) break;
@@ -94,12 +94,11 @@ function multiply(m: Matrix, n: Matrix): number[] {
 
 /**
  * Places each character of the page's text runs on the rendered page (`viewport`: PDF user space
- * to page pixels), at the middle of its glyph. A run's width is shared evenly by its characters.
+ * to page pixels), at the middle of its glyph, with its font size. A run's width is shared evenly by its characters.
  * Text drawn twice over itself is placed once (see OVERPRINT).
  */
 export function placeText(runs: readonly TextRun[], viewport: Matrix): PageTextChar[] {
   const placed: PageTextChar[] = [];
-  const sizes: number[] = [];
   const pixelsPerUnit = Math.hypot(viewport[0]!, viewport[1]!);
   for (const run of runs) {
     const chars = Array.from(run.str);
@@ -114,11 +113,10 @@ export function placeText(runs: readonly TextRun[], viewport: Matrix): PageTextC
     const lift = GLYPH_MIDDLE * up;
     chars.forEach((char, i) => {
       const t = advance * (i + 0.5);
-      placed.push({ char, x: m[4]! + bx * t + ux * lift, y: m[5]! + by * t + uy * lift });
-      sizes.push(up);
+      placed.push({ char, x: m[4]! + bx * t + ux * lift, y: m[5]! + by * t + uy * lift, size: up });
     });
   }
-  return withoutOverprint(placed, sizes);
+  return withoutOverprint(placed);
 }
 
 /**

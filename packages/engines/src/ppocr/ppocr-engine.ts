@@ -25,6 +25,7 @@ import { isSpecks } from './specks.ts';
 import { numberRows, readsAsNumbers, readsBetterAcross, stackedRows } from './stacked-rows.ts';
 import { tableDashes } from './table-dashes.ts';
 import { doubtfulZeros, tableZeros } from './table-zeros.ts';
+import { unboxedText } from './unboxed-text.ts';
 import { withoutUnderlines } from './underlines.ts';
 import { onWhitePaper } from './white-paper.ts';
 
@@ -51,7 +52,7 @@ function placedText(pdfText: readonly PageTextChar[], scanned: PageImage, turns:
   if (turns === 0) return pdfText;
   return pdfText.map((c) => {
     const [x, y] = turnPointUpright([c.x, c.y], scanned.width, scanned.height, turns);
-    return { char: c.char, x, y };
+    return { ...c, x, y };
   });
 }
 
@@ -171,9 +172,12 @@ export class PpocrEngine implements Engine {
     lines = pinZeros(chineseNumberMarks(lines));
     if (pdfText) {
       const read = lines;
-      lines = preferPdfText(read, placedText(pdfText, scanned, turns));
+      const chars = placedText(pdfText, scanned, turns);
+      lines = preferPdfText(read, chars);
       const taken = lines.filter((line) => !read.includes(line)).length;
-      logger?.debug({ lines: lines.length, takenFromPdfText: taken }, 'reading checked against the PDF text');
+      const unboxed = await this.readUnboxedText(scanned, turns, chars, lines, signal);
+      lines = [...lines, ...unboxed];
+      logger?.debug({ lines: lines.length, takenFromPdfText: taken, addedFromPdfText: unboxed.length }, 'reading checked against the PDF text');
     }
     lines = tableZeros(restoreLonePositionSymbols(lines));
     const characters = lines.reduce((n, line) => n + line.characters, 0);
@@ -206,6 +210,19 @@ export class PpocrEngine implements Engine {
     // A line the grown box covers was read again in it: the mark beside a heading's number read alone as `85`.
     const covered = (line: ReadLine) => [...grown.values()].some(({ box }) => quadOverlap(line.box, box) >= READ_AGAIN * quadArea(line.box));
     return lines.flatMap((line) => grown.get(line) ?? (covered(line) ? [] : [line]));
+  }
+
+  /**
+   * Runs of the PDF's text no line lies on (see `unboxed-text`), read where they print on the page
+   * turned upright by `turns`: those the reading bears out, with the PDF's text.
+   */
+  private async readUnboxedText(scanned: PageImage, turns: QuarterTurns, chars: readonly PageTextChar[], lines: readonly ReadLine[], signal?: AbortSignal): Promise<ReadLine[]> {
+    const boxes = unboxedText(chars, lines, turns % 2 === 0 ? scanned : { width: scanned.height, height: scanned.width });
+    if (boxes.length === 0) return [];
+    const upright = turns === 0 ? scanned : turnPageUpright(scanned, turns);
+    const unsure: ReadLine[] = [];
+    const read = await this.readBoxes(upright, boxes, boxes.map(() => false), () => signal?.throwIfAborted(), { doubtful: unsure });
+    return borneOutByPdfText([...read, ...unsure], chars);
   }
 
   /** The page cleared of show-through, or undefined where its faint boxes do not read as it (see show-through.ts). */

@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import type { PageTextChar, Quad } from '@ocr/contracts';
+import { quadBounds } from './geometry.ts';
+import { unboxedText } from './unboxed-text.ts';
+
+/** `text` set in `size` px type from (x, y) along +x, its glyphs' middles 0.55 of the size apart. */
+function set(text: string, x: number, y: number, size = 20): PageTextChar[] {
+  return [...text].map((char, i) => ({ char, x: x + i * 0.55 * size, y, size }));
+}
+
+const PAGE = { width: 1000, height: 800 };
+
+describe('unboxedText', () => {
+  it('boxes each run of the text no line lies on: a calendar row’s days, one box a day', () => {
+    const row = [...set('01', 100, 300), ...set('02', 200, 300), ...set('03', 300, 300)];
+    const boxes = unboxedText(row, [], PAGE);
+    expect(boxes).toHaveLength(3);
+    const first = quadBounds(boxes[0]!);
+    // The glyphs' middles 11 px apart, the box 0.6 of the size past them and either side.
+    expect(first).toEqual({ left: 88, top: 288, right: 123, bottom: 312 });
+  });
+
+  it('runs words on across their spaces, and stops at a gap wider than a word space', () => {
+    const text = [...set('Room 2.48', 100, 300), ...set('FWB', 300, 300)];
+    const boxes = unboxedText(text, [], PAGE).map(quadBounds);
+    expect(boxes).toHaveLength(2);
+    expect(boxes[0]!.right).toBeCloseTo(100 + 8 * 11 + 12);
+  });
+
+  it('leaves out the text lines read already lie on, and a run mostly under a line’s box', () => {
+    const read: Quad = [[90, 285], [400, 285], [400, 315], [90, 315]];
+    const text = [...set('Read already', 100, 300), ...set('unread', 100, 400)];
+    const boxes = unboxedText(text, [{ box: read }], PAGE);
+    expect(boxes.map((box) => quadBounds(box).top)).toEqual([388]);
+  });
+
+  it('follows a run up the page, its box’s top edge along it', () => {
+    const up = [...'UP'].map((char, i) => ({ char, x: 500, y: 400 - i * 11, size: 20 }));
+    const [box] = unboxedText(up, [], PAGE);
+    // Read from its start: the top edge runs from the bottom of the page upwards, on its left.
+    expect(box![0][1]).toBeGreaterThan(box![1][1]);
+    expect(box![0][0]).toBeLessThan(500);
+  });
+
+  it('starts no run down a column of one-character cells a line apart, nor across sizes', () => {
+    const column = [...set('1', 100, 300), ...set('2', 100, 330), ...set('3', 100, 360)];
+    expect(unboxedText(column, [], PAGE)).toHaveLength(3);
+    const sizes = [...set('A', 100, 300, 20), ...set('B', 111, 300, 40)];
+    expect(unboxedText(sizes, [], PAGE)).toHaveLength(2);
+  });
+
+  it('spans the marks inside a run but makes none of marks alone (a contents page’s dot leaders)', () => {
+    expect(unboxedText(set('. . . . . .', 100, 300), [], PAGE)).toEqual([]);
+    const [room] = unboxedText(set('2.48', 100, 300), [], PAGE).map(quadBounds);
+    expect(room).toMatchObject({ left: 88, right: 100 + 33 + 12 });
+  });
+
+  it('leaves out text off the page and characters without a font size', () => {
+    expect(unboxedText(set('off', 990, 300), [], PAGE)).toEqual([]);
+    expect(unboxedText([{ char: 'x', x: 100, y: 100 }], [], PAGE)).toEqual([]);
+  });
+});
