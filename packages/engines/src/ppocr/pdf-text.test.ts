@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PageTextChar, Quad } from '@ocr/contracts';
 import type { ReadLine } from './readings.ts';
+import { quadBounds } from './geometry.ts';
 import { borneOutByPdfText, preferPdfText } from './pdf-text.ts';
 
 /** The PDF's text as a line of characters 10 px apart from (x, y), along +x. */
@@ -223,6 +224,41 @@ describe('preferPdfText', () => {
 
   it('leaves a line with no PDF text in its box as read', () => {
     expect(preferPdfText([line('stamped', BOX)], layer('elsewhere', 0, 300))[0]!.text).toBe('stamped');
+  });
+});
+
+describe('preferPdfText on a page whose text the reading bears out', () => {
+  /** Eight lines read as the PDF's text has them, 40 px apart from the top, and that text. */
+  const agreeing = Array.from({ length: 8 }, (_, k) => ({ text: `Row ${k} of the table`, y: 40 * k }));
+  const rows = agreeing.map(({ text, y }) => line(text, [[0, y], [300, y], [300, y + 20], [0, y + 20]]));
+  const rowText = agreeing.flatMap(({ text, y }) => layer(text, 0, y + 10));
+  const cell = (x: number, y: number, width: number): Quad => [[x, y], [x + width, y], [x + width, y + 20], [x, y + 20]];
+
+  it('takes the PDF’s text for a short line whose reading differs from it in one character (`16` read `6`, `05` read `65`)', () => {
+    const cells = [line('6', cell(0, 400, 20)), line('65', cell(0, 440, 20))];
+    const text = [...rowText, ...layer('16', 0, 410), ...layer('05', 0, 450)];
+    expect(preferPdfText([...rows, ...cells], text).slice(8).map((l) => l.text)).toEqual(['16', '05']);
+    // Without the page's other lines to bear its text out, the reading stays.
+    expect(preferPdfText(cells, text).map((l) => l.text)).toEqual(['6', '65']);
+    // Two characters off is another text.
+    expect(preferPdfText([...rows, line('65', cell(0, 440, 20))], [...rowText, ...layer('17', 0, 450)])[8]!.text).toBe('65');
+    // A mark read where the text has a letter is a font's broken map (a symbol font's minus given as `Y`).
+    expect(preferPdfText([...rows, line('-40', cell(0, 440, 30))], [...rowText, ...layer('Y40', 0, 450)])[8]!.text).toBe('-40');
+  });
+
+  it('takes the run of a short line the detector boxed a glyph short (`13` boxed round its `3`), the box widened to it', () => {
+    const [, cut] = preferPdfText([...rows, line('3', cell(12, 500, 10))], [...rowText, ...layer('13', 2, 510)]).slice(7);
+    expect(cut!.text).toBe('13');
+    expect(quadBounds(cut!.box)).toMatchObject({ left: 2, right: 22 });
+  });
+
+  it('turns back a line read turned round whose glyphs look alike turned (`08` read `80`), where the text runs left to right', () => {
+    const turned: Quad = [[30, 620], [0, 620], [0, 600], [30, 600]];
+    const [read] = preferPdfText([line('80', turned)], layer('08', 0, 610));
+    expect(read).toMatchObject({ text: '08', box: [[0, 600], [30, 600], [30, 620], [0, 620]] });
+    // An upright line whose text the PDF sets right to left keeps its reading.
+    const backwards = [...layer('AB', 0, 710)].reverse();
+    expect(preferPdfText([line('AB', cell(0, 700, 30))], backwards)[0]!.text).toBe('AB');
   });
 });
 

@@ -1,6 +1,6 @@
 import { editDistance, type PageTextChar, type Point, type Quad } from '@ocr/contracts';
 import type { ReadLine } from './readings.ts';
-import { quadBounds, quadSize } from './geometry.ts';
+import { quadBounds, quadSize, rotateQuad180 } from './geometry.ts';
 import { CASELESS } from './letter-lookalikes.ts';
 
 /**
@@ -10,6 +10,36 @@ import { CASELESS } from './letter-lookalikes.ts';
  * text layer that does not lie under the print (another program's OCR of a scan), differs by.
  */
 const MAX_DIFFERENCE = 0.25;
+
+/**
+ * A page whose text the reading bears out on at least this share of its lines that have PDF text,
+ * and on this many, is one whose text layer is what it prints: there a short line (SHORT_LINE
+ * characters or fewer) whose reading differs from the PDF's text in one character takes the
+ * text, which MAX_DIFFERENCE does not allow it (a timetable's calendar: `16` read `6`, `05` read
+ * `65` in a condensed face at 6 pt).
+ */
+const TRUSTED = 0.8;
+const TRUSTED_LINES = 8;
+const SHORT_LINE = 4;
+
+/** What a glyph is: a digit, a letter, or some other mark. */
+function kind(char: string): string {
+  return /\p{N}/u.test(char) ? 'digit' : /\p{L}/u.test(char) ? 'letter' : 'mark';
+}
+
+/**
+ * Whether `read` differs from `own` (one edit apart at most) as a reading slips: a glyph left out
+ * or added, or one read as another of its kind (`05` as `65`) or a lookalike. A mark read where the
+ * PDF's text has a letter is its font's broken map, not a slip: a Japanese maker's symbol font
+ * gives its minus sign as `Y` (`-40` over `Y40`).
+ */
+function oneSlip(read: readonly string[], own: readonly string[]): boolean {
+  if (read.length !== own.length) return true;
+  const at = read.findIndex((char, i) => char !== own[i]);
+  if (at < 0) return true;
+  const [a, b] = [read[at]!, own[at]!];
+  return kind(a) === kind(b) || LOOKALIKES.some((shapes) => shapes.includes(a) && shapes.includes(b));
+}
 
 /** Share of a line's characters by which the reading and the PDF's text there may differ in number. */
 const MAX_LENGTH_DIFFERENCE = 0.1;
@@ -324,7 +354,9 @@ function textIn(box: Quad, chars: readonly TextChar[]): BoxText | undefined {
   // Runs set apart by position alone (a form's label and its value) have no space between them
   // in the text: a gap of two characters' steps or more is one.
   const steps = within.slice(1).map((c, i) => c.u - within[i]!.u).sort((a, b) => a - b);
-  const step = steps[steps.length >> 1] ?? 0;
+  // A lone glyph's step is taken as half the box's height, a digit's advance.
+  const { width, height } = quadSize(box);
+  const step = steps[steps.length >> 1] ?? (within.length === 1 && width > 0 ? height / 2 / width : 0);
   // The detector's box often stops short of the line's last small mark, a stop or a comma, whose
   // middle then lies just past its end (`… through WCH LinkUtility.`): the mark is the line's own.
   const after = onLine.filter((c) => c.char.trim() !== '' && c.u > 1 && c.u <= 1 + step);
@@ -412,25 +444,46 @@ function spacedAsRead(text: string, reading: string): string {
  * in part (kana it took for no print) takes its whole run, its box widened to it; `span` names the
  * characters such a line takes.
  */
-function pdfTextOf(line: ReadLine, byRow: readonly TextChar[]): { text: string; box?: Quad; span?: [number, number] } | undefined {
+function pdfTextOf(line: ReadLine, byRow: readonly TextChar[]): PdfTextOfLine | undefined {
   const found = textIn(line.box, byRow);
   const spaced = found && namedAsRead(line.text, spacedAsRead(found.text, line.text));
   if (!spaced) return undefined;
   const pdf = wholeCharacters(asciiAlphanumerics(spaced));
   if (inUnreadScript(pdf)) {
     const text = found.againstText ? [...pdf].reverse().join('') : pdf;
-    return { text, span: found.span, ...(found.runsOn ? { box: alongBox(line.box, found.from, found.to) } : {}) };
+    return { text, agrees: true, nearly: true, span: found.span, ...(found.runsOn ? { box: alongBox(line.box, found.from, found.to) } : {}) };
   }
-  if (found.runsOn) return undefined;
   const text = withDrawnMarks(line.text, withPrintedCase(line.text, pdf));
   const read = [...comparable(line.text)];
   const own = [...comparable(text)];
   const longer = Math.max(read.length, own.length);
+  const distance = editDistance(read.join(''), own.join(''));
+  const nearly = longer <= SHORT_LINE && distance <= 1 && oneSlip(read, own) && !ideographsDisagree(line.text, text);
+  // A short line whose run goes on a glyph past the box: the detector stopped short of a thin
+  // one (a calendar's `13` boxed round its `3`). On a trusted page it takes the run, its box widened.
+  if (found.runsOn) return nearly ? { text, agrees: false, nearly, box: alongBox(line.box, found.from, found.to) } : undefined;
   // What the recogniser misreads it misreads one for one (ligatures and ℃ unfold to as many
   // characters as it reads): text that is longer or shorter is another line's or part of one.
-  if (Math.abs(read.length - own.length) > Math.max(1, MAX_LENGTH_DIFFERENCE * longer)) return undefined;
-  if (ideographsDisagree(line.text, text)) return undefined;
-  return editDistance(read.join(''), own.join('')) <= MAX_DIFFERENCE * longer || lookalikes(read, own) ? { text } : undefined;
+  const agrees =
+    Math.abs(read.length - own.length) <= Math.max(1, MAX_LENGTH_DIFFERENCE * longer) &&
+    !ideographsDisagree(line.text, text) &&
+    (distance <= MAX_DIFFERENCE * longer || lookalikes(read, own));
+  // A line the classifier turned round (its box reads leftwards on the upright page) whose reading
+  // agrees with the PDF's text taken the same way round is of glyphs that look alike turned (a
+  // calendar's `08` read `80`): where the text's own order runs left to right, it is the print's.
+  const [tl, tr] = line.box;
+  const leftwards = tr[0] < tl[0] && Math.abs(tr[0] - tl[0]) > Math.abs(tr[1] - tl[1]);
+  if (agrees && leftwards && found.againstText) return { text: [...text].reverse().join(''), agrees, nearly, box: rotateQuad180(line.box) };
+  return { text, agrees, nearly };
+}
+
+/** The PDF's text for a line (see `pdfTextOf`): `agrees` where it is the line's, `nearly` where it is on a trusted page. */
+interface PdfTextOfLine {
+  text: string;
+  agrees: boolean;
+  nearly: boolean;
+  box?: Quad;
+  span?: [number, number];
 }
 
 /** The part of `box` from `from` to `to` along it (0..1 its ends; beyond them, past its ends). */
@@ -440,13 +493,17 @@ function alongBox([tl, tr, br, bl]: Quad, from: number, to: number): Quad {
 }
 
 /**
- * Lines with the PDF's text where `pdfTextOf` gives it (`keep` decides for the others). Of lines
- * that take the same characters of a script the recogniser cannot read, the one taking the most
- * stays: boxes on one run each take all of it.
+ * Lines with the PDF's text where `pdfTextOf` gives it and it agrees, or nearly agrees on a page
+ * whose text the reading bears out (`trusting`; see TRUSTED); `keep` decides for the others. Of
+ * lines that take the same characters of a script the recogniser cannot read, the one taking the
+ * most stays: boxes on one run each take all of it.
  */
-function withPdfText(lines: readonly ReadLine[], chars: readonly PageTextChar[], keep: boolean): ReadLine[] {
+function withPdfText(lines: readonly ReadLine[], chars: readonly PageTextChar[], keep: boolean, trusting = false): ReadLine[] {
   const byRow = inRows(chars);
-  const found = lines.map((line) => pdfTextOf(line, byRow));
+  const checked = lines.map((line) => pdfTextOf(line, byRow));
+  const agreeing = checked.filter((f) => f?.agrees).length;
+  const trusted = trusting && agreeing >= TRUSTED_LINES && agreeing >= TRUSTED * checked.filter((f) => f !== undefined).length;
+  const found = checked.map((f) => (f && (f.agrees || (trusted && f.nearly)) ? f : undefined));
   const kept: Array<[number, number]> = [];
   const dropped = new Set<number>();
   const spans = found.flatMap((f, i) => (f?.span ? [{ i, span: f.span }] : [])).sort((a, b) => b.span[1] - b.span[0] - (a.span[1] - a.span[0]));
@@ -469,7 +526,7 @@ function withPdfText(lines: readonly ReadLine[], chars: readonly PageTextChar[],
  * they disagree the reading stays: what prints is what counts, and a text layer can be garbage.
  */
 export function preferPdfText(lines: readonly ReadLine[], chars: readonly PageTextChar[]): ReadLine[] {
-  return withPdfText(lines, chars, true);
+  return withPdfText(lines, chars, true, true);
 }
 
 /**
