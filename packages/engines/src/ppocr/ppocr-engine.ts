@@ -24,6 +24,7 @@ import { MAX_SHOW_THROUGH_PIXELS, boxesToTry, faintBoxes, mirroredQuad, paperCol
 import { isSpecks } from './specks.ts';
 import { numberRows, readsAsNumbers, readsBetterAcross, stackedRows } from './stacked-rows.ts';
 import { tableDashes } from './table-dashes.ts';
+import { tableDollars } from './table-dollars.ts';
 import { doubtfulZeros, tableZeros } from './table-zeros.ts';
 import { unboxedText } from './unboxed-text.ts';
 import { withoutUnderlines } from './underlines.ts';
@@ -179,7 +180,7 @@ export class PpocrEngine implements Engine {
       lines = [...lines, ...unboxed];
       logger?.debug({ lines: lines.length, takenFromPdfText: taken, addedFromPdfText: unboxed.length }, 'reading checked against the PDF text');
     }
-    lines = tableZeros(restoreLonePositionSymbols(lines));
+    lines = tableDollars(tableZeros(restoreLonePositionSymbols(lines)));
     const characters = lines.reduce((n, line) => n + line.characters, 0);
     const weighted = lines.reduce((sum, line) => sum + line.confidence * line.characters, 0);
     const ordered = readingOrder(lines.map(({ text, confidence, box }) => ({ text, confidence, box })));

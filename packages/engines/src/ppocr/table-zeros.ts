@@ -12,7 +12,7 @@ export const FIGURE = /^[+-]?\d[\d.,]*%?$/;
 const ROW_REACH = 12;
 
 /** The nearest other line on the cell's row to its left (side -1) or right (1), within ROW_REACH; undefined where there is none. */
-function neighbour(lines: readonly ReadLine[], cellLine: ReadLine, side: -1 | 1): ReadLine | undefined {
+export function neighbour(lines: readonly ReadLine[], cellLine: ReadLine, side: -1 | 1): ReadLine | undefined {
   const cell = quadBounds(cellLine.box);
   const height = cell.bottom - cell.top;
   let best: { line: ReadLine; gap: number } | undefined;
