@@ -17,7 +17,7 @@ const NUMBER = /^\(?\d[\d,.]*\)?$/;
 /**
  * A lone `S` just before an amount on its row is a dollar sign: a financial statement sets its
  * `$` apart, aligned in a column of its own, and the recogniser, given the glyph alone, reads the
- * letter (each `$` of Amazon's cash-flow statement read `S`: 15 of its 18 now read `$`).
+ * letter (Amazon's cash-flow statement read 15 of its 18 `$` as `S`; they now read `$`).
  */
 export function tableDollars(lines: readonly ReadLine[]): ReadLine[] {
   const before = new Map<ReadLine, string>();
