@@ -20,6 +20,12 @@ describe('fixDigitLookalikes', () => {
     expect(fixDigitLookalikes('Press the IO2 button, IO15 and IO0')).toBe('Press the IO2 button, IO15 and IO0');
   });
 
+  it('reads a lone O before a unit as zero, and an S opening a percentage as five (a nutrition label)', () => {
+    expect(fixDigitLookalikes('Trans Fat Og, Cholesterol Omg, Sodium 20mg, tolerance O%, Vitamin A S0%')).toBe('Trans Fat 0g, Cholesterol 0mg, Sodium 20mg, tolerance 0%, Vitamin A 50%');
+    const text = 'OV and OA alarms, Omega, Ohm, OK, Oman, SOS, S10 switch, S-curve';
+    expect(fixDigitLookalikes(text)).toBe(text);
+  });
+
   it('reads l, I or i between digits, and after the M of a thread, as one', () => {
     expect(fixDigitLookalikes('Tighten the Mi6 bolts to 2l0 Nm, 0.l5 mm, Ml2x1.5')).toBe('Tighten the M16 bolts to 210 Nm, 0.15 mm, M12x1.5');
     expect(fixDigitLookalikes('用Mi6螺栓')).toBe('用M16螺栓');

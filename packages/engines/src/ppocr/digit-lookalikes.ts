@@ -35,6 +35,15 @@ const THREAD_ONE = /(?<![\p{Script=Latin}\p{N}])(M|S?R)[lIi](?=\d)/gu;
 const SIZE_ZERO = /(?:(?<![\p{Script=Latin}\p{N}])|(?<=\d[xX×]))(S?R|C)[oO](?=[.,]\d)/gu;
 
 /**
+ * A zero read as a capital O before a unit, alone (`Trans Fat Og`, `Cholesterol Omg`, `O%` on a
+ * nutrition label or a spec sheet's table): no English word is spelt so, a name such as Og aside.
+ * Units of one capital (`OV`, `OA`: overvoltage, open area) are left out.
+ */
+const ZERO_UNIT = /(?<![\p{Script=Latin}\p{N}])O(?=(?:mg|g|kg|mm|cm|ml|mL|%|mA|mV|mW|kW|kV|Hz|kHz|MHz|kPa|MPa|Nm|rpm)(?![\p{Script=Latin}\p{N}]))/gu;
+/** A percentage whose first digit 5 reads as an S (`Vitamin A S0%`). */
+const FIVE_PERCENT = /(?<![\p{Script=Latin}\p{N}])S(?=\d+(?:[.,]\d+)?%)/gu;
+
+/**
  * A designation's number whose 0 reads as a letter after its first digit (`DN5O`, `PN1O`, `SCH4O`,
  * `AISI3O4`, `M1O`, `M16x6O`, `Ø2O`): capitals, or a thread's, radius's or diameter's sign, then
  * digits, with a decimal part or a length after an x. One capital alone is left, as chemistry
@@ -48,7 +57,7 @@ const DESIGNATION_ZERO = /(?<![\p{Script=Latin}\p{N}])([A-Z]{2,4}|[MRØΦφ])(\d
  * only of digits, number punctuation and those letters, with at least one digit, every o is a
  * zero, a З a three, and an l, I or i between digits is a one, as is one after a thread's M or a radius's R;
  * an o after a radius's R or a chamfer's C, before a decimal part, is a zero, and so is one in a
- * designation's number. Small print reads a
+ * designation's number, and a lone O before a unit; an S opening a percentage is a five. Small print reads a
  * comma as a point: where that leaves an amount no convention writes, its thousands separators are
  * commas again. An amount read with a space after each of its separators is closed up, as are
  * the decimals of a long number read apart, and a percentage run into the next number is set apart from it.
@@ -59,6 +68,8 @@ export function fixDigitLookalikes(text: string): string {
     .replace(DESIGNATION_ZERO, (_, sign: string, number: string) => sign + number.replace(/[oO]/g, '0'))
     .replace(THREAD_ONE, '$11')
     .replace(SIZE_ZERO, '$10')
+    .replace(ZERO_UNIT, '0')
+    .replace(FIVE_PERCENT, '5')
     .replace(SPACED_AMOUNT, (whole) => whole.replaceAll(' ', ''))
     .replace(SPACED_DECIMALS, '')
     .replace(PERCENT_RUN_ON, ' ')
