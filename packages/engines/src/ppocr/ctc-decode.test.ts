@@ -83,6 +83,18 @@ describe('decodeLine', () => {
     expect(decode([['a', 0.9], ['.', 0.9], ['', 1, 0.0001], ['', 1], ['', 1], ['b', 0.9]]).text).toBe('a.b');
   });
 
+  it('spaces a word set close after a comma or stop where the model leans to the space (`statement, or`), not a weak lean', () => {
+    // The test's dictionary holds the full-width comma, written `,` between Latin words.
+    const after = (mark: string, space: number) => decode([['a', 0.9], [mark, 0.9], ['', 1, space], ['b', 0.9]]).text;
+    expect(after('，', 0.32)).toBe('a, b');
+    expect(after('，', 0.05)).toBe('a, b');
+    expect(after('，', 0.01)).toBe('a,b');
+    expect(after('.', 0.15)).toBe('a. b');
+    expect(after('.', 0.05)).toBe('a.b');
+    // Digits after a mark keep their own rules (`1,000`).
+    expect(decode([['1', 0.9], ['，', 0.9], ['', 1, 0.05], ['1', 0.9]]).text).toBe('1,1');
+  });
+
   it('reads P(space) in the gap, not at the steps that emit the characters', () => {
     // 5% at the step emitting b belongs to neither gap around it.
     expect(decode([['a', 0.9], ['', 1], ['', 1], ['b', 0.9, 0.05], ['', 1], ['', 1], ['a', 0.9]]).text).toBe('aba');
