@@ -252,6 +252,20 @@ describe('preferPdfText on a page whose text the reading bears out', () => {
     expect(quadBounds(cut!.box)).toMatchObject({ left: 2, right: 22 });
   });
 
+  it('takes the PDF’s text for a line read with its drawn frames’ strokes (a datasheet’s boxed pins, `124] 123]`), spaced by its gaps', () => {
+    // Each pin's number 60 px from the next in a box 20 px high: no letter stands so far from the next.
+    const pins = ['24', '23', '22', '21'].flatMap((pin, k) => [...pin].map((char, i) => ({ char, x: 10 + k * 60 + i * 10, y: 510 })));
+    const [, read] = preferPdfText([...rows, line('124] 123] 1221 121]', cell(0, 500, 240))], [...rowText, ...pins]).slice(7);
+    expect(read!.text).toBe('24 23 22 21');
+    // A box the detector drew squashed (9 px high over 20 px print) does not part a label's glyphs:
+    // their font size tells a glyph's advance.
+    const label = [...'A3'].map((char, i) => ({ char, x: 305 + i * 12, y: 505, size: 20 }));
+    expect(preferPdfText([line('A3', [[300, 500], [330, 500], [330, 509], [300, 509]])], label)[0]!.text).toBe('A3');
+    // Strokes of another kind are no frame's.
+    const [, other] = preferPdfText([...rows, line('24x 23x 22x 21x', cell(0, 500, 240))], [...rowText, ...pins]).slice(7);
+    expect(other!.text).toBe('24x 23x 22x 21x');
+  });
+
   it('turns back a line read turned round whose glyphs look alike turned (`08` read `80`), where the text runs left to right', () => {
     const turned: Quad = [[30, 620], [0, 620], [0, 600], [30, 600]];
     const [read] = preferPdfText([line('80', turned)], layer('08', 0, 610));

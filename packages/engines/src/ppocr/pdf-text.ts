@@ -41,6 +41,26 @@ function oneSlip(read: readonly string[], own: readonly string[]): boolean {
   return kind(a) === kind(b) || LOOKALIKES.some((shapes) => shapes.includes(a) && shapes.includes(b));
 }
 
+/**
+ * Strokes a drawing's frames read as (a pin's box read `]`, `1` or `!` beside its number), where the
+ * PDF's text has no character.
+ */
+const FRAME_STROKES = "1lI|![](){}'";
+
+/**
+ * Whether `read` is `own` with frame strokes added (see FRAME_STROKES): a datasheet's pins, each
+ * number in a box of its own, read `124] 123] 1221 121]` over the PDF's `24 23 22 21`.
+ */
+function framedBy(read: readonly string[], own: readonly string[]): boolean {
+  if (read.length <= own.length) return false;
+  let j = 0;
+  for (const char of read) {
+    if (j < own.length && char === own[j]) j++;
+    else if (!FRAME_STROKES.includes(char)) return false;
+  }
+  return j === own.length;
+}
+
 /** Share of a line's characters by which the reading and the PDF's text there may differ in number. */
 const MAX_LENGTH_DIFFERENCE = 0.1;
 /**
@@ -51,6 +71,8 @@ const MAX_LENGTH_DIFFERENCE = 0.1;
  */
 const WORD_GAP = 2;
 const SOFT_WORD_GAP = 1.5;
+/** The widest a glyph's advance is, in font sizes (see `textIn`). */
+const WIDEST_GLYPH = 1.2;
 /** Stands in the PDF's text for a gap of SOFT_WORD_GAP (or between labels, see `joined`), until the reading tells whether it holds a space. */
 const SOFT_GAP = '\u0001';
 
@@ -307,7 +329,7 @@ function inRows(chars: readonly PageTextChar[]): TextChar[] {
 }
 
 /** A character of the PDF's text on a box's line: `u` along the box (0..1 inside), `near` its ends. */
-type OnLine = { char: string; u: number; order: number; near: boolean };
+type OnLine = { char: string; u: number; order: number; near: boolean; size?: number };
 
 /**
  * The PDF's text in a box, spaced: `runsOn` where its line runs on past the box, the text then
@@ -344,9 +366,9 @@ function textIn(box: Quad, chars: readonly TextChar[]): BoxText | undefined {
   const band: OnLine[] = [];
   // Only the band of rows the box spans is looked at: an A1 sheet holds tens of thousands of characters.
   for (let i = firstAtOrBelow(chars, bounds.top - margin); i < chars.length && chars[i]!.y <= bounds.bottom + margin; i++) {
-    const { char, x, y, order } = chars[i]!;
+    const { char, x, y, order, size } = chars[i]!;
     const { u, v } = boxCoordinates(box, [x, y]);
-    if (v >= 0 && v <= 1) band.push({ char, u, order, near: x >= bounds.left - margin && x <= bounds.right + margin });
+    if (v >= 0 && v <= 1) band.push({ char, u, order, size, near: x >= bounds.left - margin && x <= bounds.right + margin });
   }
   band.sort((a, b) => a.u - b.u);
   const onLine = band.filter((c) => c.near);
@@ -354,9 +376,14 @@ function textIn(box: Quad, chars: readonly TextChar[]): BoxText | undefined {
   // Runs set apart by position alone (a form's label and its value) have no space between them
   // in the text: a gap of two characters' steps or more is one.
   const steps = within.slice(1).map((c, i) => c.u - within[i]!.u).sort((a, b) => a - b);
-  // A lone glyph's step is taken as half the box's height, a digit's advance.
+  // Where the box's characters mostly stand further apart than any glyph is wide (a datasheet's
+  // pins, a number to each box), their usual gap is no letter's: a digit's advance, half their font
+  // size (half the box's height where the text does not tell it), is taken, as for a lone glyph.
   const { width, height } = quadSize(box);
-  const step = steps[steps.length >> 1] ?? (within.length === 1 && width > 0 ? height / 2 / width : 0);
+  const sizes = within.flatMap((c) => (c.size ? [c.size] : [])).sort((a, b) => a - b);
+  const em = width > 0 ? (sizes[sizes.length >> 1] ?? height) / width : 0;
+  const usual = steps[steps.length >> 1];
+  const step = usual === undefined ? (within.length === 1 ? em / 2 : 0) : usual > WIDEST_GLYPH * em ? em / 2 : usual;
   // The detector's box often stops short of the line's last small mark, a stop or a comma, whose
   // middle then lies just past its end (`… through WCH LinkUtility.`): the mark is the line's own.
   const after = onLine.filter((c) => c.char.trim() !== '' && c.u > 1 && c.u <= 1 + step);
@@ -458,7 +485,8 @@ function pdfTextOf(line: ReadLine, byRow: readonly TextChar[]): PdfTextOfLine | 
   const own = [...comparable(text)];
   const longer = Math.max(read.length, own.length);
   const distance = editDistance(read.join(''), own.join(''));
-  const nearly = longer <= SHORT_LINE && distance <= 1 && oneSlip(read, own) && !ideographsDisagree(line.text, text);
+  const framed = framedBy(read, own);
+  const nearly = ((longer <= SHORT_LINE && distance <= 1 && oneSlip(read, own)) || framed) && !ideographsDisagree(line.text, text);
   // A short line whose run goes on a glyph past the box: the detector stopped short of a thin
   // one (a calendar's `13` boxed round its `3`). On a trusted page it takes the run, its box widened.
   if (found.runsOn) return nearly ? { text, agrees: false, nearly, box: alongBox(line.box, found.from, found.to) } : undefined;
