@@ -42,6 +42,12 @@ describe('unboxedText', () => {
     expect(box![0][0]).toBeLessThan(500);
   });
 
+  it('runs ideographs on, a whole size apart and more (justified), as one run', () => {
+    const han = [...'电源转换'].map((char, i) => ({ char, x: 100 + i * 22, y: 300, size: 20 }));
+    const boxes = unboxedText(han, [], PAGE).map(quadBounds);
+    expect(boxes).toEqual([{ left: 88, top: 288, right: 178, bottom: 312 }]);
+  });
+
   it('starts no run down a column of one-character cells a line apart, nor across sizes', () => {
     const column = [...set('1', 100, 300), ...set('2', 100, 330), ...set('3', 100, 360)];
     expect(unboxedText(column, [], PAGE)).toHaveLength(3);

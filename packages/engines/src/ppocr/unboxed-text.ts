@@ -14,8 +14,9 @@ const NEAR_LINE = 0.3;
  */
 const RUN_GAP = 1.6;
 /**
- * The first two characters of a run set its direction, so they must stand as close as a word's
- * letters: a column of one-character cells stacked a line apart is no run down the page.
+ * The first two characters of a run set its direction, so, unless side by side across the page,
+ * they must stand as close as a word's letters: a column of one-character cells stacked a line
+ * apart is no run down the page.
  */
 const FIRST_GAP = 1;
 /** A run's characters stand this share of a font size or less off the line through its first two. */
@@ -71,7 +72,8 @@ function carriesOn(run: Run, char: PageTextChar, marks: number): boolean {
   if (Math.max(size, run.size) > SIZE_RATIO * Math.min(size, run.size)) return false;
   const first = run.chars[0]!, last = run.chars.at(-1)!;
   const step = Math.hypot(char.x - last.x, char.y - last.y);
-  if (run.chars.length === 1) return step <= FIRST_GAP * (1 + marks) * run.size;
+  // A first step across the page may be as long as any (ideographs stand a whole size apart).
+  if (run.chars.length === 1) return step <= (Math.abs(char.y - last.y) <= RUN_DRIFT * run.size ? RUN_GAP : FIRST_GAP * (1 + marks)) * run.size;
   if (step > RUN_GAP * run.size) return false;
   const second = run.chars[1]!;
   const length = Math.hypot(second.x - first.x, second.y - first.y);
