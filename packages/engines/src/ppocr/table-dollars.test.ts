@@ -23,6 +23,13 @@ describe('tableDollars', () => {
     expect(texts([cell('S', 200), cell('34,155', 240), cell('S', 200, 140), cell('179', 240, 140)]).slice(2)).toEqual(['S', '179']);
   });
 
+  it('reads an S set apart before an amount inside a line as $ (`Net Pay S 291.90`), not before a bare number or inside a word', () => {
+    expect(texts([cell('Net Pay S 291.90', 0)])).toEqual(['Net Pay $ 291.90']);
+    expect(texts([cell('Balance S 1,250 due', 0)])).toEqual(['Balance $ 1,250 due']);
+    const text = ['Grade S 275', 'Size S 36', 'SS 291.90', 'S 12A', 'BUS 1,250'];
+    expect(texts(text.map((t, i) => cell(t, 0, i * 40)))).toEqual(text);
+  });
+
   it('leaves an S before a bare number (a size chart), before words, alone, and an S on another row', () => {
     expect(texts([cell('S', 100), cell('36', 130)])).toEqual(['S', '36']);
     expect(texts([cell('S', 100), cell('Small', 130)])).toEqual(['S', 'Small']);

@@ -10,6 +10,8 @@ const LONE_S = /^[Ss]$/;
  */
 const AMOUNT = /^\(?[+-]?(\d{1,3}(,\d{3})+(\.\d+)?|\d+\.\d{2})\)?$|^\(\d+\)$/;
 
+/** The same S set apart inside a line, before such an amount (`Net Pay S 291.90`). */
+const S_BEFORE_AMOUNT = /(?<!\S)S (?=\(?(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d{2})\)?(?!\S))/g;
 /** On a page with this many such dollar signs, a lone `S` before any number is one too (`$ 179` in millions). */
 const DOLLAR_PAGE = 2;
 const NUMBER = /^\(?\d[\d,.]*\)?$/;
@@ -17,7 +19,8 @@ const NUMBER = /^\(?\d[\d,.]*\)?$/;
 /**
  * A lone `S` just before an amount on its row is a dollar sign: a financial statement sets its
  * `$` apart, aligned in a column of its own, and the recogniser, given the glyph alone, reads the
- * letter (Amazon's cash-flow statement read 15 of its 18 `$` as `S`; they now read `$`).
+ * letter (Amazon's cash-flow statement read 15 of its 18 `$` as `S`; they now read `$`). So is an
+ * `S` set apart before such an amount inside a line.
  */
 export function tableDollars(lines: readonly ReadLine[]): ReadLine[] {
   const before = new Map<ReadLine, string>();
@@ -29,6 +32,8 @@ export function tableDollars(lines: readonly ReadLine[]): ReadLine[] {
   const dollarPage = [...before.values()].filter((next) => AMOUNT.test(next)).length >= DOLLAR_PAGE;
   return lines.map((line) => {
     const next = before.get(line);
-    return next !== undefined && (AMOUNT.test(next) || (dollarPage && NUMBER.test(next))) ? { ...line, text: '$' } : line;
+    if (next !== undefined) return AMOUNT.test(next) || (dollarPage && NUMBER.test(next)) ? { ...line, text: '$' } : line;
+    const text = line.text.replace(S_BEFORE_AMOUNT, '$ ');
+    return text === line.text ? line : { ...line, text };
   });
 }
