@@ -67,13 +67,19 @@ describe('unspaceLetterGaps', () => {
     expect(d.chars.join('')).toBe('Edgar mainly followed the');
   });
 
-  it('keeps the spaces the recogniser reads surely, however close, and leaves a line with too few of them as read', () => {
+  it('keeps the spaces the recogniser reads surely, however close, and leaves a line with none of them as read', () => {
     const sure = line('Edgar m| ainly followed the', () => 'sure');
     unspaceLetterGaps(sure.chars, sure.probabilities, sure.starts, sure.ink);
     expect(sure.chars.join('')).toBe('Edgar m ainly followed the');
-    const few = line('Edgar m| ainly', (w) => (w === 1 ? 'placed' : 'sure'));
-    unspaceLetterGaps(few.chars, few.probabilities, few.starts, few.ink);
-    expect(few.chars.join('')).toBe('Edgar m ainly');
+    const none = line('m| ainly', () => 'placed');
+    unspaceLetterGaps(none.chars, none.probabilities, none.starts, none.ink);
+    expect(none.chars.join('')).toBe('m ainly');
+  });
+
+  it('measures by a short line’s one sure space (a receipt’s `Tax Invoi ce`)', () => {
+    const d = line('Tax Invoi| ce', (w) => (w === 1 ? 'placed' : 'sure'));
+    unspaceLetterGaps(d.chars, d.probabilities, d.starts, d.ink);
+    expect(d.chars.join('')).toBe('Tax Invoice');
   });
 
   it('leaves the placed spaces of a line whose sure spaces leave hardly more blank than its letters', () => {
