@@ -26,6 +26,17 @@ describe('fixDigitLookalikes', () => {
     expect(fixDigitLookalikes(text)).toBe(text);
   });
 
+  it('closes up a receipt’s amounts read with spaces after their currency, reads their O as zero, and mends a number sign read N0', () => {
+    expect(fixDigitLookalikes('Rate A RM4. 00, TOTAL RM 64. 15, Paid RM4. 0 0, change RMO. 0 0, GST 6. 00 % RMO. 23')).toBe(
+      'Rate A RM4.00, TOTAL RM 64.15, Paid RM4.00, change RM0.00, GST 6.00 % RM0.23',
+    );
+    expect(fixDigitLookalikes('GST REG N0: 000136577024, INVOICE N0 : 18287')).toBe('GST REG NO: 000136577024, INVOICE NO : 18287');
+    expect(fixDigitLookalikes('Invoice N0: 12')).toBe('Invoice No: 12');
+    // No currency before it: a list's number and what follows.
+    const text = 'Item 3. 25 people, 1. 50 pcs, N0 signal, RMOS 5';
+    expect(fixDigitLookalikes(text)).toBe(text);
+  });
+
   it('reads l, I or i between digits, and after the M of a thread, as one', () => {
     expect(fixDigitLookalikes('Tighten the Mi6 bolts to 2l0 Nm, 0.l5 mm, Ml2x1.5')).toBe('Tighten the M16 bolts to 210 Nm, 0.15 mm, M12x1.5');
     expect(fixDigitLookalikes('用Mi6螺栓')).toBe('用M16螺栓');

@@ -43,6 +43,21 @@ const ZERO_UNIT = /(?<![\p{Script=Latin}\p{N}])O(?=(?:mg|g|kg|mm|cm|ml|mL|%|mA|m
 /** A percentage whose first digit 5 reads as an S (`Vitamin A S0%`). */
 const FIVE_PERCENT = /(?<![\p{Script=Latin}\p{N}])S(?=\d+(?:[.,]\d+)?%)/gu;
 
+/** A currency's sign or code before an amount (Malaysia's ringgit, `RM`, on receipts). */
+const CURRENCY = String.raw`(?:RM|MYR|USD|\$|¥|￥|€|£)`;
+/** An amount's zero read as an O straight after its currency (`RMO. 23`, `RMO.00`). */
+const CURRENCY_ZERO = new RegExp(String.raw`(?<=(?<![\p{L}\p{N}])${CURRENCY} ?)[oO](?=[.,] ?\d)`, 'gu');
+/**
+ * A receipt's amount read with a space after its point, or between its two decimals, as a
+ * monospaced printer sets them (`RM 5. 83`, `RM4. 0 0`): after a currency the point is a decimal
+ * point, which no list number follows.
+ */
+const CURRENCY_DECIMALS = new RegExp(String.raw`(?<=(?<![\p{L}\p{N}])${CURRENCY} ?\d[\d,]*\.(?: ?\d)?) (?=\d(?: ?\d)?(?!\p{N}|[.,]\d))`, 'gu');
+/** A percentage's two decimals read apart from its point (`GST 6. 00 %`). */
+const PERCENT_DECIMALS = /(?<=\d\.) (?=\d{2} ?%)/g;
+/** A number sign, `No`, read with a zero before its stop or colon (`GST REG N0:`, `INVOICE N0 :`): in capitals after capitals. */
+const NUMBER_SIGN = /(?<![\p{L}\p{N}])N0(?= ?[.:])/gu;
+
 /**
  * A designation's number whose 0 reads as a letter after its first digit (`DN5O`, `PN1O`, `SCH4O`,
  * `AISI3O4`, `M1O`, `M16x6O`, `Ø2O`): capitals, or a thread's, radius's or diameter's sign, then
@@ -69,6 +84,10 @@ export function fixDigitLookalikes(text: string): string {
     .replace(THREAD_ONE, '$11')
     .replace(SIZE_ZERO, '$10')
     .replace(ZERO_UNIT, '0')
+    .replace(CURRENCY_ZERO, '0')
+    .replace(CURRENCY_DECIMALS, '')
+    .replace(PERCENT_DECIMALS, '')
+    .replace(NUMBER_SIGN, (_, at: number, whole: string) => (/[A-Z]{2,}\W*$/.test(whole.slice(0, at)) || !/[a-z]/.test(whole) ? 'NO' : 'No'))
     .replace(FIVE_PERCENT, '5')
     .replace(SPACED_AMOUNT, (whole) => whole.replaceAll(' ', ''))
     .replace(SPACED_DECIMALS, '')

@@ -35,6 +35,8 @@ describe('fixLetterCase', () => {
   it('writes a capital o, s, v, w, x, c at the end of a small-letter word small', () => {
     expect(fixLetterCase('jumping foxeS, HardnesS: 58-62, ASME B16.5 ClaSS 150')).toBe('jumping foxes, Hardness: 58-62, ASME B16.5 Class 150');
     expect(fixLetterCase('使用IS0 VG220齿轮油')).toBe('使用ISO VG220齿轮油');
+    // Two zeros between capitals are a double O (a receipt's address).
+    expect(fixLetterCase('GROUND FL00R, C00KIES')).toBe('GROUND FLOOR, COOKIES');
   });
 
   it('leaves plurals of capitals, CamelCase, units, codes with digits and mixed words alone', () => {

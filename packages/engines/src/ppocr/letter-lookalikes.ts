@@ -50,8 +50,9 @@ function inCapitals(word: string, smallEnd: boolean): string {
  */
 export function fixLetterCase(text: string): string {
   return besideCapitals(text.replace(WORD, (word) => {
-    // Two zeros or a leading one make a code (`AB00`), not a word with an O in it.
-    if (word.length < 3 || /00|^0/.test(word)) return word;
+    // Two zeros at the end or a leading one make a code (`AB00`), not a word with an O in it;
+    // between letters they are a word's double O (a receipt's `GROUND FL00R`).
+    if (word.length < 3 || /00$|^0/.test(word)) return word;
     const letters = [...word].filter((char) => char !== '0');
     const capitals = letters.filter((char) => char >= 'A' && char <= 'Z').length;
     const small = letters.length - capitals;
