@@ -22,7 +22,7 @@ import { acrossQuad, downwardDoubt, findSidewaysLines, hasGlyphStack, holdsGlyph
 import { findSlantedLines, mergeSlantedReading } from './slanted-text.ts';
 import { MAX_SHOW_THROUGH_PIXELS, boxesToTry, faintBoxes, mirroredQuad, paperColour, readsMirrored, readsNearlyMirrored, readsSurelyMirrored, withoutShowThrough } from './show-through.ts';
 import { isSpecks } from './specks.ts';
-import { numberRows, readsAsNumbers, readsBetterAcross, stackedRows } from './stacked-rows.ts';
+import { countedRowTries, numberRows, readsAsCount, readsAsNumbers, readsBetterAcross, stackedRows } from './stacked-rows.ts';
 import { tableDashes } from './table-dashes.ts';
 import { tableDollars } from './table-dollars.ts';
 import { doubtfulZeros, tableZeros } from './table-zeros.ts';
@@ -47,6 +47,8 @@ const MAX_SKEW = (10 * Math.PI) / 180;
  * twice its pixels again; a large drawing askew (A0 at 300 dpi: 140 M) is read as it is.
  */
 const MAX_LEVELLED_PIXELS = 40_000_000;
+/** A line read down or up the page that may be a column of counted numbers: digits only, two or more. */
+const COUNTED_COLUMN = /^\d{2,}$/;
 
 /** The PDF's text, which lies on the page as rendered, on the page turned upright with it. */
 function placedText(pdfText: readonly PageTextChar[], scanned: PageImage, turns: QuarterTurns): readonly PageTextChar[] {
@@ -146,6 +148,7 @@ export class PpocrEngine implements Engine {
       const slantedUpsideDown = await this.classifier.upsideDown(page, slanted.boxes);
       lines = mergeSlantedReading(lines, await this.readBoxes(page, slanted.boxes, slantedUpsideDown, () => signal?.throwIfAborted()), slanted.pieces);
     }
+    lines = await this.withCountedColumns(page, lines);
     // Text under a seal or a highlighter is read again with the coloured ink lifted.
     const colour = findColourInk(page, area);
     if (colour) {
@@ -254,6 +257,33 @@ export class PpocrEngine implements Engine {
     const upsideDown = await this.classifier.upsideDown(page, boxes);
     signal?.throwIfAborted();
     return { area, boxes, upsideDown };
+  }
+
+  /**
+   * The lines, each read down or up the page as a run of digits (a connector's pin numbers `1` to
+   * `11`, found sideways and read `12345678901`) read again a row at a time where its ink stands in
+   * rows that count one by one (see `readsAsCount`, `countedRowTries`); no line beside them need
+   * stand level with them.
+   */
+  private async withCountedColumns(page: PageImage, lines: ReadLine[]): Promise<ReadLine[]> {
+    const columns = lines.flatMap((line) => {
+      if (!readsUpOrDown(line.box) || holdsGlyphs(line.box) || !COUNTED_COLUMN.test(line.text)) return [];
+      const tries = countedRowTries(page, line.box, line.text.length);
+      return tries.length > 0 ? [{ line, tries }] : [];
+    });
+    if (columns.length === 0) return lines;
+    const reads = await this.recognizer.read(page, columns.flatMap(({ tries }) => tries.flat()));
+    const counted = new Map<ReadLine, ReadLine[]>();
+    let next = 0;
+    for (const { line, tries } of columns) {
+      for (const rows of tries) {
+        const rowReads = reads.slice(next, (next += rows.length));
+        if (!counted.has(line) && readsAsCount(rows, rowReads)) {
+          counted.set(line, rowReads.map((read, k) => ({ text: read.text, confidence: read.confidence, box: rows[k]!, characters: read.characters })));
+        }
+      }
+    }
+    return lines.flatMap((line) => counted.get(line) ?? [line]);
   }
 
   /**

@@ -8,7 +8,7 @@ import { fastRecognizer } from './index.ts';
 import { resolveModelFiles } from './model-files.ts';
 import { Recognizer } from './recognizer.ts';
 import { openSession, type OrtSession } from './session.ts';
-import { numberRows, readsAsNumbers, readsBetterAcross, stackedRows } from './stacked-rows.ts';
+import { countedRowTries, numberRows, readsAsCount, readsAsNumbers, readsBetterAcross, stackedRows } from './stacked-rows.ts';
 
 let session: OrtSession;
 let recognizer: Recognizer;
@@ -134,5 +134,62 @@ describe('readsBetterAcross', () => {
     expect(along!.text.replaceAll(' ', '')).toBe(text.replaceAll(' ', ''));
     const rows = stackedRows(page, box) ?? [];
     expect(readsBetterAcross(await recognizer.read(page, rows), along!)).toBe(false);
+  });
+});
+
+describe('readsAsCount', () => {
+  // GigaDevice's GD32150G-START schematic: a header's pins numbered 1 to 11 inside its frame, 19 px
+  // apart at 200 dpi, found sideways as one line and read `12345678901`; nothing beside the rows.
+  const PINS = Array.from({ length: 11 }, (_, i) => String(i + 1));
+  const PIN_PITCH = 19;
+
+  it('takes a column of numbers counting one by one, its rows each read across, with no line level with them', async () => {
+    const blocks = PINS.map((text, i) => ({ x: 20, y: 10 + i * PIN_PITCH, text, fontSize: 17, fontFamily: '"DejaVu Serif"' }));
+    const page = await pageImage(renderPage({ width: 80, height: 240, blocks, rules: [[12, 6, 12, 224]] }));
+    const column = downThePage(16, 8, 46, 10 + PINS.length * PIN_PITCH);
+    expect(numberRows(page, column, [])).toBeUndefined();
+    const [rows] = countedRowTries(page, column, 13);
+    const reads = await recognizer.read(page, rows!);
+    expect(reads.map((read) => read.text)).toEqual(PINS);
+    expect(readsAsCount(rows!, reads)).toBe(true);
+    // Each row at least as wide as high, so that a lone digit reads.
+    for (const row of rows!) expect(quadBounds(row).right - quadBounds(row).left).toBeGreaterThanOrEqual(quadBounds(row).bottom - quadBounds(row).top - 0.01);
+  });
+
+  it('looks at a column a row past either end of its box, which the detector drew short (`32` over the pins `3 2 1`)', async () => {
+    const pins = ['3', '2', '1'];
+    const blocks = pins.map((text, i) => ({ x: 20, y: 10 + i * PIN_PITCH, text, fontSize: 17, fontFamily: '"DejaVu Serif"' }));
+    const page = await pageImage(renderPage({ width: 60, height: 90, blocks }));
+    // The box stops halfway down the `1`.
+    const short = downThePage(16, 8, 36, 10 + 2.5 * PIN_PITCH);
+    const tries = countedRowTries(page, short, 2);
+    expect(tries).toHaveLength(2);
+    const reads = await recognizer.read(page, tries[0]!);
+    expect(reads.map((read) => read.text)).toEqual(pins);
+    expect(readsAsCount(tries[0]!, reads)).toBe(true);
+  });
+
+  it('takes no sizes up the page for a count, though their digits run one by one', async () => {
+    for (const text of ['12', '123', '1250']) {
+      const { page, box } = await upThePage(text, 30);
+      const tries = countedRowTries(page, box, text.length);
+      expect(tries.length).toBeGreaterThan(0);
+      for (const rows of tries) expect(readsAsCount(rows, await recognizer.read(page, rows))).toBe(false);
+    }
+  });
+
+  it('takes rows that count up or down by one, two or more of them, each read surely', () => {
+    const read = (text: string, confidence = 0.9) => ({ text, confidence, characters: text.length });
+    const upright = (n: number) => Array.from({ length: n }, (_, i): Quad => [[0, i * 20], [12, i * 20], [12, i * 20 + 18], [0, i * 20 + 18]]);
+    expect(readsAsCount(upright(3), ['9', '10', '11'].map((text) => read(text)))).toBe(true);
+    expect(readsAsCount(upright(3), ['3', '2', '1'].map((text) => read(text)))).toBe(true);
+    expect(readsAsCount(upright(2), ['1', '2'].map((text) => read(text)))).toBe(true);
+    expect(readsAsCount(upright(1), ['1'].map((text) => read(text)))).toBe(false);
+    expect(readsAsCount(upright(3), ['2', '2', '3'].map((text) => read(text)))).toBe(false);
+    expect(readsAsCount(upright(3), ['1', '3', '5'].map((text) => read(text)))).toBe(false);
+    expect(readsAsCount(upright(3), [read('1'), read('2'), read('3', 0.3)])).toBe(false);
+    // One-digit rows wider than high are digits on their sides.
+    const lying = Array.from({ length: 3 }, (_, i): Quad => [[0, i * 14], [20, i * 14], [20, i * 14 + 12], [0, i * 14 + 12]]);
+    expect(readsAsCount(lying, ['3', '2', '1'].map((text) => read(text)))).toBe(false);
   });
 });

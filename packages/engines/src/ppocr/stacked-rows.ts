@@ -121,3 +121,49 @@ export function numberRows(page: PageImage, box: Quad, lines: readonly Quad[]): 
 export function readsAsNumbers(rows: readonly DecodedLine[]): boolean {
   return rows.length > 0 && rows.every((read) => NUMBER.test(read.text) && read.confidence >= SURE_NUMBER);
 }
+
+/** A column that stands beside no lines is taken for numbers only where this many rows or more count up or down by one. */
+const COUNTED_ROWS = 2;
+
+/**
+ * Whether a column's rows (see `stackedRows`, `narrow`) read as numbers counting one by one, up
+ * or down (a connector's pins `1` to `11`): the sign of a column of numbers where no line stands
+ * level with its rows, which vertical Chinese, read a glyph a row, does not give. No one-digit
+ * row's box is wider than high, as an upright digit's is not: the digits of a size up the page
+ * (`123`), read across a row each, lie on their sides, and can read as digits still.
+ */
+export function readsAsCount(rows: readonly Quad[], reads: readonly DecodedLine[]): boolean {
+  if (rows.length < COUNTED_ROWS || !readsAsNumbers(reads)) return false;
+  const upright = rows.every((row, i) => {
+    const b = quadBounds(row);
+    return reads[i]!.text.length > 1 || b.right - b.left <= b.bottom - b.top + 1;
+  });
+  const values = reads.map((read) => Number(read.text));
+  const step = values[1]! - values[0]!;
+  return upright && Math.abs(step) === 1 && values.every((value, i) => i === 0 || value - values[i - 1]! === step);
+}
+
+/** An upright box widened about its middle to at least its height: the recogniser drops a lone digit from a box narrower than high (a pin's `2`, 14 × 20 px, read as nothing). */
+function atLeastSquare(box: Quad, pageWidth: number): Quad {
+  const { left, top, right, bottom } = quadBounds(box);
+  const grow = Math.max(0, bottom - top - (right - left)) / 2;
+  const [l, r] = [Math.max(0, left - grow), Math.min(pageWidth, right + grow)];
+  return [[l, top], [r, top], [r, bottom], [l, bottom]];
+}
+
+/**
+ * The rows to read a line down or up the page of `glyphs` digits by, to see whether they count
+ * (see `readsAsCount`): first over its box lengthened a row at either end, as the detector's box
+ * can stop short of the column's end rows or cut one (`32` boxed over the pins `3 2 1`), then over
+ * the box as it is; each row at least as wide as high. Ways whose ink stands in no rows are left out.
+ */
+export function countedRowTries(page: PageImage, box: Quad, glyphs: number): Quad[][] {
+  const { left, top, right, bottom } = quadBounds(box);
+  const row = (bottom - top) / glyphs;
+  const [above, below] = [Math.max(0, top - row), Math.min(page.height, bottom + row)];
+  const longer: Quad = [[left, above], [right, above], [right, below], [left, below]];
+  return [longer, box].flatMap((way) => {
+    const rows = stackedRows(page, way, { narrow: true });
+    return rows ? [rows.map((r) => atLeastSquare(r, page.width))] : [];
+  });
+}
