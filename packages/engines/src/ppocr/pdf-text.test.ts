@@ -222,6 +222,28 @@ describe('preferPdfText', () => {
     expect(preferPdfText([line('Leaal Reference / Countrv Law', box)], layer('Legal Reference / Country Law ', 0, 10))[0]!.text).toBe('Legal Reference / Country Law');
   });
 
+  it('takes a contents entry’s text without the dot leader its box runs into, which the reading gives a dot or a comma for', () => {
+    // GigaDevice's user guides: `功能引脚分配 ....` in the box, read `功能引脚分配.`, or `启动方式选择，`.
+    const entry: Quad = [[0, 0], [100, 0], [100, 20], [0, 20]];
+    const toc = (name: string) => layer(`${name}............................ 4`, 0, 10);
+    expect(preferPdfText([line('功能引脚分配.', entry)], toc('功能引脚分配'))[0]!.text).toBe('功能引脚分配');
+    expect(preferPdfText([line('启动方式选择，', entry)], toc('启动方式选择'))[0]!.text).toBe('启动方式选择');
+    // Dots the reading holds as many of are the line's own.
+    const dots: Quad = [[0, 0], [90, 0], [90, 20], [0, 20]];
+    expect(preferPdfText([line('and so..', dots)], layer('and so...', 0, 10))[0]!.text).toBe('and so...');
+  });
+
+  it('takes a contents page’s number without the leader’s end its box holds, which no run of the leader takes with it', () => {
+    // The number's box holds the leader's last dots; the dots before them run on past the box's start.
+    const leader = layer('...................... 14', 0, 10);
+    const box = (left: number): Quad => [[left, 0], [250, 0], [250, 20], [left, 20]];
+    expect(borneOutByPdfText([line('.14', box(210))], leader).map((l) => l.text)).toEqual(['14']);
+    expect(preferPdfText([line('..14', box(200))], leader)[0]!.text).toBe('14');
+    expect(preferPdfText([line(',14', box(210))], leader)[0]!.text).toBe('14');
+    // A number after one dot, set close, is a decimal's.
+    expect(preferPdfText([line('.5', [[0, 0], [20, 0], [20, 20], [0, 20]])], layer('.5', 0, 10))[0]!.text).toBe('.5');
+  });
+
   it('leaves a line with no PDF text in its box as read', () => {
     expect(preferPdfText([line('stamped', BOX)], layer('elsewhere', 0, 300))[0]!.text).toBe('stamped');
   });

@@ -351,6 +351,33 @@ interface BoxText {
  * `Halt：1.0mA（PLL/HSE 不停止）`).
  */
 const LAST_MARK = /^[.,;:。，、；：)）\]】」』]$/u;
+/** A contents page's dot leader: a line runs on to its page number across it, but a run of text ends at it. */
+const LEADER_DOT = /^[.·…]$/u;
+/** A leader's dots at the end of a box's text, and the space before them. */
+const TEXT_LEADER = /\s*[.·…]{2,}$/u;
+/** The dots, or a comma, that a reading gives for the part of a leader its box holds (`启动方式选择，`). */
+const READ_LEADER = /\s*[.·…,，。]+$/u;
+/** A leader's end before a page number, the whole of a box's text: two dots or more, or dots and a space (`. 14`, `..26`). */
+const TEXT_LEADER_IN = /^(?:[.·…]{2,}\s*|[.·…]+\s+)(?=\d+$)/u;
+/** The dots a reading gives for a leader's end before a number. */
+const READ_LEADER_IN = /^[.·…,，]+\s*/u;
+
+/**
+ * The box's text without the dot leader its end runs into (a contents entry boxed with the first
+ * dots after it, `功能引脚分配 ....`), where the reading gives one mark or none for two or more,
+ * and without a leader's end before the page number that is the rest of it (`. 14`): they are no
+ * part of the entry, or the number. A line ending in dots as printed (`and so...`) reads more of
+ * them. The reading comes without the marks it gives for them.
+ */
+function withoutLeader<T extends { text: string }>(found: T, reading: string): { found: T; reading: string } | undefined {
+  const lead = TEXT_LEADER_IN.exec(found.text);
+  if (lead) return { found: { ...found, text: found.text.slice(lead[0].length) }, reading: reading.replace(READ_LEADER_IN, '') };
+  const leader = TEXT_LEADER.exec(found.text);
+  const read = READ_LEADER.exec(reading)?.[0].trim().length ?? 0;
+  if (!leader || read > 1 || read >= leader[0].trim().length) return { found, reading };
+  const text = found.text.slice(0, leader.index);
+  return text === '' ? undefined : { found: { ...found, text }, reading: reading.replace(READ_LEADER, '') };
+}
 
 /**
  * The PDF's text whose characters lie in `box`, in reading order along it (see BoxText); `chars`
@@ -398,10 +425,12 @@ function textIn(box: Quad, chars: readonly TextChar[]): BoxText | undefined {
   if (onLine.some((c) => c.char.trim() !== '' && !ownMarks.includes(c) && ((c.u < 0 && c.u >= -step && next(c, head)) || (c.u > 1 && c.u <= 1 + step && next(c, tail))))) {
     // The whole run the box lies on: its characters on either side, none a word's gap from the next.
     let first = band.indexOf(head), last = band.indexOf(tail);
-    while (first > 0 && band[first]!.u - band[first - 1]!.u < WORD_GAP * step) first--;
-    while (last + 1 < band.length && band[last + 1]!.u - band[last]!.u < WORD_GAP * step) last++;
+    // Two dots in a row on the way out are a leader's.
+    const leader = (a: number, b: number) => LEADER_DOT.test(band[a]?.char ?? '') && LEADER_DOT.test(band[b]?.char ?? '');
+    while (first > 0 && band[first]!.u - band[first - 1]!.u < WORD_GAP * step && !leader(first - 1, first - 2)) first--;
+    while (last + 1 < band.length && band[last + 1]!.u - band[last]!.u < WORD_GAP * step && !leader(last + 1, last + 2)) last++;
     const run = band.slice(first, last + 1);
-    return { ...joined(run, step), runsOn: true, from: run[0]!.u - step / 2, to: run.at(-1)!.u + step / 2, span: spanOf(run) };
+    if (run.length > inside.length) return { ...joined(run, step), runsOn: true, from: run[0]!.u - step / 2, to: run.at(-1)!.u + step / 2, span: spanOf(run) };
   }
   return { ...joined(inside, step), runsOn: false, from: 0, to: 1, span: spanOf(inside) };
 }
@@ -472,21 +501,24 @@ function spacedAsRead(text: string, reading: string): string {
  * characters such a line takes.
  */
 function pdfTextOf(line: ReadLine, byRow: readonly TextChar[]): PdfTextOfLine | undefined {
-  const found = textIn(line.box, byRow);
-  const spaced = found && namedAsRead(line.text, spacedAsRead(found.text, line.text));
+  const boxed = textIn(line.box, byRow);
+  const unled = boxed && withoutLeader(boxed, line.text);
+  if (!unled) return undefined;
+  const { found, reading } = unled;
+  const spaced = namedAsRead(reading, spacedAsRead(found.text, reading));
   if (!spaced) return undefined;
   const pdf = wholeCharacters(asciiAlphanumerics(spaced));
   if (inUnreadScript(pdf)) {
     const text = found.againstText ? [...pdf].reverse().join('') : pdf;
     return { text, agrees: true, nearly: true, span: found.span, ...(found.runsOn ? { box: alongBox(line.box, found.from, found.to) } : {}) };
   }
-  const text = withDrawnMarks(line.text, withPrintedCase(line.text, pdf));
-  const read = [...comparable(line.text)];
+  const text = withDrawnMarks(reading, withPrintedCase(reading, pdf));
+  const read = [...comparable(reading)];
   const own = [...comparable(text)];
   const longer = Math.max(read.length, own.length);
   const distance = editDistance(read.join(''), own.join(''));
   const framed = framedBy(read, own);
-  const nearly = ((longer <= SHORT_LINE && distance <= 1 && oneSlip(read, own)) || framed) && !ideographsDisagree(line.text, text);
+  const nearly = ((longer <= SHORT_LINE && distance <= 1 && oneSlip(read, own)) || framed) && !ideographsDisagree(reading, text);
   // A short line whose run goes on a glyph past the box: the detector stopped short of a thin
   // one (a calendar's `13` boxed round its `3`). On a trusted page it takes the run, its box widened.
   if (found.runsOn) return nearly ? { text, agrees: false, nearly, box: alongBox(line.box, found.from, found.to) } : undefined;
@@ -494,7 +526,7 @@ function pdfTextOf(line: ReadLine, byRow: readonly TextChar[]): PdfTextOfLine | 
   // characters as it reads): text that is longer or shorter is another line's or part of one.
   const agrees =
     Math.abs(read.length - own.length) <= Math.max(1, MAX_LENGTH_DIFFERENCE * longer) &&
-    !ideographsDisagree(line.text, text) &&
+    !ideographsDisagree(reading, text) &&
     (distance <= MAX_DIFFERENCE * longer || lookalikes(read, own));
   // A line the classifier turned round (its box reads leftwards on the upright page) whose reading
   // agrees with the PDF's text taken the same way round is of glyphs that look alike turned (a

@@ -26,7 +26,7 @@ import { countedRowTries, numberRows, readsAsCount, readsAsNumbers, readsBetterA
 import { tableDashes } from './table-dashes.ts';
 import { tableDollars } from './table-dollars.ts';
 import { doubtfulZeros, tableZeros } from './table-zeros.ts';
-import { unboxedText } from './unboxed-text.ts';
+import { unboxedText, withUnboxedRuns } from './unboxed-text.ts';
 import { withoutUnderlines } from './underlines.ts';
 import { onWhitePaper } from './white-paper.ts';
 
@@ -180,7 +180,7 @@ export class PpocrEngine implements Engine {
       lines = preferPdfText(read, chars);
       const taken = lines.filter((line) => !read.includes(line)).length;
       const unboxed = await this.readUnboxedText(scanned, turns, chars, lines, signal);
-      lines = [...lines, ...unboxed];
+      lines = withUnboxedRuns(lines, unboxed);
       logger?.debug({ lines: lines.length, takenFromPdfText: taken, addedFromPdfText: unboxed.length }, 'reading checked against the PDF text');
     }
     lines = tableDollars(tableZeros(restoreLonePositionSymbols(lines)));

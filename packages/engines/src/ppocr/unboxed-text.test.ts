@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PageTextChar, Quad } from '@ocr/contracts';
 import { quadBounds } from './geometry.ts';
-import { unboxedText } from './unboxed-text.ts';
+import { unboxedText, withUnboxedRuns } from './unboxed-text.ts';
 
 /** `text` set in `size` px type from (x, y) along +x, its glyphs' middles 0.55 of the size apart. */
 function set(text: string, x: number, y: number, size = 20): PageTextChar[] {
@@ -64,5 +64,24 @@ describe('unboxedText', () => {
   it('leaves out text off the page and characters without a font size', () => {
     expect(unboxedText(set('off', 990, 300), [], PAGE)).toEqual([]);
     expect(unboxedText([{ char: 'x', x: 100, y: 100 }], [], PAGE)).toEqual([]);
+  });
+});
+
+describe('withUnboxedRuns', () => {
+  const read = (text: string, [left, top, right, bottom]: [number, number, number, number]) => ({
+    text,
+    confidence: 0.9,
+    box: [[left, top], [right, top], [right, bottom], [left, bottom]] as Quad,
+    characters: text.replace(/\s/g, '').length,
+  });
+
+  it('leaves out a line a run reads again whole: a glyph of it the detector boxed alone', () => {
+    // GigaDevice's GD32L233C-START guide: the contents' `16` boxed round its `6` alone.
+    const six = read('6', [1467, 389, 1478, 400]);
+    const sixteen = read('16', [1441, 375, 1476, 410]);
+    expect(withUnboxedRuns([six], [sixteen])).toEqual([sixteen]);
+    // A line of other text there, or one mostly outside the run's box, stays.
+    expect(withUnboxedRuns([read('8', [1467, 389, 1478, 400])], [sixteen])).toHaveLength(2);
+    expect(withUnboxedRuns([read('6', [1470, 389, 1500, 400])], [sixteen])).toHaveLength(2);
   });
 });

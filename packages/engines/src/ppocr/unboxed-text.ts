@@ -1,5 +1,6 @@
 import type { PageTextChar, Point, Quad } from '@ocr/contracts';
 import { quadArea, quadBounds, quadOverlap, type Bounds } from './geometry.ts';
+import type { ReadLine } from './readings.ts';
 
 /**
  * A character of the PDF's text within this share of a line box's height of the box counts as
@@ -39,6 +40,9 @@ const READ_ALREADY = 0.2;
 const WORDS = /[\p{L}\p{N}]/u;
 /** Runs boxed at most, reading each costs the recogniser a line's time. */
 const MAX_RUNS = 600;
+
+/** A line's box lies this much inside a run's for the run to read it again (see `withUnboxedRuns`). */
+const READ_OVER = 0.5;
 
 /** Rows of line boxes, by the page's y, so that each character is tested against the few near it. */
 const ROW = 64;
@@ -142,4 +146,17 @@ export function unboxedText(chars: readonly PageTextChar[], lines: ReadonlyArray
     .map(runBox)
     .filter((box) => box.every(onPage) && !readAlready(box))
     .slice(0, MAX_RUNS);
+}
+
+/**
+ * The page's lines with its runs read where no line lay (see `unboxedText`), less each line a run
+ * reads again whole (a contents page's `16` whose `6` alone the detector boxed: its box mostly
+ * inside the run's, its text part of the run's).
+ */
+export function withUnboxedRuns(lines: readonly ReadLine[], runs: readonly ReadLine[]): ReadLine[] {
+  const readOver = (line: ReadLine) => {
+    const text = line.text.replace(/\s/g, '');
+    return runs.some((run) => text !== '' && run.text.replace(/\s/g, '').includes(text) && quadOverlap(line.box, run.box) >= READ_OVER * quadArea(line.box));
+  };
+  return [...lines.filter((line) => !readOver(line)), ...runs];
 }
