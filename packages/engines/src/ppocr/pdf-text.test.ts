@@ -78,6 +78,10 @@ describe('preferPdfText', () => {
     expect(take('—', '―')).toBe('―');
     expect(take('-', '−')).toBe('−');
     expect(take('5o', 'SO')).toBe('SO');
+    // Two glyphs set close read as one: a datasheet's pin type `I/O` read `VO`, `rn` read `m`.
+    expect(take('VO', 'I/O')).toBe('I/O');
+    expect(take('Tum', 'Turn')).toBe('Turn');
+    expect(take('VO', 'IO')).toBe('VO');
     // Beside letters that agree: a schematic's pin and part names (`PA0`, `U1B` read `PAO`, `UIB`).
     expect(take('PAO', 'PA0')).toBe('PA0');
     expect(take('UIB', 'U1B')).toBe('U1B');
@@ -192,6 +196,8 @@ describe('preferPdfText', () => {
     const labels = [...run('17', 20), ...run('PC7', 46), ...run('GND', 100)];
     expect(preferPdfText([line('17 PC7 GND', BOX)], labels)[0]!.text).toBe('17 PC7 GND');
     expect(preferPdfText([line('I7 PC7 GND', BOX)], labels)[0]!.text).toBe('17PC7 GND');
+    // A space read beside an underscore is the reading's own slip, not the labels' gap: `22R` and `L_USB_DP`, an Altium sheet's.
+    expect(preferPdfText([line('22R L _USB DP', BOX)], [...run('22R', 20), ...run('L_USB_DP', 56)])[0]!.text).toBe('22R L_USB_DP');
     // Ideographs a word's gap apart are spaced only as read: an Altium sheet's CJK font set without its widths.
     const typeC = [...run('Type-C', 0), { char: '接', x: 80, y: 10 }, { char: '口', x: 105, y: 10 }];
     expect(preferPdfText([line('Type-C 接口', BOX)], typeC)[0]!.text).toBe('Type-C 接口');

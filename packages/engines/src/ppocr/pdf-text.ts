@@ -96,6 +96,18 @@ function lookalikes(read: readonly string[], own: readonly string[]): boolean {
   );
 }
 
+/** Two glyphs set close that the recogniser reads as one: `I/O` read `VO` (a datasheet's pin types), `rn` read `m`. */
+const MERGED_GLYPHS: ReadonlyArray<readonly [string, string]> = [
+  ['I/', 'V'],
+  ['rn', 'm'],
+];
+
+/** Whether `read` is `own` with a pair of its glyphs read as one (see MERGED_GLYPHS), the rest alike. */
+function readMerged(read: readonly string[], own: readonly string[]): boolean {
+  const text = own.join('');
+  return MERGED_GLYPHS.some(([pair, one]) => text.includes(pair) && lookalikes(read, [...text.replaceAll(pair, one)]));
+}
+
 /**
  * Characters that name no printed character: controls, U+FFFD, private use. A font without a
  * proper ToUnicode (AutoCAD's symbol fonts) gives its ± as U+0093: the reading then knows better.
@@ -481,13 +493,16 @@ function inUnreadScript(text: string): boolean {
 /**
  * The PDF's text with each SOFT_GAP a space where the reading has one between the characters
  * either side, else nothing. A mark the reading puts before its space is a speck in the gap (a
- * pin's name and number read `PA14. 37`) where the PDF's text has none there.
+ * pin's name and number read `PA14. 37`) where the PDF's text has none there. A space the reading
+ * puts beside an underscore is none: the underscore runs into its neighbours (`22R L _USB DP` for
+ * the labels `22R` and `L_USB_DP`).
  */
 function spacedAsRead(text: string, reading: string): string {
   const specksOut = reading.replace(/[.,:;'`!|-]+(?= )/g, '');
+  const underscoresJoined = reading.replace(/ ?_ ?/g, '_');
   return text
     .replaceAll(/([^\s\u0001]{0,2})\u0001(?=([^\s\u0001]{0,2}))/gu, (_, before: string, after: string) =>
-      reading.includes(`${before} ${after}`) || specksOut.includes(`${before} ${after}`) ? `${before} ` : before,
+      [reading, specksOut, underscoresJoined].some((read) => read.includes(`${before} ${after}`)) ? `${before} ` : before,
     )
     .replace(/\s+/g, ' ')
     .trim();
@@ -527,7 +542,7 @@ function pdfTextOf(line: ReadLine, byRow: readonly TextChar[]): PdfTextOfLine | 
   const agrees =
     Math.abs(read.length - own.length) <= Math.max(1, MAX_LENGTH_DIFFERENCE * longer) &&
     !ideographsDisagree(reading, text) &&
-    (distance <= MAX_DIFFERENCE * longer || lookalikes(read, own));
+    (distance <= MAX_DIFFERENCE * longer || lookalikes(read, own) || readMerged(read, own));
   // A line the classifier turned round (its box reads leftwards on the upright page) whose reading
   // agrees with the PDF's text taken the same way round is of glyphs that look alike turned (a
   // calendar's `08` read `80`): where the text's own order runs left to right, it is the print's.
