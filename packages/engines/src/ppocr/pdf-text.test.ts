@@ -274,6 +274,16 @@ describe('preferPdfText on a page whose text the reading bears out', () => {
     expect(preferPdfText([...rows, line('-40', cell(0, 440, 30))], [...rowText, ...layer('Y40', 0, 450)])[8]!.text).toBe('-40');
   });
 
+  it('takes the PDF’s number for a short number read unsurely with more than one slip (a pin’s `44` read `11` at 0.72)', () => {
+    const pin = (confidence: number): ReadLine => ({ ...line('11', cell(0, 440, 20)), confidence });
+    const text = [...rowText, ...layer('44', 0, 450)];
+    expect(preferPdfText([...rows, pin(0.72)], text)[8]!.text).toBe('44');
+    // Read surely, or without the page's other lines to bear its text out, the reading stays; so it does where the text is no number.
+    expect(preferPdfText([...rows, pin(0.95)], text)[8]!.text).toBe('11');
+    expect(preferPdfText([pin(0.72)], text)[0]!.text).toBe('11');
+    expect(preferPdfText([...rows, pin(0.72)], [...rowText, ...layer('AB', 0, 450)])[8]!.text).toBe('11');
+  });
+
   it('takes the run of a short line the detector boxed a glyph short (`13` boxed round its `3`), the box widened to it', () => {
     const [, cut] = preferPdfText([...rows, line('3', cell(12, 500, 10))], [...rowText, ...layer('13', 2, 510)]).slice(7);
     expect(cut!.text).toBe('13');
