@@ -14,6 +14,15 @@ describe('pinZeros', () => {
 
   it('reads a peripheral’s or a boot pin’s 0 read with an O as a zero on any page', () => {
     expect(read('BOOTO', 'ADCO CTS2 WKUP1', 'UARTO TX', 'I2CO_SDA')).toEqual(['BOOT0', 'ADC0 CTS2 WKUP1', 'UART0 TX', 'I2C0_SDA']);
+    expect(read('TIMER1_CHO, TIMER2_CHO_ON', 'CHO group', 'ECHO')).toEqual(['TIMER1_CH0, TIMER2_CH0_ON', 'CHO group', 'ECHO']);
+  });
+
+  it('reads the buses of a page that names pins: `SPIO`, `TIMERO`, `CANO` with a zero, `12C0` and `12S` with an I', () => {
+    expect(read('PA5 SPIO_SCK', 'PB6 12C0_SCL', 'PB12 12S1_WS', 'CANO_RX', 'TIMERO_CH1', '12S')).toEqual(['PA5 SPI0_SCK', 'PB6 I2C0_SCL', 'PB12 I2S1_WS', 'CAN0_RX', 'TIMER0_CH1', 'I2S']);
+    expect(read('PA9', 'PA10', '12CO')).toEqual(['PA9', 'PA10', 'I2C0']);
+    // A battery of twelve cells, a name, a temperature: no pins named, or no bus.
+    expect(read('Pack: 12S', 'CANO', 'SPIO_SCK')).toEqual(['Pack: 12S', 'CANO', 'SPI0_SCK']);
+    expect(read('PA1', 'PB2', '12S1P pack', '12Cell')).toEqual(['PA1', 'PB2', '12S1P pack', '12Cell']);
   });
 
   it('leaves the letters where the page names no pins: PAO, PBO and PEO are polymers too', () => {
