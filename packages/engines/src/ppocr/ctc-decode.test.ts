@@ -113,6 +113,16 @@ describe('decodeLine', () => {
     expect(decode([['1', 0.9], [' ', 0.6], ['×', 0.9]]).text).toBe('1 ×');
   });
 
+  it('parts a digit from a code’s letter before it only on a clear P(space) (`GD32F150xx`, `+3V3`), a word’s on a faint one', () => {
+    const after = (word: Array<[string, number]>, space: number) => decode([...word, ['', 1, space], ['', 1], ['', 1], ['1', 0.9]]).text;
+    const code: Array<[string, number]> = [['1', 0.9], ['', 1], ['C', 0.9]];
+    expect(after(code, 0.005)).toBe('1C1');
+    expect(after(code, 0.03)).toBe('1C 1');
+    expect(after([['a', 0.9], ['', 1], ['C', 0.9]], 0.005)).toBe('aC 1');
+    // A space the model reads parts them.
+    expect(decode([...code, [' ', 0.6], ['1', 0.9]]).text).toBe('1C 1');
+  });
+
   it('spaces between words in capitals on a faint P(space) where the gap is wide (`ISO VG`)', () => {
     expect(gap('C', 'C', 0.006, 6)).toBe('C C');
     expect(gap('C', 'C', 0.006, 5)).toBe('CC');
