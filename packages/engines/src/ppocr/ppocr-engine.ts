@@ -29,6 +29,7 @@ import { doubtfulZeros, tableZeros } from './table-zeros.ts';
 import { unboxedText, withUnboxedRuns } from './unboxed-text.ts';
 import { withoutUnderlines } from './underlines.ts';
 import { onWhitePaper } from './white-paper.ts';
+import { onLevelledGround } from './coloured-ground.ts';
 
 /** PaddleOCR's `drop_score`: lines read with less confidence are noise (rules, specks). */
 const MIN_LINE_CONFIDENCE = 0.5;
@@ -71,7 +72,8 @@ export class PpocrEngine implements Engine {
 
   async recognize(given: PageImage, options: RecognizeOptions = {}): Promise<PageResult> {
     const { signal, onProgress, pdfText, logger } = options;
-    const scanned = onWhitePaper(given);
+    // Print on coloured or grey ground is read levelled to white (see `onLevelledGround`).
+    const scanned = onLevelledGround(onWhitePaper(given));
     // A crop cut to its print is read on paper (see PAPER_MARGIN); its boxes are put back after.
     // A PDF page's own text lies on the page as rendered: such a page is read as it is.
     const margin = !pdfText && isTightCrop(scanned) ? PAPER_MARGIN : 0;
