@@ -7,13 +7,13 @@ import { restoreDiameterMarks } from './diameter-marks.ts';
 import { joinEmailAddresses } from './email-addresses.ts';
 import { fixDigitLookalikes } from './digit-lookalikes.ts';
 import { restoreFrameSymbols } from './frame-symbols.ts';
-import { fixAisi, fixCapitalI, fixChineseFullStop, fixHanLookalikes, fixLetterCase, fixMicrometre, fixNotation, fixPound, HAN } from './letter-lookalikes.ts';
+import { fixAisi, fixCapitalI, fixChineseFullStop, fixHanLookalikes, fixI2c, fixLetterCase, fixMicrometre, fixNotation, fixPound, HAN } from './letter-lookalikes.ts';
 import { SPACE_RUN } from './long-lines.ts';
 import { restoreHanOne } from './han-numerals.ts';
 import { inEvenCells, neighbouringCells } from './monospace.ts';
 import { isOpeningNumber, spacedAfterNumber, spacedBetweenDigits } from './number-gap.ts';
 import { isProductDot, spacedAfterMark, stopMarkShown, unreadLastMark } from './stop-marks.ts';
-import { raisedDigit } from './superscripts.ts';
+import { raisedDigit, unreadSquare } from './superscripts.ts';
 import { unspaceLetterGaps } from './word-spaces.ts';
 import { lowerDomains } from './web-addresses.ts';
 
@@ -299,7 +299,13 @@ export function decodeLine(scores: StepScores, offset: number, steps: number, di
         wordStart = chars.length;
       }
       const opensNumber = DIGIT.test(char) && (spaced || !NUMBER_PART.test(last ?? ''));
-      if (degree || (ink !== undefined && opensNumber && unreadDiameterMark(ink, last === undefined ? undefined : lastStart, t))) {
+      // I²C read `IC`: a word's first letter I, the C straight after it.
+      const squared = ink !== undefined && !spaced && last === 'I' && char === 'C' && wordStart === chars.length - 1 && unreadSquare(ink, lastStart, t);
+      if (squared) {
+        chars.push('²');
+        probabilities.push(undefined);
+        starts.push(t);
+      } else if (degree || (ink !== undefined && opensNumber && unreadDiameterMark(ink, last === undefined ? undefined : lastStart, t))) {
         chars.push(degree ? '°' : 'Ø');
         probabilities.push(undefined);
         starts.push(t);
@@ -462,6 +468,6 @@ function finish(chars: string[], probabilities: Array<number | undefined>): Deco
   }
   // ℃ is one character; the recogniser now and then reads a degree sign before it as well.
   const text = chars.join('').replaceAll('°℃', '℃');
-  const mended = restoreDiameterMarks(fixDigitLookalikes(fixNotation(fixAisi(fixPound(fixMicrometre(fixChineseFullStop(fixLetterCase(fixCapitalI(text)))))))));
+  const mended = restoreDiameterMarks(fixDigitLookalikes(fixNotation(fixAisi(fixPound(fixMicrometre(fixChineseFullStop(fixLetterCase(fixCapitalI(fixI2c(text))))))))));
   return { text: lowerDomains(joinEmailAddresses(restoreFrameSymbols(mended))), confidence: count === 0 ? 0 : sum / count, characters: count };
 }

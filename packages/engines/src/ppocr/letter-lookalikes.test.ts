@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fixAisi, fixCapitalI, fixChineseFullStop, fixHanLookalikes, fixLetterCase, fixMicrometre, fixNotation, fixPound } from './letter-lookalikes.ts';
+import { fixAisi, fixCapitalI, fixI2c, fixChineseFullStop, fixHanLookalikes, fixLetterCase, fixMicrometre, fixNotation, fixPound } from './letter-lookalikes.ts';
 
 describe('fixCapitalI', () => {
   it('reads l as I inside words written in capitals', () => {
@@ -10,6 +10,18 @@ describe('fixCapitalI', () => {
   it('leaves mixed-case words, element symbols and lone capitals alone', () => {
     const text = 'Al 6061, AlMg3, AlSi10Mg, HCl 10%, 5 ml, Il, Steel, SS, M12, l';
     expect(fixCapitalI(text)).toBe(text);
+  });
+});
+
+describe('fixI2c', () => {
+  it("mends I²C and I2C whose I was read as another stroke", () => {
+    expect(fixI2c('|²C/MIPI, SPI / P²C, 1²C address, l²C bus, F²C')).toBe('I²C/MIPI, SPI / I²C, I²C address, I²C bus, I²C');
+    expect(fixI2c('[2C/MIPI and |2 C address')).toBe('I2C/MIPI and I2C address');
+    expect(fixI2c('²C/MIPI 13C clock, SPI / ²C data')).toBe('I²C/MIPI I3C clock, SPI / I²C data');
+  });
+
+  it('leaves I2C and I²C, and words and numbers that only hold such glyphs', () => {
+    expect(fixI2c('I2C, I²C, PC, FC, 12C, A|2C, P²CB, 25 °C, [2], 25 ²C, 25²C, 13C NMR')).toBe('I2C, I²C, PC, FC, 12C, A|2C, P²CB, 25 °C, [2], 25 ²C, 25²C, 13C NMR');
   });
 });
 

@@ -25,6 +25,22 @@ export function fixAisi(text: string): string {
   return text.replace(AISI_GRADE, 'AISI');
 }
 
+/**
+ * I²C with its I read as a bar, a bracket, l, 1, P or F beside the raised 2 (`|²C`, `P²C`, `1²C`),
+ * or not at all (`²C`, but after a number: a degree sign), or as a bar or a bracket beside a 2
+ * (`[2C`, `|2 C`), and MIPI's I3C read `13C`: the recogniser's readings of them rendered in four
+ * faces at 16–24 px and scanned. Nothing else is written so.
+ */
+const I2C_RAISED = /(?<![A-Za-z0-9])[|[lI1PF]²C(?![A-Za-z0-9])/g;
+const I2C_UNREAD_I = /(?<!\d ?)(?<![A-Za-z0-9])²C(?![A-Za-z0-9])/g;
+const I2C_BAR = /(?<![A-Za-z0-9])[|[]2 ?C(?![A-Za-z0-9])/g;
+const MIPI_I3C = /(?<=MIPI )13C/g;
+
+/** Mends I²C, I2C and MIPI I3C whose I was read as another stroke or not at all (see `I2C_RAISED`). */
+export function fixI2c(text: string): string {
+  return text.replace(I2C_RAISED, 'I²C').replace(I2C_UNREAD_I, 'I²C').replace(I2C_BAR, 'I2C').replace(MIPI_I3C, 'I3C');
+}
+
 /** Letters whose capital is the small letter drawn larger: the recogniser often gets their case wrong. */
 export const CASELESS = 'cosvwxCOSVWX';
 /** Small letters a word in capitals may hold by misreading: those, and i and l for I. */

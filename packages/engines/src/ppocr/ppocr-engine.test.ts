@@ -864,6 +864,18 @@ describe('page result', () => {
     }
   });
 
+  it("reads I²C's raised 2 on a scan, where the recogniser leaves it or the I unread, and leaves an IC", async () => {
+    const lines = ['I²C/MIPI I3C serial clock (SCL)', 'SPI / I²C serial data output (SDO)', 'I²C address 0x6A', 'The IC runs at 3.3 V'];
+    for (const fontFamily of ['"DejaVu Serif"', '"Noto Sans CJK SC"']) {
+      const page = renderPage({ width: 480, height: 200, blocks: [{ x: 10, y: 10, text: lines.join('\n'), fontSize: 20, lineHeight: 1.8, fontFamily }] });
+      const got = (await read(await scanPage(page, { skewDegrees: 0.3, seed: 5 }))).text.split('\n');
+      // Before, the serif lines read `IC/MIPI`, `SPI / IC`, `IC address`; the sans ones `²C/MIPI 13C`, `SPI/ l²C`, `1²C address`.
+      expect(got.filter((line) => line.includes('I²C'))).toHaveLength(3);
+      expect(got.some((line) => line.includes('MIPI I3C'))).toBe(true);
+      expect(got.some((line) => line.startsWith('The IC'))).toBe(true);
+    }
+  });
+
   it('reads a line longer than the longest strip (notes across an A1 sheet) in parts cut between words', async () => {
     const notes =
       'NOTES: 1. REMOVE ALL BURRS AND SHARP EDGES. 2. UNTOLERANCED DIMENSIONS TO ISO 2768-mK. 3. SURFACE FINISH Ra 3.2 UNLESS ' +
