@@ -26,6 +26,14 @@ describe('fixDigitLookalikes', () => {
     expect(fixDigitLookalikes(text)).toBe(text);
   });
 
+  it("reads a hexadecimal number's leading O as zero: register addresses and 0x numbers", () => {
+    expect(fixDigitLookalikes('COUNTER_BDR_REG2 (OCh), REG1 (OBh), at O1Ah; I²C address Ox6A, mask oxFF')).toBe(
+      'COUNTER_BDR_REG2 (0Ch), REG1 (0Bh), at 01Ah; I²C address 0x6A, mask 0xFF',
+    );
+    const text = 'Oxford, Oxide, Oh, OCR, Och, OBhs, Ox, OxZ';
+    expect(fixDigitLookalikes(text)).toBe(text);
+  });
+
   it('closes up a receipt’s amounts read with spaces after their currency, reads their O as zero, and mends a number sign read N0', () => {
     expect(fixDigitLookalikes('Rate A RM4. 00, TOTAL RM 64. 15, Paid RM4. 0 0, change RMO. 0 0, GST 6. 00 % RMO. 23')).toBe(
       'Rate A RM4.00, TOTAL RM 64.15, Paid RM4.00, change RM0.00, GST 6.00 % RM0.23',

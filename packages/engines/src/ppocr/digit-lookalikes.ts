@@ -40,6 +40,12 @@ const SIZE_ZERO = /(?:(?<![\p{Script=Latin}\p{N}])|(?<=\d[xX×]))(S?R|C)[oO](?=[
  * Units of one capital (`OV`, `OA`: overvoltage, open area) are left out.
  */
 const ZERO_UNIT = /(?<![\p{Script=Latin}\p{N}])O(?=(?:mg|g|kg|mm|cm|ml|mL|%|mA|mV|mW|kW|kV|Hz|kHz|MHz|kPa|MPa|Nm|rpm)(?![\p{Script=Latin}\p{N}]))/gu;
+/**
+ * A hexadecimal number's leading zero read as O: before an `x` and hex digits (`Ox6A`), or before
+ * capital hex digits and an `h` (a datasheet's register address, `COUNTER_BDR_REG2 (OCh)`). No
+ * word is spelt so: `Oxford`'s letters after the x are not all hex.
+ */
+const HEX_ZERO = /(?<![\p{Script=Latin}\p{N}])[oO](?=(?:x[0-9A-Fa-f]{1,8}|[0-9A-F]{1,3}h)(?![\p{Script=Latin}\p{N}]))/gu;
 /** A percentage whose first digit 5 reads as an S (`Vitamin A S0%`). */
 const FIVE_PERCENT = /(?<![\p{Script=Latin}\p{N}])S(?=\d+(?:[.,]\d+)?%)/gu;
 
@@ -84,6 +90,7 @@ export function fixDigitLookalikes(text: string): string {
     .replace(THREAD_ONE, '$11')
     .replace(SIZE_ZERO, '$10')
     .replace(ZERO_UNIT, '0')
+    .replace(HEX_ZERO, '0')
     .replace(CURRENCY_ZERO, '0')
     .replace(CURRENCY_DECIMALS, '')
     .replace(PERCENT_DECIMALS, '')
