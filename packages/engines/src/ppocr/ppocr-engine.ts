@@ -30,6 +30,7 @@ import { unboxedText, withUnboxedRuns } from './unboxed-text.ts';
 import { withoutUnderlines } from './underlines.ts';
 import { onWhitePaper } from './white-paper.ts';
 import { onLevelledGround } from './coloured-ground.ts';
+import { withoutPowerArrows } from './power-arrows.ts';
 
 /** PaddleOCR's `drop_score`: lines read with less confidence are noise (rules, specks). */
 const MIN_LINE_CONFIDENCE = 0.5;
@@ -186,7 +187,7 @@ export class PpocrEngine implements Engine {
       lines = withUnboxedRuns(lines, unboxed);
       logger?.debug({ lines: lines.length, takenFromPdfText: taken, addedFromPdfText: unboxed.length }, 'reading checked against the PDF text');
     }
-    lines = tableDollars(tableZeros(restoreLonePositionSymbols(lines)));
+    lines = withoutPowerArrows(tableDollars(tableZeros(restoreLonePositionSymbols(lines))));
     const characters = lines.reduce((n, line) => n + line.characters, 0);
     const weighted = lines.reduce((sum, line) => sum + line.confidence * line.characters, 0);
     const ordered = readingOrder(lines.map(({ text, confidence, box }) => ({ text, confidence, box })));
