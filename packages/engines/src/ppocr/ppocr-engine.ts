@@ -73,9 +73,11 @@ export class PpocrEngine implements Engine {
 
   async recognize(given: PageImage, options: RecognizeOptions = {}): Promise<PageResult> {
     const { signal, onProgress, pdfText, logger } = options;
-    // Print on coloured or grey ground is read levelled to white (see `onLevelledGround`); a PDF
-    // page's own text tells what its detector misses there, and its title's bold strokes levelled read worse.
-    const scanned = pdfText ? onWhitePaper(given) : onLevelledGround(onWhitePaper(given));
+    // Print on coloured or grey ground is read levelled to white (see `onLevelledGround`), on pages
+    // that may take their pixels again (see MAX_LEVELLED_PIXELS); a PDF page's own text tells what
+    // its detector misses there, and its title's bold strokes levelled read worse.
+    const white = onWhitePaper(given);
+    const scanned = pdfText || white.width * white.height > MAX_LEVELLED_PIXELS ? white : onLevelledGround(white);
     // A crop cut to its print is read on paper (see PAPER_MARGIN); its boxes are put back after.
     // A PDF page's own text lies on the page as rendered: such a page is read as it is.
     const margin = !pdfText && isTightCrop(scanned) ? PAPER_MARGIN : 0;
