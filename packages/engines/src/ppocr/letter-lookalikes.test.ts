@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fixAisi, fixCapitalI, fixI2c, fixChineseFullStop, fixHanLookalikes, fixLetterCase, fixMicrometre, fixNotation, fixPound } from './letter-lookalikes.ts';
+import { fixAisi, fixCapitalI, fixI2c, fixIdentifierIn, fixChineseFullStop, fixHanLookalikes, fixLetterCase, fixMicrometre, fixNotation, fixPound } from './letter-lookalikes.ts';
 
 describe('fixCapitalI', () => {
   it('reads l as I inside words written in capitals', () => {
@@ -22,6 +22,19 @@ describe('fixI2c', () => {
 
   it('leaves I2C and I²C, and words and numbers that only hold such glyphs', () => {
     expect(fixI2c('I2C, I²C, PC, FC, 12C, A|2C, P²CB, 25 °C, [2], 25 ²C, 25²C, 13C NMR')).toBe('I2C, I²C, PC, FC, 12C, A|2C, P²CB, 25 °C, [2], 25 ²C, 25²C, 13C NMR');
+  });
+});
+
+describe('fixIdentifierIn', () => {
+  it("mends a code identifier's In read ln, and a word's", () => {
+    expect(fixIdentifierIn('2.1.1.Uartlnitialize, CommProtocollnit(), HAL_GPIO_lnit, lnput lndex, getlnfo, lnterrupt')).toBe(
+      '2.1.1.UartInitialize, CommProtocolInit(), HAL_GPIO_Init, Input Index, getInfo, Interrupt',
+    );
+  });
+
+  it('leaves words that hold ln', () => {
+    const text = 'kiln, walnut, Vilnius, vulnerable, Milne, ulnar, Lincoln, ln(x)';
+    expect(fixIdentifierIn(text)).toBe(text);
   });
 });
 

@@ -41,6 +41,19 @@ export function fixI2c(text: string): string {
   return text.replace(I2C_RAISED, 'I²C').replace(I2C_UNREAD_I, 'I²C').replace(I2C_BAR, 'I2C').replace(MIPI_I3C, 'I3C');
 }
 
+/**
+ * A capital I that starts a word inside a code identifier read as l (`UartInitialize` read
+ * `Uartlnitialize`, `CommProtocolInit` `CommProtocollnit`, in a Chinese protocol's scanned code):
+ * `ln` and then the rest of Init, Input, Index, Info, Interrupt and the like begins no word in
+ * English and falls inside none.
+ */
+const IDENTIFIER_IN = /(?<![A-Z0-9])ln(?=it|put|dex|fo|terrupt|stance|sert|stall|valid|clude|terval|teger|crease|dicat|form)/g;
+
+/** Mends an identifier's `In` read `ln` (see `IDENTIFIER_IN`). */
+export function fixIdentifierIn(text: string): string {
+  return text.replace(IDENTIFIER_IN, 'In');
+}
+
 /** Letters whose capital is the small letter drawn larger: the recogniser often gets their case wrong. */
 export const CASELESS = 'cosvwxCOSVWX';
 /** Small letters a word in capitals may hold by misreading: those, and i and l for I. */
