@@ -302,6 +302,8 @@ const CORPUS: [input: string, expected: Expected[]][] = [
   ['2024-05-06', []],
   ['日期 2024-5-6', []],
   ['Tel: 0571-88886666', []],
+  // A register map's hexadecimal addresses: `0x01` had read as a size of 0 with the class x01.
+  ['0x01 Hardware Version R 0x10 Offset X_L', []],
   ['ZJ-001', []],
   ['A-A', []],
   ['C1', []],

@@ -12,9 +12,12 @@ const FIT = new RegExp(
   'g',
 );
 
-/** "Ø20h7", "Φ30H7/g6", "25H8", "Ø20H7(+0.021/0)": a size with its tolerance class or fit. */
+/**
+ * "Ø20h7", "Φ30H7/g6", "25H8", "Ø20H7(+0.021/0)": a size with its tolerance class or fit. A size
+ * of 0 has none: `0x01`, a register's address, reads as 0 and the class x01.
+ */
 export const fits: Matcher = (text) =>
-  scan(text, FIT, (m) => ({
+  scan(text, FIT, (m) => toNumber(m[2] ?? '') === 0 ? undefined : ({
     kind: 'fit',
     value: toNumber(m[2] ?? ''),
     unit: 'mm',
