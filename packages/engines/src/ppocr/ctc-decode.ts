@@ -7,7 +7,7 @@ import { restoreDiameterMarks } from './diameter-marks.ts';
 import { joinEmailAddresses } from './email-addresses.ts';
 import { fixDigitLookalikes } from './digit-lookalikes.ts';
 import { restoreFrameSymbols } from './frame-symbols.ts';
-import { fixAisi, fixCapitalI, fixChineseFullStop, fixHanLookalikes, fixI2c, fixIdentifierIn, fixLetterCase, fixMicrometre, fixNotation, fixPound, HAN } from './letter-lookalikes.ts';
+import { fixAisi, fixCapitalI, fixChineseFullStop, fixHanLookalikes, fixI2c, fixIdentifierIn, fixLAfterCapital, fixLetterCase, fixMicrometre, fixNotation, fixPound, HAN } from './letter-lookalikes.ts';
 import { SPACE_RUN } from './long-lines.ts';
 import { restoreHanOne } from './han-numerals.ts';
 import { inEvenCells, neighbouringCells } from './monospace.ts';
@@ -468,6 +468,6 @@ function finish(chars: string[], probabilities: Array<number | undefined>): Deco
   }
   // ℃ is one character; the recogniser now and then reads a degree sign before it as well.
   const text = chars.join('').replaceAll('°℃', '℃');
-  const mended = restoreDiameterMarks(fixDigitLookalikes(fixNotation(fixAisi(fixPound(fixMicrometre(fixChineseFullStop(fixLetterCase(fixCapitalI(fixIdentifierIn(fixI2c(text)))))))))));
+  const mended = restoreDiameterMarks(fixDigitLookalikes(fixNotation(fixAisi(fixPound(fixMicrometre(fixChineseFullStop(fixLetterCase(fixLAfterCapital(fixCapitalI(fixIdentifierIn(fixI2c(text))))))))))));
   return { text: lowerDomains(joinEmailAddresses(restoreFrameSymbols(mended))), confidence: count === 0 ? 0 : sum / count, characters: count };
 }

@@ -34,6 +34,14 @@ describe('fixDigitLookalikes', () => {
     expect(fixDigitLookalikes(text)).toBe(text);
   });
 
+  it('reads the zeros among a 0x number’s digits read as O (Bouffalo’s ISP error codes)', () => {
+    expect(fixDigitLookalikes('IMG_SIGNATURE_LEN_ERROR=OxO20d, SECTIONHEADER_LEN_ERROR=OxO2Of, 0xOO01')).toBe(
+      'IMG_SIGNATURE_LEN_ERROR=0x020d, SECTIONHEADER_LEN_ERROR=0x020f, 0x0001',
+    );
+    const text = 'OxO, OXO, 0xOO, Oxo20d, OxOZ';
+    expect(fixDigitLookalikes(text)).toBe(text);
+  });
+
   it('closes up a receipt’s amounts read with spaces after their currency, reads their O as zero, and mends a number sign read N0', () => {
     expect(fixDigitLookalikes('Rate A RM4. 00, TOTAL RM 64. 15, Paid RM4. 0 0, change RMO. 0 0, GST 6. 00 % RMO. 23')).toBe(
       'Rate A RM4.00, TOTAL RM 64.15, Paid RM4.00, change RM0.00, GST 6.00 % RM0.23',

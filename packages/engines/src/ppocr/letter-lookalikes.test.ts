@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fixAisi, fixCapitalI, fixI2c, fixIdentifierIn, fixChineseFullStop, fixHanLookalikes, fixLetterCase, fixMicrometre, fixNotation, fixPound } from './letter-lookalikes.ts';
+import { fixAisi, fixCapitalI, fixI2c, fixIdentifierIn, fixLAfterCapital, fixChineseFullStop, fixHanLookalikes, fixLetterCase, fixMicrometre, fixNotation, fixPound } from './letter-lookalikes.ts';
 
 describe('fixCapitalI', () => {
   it('reads l as I inside words written in capitals', () => {
@@ -186,5 +186,16 @@ describe('fixNotation', () => {
       'is it 2 m? 1.0E-6 m²/s, 2 kg/cm², 20 m²/h, 25 m3/h, 10-0 ring, 0级, HCl 5%, 含Cl离子, ' +
       'say "" or \'\', 5\' 6" and 12\'\'\', 王 · 李, a · b';
     expect(fixNotation(text)).toBe(text);
+  });
+});
+
+describe('fixLAfterCapital', () => {
+  it('reads a word’s l after its first capital read as I (scanned datasheets: `FIash`, `CIock`)', () => {
+    expect(fixLAfterCapital('可选择从 FIash/UART/USB 启动, CIock tree, BIock diagram, SIave, PIease')).toBe('可选择从 Flash/UART/USB 启动, Clock tree, Block diagram, Slave, Please');
+  });
+
+  it('leaves capitals, short words and letters no English word starts with before l', () => {
+    const text = 'UIkit, AIoT, SIM, BIOS, FIFO, CIs, GIFs, MIcro, SIMple, XIaomi';
+    expect(fixLAfterCapital(text)).toBe(text);
   });
 });

@@ -54,6 +54,18 @@ export function fixIdentifierIn(text: string): string {
   return text.replace(IDENTIFIER_IN, 'In');
 }
 
+/**
+ * A word's l after its first capital read as a capital I (`FIash`, `CIock`, `BIock` in scanned
+ * datasheets): after B, C, F, G, P or S, and before three small letters or more, which only
+ * English words starting bl, cl, fl, gl, pl or sl have (`UIkit`, `AIoT` and `SIM` stay).
+ */
+const L_AFTER_CAPITAL = /(?<![A-Za-z0-9])([BCFGPS])I(?=[a-z]{3,}(?![A-Za-z0-9]))/g;
+
+/** Mends a word's l read as I after its first capital (see `L_AFTER_CAPITAL`). */
+export function fixLAfterCapital(text: string): string {
+  return text.replace(L_AFTER_CAPITAL, '$1l');
+}
+
 /** Letters whose capital is the small letter drawn larger: the recogniser often gets their case wrong. */
 export const CASELESS = 'cosvwxCOSVWX';
 /** Small letters a word in capitals may hold by misreading: those, and i and l for I. */

@@ -31,4 +31,50 @@ describe('pinZeros', () => {
     expect(read('PA6 housing', 'PAO base oil')).toEqual(['PA6 housing', 'PAO base oil']);
     expect(read('PA1', 'PB2', 'PAOLO', 'XPAO')).toEqual(['PA1', 'PB2', 'PAOLO', 'XPAO']);
   });
+
+  it('reads a Bouffalo pin table’s names as scanned (BL616, BL808): its GPIOs make a page of pins', () => {
+    expect(
+      read(
+        '4 VDDIO_1 DVDO PAD_GPIO_0 uart_sig_0_sel=6',
+        '5 VDDIO_1 DIVDO PAD_GPIO_1',
+        '29 AVDD33 DUDO PAD_GPIO_10',
+        '5 12C0_SCL 12C0_SCL',
+        '3 - I2S_DI/2S_RCLK_O I2S_DVI2S_RCLK_O',
+        '11 SWGPIOO SWGPI01 SWGPI010 GPIO1O',
+        'reg_pwm1_io_sel=0 PWMO_CHOP PWMO_CHON PWM1_CH1P',
+        '26 - MO_JTAG_TMS DO_JTAG_TMS CAMO_DAT7 SFO_CS',
+        'TDVTDO',
+      ),
+    ).toEqual([
+      '4 VDDIO_1 DI/DO PAD_GPIO_0 uart_sig_0_sel=6',
+      '5 VDDIO_1 DI/DO PAD_GPIO_1',
+      '29 AVDD33 DI/DO PAD_GPIO_10',
+      '5 I2C0_SCL I2C0_SCL',
+      '3 - I2S_DI/I2S_RCLK_O I2S_DI/I2S_RCLK_O',
+      '11 SWGPIO0 SWGPIO1 SWGPIO10 GPIO10',
+      'reg_pwm1_io_sel=0 PWM0_CH0P PWM0_CH0N PWM1_CH1P',
+      '26 - M0_JTAG_TMS D0_JTAG_TMS CAM0_DAT7 SF0_CS',
+      'TDI/TDO',
+    ]);
+  });
+
+  it('leaves what only looks so: words, a data output, an output GPIO, and units off pages of pins', () => {
+    expect(read('GPIO_5', 'GPIO_6', 'DO_OUT MO_EN GPIO_O VDDIO_1', 'CHOP wood', 'DIDO', 'DVD0')).toEqual(['GPIO_5', 'GPIO_6', 'DO_OUT MO_EN GPIO_O VDDIO_1', 'CHOP wood', 'DIDO', 'DVD0']);
+    // One GPIO named is not a page of pins: camo and SFO stay, as does the DVDO company.
+    expect(read('GPIO_5', 'CAMO_PATTERN SFO_GATE DVDO')).toEqual(['GPIO_5', 'CAMO_PATTERN SFO_GATE DVDO']);
+    // A PWM's O and its pair's channels are mended on any page: no word reads so.
+    expect(read('PWMO_CHON')).toEqual(['PWM0_CH0N']);
+  });
+
+  it('reads a series’ member 0 read with an O where the page reads the series’ other members', () => {
+    expect(read('UART_SIGO 也可以配置为 UART_SIG1', 'Key_Scan_In_ROWO Key_Scan_In_ROW7', 'EXTERNAL_PA_FEMO', 'EXTERNAL_PA_FEM1', 'Bootstrap 引脚是 GPI02。')).toEqual([
+      'UART_SIG0 也可以配置为 UART_SIG1',
+      'Key_Scan_In_ROW0 Key_Scan_In_ROW7',
+      'EXTERNAL_PA_FEM0',
+      'EXTERNAL_PA_FEM1',
+      'Bootstrap 引脚是 GPIO2。',
+    ]);
+    // No member numbered beside it, a stem of two capitals, a longer number: no series.
+    expect(read('HBNO', 'LDO LD1', 'PICO PIC16F84', 'AUDIO', 'GPI0')).toEqual(['HBNO', 'LDO LD1', 'PICO PIC16F84', 'AUDIO', 'GPI0']);
+  });
 });

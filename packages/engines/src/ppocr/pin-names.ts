@@ -1,8 +1,14 @@
 import type { ReadLine } from './readings.ts';
 
-/** A microcontroller's port pin as datasheets and schematics name it: P, the port's letter, its number (`PA0`, `PB12`, `PH1`). */
-const PORT_PIN = /(?<![\p{L}\p{N}])P[A-K]\d{1,2}(?![\p{L}\p{N}])/gu;
-/** A page names pins where it reads at least this many port pins. */
+/**
+ * A microcontroller's pin as datasheets and schematics name it: a port pin, P with the port's
+ * letter and its number (`PA0`, `PB12`, `PH1`), a numbered GPIO (`GPIO_0`, `PAD_GPIO_10`,
+ * `GPIO17`, Bouffalo's and Espressif's tables), or a bus's signal that a pin takes (`UART1_TXD`,
+ * `I2C1_SCL`, `SPI_MISO`).
+ */
+const PIN =
+  /(?<![\p{L}\p{N}])(?:P[A-K]\d{1,2}|GPIO_?\d{1,2}|(?:UART|USART|SPI|I2C|I2S|CAN|PWM)\d?_[A-Z][A-Z0-9]*)(?![\p{L}\p{N}])/gu;
+/** A page names pins where it reads at least this many pins. */
 const LEAST_PINS = 2;
 
 /**
@@ -16,9 +22,32 @@ const PORT_ZERO = /(?<![\p{L}\p{N}])(P[A-K])O(?![\p{L}\p{N}])/gu;
  * A pin or peripheral numbered from 0 whose 0 reads as O (`BOOTO`, `ADCO`, `UARTO`, `I2CO`,
  * `SPIO`, `TIMERO`): no word ends so, on any page.
  */
-const PERIPHERAL_ZERO = /(?<![\p{L}\p{N}])(BOOT|ADC|DAC|UART|USART|I2C|I2S|SPI|TIMER|DMA)O(?![\p{L}\p{N}])/gu;
-/** A timer's channel 0 read `CHO` after its timer (`TIMER1_CHO`); alone, CHO is a chemist's aldehyde group. */
-const CHANNEL_ZERO = /(?<=_)CHO(?![\p{L}\p{N}])/gu;
+const PERIPHERAL_ZERO = /(?<![\p{L}\p{N}])(BOOT|ADC|DAC|UART|USART|I2C|I2S|SPI|TIMER|DMA|PWM|(?:SW)?GPIO)O(?![\p{L}\p{N}])/gu;
+/**
+ * A timer's channel 0 read `CHO` after its timer (`TIMER1_CHO`), and a PWM's pair of outputs
+ * `CH0P` and `CH0N` read `CHOP`, `CHON` (`PWM0_CHOP`); alone, CHO is a chemist's aldehyde group.
+ */
+const CHANNEL_ZERO = /(?<=_CH)O(?=[PN]?(?![\p{L}\p{N}]))/gu;
+/**
+ * A GPIO's O read as a zero before its number (`SWGPI01` for SWGPIO1, `GPI010`, `引脚是 GPI02`),
+ * on any page: a general-purpose input's name GPI goes on with its own number, not with a 0.
+ */
+const GPIO_O = /(?<![\p{L}\p{N}])((?:SW)?GPI)0(?=\d|_\d)/gu;
+/** A GPIO's number with a 0 read as O (`GPIO1O`; `GPIO_1O` but not `GPIO_O`, which may be an output). */
+const GPIO_NUMBER = /(?<=(?<![\p{L}\p{N}])(?:SW)?GPIO)(?:[0-9O]*O[0-9O]*|_(?=[0-9O]*\d)[0-9O]*O[0-9O]*)(?![\p{L}\p{N}])/gu;
+/**
+ * Numbered units whose 0 reads as O before a signal, on a page of pin names: cameras and serial
+ * flash (`CAMO_DAT`, `SFO_CS`; alone, camo and SFO are words), and Bouffalo's cores M0 and D0
+ * before their JTAG pins (`MO_JTAG_TMS`; DO_ may be a data output's).
+ */
+const UNIT_ZERO = /(?<![\p{L}\p{N}])(CAM|SF)O(?=_[A-Z])|(?<![\p{L}\p{N}])([MD])O(?=_JTAG)/gu;
+/**
+ * A pin's type DI/DO (digital in and out) or JTAG's TDI/TDO with the `I/` read as a V or U
+ * (`DVDO`, `DIVDO`, `DUDO`), as I²S's DI before its second name (`I2S_DVI2S_RCLK_O`).
+ */
+const IN_OUT = /(?<![\p{L}\p{N}])(T?D)I?[VU](?=T?DO(?![\p{L}\p{N}]))|(?<=I2S_D)I?[VU](?=I2S_)/gu;
+/** I²S's second name after its DI with its I lost beside the slash (`I2S_DI/2S_RCLK_O`). */
+const I2S_AFTER_SLASH = /(?<=I2S_DI\/)(?=2S_)/gu;
 /** A CAN bus 0 read `CANO`, on a page of pin names: Cano is a name. */
 const CAN_ZERO = /(?<![\p{L}\p{N}])(CAN)O(?![\p{L}\p{N}])/gu;
 /**
@@ -27,18 +56,40 @@ const CAN_ZERO = /(?<![\p{L}\p{N}])(CAN)O(?![\p{L}\p{N}])/gu;
  * `12S1P` stays so anywhere.
  */
 const BUS_ONE = /(?<![\p{L}\p{N}])12([CS])(?=[0-9O]?(?![\p{L}\p{N}]))/gu;
+/**
+ * A series' member 0 read with an O (`UART_SIGO` beside `UART_SIG1` to `UART_SIG7`,
+ * `Key_Scan_In_ROWO` beside `ROW7`, `PA_FEMO` beside `FEM1`), where the page reads the same
+ * capitals with one digit: three capitals at least, as `LDO` beside a diode `LD1` is no series.
+ */
+const SERIES_MEMBER = /(?<![\p{L}\p{N}])[A-Z]{3,}\d(?![\p{L}\p{N}])/gu;
+const SERIES_ZERO = /(?<![\p{L}\p{N}])([A-Z]{3,})O(?![\p{L}\p{N}])/gu;
 
 /**
- * Lines with pins, peripherals and timers' channels numbered 0 read with an O mended (see
- * PERIPHERAL_ZERO, CHANNEL_ZERO), and, on a page of pin names, ports' pins 0 (see PORT_ZERO), CAN
- * buses 0, and I²C and I²S buses read with a 1 (see BUS_ONE).
+ * Lines with pins, peripherals, timers' channels and a series' members numbered 0 read with an O
+ * mended (see PERIPHERAL_ZERO, CHANNEL_ZERO, SERIES_ZERO) and GPIOs' O read as 0 (GPIO_O); on a
+ * page of pin names also ports' pins 0 (see PORT_ZERO), CAN buses, cameras, flash and cores 0
+ * (UNIT_ZERO), GPIOs' numbers (GPIO_NUMBER), the types DI/DO and TDI/TDO (IN_OUT,
+ * I2S_AFTER_SLASH), and I²C and I²S buses read with a 1 (see BUS_ONE).
  */
 export function pinZeros(lines: ReadLine[]): ReadLine[] {
-  const pinPage = new Set(lines.flatMap(({ text }) => text.match(PORT_PIN) ?? [])).size >= LEAST_PINS;
+  const pinPage = new Set(lines.flatMap(({ text }) => text.match(PIN) ?? [])).size >= LEAST_PINS;
+  const series = new Set(lines.flatMap(({ text }) => (text.match(SERIES_MEMBER) ?? []).map((member) => member.slice(0, -1))));
   return lines.map((line) => {
     const buses = pinPage ? line.text.replace(BUS_ONE, 'I2$1') : line.text;
-    const peripherals = buses.replace(PERIPHERAL_ZERO, '$10').replace(CHANNEL_ZERO, 'CH0');
-    const text = pinPage ? peripherals.replace(PORT_ZERO, '$10').replace(CAN_ZERO, '$10') : peripherals;
+    const peripherals = buses
+      .replace(PERIPHERAL_ZERO, '$10')
+      .replace(CHANNEL_ZERO, '0')
+      .replace(GPIO_O, '$1O')
+      .replace(SERIES_ZERO, (whole, stem: string) => (series.has(stem) ? `${stem}0` : whole));
+    const text = pinPage
+      ? peripherals
+          .replace(PORT_ZERO, '$10')
+          .replace(CAN_ZERO, '$10')
+          .replace(GPIO_NUMBER, (number) => number.replaceAll('O', '0'))
+          .replace(UNIT_ZERO, (_, unit: string | undefined, core: string | undefined) => `${unit ?? core}0`)
+          .replace(IN_OUT, '$1I/')
+          .replace(I2S_AFTER_SLASH, 'I')
+      : peripherals;
     return text === line.text ? line : { ...line, text };
   });
 }
