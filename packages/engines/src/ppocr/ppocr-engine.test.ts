@@ -876,6 +876,27 @@ describe('page result', () => {
     }
   });
 
+  it('reads one- and two-glyph numbers standing alone in a pin table’s wide cells, which the detector misses', async () => {
+    const face = '"DejaVu Sans"';
+    const blocks: TextBlock[] = [];
+    const rules: Array<[number, number, number, number]> = [];
+    const groups = [0, 1, 2, 3].map((g) => ({ top: 200 + g * 480, numbers: [String(g + 4), String(g + 4), String(g * 3 + 7)] }));
+    for (const [g, { top, numbers }] of groups.entries()) {
+      for (let row = 0; row < 12; row++) blocks.push({ x: 900, y: top + 12 + row * 38, text: `uart_sig_${g}_sel=${row}   UART${row % 3}_TXD   UART${row % 3}_TXD`, fontSize: 17, fontFamily: face });
+      numbers.forEach((text, k) => blocks.push({ x: [180, 330, 760][k]!, y: top + 215, text, fontSize: 10, fontFamily: face }));
+      rules.push([100, top, 1550, top]);
+    }
+    for (const x of [100, 280, 430, 700, 860, 1550]) rules.push([x, 200, x, 200 + 4 * 480]);
+    const lines = (await read(renderPage({ width: 1654, height: 2339, blocks, rules }))).lines ?? [];
+    const inBand = (top: number) =>
+      lines
+        .filter((line) => /^\d+$/.test(line.text) && Math.abs(quadBounds(line.box).top - (top + 215)) < 20)
+        .map((line) => line.text)
+        .sort();
+    // The detector boxes none of the first group's three: they had gone unread.
+    expect(groups.map(({ top }) => inBand(top))).toEqual(groups.map(({ numbers }) => [...numbers].sort()));
+  });
+
   it('reads a line longer than the longest strip (notes across an A1 sheet) in parts cut between words', async () => {
     const notes =
       'NOTES: 1. REMOVE ALL BURRS AND SHARP EDGES. 2. UNTOLERANCED DIMENSIONS TO ISO 2768-mK. 3. SURFACE FINISH Ra 3.2 UNLESS ' +

@@ -31,6 +31,7 @@ import { withoutUnderlines } from './underlines.ts';
 import { onWhitePaper } from './white-paper.ts';
 import { onLevelledGround } from './coloured-ground.ts';
 import { withoutPowerArrows } from './power-arrows.ts';
+import { LONE_NUMBER, LONE_NUMBER_CONFIDENCE, loneGlyphBoxes } from './lone-glyphs.ts';
 
 /** PaddleOCR's `drop_score`: lines read with less confidence are noise (rules, specks). */
 const MIN_LINE_CONFIDENCE = 0.5;
@@ -155,6 +156,8 @@ export class PpocrEngine implements Engine {
       lines = mergeSlantedReading(lines, await this.readBoxes(page, slanted.boxes, slantedUpsideDown, () => signal?.throwIfAborted()), slanted.pieces);
     }
     lines = await this.withCountedColumns(page, lines);
+    // A PDF's own text stands for glyphs the detector missed there (see `readUnboxedText`).
+    if (!pdfText) lines = [...lines, ...(await this.readLoneNumbers(page, lines, signal))];
     // Text under a seal or a highlighter is read again with the coloured ink lifted.
     const colour = findColourInk(page, area);
     if (colour) {
@@ -263,6 +266,17 @@ export class PpocrEngine implements Engine {
     const upsideDown = await this.classifier.upsideDown(page, boxes);
     signal?.throwIfAborted();
     return { area, boxes, upsideDown };
+  }
+
+  /** Numbers standing alone that the detector missed and the lines read leave unboxed, read surely (see `loneGlyphBoxes`). */
+  private async readLoneNumbers(page: PageImage, lines: readonly ReadLine[], signal?: AbortSignal): Promise<ReadLine[]> {
+    const found = loneGlyphBoxes(page, lines);
+    if (found.length === 0) return [];
+    // Read the way the page's lines read: a lone 6 read both ways can come out a 9 as surely.
+    const upsideDown = pageTurn(lines.map(({ box }) => ({ box, weight: turnWeight(box) }))) === 2;
+    const boxes = upsideDown ? found.map(rotateQuad180) : found;
+    const read = await this.readBoxes(page, boxes, boxes.map(() => false), () => signal?.throwIfAborted());
+    return read.filter((line) => LONE_NUMBER.test(line.text) && line.confidence >= LONE_NUMBER_CONFIDENCE);
   }
 
   /**

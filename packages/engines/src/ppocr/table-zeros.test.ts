@@ -24,6 +24,16 @@ describe('tableZeros', () => {
     expect(texts([cell('Spain', 0), cell('o', 100), cell('—', 140)])).toEqual(['Spain', '0', '—']);
   });
 
+  it('reads a lone o as 0 where it heads or ends a column of figures (a pin table’s function numbers)', () => {
+    expect(texts([cell('Type', 100, 60), cell('o', 200, 100), cell('1', 200, 130), cell('2', 200, 160)])).toEqual(['Type', '0', '1', '2']);
+    expect(texts([cell('9', 200, 70), cell('O', 200, 100), cell('–', 260, 100)])).toEqual(['9', '0', '–']);
+  });
+
+  it('leaves bullets stacked over an item, and an o far from the figures of its column', () => {
+    expect(texts([cell('o', 100, 100), cell('Check the seal', 130, 100), cell('1', 100, 130)])).toEqual(['o', 'Check the seal', '1']);
+    expect(texts([cell('o', 100, 100), cell('1', 100, 160), cell('2', 160, 130)])).toEqual(['o', '1', '2']);
+  });
+
   it('leaves a bullet before its item, an o alone, an o after a word, and o on other rows', () => {
     expect(texts([cell('o', 100), cell('Check the seal', 130)])).toEqual(['o', 'Check the seal']);
     expect(texts([cell('o', 100)])).toEqual(['o']);

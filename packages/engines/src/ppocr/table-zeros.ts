@@ -39,14 +39,46 @@ function zeroInRow(lines: readonly ReadLine[], line: ReadLine): boolean {
   return after ? figureLike(after) : figureLike(neighbour(lines, line, -1));
 }
 
+/** A neighbour in the column stands at most this many of the cell's heights above or below it. */
+const COLUMN_REACH = 1.5;
+
 /**
- * A lone `o` in a row of figures is a zero: a table's empty counts print `0`, which the recogniser,
- * given one glyph with nothing around it, reads as the letter (156 of a scanned spreadsheet's
- * zeros). Only where the next line along its row is a figure, or, at the row's end, the line
- * before it is: a list's bullet `o` has its item after it. The line before may be the row's label.
+ * Whether a lone cell on `lines` heads or ends a column of figures: the nearest line straight above
+ * or below it, centred within its height of the cell's centre and within COLUMN_REACH heights, is
+ * a figure, and nothing but a figure or a nil follows it along its row (a bullet has its item).
+ */
+function zeroInColumn(lines: readonly ReadLine[], cellLine: ReadLine): boolean {
+  const after = neighbour(lines, cellLine, 1);
+  if (after && !figureLike(after)) return false;
+  const cell = quadBounds(cellLine.box);
+  const height = cell.bottom - cell.top;
+  const centre = (cell.left + cell.right) / 2;
+  const nearest = (side: -1 | 1): ReadLine | undefined => {
+    let best: { line: ReadLine; gap: number } | undefined;
+    for (const line of lines) {
+      if (line === cellLine || readsUpOrDown(line.box)) continue;
+      const other = quadBounds(line.box);
+      if (Math.abs((other.left + other.right) / 2 - centre) > height) continue;
+      const gap = side < 0 ? cell.top - other.bottom : other.top - cell.bottom;
+      if (gap < -height / 2 || gap > COLUMN_REACH * height) continue;
+      if (!best || gap < best.gap) best = { line, gap };
+    }
+    return best?.line;
+  };
+  return [nearest(-1), nearest(1)].some((line) => line !== undefined && FIGURE.test(line.text));
+}
+
+/**
+ * A lone `o` in a row or a column of figures is a zero: a table's empty counts print `0`, which
+ * the recogniser, given one glyph with nothing around it, reads as the letter (156 of a scanned
+ * spreadsheet's zeros; the 0 heading a pin table's column of function numbers, 0 to 31). In a row
+ * only where the next line along it is a figure, or, at the row's end, the line before it is: a
+ * list's bullet `o` has its item after it. The line before may be the row's label.
  */
 export function tableZeros(lines: readonly ReadLine[]): ReadLine[] {
-  return lines.map((line) => (LONE_O.test(line.text) && !readsUpOrDown(line.box) && zeroInRow(lines, line) ? { ...line, text: '0' } : line));
+  return lines.map((line) =>
+    LONE_O.test(line.text) && !readsUpOrDown(line.box) && (zeroInRow(lines, line) || zeroInColumn(lines, line)) ? { ...line, text: '0' } : line,
+  );
 }
 
 /**

@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import type { Quad } from '@ocr/contracts';
+import { inkExtent, pageImage, rectQuad, renderPage, type TextBlock } from '@ocr/testkit';
+import { quadBounds } from './geometry.ts';
+import { loneGlyphBoxes } from './lone-glyphs.ts';
+import type { ReadLine } from './readings.ts';
+
+const SIZE = 17;
+const FACE = '"DejaVu Sans"';
+
+/** Where a glyph run drawn at (x, y) has its middle. */
+function middle(text: string, x: number, y: number): [number, number] {
+  const ink = inkExtent(text, SIZE, FACE);
+  return [x + (ink.left + ink.right) / 2, y + SIZE * 0.6];
+}
+
+const holds = (box: Quad, [x, y]: [number, number]) => {
+  const b = quadBounds(box);
+  return b.left <= x && x <= b.right && b.top <= y && y <= b.bottom;
+};
+
+/**
+ * A scanned pin table's part: ten signal names read (boxed as the detector boxes them), cell rules,
+ * and what stands alone in the cells: `placed` glyph runs and `rules` besides the cells'.
+ */
+async function pinTable(placed: ReadonlyArray<[string, number, number]>, rules: Array<[number, number, number, number]> = []) {
+  const blocks: TextBlock[] = [];
+  const lines: ReadLine[] = [];
+  for (let row = 0; row < 10; row++) {
+    const text = `uart_sig_0_sel=${row} UART0_TXD`;
+    const [x, y] = [300, 20 + row * 30];
+    const ink = inkExtent(text, SIZE, FACE);
+    blocks.push({ x, y, text, fontSize: SIZE, fontFamily: FACE });
+    lines.push({ text, confidence: 0.95, box: rectQuad(x + ink.left - 4, y - 3, x + ink.right + 4, y + SIZE * 1.25), characters: text.length });
+  }
+  for (const [text, x, y] of placed) blocks.push({ x, y, text, fontSize: SIZE, fontFamily: FACE });
+  const cells: Array<[number, number, number, number]> = [[120, 0, 120, 330], [220, 0, 220, 330], [0, 170, 220, 170]];
+  const image = await pageImage(renderPage({ width: 800, height: 330, blocks, rules: [...cells, ...rules] }));
+  return { image, lines };
+}
+
+describe('loneGlyphBoxes', () => {
+  it('boxes numbers standing alone in a table’s cells, one box a number, at least as wide as high', async () => {
+    const { image, lines } = await pinTable([['7', 60, 60], ['4', 160, 100], ['22', 155, 230]]);
+    const boxes = loneGlyphBoxes(image, lines);
+    expect(boxes).toHaveLength(3);
+    for (const [text, x, y] of [['7', 60, 60], ['4', 160, 100], ['22', 155, 230]] as const) {
+      expect(boxes.filter((box) => holds(box, middle(text, x, y)))).toHaveLength(1);
+    }
+    for (const box of boxes) {
+      const b = quadBounds(box);
+      expect(b.right - b.left).toBeGreaterThanOrEqual(b.bottom - b.top);
+    }
+  });
+
+  it('leaves a ring, a tick, a glyph beside a line read, glyphs beside a rule, and specks', async () => {
+    const { image, lines } = await pinTable(
+      [['○', 60, 60], ['5', 300 + inkExtent('uart_sig_0_sel=9 UART0_TXD', SIZE, FACE).right + 6, 290], ['8', 124, 230]],
+      [[170, 100, 170, 112], [60, 250, 61, 251]],
+    );
+    expect(loneGlyphBoxes(image, lines)).toEqual([]);
+  });
+
+  it('looks for nothing on a page with too few lines read to measure its print by', async () => {
+    const { image, lines } = await pinTable([['7', 60, 60]]);
+    expect(loneGlyphBoxes(image, lines.slice(0, 4))).toEqual([]);
+  });
+});

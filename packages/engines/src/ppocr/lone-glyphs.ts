@@ -1,0 +1,173 @@
+import type { PageImage, Quad } from '@ocr/contracts';
+import { quadBounds, quadSize, type Bounds } from './geometry.ts';
+import { INK_LEVEL } from './ink-bounds.ts';
+import type { ReadLine } from './readings.ts';
+
+/**
+ * A glyph or two standing alone in a wide blank, a table's one-digit cell above all, is what the
+ * detector misses most: a scanned pin table's pin numbers (`4` under BL616 boxed, the same `4`
+ * under BL618 beside it not; the function number `7` centred in a cell eight rows high), at a
+ * probability of 0 where it found nothing. Such glyphs are found in the ink the lines read leave
+ * unboxed, and read; what reads surely as a number is kept.
+ */
+
+/** A page needs this many lines read to measure its print by. */
+const MIN_LINES = 8;
+/** A glyph's ink is this many of the page's median line-box heights high, at least and at most. */
+const GLYPH_HEIGHT = [0.25, 1] as const;
+/** A glyph is at most this many of its heights wide (a circle's ring, a drawn box, is as wide as high) and at least this many (a tick, a rule's stub). */
+const GLYPH_WIDTH = [0.2, 0.85] as const;
+/** Share of a glyph's box that its ink covers, at least and at most: a solid blob is no glyph. */
+const GLYPH_FILL = [0.12, 0.75] as const;
+/** Glyphs of one number stand this many of their heights apart at most, and overlap this share of the lower's height. */
+const GLYPH_GAP = 0.6;
+const SAME_ROW = 0.6;
+/** A number of this many glyphs at most: longer ones the detector finds. */
+const MAX_GLYPHS = 4;
+/** Clear of other ink and of every line read by this many of the glyphs' heights all round. */
+const CLEARANCE = 0.4;
+/** Ink pixels of other marks the clearance may hold (a scan's specks). */
+const STRAY_PIXELS = 3;
+/** Glyphs this few pixels high are specks whatever the page. */
+const MIN_GLYPH_PIXELS = 6;
+/** What a box found so is kept as: a number read surely. */
+export const LONE_NUMBER = /^\d{1,4}$/;
+export const LONE_NUMBER_CONFIDENCE = 0.9;
+
+interface Component {
+  bounds: Bounds;
+  pixels: number;
+  label: number;
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[sorted.length >> 1]!;
+}
+
+function intersects(a: Bounds, b: Bounds): boolean {
+  return a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+}
+
+function grown(b: Bounds, by: number): Bounds {
+  return { left: b.left - by, top: b.top - by, right: b.right + by, bottom: b.bottom + by };
+}
+
+/** The page's ink (darker than INK_LEVEL) in 8-connected components, labelled from 1; `labels` holds each pixel's. */
+function components(page: PageImage): { labels: Int32Array; found: Component[] } {
+  const { width, height, data } = page;
+  const labels = new Int32Array(width * height);
+  const level = INK_LEVEL * 3;
+  for (let p = 0, i = 0; p < width * height; p++, i += 3) if (data[i]! + data[i + 1]! + data[i + 2]! < level) labels[p] = -1;
+  const found: Component[] = [];
+  const stack = new Int32Array(width * height);
+  for (let seed = 0; seed < width * height; seed++) {
+    if (labels[seed] !== -1) continue;
+    const label = found.length + 1;
+    let top = 0;
+    stack[top++] = seed;
+    labels[seed] = label;
+    const bounds = { left: width, top: height, right: 0, bottom: 0 };
+    let pixels = 0;
+    while (top > 0) {
+      const p = stack[--top]!;
+      const x = p % width;
+      const y = (p - x) / width;
+      pixels++;
+      if (x < bounds.left) bounds.left = x;
+      if (x >= bounds.right) bounds.right = x + 1;
+      if (y < bounds.top) bounds.top = y;
+      if (y >= bounds.bottom) bounds.bottom = y + 1;
+      for (let dy = -1; dy <= 1; dy++) {
+        const ny = y + dy;
+        if (ny < 0 || ny >= height) continue;
+        for (let dx = -1; dx <= 1; dx++) {
+          const nx = x + dx;
+          if (nx < 0 || nx >= width) continue;
+          const q = ny * width + nx;
+          if (labels[q] === -1) {
+            labels[q] = label;
+            stack[top++] = q;
+          }
+        }
+      }
+    }
+    found.push({ bounds, pixels, label });
+  }
+  return { labels, found };
+}
+
+/** Whether the ring `by` pixels around `b` holds more than STRAY_PIXELS of ink not labelled `own`. */
+function crowded(page: PageImage, labels: Int32Array, b: Bounds, by: number, own: ReadonlySet<number>): boolean {
+  const { width, height } = page;
+  const outer = grown(b, by);
+  let stray = 0;
+  for (let y = Math.max(0, Math.floor(outer.top)); y < Math.min(height, Math.ceil(outer.bottom)); y++) {
+    for (let x = Math.max(0, Math.floor(outer.left)); x < Math.min(width, Math.ceil(outer.right)); x++) {
+      const label = labels[y * width + x]!;
+      if (label > 0 && !own.has(label) && ++stray > STRAY_PIXELS) return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * Boxes to read for the glyphs standing alone on `page` that none of `lines` covers: ink of a
+ * glyph's size and shape (see GLYPH_HEIGHT, GLYPH_WIDTH, GLYPH_FILL), a few side by side making
+ * one number, clear of all other ink and of the lines read by CLEARANCE. Each box is padded as the
+ * detector pads a line and at least as wide as high: the recogniser drops a lone digit from a box
+ * narrower than high.
+ */
+export function loneGlyphBoxes(page: PageImage, lines: readonly ReadLine[]): Quad[] {
+  const upright = lines.filter(({ box }) => {
+    const { width, height } = quadSize(box);
+    return width >= height;
+  });
+  if (upright.length < MIN_LINES) return [];
+  const lineHeight = median(upright.map(({ box }) => quadSize(box).height));
+  const read = lines.map(({ box }) => quadBounds(box));
+  const { labels, found } = components(page);
+  const glyphs = found.filter(({ bounds, pixels }) => {
+    const w = bounds.right - bounds.left;
+    const h = bounds.bottom - bounds.top;
+    return (
+      h >= Math.max(MIN_GLYPH_PIXELS, GLYPH_HEIGHT[0] * lineHeight) &&
+      h <= GLYPH_HEIGHT[1] * lineHeight &&
+      w >= GLYPH_WIDTH[0] * h &&
+      w <= GLYPH_WIDTH[1] * h &&
+      pixels >= GLYPH_FILL[0] * w * h &&
+      pixels <= GLYPH_FILL[1] * w * h &&
+      !read.some((r) => intersects(r, grown(bounds, CLEARANCE * h)))
+    );
+  });
+  glyphs.sort((a, b) => a.bounds.left - b.bounds.left);
+  const used = new Set<Component>();
+  const boxes: Quad[] = [];
+  for (const first of glyphs) {
+    if (used.has(first)) continue;
+    const group = [first];
+    for (const next of glyphs) {
+      const last = group.at(-1)!.bounds;
+      if (used.has(next) || group.includes(next) || next.bounds.left < last.right) continue;
+      const h = Math.max(last.bottom - last.top, next.bounds.bottom - next.bounds.top);
+      const overlap = Math.min(last.bottom, next.bounds.bottom) - Math.max(last.top, next.bounds.top);
+      if (next.bounds.left - last.right > GLYPH_GAP * h) break;
+      if (overlap >= SAME_ROW * Math.min(last.bottom - last.top, next.bounds.bottom - next.bounds.top)) group.push(next);
+    }
+    for (const glyph of group) used.add(glyph);
+    if (group.length > MAX_GLYPHS) continue;
+    const bounds = {
+      left: Math.min(...group.map((g) => g.bounds.left)),
+      top: Math.min(...group.map((g) => g.bounds.top)),
+      right: Math.max(...group.map((g) => g.bounds.right)),
+      bottom: Math.max(...group.map((g) => g.bounds.bottom)),
+    };
+    const h = bounds.bottom - bounds.top;
+    if (crowded(page, labels, bounds, CLEARANCE * h, new Set(group.map((g) => g.label)))) continue;
+    const pad = h / 4;
+    const grow = Math.max(pad, (h + 2 * pad - (bounds.right - bounds.left)) / 2);
+    const [l, t, r, b] = [Math.max(0, bounds.left - grow), Math.max(0, bounds.top - pad), Math.min(page.width, bounds.right + grow), Math.min(page.height, bounds.bottom + pad)];
+    boxes.push([[l, t], [r, t], [r, b], [l, b]]);
+  }
+  return boxes;
+}
