@@ -6,6 +6,7 @@ import { isDiameterMark, unreadDiameterMark } from './diameter-glyphs.ts';
 import { restoreDiameterMarks } from './diameter-marks.ts';
 import { joinEmailAddresses } from './email-addresses.ts';
 import { fixDigitLookalikes } from './digit-lookalikes.ts';
+import { fixSnakeCase } from './snake-case.ts';
 import { restoreFrameSymbols } from './frame-symbols.ts';
 import { fixAisi, fixCapitalI, fixChineseFullStop, fixHanLookalikes, fixI2c, fixIdentifierIn, fixLAfterCapital, fixLetterCase, fixMicrometre, fixNotation, fixPound, HAN } from './letter-lookalikes.ts';
 import { SPACE_RUN } from './long-lines.ts';
@@ -78,6 +79,14 @@ const LETTER = /^[A-WYZa-wyz]$/;
 const DIGIT = /^[0-9]$/;
 const NUMBER_SPACE_PROBABILITY = 0.0008;
 const NUMBER_SPACE_MIN_STEPS = 4;
+/**
+ * A capital L stands open on the right, and the model sees a gap after it: a part number's
+ * `BL808`, `BL702`, `L1` read P(space) up to 0.0034 before the digit (four faces at 16–30 px,
+ * clean and scanned; `BL 808` in a scanned datasheet's header at 0.001), where a space after an L
+ * (`ROLL 0.5`, `RAL 5015`, `LEVEL 3`) read 0.009 or more.
+ */
+const OPEN_L = 'L';
+const OPEN_L_SPACE_PROBABILITY = 0.005;
 /**
  * Between words in capitals (`ISO VG 220`) P(space) can stay faint too (0.002 to 0.04); capitals
  * of one word mostly start 2 to 5 steps apart, and the few 6 apart stayed under 0.0013 (`THRU`).
@@ -162,7 +171,8 @@ function spaceBetween(last: string, char: string, steps: number, pSpace: number,
     if (AFTER_MARK.test(last)) return pSpace >= MARK_SPACE_PROBABILITY && steps >= MARK_SPACE_MIN_STEPS;
     if (CAPITAL.test(last) && CAPITAL.test(char)) return pSpace >= CAPITALS_SPACE_PROBABILITY && steps >= CAPITALS_SPACE_MIN_STEPS;
     const letterAndNumber = (LETTER.test(last) && DIGIT.test(char)) || (DIGIT.test(last) && LETTER.test(char));
-    return letterAndNumber && pSpace >= NUMBER_SPACE_PROBABILITY && steps >= NUMBER_SPACE_MIN_STEPS;
+    const least = last === OPEN_L && DIGIT.test(char) ? OPEN_L_SPACE_PROBABILITY : NUMBER_SPACE_PROBABILITY;
+    return letterAndNumber && pSpace >= least && steps >= NUMBER_SPACE_MIN_STEPS;
   }
   if (CJK_PUNCTUATION.test(last) || CJK_PUNCTUATION.test(char) || CLOSING.test(char)) return false;
   if (!cjkAfter) {
@@ -468,6 +478,6 @@ function finish(chars: string[], probabilities: Array<number | undefined>): Deco
   }
   // ℃ is one character; the recogniser now and then reads a degree sign before it as well.
   const text = chars.join('').replaceAll('°℃', '℃');
-  const mended = restoreDiameterMarks(fixDigitLookalikes(fixNotation(fixAisi(fixPound(fixMicrometre(fixChineseFullStop(fixLetterCase(fixLAfterCapital(fixCapitalI(fixIdentifierIn(fixI2c(text))))))))))));
+  const mended = restoreDiameterMarks(fixDigitLookalikes(fixNotation(fixAisi(fixPound(fixMicrometre(fixChineseFullStop(fixLetterCase(fixLAfterCapital(fixCapitalI(fixIdentifierIn(fixSnakeCase(fixI2c(text)))))))))))));
   return { text: lowerDomains(joinEmailAddresses(restoreFrameSymbols(mended))), confidence: count === 0 ? 0 : sum / count, characters: count };
 }

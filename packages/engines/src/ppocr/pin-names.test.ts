@@ -21,7 +21,9 @@ describe('pinZeros', () => {
     expect(read('PA5 SPIO_SCK', 'PB6 12C0_SCL', 'PB12 12S1_WS', 'CANO_RX', 'TIMERO_CH1', '12S')).toEqual(['PA5 SPI0_SCK', 'PB6 I2C0_SCL', 'PB12 I2S1_WS', 'CAN0_RX', 'TIMER0_CH1', 'I2S']);
     expect(read('PA9', 'PA10', '12CO')).toEqual(['PA9', 'PA10', 'I2C0']);
     // A battery of twelve cells, a name, a temperature: no pins named, or no bus.
-    expect(read('Pack: 12S', 'CANO', 'SPIO_SCK')).toEqual(['Pack: 12S', 'CANO', 'SPI0_SCK']);
+    expect(read('Pack: 12S', 'CANO', 'SPIO_SCK', 'Store at 12C')).toEqual(['Pack: 12S', 'CANO', 'SPI0_SCK', 'Store at 12C']);
+    // Beside another bus in its line, on any page.
+    expect(read('Peripherals: SPI, 12C, 12S, UART', 'USB2.0 and 12C1')).toEqual(['Peripherals: SPI, I2C, I2S, UART', 'USB2.0 and I2C1']);
     expect(read('PA1', 'PB2', '12S1P pack', '12Cell')).toEqual(['PA1', 'PB2', '12S1P pack', '12Cell']);
   });
 
@@ -67,12 +69,13 @@ describe('pinZeros', () => {
   });
 
   it('reads a series’ member 0 read with an O where the page reads the series’ other members', () => {
-    expect(read('UART_SIGO 也可以配置为 UART_SIG1', 'Key_Scan_In_ROWO Key_Scan_In_ROW7', 'EXTERNAL_PA_FEMO', 'EXTERNAL_PA_FEM1', 'Bootstrap 引脚是 GPI02。')).toEqual([
+    expect(read('UART_SIGO 也可以配置为 UART_SIG1', 'Key_Scan_In_ROWO Key_Scan_In_ROW7', 'EXTERNAL_PA_FEMO', 'EXTERNAL_PA_FEM1', 'Bootstrap 引脚是 GPI02。', 'VDDI02')).toEqual([
       'UART_SIG0 也可以配置为 UART_SIG1',
       'Key_Scan_In_ROW0 Key_Scan_In_ROW7',
       'EXTERNAL_PA_FEM0',
       'EXTERNAL_PA_FEM1',
       'Bootstrap 引脚是 GPIO2。',
+      'VDDIO2',
     ]);
     // No member numbered beside it, a stem of two capitals, a longer number: no series.
     expect(read('HBNO', 'LDO LD1', 'PICO PIC16F84', 'AUDIO', 'GPI0')).toEqual(['HBNO', 'LDO LD1', 'PICO PIC16F84', 'AUDIO', 'GPI0']);

@@ -30,9 +30,10 @@ const PERIPHERAL_ZERO = /(?<![\p{L}\p{N}])(BOOT|ADC|DAC|UART|USART|I2C|I2S|SPI|T
 const CHANNEL_ZERO = /(?<=_CH)O(?=[PN]?(?![\p{L}\p{N}]))/gu;
 /**
  * A GPIO's O read as a zero before its number (`SWGPI01` for SWGPIO1, `GPI010`, `引脚是 GPI02`),
- * on any page: a general-purpose input's name GPI goes on with its own number, not with a 0.
+ * on any page: a general-purpose input's name GPI goes on with its own number, not with a 0. So
+ * too an I/O supply's (`VDDI02` for VDDIO2).
  */
-const GPIO_O = /(?<![\p{L}\p{N}])((?:SW)?GPI)0(?=\d|_\d)/gu;
+const GPIO_O = /(?<![\p{L}\p{N}])((?:SW)?GPI|VDDI|VCCI)0(?=\d|_\d)/gu;
 /** A GPIO's number with a 0 read as O (`GPIO1O`; `GPIO_1O` but not `GPIO_O`, which may be an output). */
 const GPIO_NUMBER = /(?<=(?<![\p{L}\p{N}])(?:SW)?GPIO)(?:[0-9O]*O[0-9O]*|_(?=[0-9O]*\d)[0-9O]*O[0-9O]*)(?![\p{L}\p{N}])/gu;
 /**
@@ -52,10 +53,12 @@ const I2S_AFTER_SLASH = /(?<=I2S_DI\/)(?=2S_)/gu;
 const CAN_ZERO = /(?<![\p{L}\p{N}])(CAN)O(?![\p{L}\p{N}])/gu;
 /**
  * The I²C and I²S buses with their I read as a 1 (`12C0`, `12S`, GigaDevice's boards' guides
- * scanned), on a page of pin names: elsewhere `12S` is a battery of twelve cells in series, and
- * `12S1P` stays so anywhere.
+ * scanned), on a page of pin names or in a line that names another bus (`SPI, 12C, 12S, UART`, a
+ * datasheet's features): elsewhere `12S` is a battery of twelve cells in series, `12C` twelve
+ * degrees, and `12S1P` stays so anywhere.
  */
 const BUS_ONE = /(?<![\p{L}\p{N}])12([CS])(?=[0-9O]?(?![\p{L}\p{N}]))/gu;
+const OTHER_BUS = /(?<![\p{L}\p{N}])(?:UART|USART|SPI|QSPI|SDIO|USB|CAN|I2C|I2S|JTAG|SWD|PWM|ADC|DAC|GPIO|EMAC)\d?(?![\p{L}])/u;
 /**
  * A series' member 0 read with an O (`UART_SIGO` beside `UART_SIG1` to `UART_SIG7`,
  * `Key_Scan_In_ROWO` beside `ROW7`, `PA_FEMO` beside `FEM1`), where the page reads the same
@@ -69,13 +72,13 @@ const SERIES_ZERO = /(?<![\p{L}\p{N}])([A-Z]{3,})O(?![\p{L}\p{N}])/gu;
  * mended (see PERIPHERAL_ZERO, CHANNEL_ZERO, SERIES_ZERO) and GPIOs' O read as 0 (GPIO_O); on a
  * page of pin names also ports' pins 0 (see PORT_ZERO), CAN buses, cameras, flash and cores 0
  * (UNIT_ZERO), GPIOs' numbers (GPIO_NUMBER), the types DI/DO and TDI/TDO (IN_OUT,
- * I2S_AFTER_SLASH), and I²C and I²S buses read with a 1 (see BUS_ONE).
+ * I2S_AFTER_SLASH), and I²C and I²S buses read with a 1, there or beside another bus (see BUS_ONE).
  */
 export function pinZeros(lines: ReadLine[]): ReadLine[] {
   const pinPage = new Set(lines.flatMap(({ text }) => text.match(PIN) ?? [])).size >= LEAST_PINS;
   const series = new Set(lines.flatMap(({ text }) => (text.match(SERIES_MEMBER) ?? []).map((member) => member.slice(0, -1))));
   return lines.map((line) => {
-    const buses = pinPage ? line.text.replace(BUS_ONE, 'I2$1') : line.text;
+    const buses = pinPage || OTHER_BUS.test(line.text) ? line.text.replace(BUS_ONE, 'I2$1') : line.text;
     const peripherals = buses
       .replace(PERIPHERAL_ZERO, '$10')
       .replace(CHANNEL_ZERO, '0')

@@ -913,8 +913,22 @@ describe('page result', () => {
     }
   });
 
+  it('reads part numbers after an L without a space (`BL808`, not `BL 808`), and a space after an L kept (`ROLL 0.5`)', async () => {
+    const lines = ['BL808 Datasheet', 'BL702 and L1', 'ROLL 0.5 and RAL 5015'];
+    const faces = ['"DejaVu Sans"', '"Noto Sans CJK SC"', '"DejaVu Serif"'];
+    // Before, DejaVu Serif's `BL702` read `BL 702` at 16 px, as a scanned datasheet's header `BL 808`.
+    expect(await linesMisread(lines, faces, [16, 22, 30], 20)).toEqual([]);
+    expect(await linesMisread(lines, faces, [16, 22, 30], 20, (png) => scanPage(png, { seed: 7 }))).toEqual([]);
+  });
+
   it('reads file names in proportional faces without a space beside their underscores (`sdw_2015_03.pdf`, not `sdw _2015`)', async () => {
     expect(await linesMisread(['sdw_2015_03.pdf 0,39 2,76', 'run pump_test.py'], PROPORTIONAL_FACES, [14, 20, 28], 24)).toEqual([]);
+  });
+
+  it('reads register and pin tables’ identifiers with their zeros and no space beside an underscore (`uart_sig_0_sel=0`, not `uart _sig_O_sel=O`)', async () => {
+    const lines = ['uart_sig_0_sel=0 UART0_TXD', 'gpio_cfg_0 HBN_IRQ_MODE', 'MM_SPI_MISO DBI_SCL_O', 'CHIP_EN PAD_GPIO_10', 'uart_sig_10_sel=7'];
+    // Before, every face read `uart_sig_O_sel=O` and `gpio_cfg_O`, and most a space beside an underscore or after the `=`.
+    expect(await linesMisread(lines, ['"DejaVu Sans"', '"DejaVu Serif"', '"Noto Sans CJK SC"', '"Liberation Sans"'], [17, 22], 24)).toEqual([]);
   });
 
   it('reads links and underlined words without the line under them (`7th`, not `Zth`), their descenders whole', async () => {
