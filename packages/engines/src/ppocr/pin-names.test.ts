@@ -77,6 +77,8 @@ describe('pinZeros', () => {
       'Bootstrap 引脚是 GPIO2。',
       'VDDIO2',
     ]);
+    expect(read('UARTI_RTS UART1_CTS', 'SPIl', 'VDOIO VOOIO VODBUS VDOCORE AVDO33 DVDO11')).toEqual(['UART1_RTS UART1_CTS', 'SPI1', 'VDDIO VDDIO VDDBUS VDDCORE AVDD33 DVDD11']);
+    expect(read('VDO gauge', 'VOODOO', 'UARTIN', 'PWMInput')).toEqual(['VDO gauge', 'VOODOO', 'UARTIN', 'PWMInput']);
     // No member numbered beside it, a stem of two capitals, a longer number: no series.
     expect(read('HBNO', 'LDO LD1', 'PICO PIC16F84', 'AUDIO', 'GPI0')).toEqual(['HBNO', 'LDO LD1', 'PICO PIC16F84', 'AUDIO', 'GPI0']);
   });

@@ -23,6 +23,13 @@ const PORT_ZERO = /(?<![\p{L}\p{N}])(P[A-K])O(?![\p{L}\p{N}])/gu;
  * `SPIO`, `TIMERO`): no word ends so, on any page.
  */
 const PERIPHERAL_ZERO = /(?<![\p{L}\p{N}])(BOOT|ADC|DAC|UART|USART|I2C|I2S|SPI|TIMER|DMA|PWM|(?:SW)?GPIO)O(?![\p{L}\p{N}])/gu;
+/** A bus numbered 1 read with an I or l (`UARTI_RTS`, `SPIl`): no word ends so either. */
+const PERIPHERAL_ONE = /(?<![\p{L}\p{N}])(UART|USART|I2C|I2S|SPI|TIMER|PWM)[Il](?![\p{L}\p{N}])/gu;
+/**
+ * A supply pin's DD read with an O (`VDOIO`, `VOOIO`, `VODBUS`, `AVDO33`, Bouffalo's tables at
+ * 150 dpi): before IO, CORE, BUS or a number no V and O make a name.
+ */
+const SUPPLY_DD = /(?<![\p{L}\p{N}])([AD]?V)(?:DO|OD|OO)(?=IO|CORE|BUS|\d)/gu;
 /**
  * A timer's channel 0 read `CHO` after its timer (`TIMER1_CHO`), and a PWM's pair of outputs
  * `CH0P` and `CH0N` read `CHOP`, `CHON` (`PWM0_CHOP`); alone, CHO is a chemist's aldehyde group.
@@ -69,7 +76,8 @@ const SERIES_ZERO = /(?<![\p{L}\p{N}])([A-Z]{3,})O(?![\p{L}\p{N}])/gu;
 
 /**
  * Lines with pins, peripherals, timers' channels and a series' members numbered 0 read with an O
- * mended (see PERIPHERAL_ZERO, CHANNEL_ZERO, SERIES_ZERO) and GPIOs' O read as 0 (GPIO_O); on a
+ * mended (see PERIPHERAL_ZERO, CHANNEL_ZERO, SERIES_ZERO), buses numbered 1 read with an I
+ * (PERIPHERAL_ONE), supplies' DD read with an O (SUPPLY_DD) and GPIOs' O read as 0 (GPIO_O); on a
  * page of pin names also ports' pins 0 (see PORT_ZERO), CAN buses, cameras, flash and cores 0
  * (UNIT_ZERO), GPIOs' numbers (GPIO_NUMBER), the types DI/DO and TDI/TDO (IN_OUT,
  * I2S_AFTER_SLASH), and I²C and I²S buses read with a 1, there or beside another bus (see BUS_ONE).
@@ -81,6 +89,8 @@ export function pinZeros(lines: ReadLine[]): ReadLine[] {
     const buses = pinPage || OTHER_BUS.test(line.text) ? line.text.replace(BUS_ONE, 'I2$1') : line.text;
     const peripherals = buses
       .replace(PERIPHERAL_ZERO, '$10')
+      .replace(PERIPHERAL_ONE, '$11')
+      .replace(SUPPLY_DD, '$1DD')
       .replace(CHANNEL_ZERO, '0')
       .replace(GPIO_O, '$1O')
       .replace(SERIES_ZERO, (whole, stem: string) => (series.has(stem) ? `${stem}0` : whole));

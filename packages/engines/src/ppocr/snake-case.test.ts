@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { fixSnakeCase } from './snake-case.ts';
+import type { Quad } from '@ocr/contracts';
+import { agreeingIdentifiers, fixSnakeCase } from './snake-case.ts';
+import type { ReadLine } from './readings.ts';
+
+const BOX: Quad = [[0, 0], [100, 0], [100, 20], [0, 20]];
+const page = (...texts: string[]) => agreeingIdentifiers(texts.map((text): ReadLine => ({ text, confidence: 0.9, box: BOX, characters: text.length }))).map((line) => line.text);
 
 describe('fixSnakeCase', () => {
   it('closes up a space read on one side of an underscore inside an identifier', () => {
@@ -15,5 +20,24 @@ describe('fixSnakeCase', () => {
   it('leaves blanks, spaced underscores, capitals’ output suffixes and words', () => {
     const text = 'Name: ______ Date: ____, a _ b, DBI_SCL_O, I2S_RCLK_O, O_EN, x_Open, o_ring, foo=Ok, x= 7, reg_a = 7';
     expect(fixSnakeCase(text)).toBe(text);
+  });
+});
+
+describe('agreeingIdentifiers', () => {
+  it('gives back a part’s last thin letter where the page reads the identifier with it more often (a scanned pin table)', () => {
+    expect(page('uart_sig_10_sel=0 UART0_RTS', 'uar_sig_10_sel=11 UART2_RXD', 'uart_sig_10_se=3 UART0_RXD', 'uart_sig_10_sel=4', 'uart_sig_3_sei=5')).toEqual([
+      'uart_sig_10_sel=0 UART0_RTS',
+      'uart_sig_10_sel=11 UART2_RXD',
+      'uart_sig_10_sel=3 UART0_RXD',
+      'uart_sig_10_sel=4',
+      'uart_sig_3_sel=5',
+    ]);
+  });
+
+  it('leaves identifiers the page reads as often either way, or reads with the letter only once', () => {
+    expect(page('SP_MISO SPI_MISO', 'CAM_CS CAM_CSI')).toEqual(['SP_MISO SPI_MISO', 'CAM_CS CAM_CSI']);
+    expect(page('REG_CTR', 'REG_CTRL', 'REG_CTR', 'REG_CTRL')).toEqual(['REG_CTR', 'REG_CTRL', 'REG_CTR', 'REG_CTRL']);
+    // A digit is no stroke: a control register stays beside the second and third.
+    expect(page('REG_CTL', 'REG_CT2', 'REG_CT3')).toEqual(['REG_CTL', 'REG_CT2', 'REG_CT3']);
   });
 });
