@@ -16,7 +16,7 @@ import { isOpeningNumber, spacedAfterNumber, spacedBetweenDigits } from './numbe
 import { isProductDot, spacedAfterMark, stopMarkShown, unreadLastMark } from './stop-marks.ts';
 import { raisedDigit, unreadSquare } from './superscripts.ts';
 import { unspaceLetterGaps } from './word-spaces.ts';
-import { lowerDomains } from './web-addresses.ts';
+import { joinSchemes, lowerDomains } from './web-addresses.ts';
 
 /** Han, kana, CJK punctuation and full-width forms: no spaces go between these. */
 const CJK = /[\u2e80-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef]/u;
@@ -479,5 +479,5 @@ function finish(chars: string[], probabilities: Array<number | undefined>): Deco
   // ℃ is one character; the recogniser now and then reads a degree sign before it as well.
   const text = chars.join('').replaceAll('°℃', '℃');
   const mended = restoreDiameterMarks(fixDigitLookalikes(fixNotation(fixAisi(fixPound(fixMicrometre(fixChineseFullStop(fixLetterCase(fixLAfterCapital(fixCapitalI(fixIdentifierIn(fixSnakeCase(fixI2c(text)))))))))))));
-  return { text: lowerDomains(joinEmailAddresses(restoreFrameSymbols(mended))), confidence: count === 0 ? 0 : sum / count, characters: count };
+  return { text: lowerDomains(joinSchemes(joinEmailAddresses(restoreFrameSymbols(mended)))), confidence: count === 0 ? 0 : sum / count, characters: count };
 }

@@ -38,7 +38,8 @@ describe('fixDigitLookalikes', () => {
     expect(fixDigitLookalikes('IMG_SIGNATURE_LEN_ERROR=OxO20d, SECTIONHEADER_LEN_ERROR=OxO2Of, 0xOO01')).toBe(
       'IMG_SIGNATURE_LEN_ERROR=0x020d, SECTIONHEADER_LEN_ERROR=0x020f, 0x0001',
     );
-    const text = 'OxO, OXO, 0xOO, Oxo20d, OxOZ';
+    expect(fixDigitLookalikes('0xD5, 0x90 OXDB, 0x30, OXAE')).toBe('0xD5, 0x90 0XDB, 0x30, 0XAE');
+    const text = 'OxO, OXO, 0xOO, Oxo20d, OxOZ, OXFORD, OXIDE';
     expect(fixDigitLookalikes(text)).toBe(text);
   });
 

@@ -47,10 +47,11 @@ const ZERO_UNIT = /(?<![\p{Script=Latin}\p{N}])O(?=(?:mg|g|kg|mm|cm|ml|mL|%|mA|m
 const HEX_ZERO = /(?<![\p{Script=Latin}\p{N}])[oO](?=[0-9A-F]{1,3}h(?![\p{Script=Latin}\p{N}]))/gu;
 /**
  * A hexadecimal number written with `0x` whose zeros read as O, the first or among its digits
- * (`Ox6A`, `OxO20d`, an error code in Bouffalo's ISP protocol): at least one digit is a real hex
+ * (`Ox6A`, `OxO20d`, an error code in Bouffalo's ISP protocol; `OXAE` among capitals, its X kept
+ * as read): at least one digit is a real hex
  * digit, so no word is spelt so (`Oxford`'s letters after the x are not all hex, `OxO` has none).
  */
-const HEX_LITERAL = /(?<![\p{Script=Latin}\p{N}])[0oO]x(?=[0-9A-Fa-fO]*[0-9A-Fa-f])[0-9A-Fa-fO]{1,16}(?![\p{Script=Latin}\p{N}])/gu;
+const HEX_LITERAL = /(?<![\p{Script=Latin}\p{N}])[0oO][xX](?=[0-9A-Fa-fO]*[0-9A-Fa-f])[0-9A-Fa-fO]{1,16}(?![\p{Script=Latin}\p{N}])/gu;
 /** A percentage whose first digit 5 reads as an S (`Vitamin A S0%`). */
 const FIVE_PERCENT = /(?<![\p{Script=Latin}\p{N}])S(?=\d+(?:[.,]\d+)?%)/gu;
 
@@ -96,7 +97,7 @@ export function fixDigitLookalikes(text: string): string {
     .replace(SIZE_ZERO, '$10')
     .replace(ZERO_UNIT, '0')
     .replace(HEX_ZERO, '0')
-    .replace(HEX_LITERAL, (literal) => `0x${literal.slice(2).replaceAll('O', '0')}`)
+    .replace(HEX_LITERAL, (literal) => `0${literal[1]}${literal.slice(2).replaceAll('O', '0')}`)
     .replace(CURRENCY_ZERO, '0')
     .replace(CURRENCY_DECIMALS, '')
     .replace(PERCENT_DECIMALS, '')

@@ -147,10 +147,17 @@ describe('fixNotation', () => {
       'Ron: 0.3 Ω Typical; 4.7kΩ LED15; 3.2 W into 4 Ω from 5 V; 2 kΩ; R1 100Ω, 16 - 32 Ω headphones',
     );
     expect(fixNotation('Temp. (°C) Resistance (Q) Impedance (kQ)')).toBe('Temp. (°C) Resistance (Ω) Impedance (kΩ)');
+    // A load's small value after its resistor's name (a Chinese amplifier's datasheet, NS4150B).
+    expect(fixNotation('RL=4Q -60 VDD=3.6V; RL =4Q, VDD =5V; R=4Q, f=1kHz')).toBe('RL=4Ω -60 VDD=3.6V; RL =4Ω, VDD =5V; R=4Ω, f=1kHz');
     // A part number's suffix, a variable before an operator, a quarter, and Q standing for itself.
     for (const text of ['LM358Q, TPS7A4701Q', '二级公路 0.3333 Q<15000', 'revenue 2Q, 3Q 2024, 1Q24', 'Q (m³/h) 25', 'Factor (Q)', 'at 10:30 Q&A']) {
       expect(fixNotation(text)).toBe(text);
     }
+  });
+
+  it('reads a package’s thermal resistance θJA with its θ read O, and its ℃/W read C/W', () => {
+    expect(fixNotation('封装热阻OJA(MSOP8) 190 C/W, 0JC 45 C/W')).toBe('封装热阻θJA(MSOP8) 190 °C/W, θJC 45 °C/W');
+    for (const text of ['OJAI, FOJA, OJ', 'A C/W split', 'C/Windows']) expect(fixNotation(text)).toBe(text);
   });
 
   it('reads a section’s Roman numeral opening a line with its I read as l as the numeral', () => {

@@ -200,13 +200,19 @@ const NOTATION_MENDS: ReadonlyArray<[RegExp, string | ((match: string) => string
   // unit is written Q. Not a part number's suffix (`LM358Q`), a variable before an operator
   // (`0.33 Q<150`), a quarter (`2Q`, `3Q 2024`), nor `Q&A` after a time.
   [/(?<=(?<![\p{L}\p{N}.,:])(?:\d+[.,]\d+|\d{2,}|[05-9]|\d (?=[kKmMG]?Q(?! \d))) ?[kKmMG]?)Q(?![\p{L}\p{N}<>=≤≥&])/gu, 'Ω'],
-  // ...and in parentheses after a resistance or an impedance (`Resistance (Q)`, `Impedance (kQ)`).
+  // ...and in parentheses after a resistance or an impedance (`Resistance (Q)`, `Impedance (kQ)`),
+  // and as a resistor's value, however small (`RL=4Q`, `R =8Q`: a quarter is no resistor's).
   [/(?<=(?:[Rr]esistance|[Ii]mpedance) ?\([kKmM]?)Q(?=\))/gu, 'Ω'],
+  [/(?<=(?<![\p{L}\p{N}])R[A-Za-z]? ?= ?\d+(?:[.,]\d+)? ?[kKmM]?)Q(?![\p{L}\p{N}])/gu, 'Ω'],
+  // A package's thermal resistances θJA, θJC, θJB with the θ read as O or 0 (`封装热阻OJA`).
+  [/(?<![A-Za-z0-9])[O0]J(?=[ABC](?![A-Za-z0-9]))/gu, 'θJ'],
+  // Their unit °C/W with its ℃ read as a bare C (`190 C/W`).
+  [/(?<=\d ?)C(?=\/W(?![\p{L}\p{N}]))/gu, '°C'],
   // A section's Roman numeral opening a line, an I read as l (`Il. Market Analysis`), before its heading.
   [/^(?=[IVXl]*l)(?=[IVXl]*[IVX])[IVXl]{2,5}(?=\. \p{Lu})/u, (numeral: string) => numeral.replaceAll('l', 'I')],
 ];
 
-/** Mends a thread's or chamfer's sign, kW, °C, ISO, a product of units' dot, ISO 2768's classes, IP, cubic units, inch marks, O-rings, ohms and sections' Roman numerals read by case or as lookalikes (`m20×80`, `7.5 kw`, `120 °0`, `2768-mk`, `1P55`, `m?/h`, `1/2""`, `0-ring`, `10kQ`, `Il.`). */
+/** Mends a thread's or chamfer's sign, kW, °C, ISO, a product of units' dot, ISO 2768's classes, IP, cubic units, inch marks, O-rings, ohms and sections' Roman numerals read by case or as lookalikes (`m20×80`, `7.5 kw`, `120 °0`, `2768-mk`, `1P55`, `m?/h`, `1/2""`, `0-ring`, `10kQ`, `RL=4Q`, `OJA`, `190 C/W`, `Il.`). */
 export function fixNotation(text: string): string {
   return NOTATION_MENDS.reduce(
     (mended, [pattern, replacement]) => (typeof replacement === 'string' ? mended.replace(pattern, replacement) : mended.replace(pattern, replacement)),

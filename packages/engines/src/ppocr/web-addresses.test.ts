@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lowerDomains } from './web-addresses.ts';
+import { joinSchemes, lowerDomains } from './web-addresses.ts';
 
 describe('lowerDomains', () => {
   it('writes a web address’s top-level domain read with a capital in small letters', () => {
@@ -10,5 +10,16 @@ describe('lowerDomains', () => {
 
   it('leaves sentences, capitals in a host and other words alone', () => {
     for (const text of ['the end.Com', 'Visit WWW.TI.COM', 'https://Example.Com', 'www.ti.Company', 'v1.Net 5']) expect(lowerDomains(text)).toBe(text);
+  });
+});
+
+describe('joinSchemes', () => {
+  it('closes up a web address’s scheme read with spaces, and reads its .con as .com', () => {
+    expect(joinSchemes('淘宝网店：htt ps://shop73023976.taobao.con')).toBe('淘宝网店：https://shop73023976.taobao.com');
+    expect(joinSchemes('see http s: //example.org/a and h ttp://x.cn')).toBe('see https://example.org/a and http://x.cn');
+  });
+
+  it('leaves words, a .con that is no host’s, and a scheme with nothing after it', () => {
+    for (const text of ['the ht tp rule', 'a.con/b', 'https:// ', 'flight ps://x', 'www.x.con.cn']) expect(joinSchemes(text)).toBe(text);
   });
 });

@@ -10,3 +10,16 @@ const CAPITAL_DOMAIN = /((?:https?:\/\/|www\.)(?:[a-z0-9-]+\.)+|(?<![\w.])(?:[a-
 export function lowerDomains(text: string): string {
   return text.includes('.') ? text.replace(CAPITAL_DOMAIN, (_, host: string, domain: string) => host + domain.toLowerCase()) : text;
 }
+
+/**
+ * A web address's scheme read with a space inside (`htt ps://shop73023976.taobao.com` on a
+ * Chinese module maker's page headers, `http s://`), and its `.com` read `.con` after a host.
+ */
+const SPACED_SCHEME = /(?<![A-Za-z])h ?t ?t ?p( ?s)? ?: ?\/\/(?=[A-Za-z0-9])/g;
+const COM_AS_CON = /(?<=(?:https?:\/\/|www\.)[A-Za-z0-9.-]*[A-Za-z0-9]\.)con(?![A-Za-z0-9])/g;
+
+/** Closes up a web address's scheme read with spaces and mends its `.con` (see `SPACED_SCHEME`). */
+export function joinSchemes(text: string): string {
+  if (!text.includes('/')) return text;
+  return text.replace(SPACED_SCHEME, (_, secure: string | undefined) => (secure ? 'https://' : 'http://')).replace(COM_AS_CON, 'com');
+}
