@@ -11,6 +11,11 @@ import type { ReadLine } from './readings.ts';
  * unboxed, and read; what reads surely as a number is kept.
  */
 
+/**
+ * Pages of up to this many pixels are looked at: the labels take 4 bytes a pixel (an A1 sheet at
+ * 200 dpi, 31 M pixels: 124 MB and 0.25 s on this machine).
+ */
+const MAX_PIXELS = 40_000_000;
 /** A page needs this many lines read to measure its print by. */
 const MIN_LINES = 8;
 /** A glyph's ink is this many of the page's median line-box heights high, at least and at most. */
@@ -60,17 +65,17 @@ function components(page: PageImage): { labels: Int32Array; found: Component[] }
   const level = INK_LEVEL * 3;
   for (let p = 0, i = 0; p < width * height; p++, i += 3) if (data[i]! + data[i + 1]! + data[i + 2]! < level) labels[p] = -1;
   const found: Component[] = [];
-  const stack = new Int32Array(width * height);
+  // Grown as needed: a component is mostly a glyph's few hundred pixels, and a page-sized stack is 4 bytes a pixel.
+  const stack: number[] = [];
   for (let seed = 0; seed < width * height; seed++) {
     if (labels[seed] !== -1) continue;
     const label = found.length + 1;
-    let top = 0;
-    stack[top++] = seed;
+    stack.push(seed);
     labels[seed] = label;
     const bounds = { left: width, top: height, right: 0, bottom: 0 };
     let pixels = 0;
-    while (top > 0) {
-      const p = stack[--top]!;
+    while (stack.length > 0) {
+      const p = stack.pop()!;
       const x = p % width;
       const y = (p - x) / width;
       pixels++;
@@ -87,7 +92,7 @@ function components(page: PageImage): { labels: Int32Array; found: Component[] }
           const q = ny * width + nx;
           if (labels[q] === -1) {
             labels[q] = label;
-            stack[top++] = q;
+            stack.push(q);
           }
         }
       }
@@ -112,18 +117,18 @@ function crowded(page: PageImage, labels: Int32Array, b: Bounds, by: number, own
 }
 
 /**
- * Boxes to read for the glyphs standing alone on `page` that none of `lines` covers: ink of a
- * glyph's size and shape (see GLYPH_HEIGHT, GLYPH_WIDTH, GLYPH_FILL), a few side by side making
- * one number, clear of all other ink and of the lines read by CLEARANCE. Each box is padded as the
- * detector pads a line and at least as wide as high: the recogniser drops a lone digit from a box
- * narrower than high.
+ * Boxes to read for the glyphs standing alone on `page` (of MAX_PIXELS at most) that none of
+ * `lines` covers: ink of a glyph's size and shape (see GLYPH_HEIGHT, GLYPH_WIDTH, GLYPH_FILL), a
+ * few side by side making one number, clear of all other ink and of the lines read by CLEARANCE.
+ * Each box is padded as the detector pads a line and at least as wide as high: the recogniser
+ * drops a lone digit from a box narrower than high.
  */
 export function loneGlyphBoxes(page: PageImage, lines: readonly ReadLine[]): Quad[] {
   const upright = lines.filter(({ box }) => {
     const { width, height } = quadSize(box);
     return width >= height;
   });
-  if (upright.length < MIN_LINES) return [];
+  if (upright.length < MIN_LINES || page.width * page.height > MAX_PIXELS) return [];
   const lineHeight = median(upright.map(({ box }) => quadSize(box).height));
   const read = lines.map(({ box }) => quadBounds(box));
   const { labels, found } = components(page);
