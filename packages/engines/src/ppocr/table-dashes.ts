@@ -1,6 +1,7 @@
 import type { PageImage, Quad } from '@ocr/contracts';
 import { quadBounds, type Bounds } from './geometry.ts';
 import { INK_LEVEL } from './ink-bounds.ts';
+import { componentsIn, type Component } from './ink-components.ts';
 import type { ReadLine } from './readings.ts';
 import { readsUpOrDown } from './sideways-text.ts';
 import { FIGURE } from './table-zeros.ts';
@@ -60,14 +61,6 @@ interface Figure {
   /** The digits' ink, top and bottom rows (exclusive). */
   inkTop: number;
   inkBottom: number;
-}
-
-interface Component {
-  left: number;
-  top: number;
-  right: number;
-  bottom: number;
-  pixels: number;
 }
 
 const isInk = (page: PageImage, x: number, y: number, level = INK_LEVEL): boolean => {
@@ -142,39 +135,6 @@ function printIn(page: PageImage, window: Bounds, digits: number, others: readon
     }
   }
   return print;
-}
-
-/** The 8-connected shapes of `print` (see `printIn`) that reach into `place`, each measured within `window`. */
-function componentsIn(print: Uint8Array, place: Bounds, window: Bounds): Component[] {
-  const { left, top } = window;
-  const w = window.right - left, h = window.bottom - top;
-  const stack: number[] = [];
-  const found: Component[] = [];
-  for (let y = place.top - top; y < place.bottom - top; y++) {
-    for (let x = place.left - left; x < place.right - left; x++) {
-      if (!print[y * w + x]) continue;
-      print[y * w + x] = 0;
-      stack.push(y * w + x);
-      const c: Component = { left: x + left, top: y + top, right: x + left + 1, bottom: y + top + 1, pixels: 0 };
-      while (stack.length > 0) {
-        const p = stack.pop()!;
-        const px = p % w, py = (p - px) / w;
-        c.pixels++;
-        c.left = Math.min(c.left, px + left), c.right = Math.max(c.right, px + left + 1);
-        c.top = Math.min(c.top, py + top), c.bottom = Math.max(c.bottom, py + top + 1);
-        for (let dy = -1; dy <= 1; dy++) {
-          for (let dx = -1; dx <= 1; dx++) {
-            const nx = px + dx, ny = py + dy;
-            if (nx < 0 || ny < 0 || nx >= w || ny >= h || !print[ny * w + nx]) continue;
-            print[ny * w + nx] = 0;
-            stack.push(ny * w + nx);
-          }
-        }
-      }
-      found.push(c);
-    }
-  }
-  return found;
 }
 
 /** How solidly the component fills its box where it is a dash for digits `digits` high whose ink starts at `inkTop`; 0 where it is none. */
