@@ -61,8 +61,12 @@ describe('loneGlyphBoxes', () => {
     expect(loneGlyphBoxes(image, lines)).toEqual([]);
   });
 
-  it('looks for nothing on a page with too few lines read to measure its print by', async () => {
+  it('looks for nothing on a page with too few lines read to measure its print by, or mostly ink', async () => {
     const { image, lines } = await pinTable([['7', 60, 60]]);
     expect(loneGlyphBoxes(image, lines.slice(0, 4))).toEqual([]);
+    // The same table with two fifths of the page under a dark band: a negative's share of ink.
+    const banded = await pinTable([['7', 60, 60]], Array.from({ length: 130 }, (_, k): [number, number, number, number] => [0, 200 + k, 800, 200 + k]));
+    expect(loneGlyphBoxes(banded.image, banded.lines)).toEqual([]);
+    expect(loneGlyphBoxes(image, lines)).toHaveLength(1);
   });
 });

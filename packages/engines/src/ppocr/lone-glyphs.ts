@@ -17,6 +17,11 @@ import type { ReadLine } from './readings.ts';
  * through once (an A1 sheet at 200 dpi, 31 M pixels: 0.25 s on this machine).
  */
 const MAX_PIXELS = 40_000_000;
+/**
+ * A page with more of its pixels ink than this (a negative, a photograph) has no blank for a glyph
+ * to stand alone in, and its ink in one shape would take a stack as large to follow.
+ */
+const MAX_INK_SHARE = 0.3;
 /** A page needs this many lines read to measure its print by. */
 const MIN_LINES = 8;
 /** A glyph's ink is this many of the page's median line-box heights high, at least and at most. */
@@ -53,13 +58,19 @@ function grown(b: Bounds, by: number): Bounds {
   return { left: b.left - by, top: b.top - by, right: b.right + by, bottom: b.bottom + by };
 }
 
-/** The page's ink (darker than INK_LEVEL), one byte a pixel. */
-function inkOf(page: PageImage): Uint8Array {
+/** The page's ink (darker than INK_LEVEL), one byte a pixel, and how many pixels it takes. */
+function inkOf(page: PageImage): { ink: Uint8Array; pixels: number } {
   const { width, height, data } = page;
   const ink = new Uint8Array(width * height);
   const level = INK_LEVEL * 3;
-  for (let p = 0, i = 0; p < width * height; p++, i += 3) if (data[i]! + data[i + 1]! + data[i + 2]! < level) ink[p] = 1;
-  return ink;
+  let pixels = 0;
+  for (let p = 0, i = 0; p < width * height; p++, i += 3) {
+    if (data[i]! + data[i + 1]! + data[i + 2]! < level) {
+      ink[p] = 1;
+      pixels++;
+    }
+  }
+  return { ink, pixels };
 }
 
 /**
@@ -97,7 +108,9 @@ export function loneGlyphBoxes(page: PageImage, lines: readonly ReadLine[]): Qua
   const lineHeight = median(upright.map(({ box }) => quadSize(box).height));
   const read = lines.map(({ box }) => quadBounds(box));
   const whole = { left: 0, top: 0, right: page.width, bottom: page.height };
-  const glyphs = componentsIn(inkOf(page), whole, whole).filter((glyph) => {
+  const { ink, pixels } = inkOf(page);
+  if (pixels > MAX_INK_SHARE * page.width * page.height) return [];
+  const glyphs = componentsIn(ink, whole, whole).filter((glyph) => {
     const w = glyph.right - glyph.left;
     const h = glyph.bottom - glyph.top;
     return (
