@@ -61,6 +61,21 @@ describe('loneGlyphBoxes', () => {
     expect(loneGlyphBoxes(image, lines)).toEqual([]);
   });
 
+  it('leaves a pale mark on a tinted patch: a header’s dotted tint, no print', async () => {
+    const { image, lines } = await pinTable([['7', 60, 60], ['4', 160, 100]]);
+    expect(loneGlyphBoxes(image, lines)).toHaveLength(2);
+    // The 7's cell tinted, its ink 175 and its ground 230: under the ink level, 55 below the ground.
+    const data = Uint8Array.from(image.data);
+    for (let y = 40; y < 100; y++) {
+      for (let x = 40; x < 110; x++) {
+        for (let c = 0; c < 3; c++) data[(y * image.width + x) * 3 + c] = 175 + Math.round((data[(y * image.width + x) * 3 + c]! / 255) * 55);
+      }
+    }
+    const boxes = loneGlyphBoxes({ ...image, data }, lines);
+    expect(boxes).toHaveLength(1);
+    expect(holds(boxes[0]!, middle('4', 160, 100))).toBe(true);
+  });
+
   it('looks for nothing on a page with too few lines read to measure its print by, or mostly ink', async () => {
     const { image, lines } = await pinTable([['7', 60, 60]]);
     expect(loneGlyphBoxes(image, lines.slice(0, 4))).toEqual([]);

@@ -39,6 +39,12 @@ const MAX_GLYPHS = 4;
 const CLEARANCE = 0.4;
 /** Ink pixels of other marks the clearance may hold (a scan's specks). */
 const STRAY_PIXELS = 3;
+/**
+ * A glyph's darkest pixel is this much darker than the blank around it at least (of 255): print
+ * on paper stands 130–175 below it, where the circles of a header's dotted tint, the darker part
+ * barely under INK_LEVEL, stand 35–60 below their ground (a `4` read in one, surely).
+ */
+const MIN_CONTRAST = 80;
 /** Glyphs this few pixels high are specks whatever the page. */
 const MIN_GLYPH_PIXELS = 6;
 /** What a box found so is kept as: a number read surely. */
@@ -92,10 +98,32 @@ function crowded(page: PageImage, b: Bounds, by: number): boolean {
   return false;
 }
 
+/** How much darker the darkest pixel within `b` is than the mean of the ring `by` pixels around it. */
+function contrast(page: PageImage, b: Bounds, by: number): number {
+  const { width, height, data } = page;
+  const outer = grown(b, by);
+  let darkest = 255 * 3;
+  let ring = 0;
+  let count = 0;
+  for (let y = Math.max(0, Math.floor(outer.top)); y < Math.min(height, Math.ceil(outer.bottom)); y++) {
+    for (let x = Math.max(0, Math.floor(outer.left)); x < Math.min(width, Math.ceil(outer.right)); x++) {
+      const i = (y * width + x) * 3;
+      const sum = data[i]! + data[i + 1]! + data[i + 2]!;
+      if (x >= b.left && x < b.right && y >= b.top && y < b.bottom) darkest = Math.min(darkest, sum);
+      else {
+        ring += sum;
+        count++;
+      }
+    }
+  }
+  return count === 0 ? 0 : (ring / count - darkest) / 3;
+}
+
 /**
  * Boxes to read for the glyphs standing alone on `page` (of MAX_PIXELS at most) that none of
  * `lines` covers: ink of a glyph's size and shape (see GLYPH_HEIGHT, GLYPH_WIDTH, GLYPH_FILL), a
- * few side by side making one number, clear of all other ink and of the lines read by CLEARANCE.
+ * few side by side making one number, clear of all other ink and of the lines read by CLEARANCE,
+ * and dark on its blank (MIN_CONTRAST).
  * Each box is padded as the detector pads a line and at least as wide as high: the recogniser
  * drops a lone digit from a box narrower than high.
  */
@@ -146,7 +174,7 @@ export function loneGlyphBoxes(page: PageImage, lines: readonly ReadLine[]): Qua
       bottom: Math.max(...group.map((g) => g.bottom)),
     };
     const h = bounds.bottom - bounds.top;
-    if (crowded(page, bounds, CLEARANCE * h)) continue;
+    if (crowded(page, bounds, CLEARANCE * h) || contrast(page, bounds, CLEARANCE * h) < MIN_CONTRAST) continue;
     const pad = h / 4;
     const grow = Math.max(pad, (h + 2 * pad - (bounds.right - bounds.left)) / 2);
     const [l, t, r, b] = [Math.max(0, bounds.left - grow), Math.max(0, bounds.top - pad), Math.min(page.width, bounds.right + grow), Math.min(page.height, bounds.bottom + pad)];
