@@ -68,18 +68,16 @@ describe('pinZeros', () => {
     expect(read('PWMO_CHON')).toEqual(['PWM0_CH0N']);
   });
 
-  it('reads a series’ member 0 read with an O where the page reads the series’ other members', () => {
-    expect(read('UART_SIGO 也可以配置为 UART_SIG1', 'Key_Scan_In_ROWO Key_Scan_In_ROW7', 'EXTERNAL_PA_FEMO', 'EXTERNAL_PA_FEM1', 'Bootstrap 引脚是 GPI02。', 'VDDI02')).toEqual([
-      'UART_SIG0 也可以配置为 UART_SIG1',
-      'Key_Scan_In_ROW0 Key_Scan_In_ROW7',
-      'EXTERNAL_PA_FEM0',
-      'EXTERNAL_PA_FEM1',
-      'Bootstrap 引脚是 GPIO2。',
-      'VDDIO2',
-    ]);
+  it('reads GPIOs’ O read as a zero, buses numbered 1 read with an I, and supplies’ DD read with an O, on any page', () => {
+    expect(read('Bootstrap 引脚是 GPI02。', 'VDDI02', '14 VDD_I0 数字电源', 'DVDDI0')).toEqual(['Bootstrap 引脚是 GPIO2。', 'VDDIO2', '14 VDD_IO 数字电源', 'DVDDIO']);
     expect(read('UARTI_RTS UART1_CTS', 'SPIl', 'VDOIO VOOIO VODBUS VDOCORE AVDO33 DVDO11')).toEqual(['UART1_RTS UART1_CTS', 'SPI1', 'VDDIO VDDIO VDDBUS VDDCORE AVDD33 DVDD11']);
     expect(read('VDO gauge', 'VOODOO', 'UARTIN', 'PWMInput')).toEqual(['VDO gauge', 'VOODOO', 'UARTIN', 'PWMInput']);
-    // No member numbered beside it, a stem of two capitals, a longer number: no series.
-    expect(read('HBNO', 'LDO LD1', 'PICO PIC16F84', 'AUDIO', 'GPI0')).toEqual(['HBNO', 'LDO LD1', 'PICO PIC16F84', 'AUDIO', 'GPI0']);
+    expect(read('GPI0')).toEqual(['GPI0']);
+    expect(read('20 TXDI Reserved', 'RXDI 21', 'TXDIN')).toEqual(['20 TXD1 Reserved', 'RXD1 21', 'TXDIN']);
+  });
+
+  it('reads a receiver’s 1PPS read with an I on a page about satellite positioning', () => {
+    expect(read('GPS&BD 典型功耗', '22 VBAT IPPS 3', 'lPPS output')).toEqual(['GPS&BD 典型功耗', '22 VBAT 1PPS 3', '1PPS output']);
+    expect(read('IPPS 3', 'Medicare IPPS rule', 'IPPS://host')).toEqual(['IPPS 3', 'Medicare IPPS rule', 'IPPS://host']);
   });
 });

@@ -23,8 +23,18 @@ const PORT_ZERO = /(?<![\p{L}\p{N}])(P[A-K])O(?![\p{L}\p{N}])/gu;
  * `SPIO`, `TIMERO`): no word ends so, on any page.
  */
 const PERIPHERAL_ZERO = /(?<![\p{L}\p{N}])(BOOT|ADC|DAC|UART|USART|I2C|I2S|SPI|TIMER|DMA|PWM|(?:SW)?GPIO)O(?![\p{L}\p{N}])/gu;
-/** A bus numbered 1 read with an I or l (`UARTI_RTS`, `SPIl`): no word ends so either. */
-const PERIPHERAL_ONE = /(?<![\p{L}\p{N}])(UART|USART|I2C|I2S|SPI|TIMER|PWM)[Il](?![\p{L}\p{N}])/gu;
+/**
+ * A bus numbered 1 read with an I or l (`UARTI_RTS`, `SPIl`), as a serial port's data lines
+ * (`TXDI`, `RXDI`, ATGM332D's pins in a serif face): no word ends so either.
+ */
+const PERIPHERAL_ONE = /(?<![\p{L}\p{N}])(UART|USART|I2C|I2S|SPI|TIMER|PWM|TXD|RXD)[Il](?![\p{L}\p{N}])/gu;
+/**
+ * A satellite receiver's pulse per second, `1PPS`, read `IPPS` (ATGM332D's pin table and
+ * schematic in a serif face), on a page about satellite positioning: elsewhere IPPS may be a
+ * printer's protocol or a payment system.
+ */
+const PULSE_PER_SECOND = /(?<![\p{L}\p{N}])[Il](?=PPS(?![\p{L}\p{N}:]))/gu;
+const SATELLITES = /GPS|GNSS|BDS|GLONASS|Galileo|北斗|卫星|授时|定位|NMEA/u;
 /**
  * A supply pin's DD read with an O (`VDOIO`, `VOOIO`, `VODBUS`, `AVDO33`, Bouffalo's tables at
  * 150 dpi): before IO, CORE, BUS or a number no V and O make a name.
@@ -41,6 +51,8 @@ const CHANNEL_ZERO = /(?<=_CH)O(?=[PN]?(?![\p{L}\p{N}]))/gu;
  * too an I/O supply's (`VDDI02` for VDDIO2).
  */
 const GPIO_O = /(?<![\p{L}\p{N}])((?:SW)?GPI|VDDI|VCCI)0(?=\d|_\d)/gu;
+/** An I/O supply's O read as a zero (`VDD_I0`, AT6558's pin table scanned): a supply takes no number 0 after its I. */
+const SUPPLY_IO = /(?<=(?<![\p{L}\p{N}])[AD]?V(?:DD|CC)_?)I0(?![\p{L}\p{N}])/gu;
 /** A GPIO's number with a 0 read as O (`GPIO1O`; `GPIO_1O` but not `GPIO_O`, which may be an output). */
 const GPIO_NUMBER = /(?<=(?<![\p{L}\p{N}])(?:SW)?GPIO)(?:[0-9O]*O[0-9O]*|_(?=[0-9O]*\d)[0-9O]*O[0-9O]*)(?![\p{L}\p{N}])/gu;
 /**
@@ -67,33 +79,27 @@ const CAN_ZERO = /(?<![\p{L}\p{N}])(CAN)O(?![\p{L}\p{N}])/gu;
 const BUS_ONE = /(?<![\p{L}\p{N}])12([CS])(?=[0-9O]?(?![\p{L}\p{N}]))/gu;
 const OTHER_BUS = /(?<![\p{L}\p{N}])(?:UART|USART|SPI|QSPI|SDIO|USB|CAN|I2C|I2S|JTAG|SWD|PWM|ADC|DAC|GPIO|EMAC)\d?(?![\p{L}])/u;
 /**
- * A series' member 0 read with an O (`UART_SIGO` beside `UART_SIG1` to `UART_SIG7`,
- * `Key_Scan_In_ROWO` beside `ROW7`, `PA_FEMO` beside `FEM1`), where the page reads the same
- * capitals with one digit: three capitals at least, as `LDO` beside a diode `LD1` is no series.
- */
-const SERIES_MEMBER = /(?<![\p{L}\p{N}])[A-Z]{3,}\d(?![\p{L}\p{N}])/gu;
-const SERIES_ZERO = /(?<![\p{L}\p{N}])([A-Z]{3,})O(?![\p{L}\p{N}])/gu;
-
-/**
- * Lines with pins, peripherals, timers' channels and a series' members numbered 0 read with an O
- * mended (see PERIPHERAL_ZERO, CHANNEL_ZERO, SERIES_ZERO), buses numbered 1 read with an I
- * (PERIPHERAL_ONE), supplies' DD read with an O (SUPPLY_DD) and GPIOs' O read as 0 (GPIO_O); on a
- * page of pin names also ports' pins 0 (see PORT_ZERO), CAN buses, cameras, flash and cores 0
- * (UNIT_ZERO), GPIOs' numbers (GPIO_NUMBER), the types DI/DO and TDI/TDO (IN_OUT,
- * I2S_AFTER_SLASH), and I²C and I²S buses read with a 1, there or beside another bus (see BUS_ONE).
+ * Lines with pins, peripherals and timers' channels numbered 0 read with an O mended (see
+ * PERIPHERAL_ZERO, CHANNEL_ZERO), buses numbered 1 read with an I (PERIPHERAL_ONE), supplies' DD
+ * read with an O (SUPPLY_DD), GPIOs' and I/O supplies' O read as 0 (GPIO_O, SUPPLY_IO); on a
+ * page about satellites a receiver's 1PPS read with an I (PULSE_PER_SECOND); on a page of pin
+ * names also ports' pins 0 (see PORT_ZERO), CAN buses, cameras, flash and cores 0 (UNIT_ZERO),
+ * GPIOs' numbers (GPIO_NUMBER), the types DI/DO and TDI/TDO (IN_OUT, I2S_AFTER_SLASH), and I²C
+ * and I²S buses read with a 1, there or beside another bus (see BUS_ONE).
  */
 export function pinZeros(lines: ReadLine[]): ReadLine[] {
   const pinPage = new Set(lines.flatMap(({ text }) => text.match(PIN) ?? [])).size >= LEAST_PINS;
-  const series = new Set(lines.flatMap(({ text }) => (text.match(SERIES_MEMBER) ?? []).map((member) => member.slice(0, -1))));
+  const satellitePage = lines.some(({ text }) => SATELLITES.test(text));
   return lines.map((line) => {
     const buses = pinPage || OTHER_BUS.test(line.text) ? line.text.replace(BUS_ONE, 'I2$1') : line.text;
-    const peripherals = buses
+    const pulses = satellitePage ? buses.replace(PULSE_PER_SECOND, '1') : buses;
+    const peripherals = pulses
       .replace(PERIPHERAL_ZERO, '$10')
       .replace(PERIPHERAL_ONE, '$11')
       .replace(SUPPLY_DD, '$1DD')
       .replace(CHANNEL_ZERO, '0')
       .replace(GPIO_O, '$1O')
-      .replace(SERIES_ZERO, (whole, stem: string) => (series.has(stem) ? `${stem}0` : whole));
+      .replace(SUPPLY_IO, 'IO');
     const text = pinPage
       ? peripherals
           .replace(PORT_ZERO, '$10')

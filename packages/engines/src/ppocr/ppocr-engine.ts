@@ -33,6 +33,7 @@ import { onLevelledGround } from './coloured-ground.ts';
 import { withoutPowerArrows } from './power-arrows.ts';
 import { LONE_NUMBER, LONE_NUMBER_CONFIDENCE, loneGlyphBoxes } from './lone-glyphs.ts';
 import { agreeingIdentifiers } from './snake-case.ts';
+import { seriesDigits } from './series-digits.ts';
 
 /** PaddleOCR's `drop_score`: lines read with less confidence are noise (rules, specks). */
 const MIN_LINE_CONFIDENCE = 0.5;
@@ -183,7 +184,7 @@ export class PpocrEngine implements Engine {
       turns = ((turns + 2) % 4) as QuarterTurns;
     }
     if (margin) lines = lines.map((line) => ({ ...line, box: line.box.map((point) => offPaperMargin(point, margin, turned)) as Quad }));
-    lines = agreeingIdentifiers(pinZeros(chineseNumberMarks(lines)));
+    lines = agreeingIdentifiers(seriesDigits(pinZeros(chineseNumberMarks(lines))));
     if (pdfText) {
       const read = lines;
       const chars = placedText(pdfText, scanned, turns);

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import type { Quad } from '@ocr/contracts';
+import type { ReadLine } from './readings.ts';
+import { seriesDigits } from './series-digits.ts';
+
+const BOX: Quad = [[0, 0], [100, 0], [100, 20], [0, 20]];
+const line = (text: string): ReadLine => ({ text, confidence: 0.9, box: BOX, characters: text.length });
+const read = (...texts: string[]) => seriesDigits(texts.map(line)).map((l) => l.text);
+
+describe('seriesDigits', () => {
+  it('reads a series’ member 0 read with an O where the page reads the series’ other members', () => {
+    expect(read('UART_SIGO 也可以配置为 UART_SIG1', 'Key_Scan_In_ROWO Key_Scan_In_ROW7', 'EXTERNAL_PA_FEMO', 'EXTERNAL_PA_FEM1')).toEqual([
+      'UART_SIG0 也可以配置为 UART_SIG1',
+      'Key_Scan_In_ROW0 Key_Scan_In_ROW7',
+      'EXTERNAL_PA_FEM0',
+      'EXTERNAL_PA_FEM1',
+    ]);
+  });
+
+  it('reads a protocol table’s fields and parameters numbered 0 and 1 (CASIC’s AID-HUI, scanned)', () => {
+    expect(
+      read('16 I4 2-30 utcGpsAO s UTC 参数', '20 I4 2-50 utcGpsA1 s/s', '48 I1 klobAO s/π Klobuchar 模型参数 alphao', '49 I1 klobA1 s/π Klobuchar 模型参数 alphal', '50 I1 klobA2 alpha2', '51 I1 klobA3 alpha3', '52 I1 klobBO betao', '53 I1 klobB1 betal', '54 I1 klobB2 beta2', 'beta3'),
+    ).toEqual([
+      '16 I4 2-30 utcGpsA0 s UTC 参数',
+      '20 I4 2-50 utcGpsA1 s/s',
+      '48 I1 klobA0 s/π Klobuchar 模型参数 alpha0',
+      '49 I1 klobA1 s/π Klobuchar 模型参数 alpha1',
+      '50 I1 klobA2 alpha2',
+      '51 I1 klobA3 alpha3',
+      '52 I1 klobB0 beta0',
+      '53 I1 klobB1 beta1',
+      '54 I1 klobB2 beta2',
+      'beta3',
+    ]);
+  });
+
+  it('leaves words and short stems: no member beside them, one member of a word’s stem, two capitals', () => {
+    expect(read('HBNO', 'LDO LD1', 'PICO PIC16F84', 'AUDIO')).toEqual(['HBNO', 'LDO LD1', 'PICO PIC16F84', 'AUDIO']);
+    expect(read('the model number', 'mode2', 'Radio', 'Model')).toEqual(['the model number', 'mode2', 'Radio', 'Model']);
+    expect(read('BO AO', 'B1 A1', 'too to1 to2', 'Hello Hell2')).toEqual(['BO AO', 'B1 A1', 'too to1 to2', 'Hello Hell2']);
+  });
+});
