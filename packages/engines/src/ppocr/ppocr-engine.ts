@@ -34,6 +34,8 @@ import { withoutPowerArrows } from './power-arrows.ts';
 import { LONE_NUMBER, LONE_NUMBER_CONFIDENCE, loneGlyphBoxes } from './lone-glyphs.ts';
 import { agreeingIdentifiers } from './snake-case.ts';
 import { seriesDigits } from './series-digits.ts';
+import { sidewaysDashes } from './sideways-dashes.ts';
+import { typeCodes } from './type-codes.ts';
 
 /** PaddleOCR's `drop_score`: lines read with less confidence are noise (rules, specks). */
 const MIN_LINE_CONFIDENCE = 0.5;
@@ -173,7 +175,7 @@ export class PpocrEngine implements Engine {
       const liftedLines = await this.readBoxes(lifted, liftedBoxes, liftedUpsideDown, () => signal?.throwIfAborted());
       lines = mergeLiftedReading(lines, liftedLines);
     }
-    lines = tableDashes(page, lines);
+    lines = tableDashes(page, sidewaysDashes(page, lines));
     if (toTurned) lines = lines.map((line) => ({ ...line, box: line.box.map(toTurned) as Quad }));
     // The classifier can take every line of a page for upside down (a blurred fax, print 7 px
     // high), which turns the page over; each line then reads surer turned back, as on the page
@@ -194,7 +196,7 @@ export class PpocrEngine implements Engine {
       lines = withUnboxedRuns(lines, unboxed);
       logger?.debug({ lines: lines.length, takenFromPdfText: taken, addedFromPdfText: unboxed.length }, 'reading checked against the PDF text');
     }
-    lines = withoutPowerArrows(tableDollars(tableZeros(restoreLonePositionSymbols(lines))));
+    lines = withoutPowerArrows(typeCodes(tableDollars(tableZeros(restoreLonePositionSymbols(lines)))));
     const characters = lines.reduce((n, line) => n + line.characters, 0);
     const weighted = lines.reduce((sum, line) => sum + line.confidence * line.characters, 0);
     const ordered = readingOrder(lines.map(({ text, confidence, box }) => ({ text, confidence, box })));
