@@ -6,6 +6,7 @@ import { isDiameterMark, unreadDiameterMark } from './diameter-glyphs.ts';
 import { restoreDiameterMarks } from './diameter-marks.ts';
 import { joinEmailAddresses } from './email-addresses.ts';
 import { fixDigitLookalikes } from './digit-lookalikes.ts';
+import { fixHexBytes } from './hex-bytes.ts';
 import { fixSnakeCase } from './snake-case.ts';
 import { restoreFrameSymbols } from './frame-symbols.ts';
 import { fixAisi, fixCapitalI, fixChineseFullStop, fixHanLookalikes, fixI2c, fixIdentifierIn, fixLAfterCapital, fixLetterCase, fixMicrometre, fixNotation, fixPound, HAN } from './letter-lookalikes.ts';
@@ -467,7 +468,7 @@ function halfWidth(char: string, before: string | undefined, after: string | und
   return chineseNeighbour(before) || chineseNeighbour(after) ? char : ascii;
 }
 
-/** Averages the characters read (spaces placed from gaps do not count), mends l-for-I, letter case, o-for-。, °℃, notation, o-for-0, 0-for-Ø and a control frame's symbols. */
+/** Averages the characters read (spaces placed from gaps do not count), mends l-for-I, letter case, o-for-。, °℃, notation, o-for-0, hex bytes run together, 0-for-Ø and a control frame's symbols. */
 function finish(chars: string[], probabilities: Array<number | undefined>): DecodedLine {
   let sum = 0;
   let count = 0;
@@ -478,6 +479,6 @@ function finish(chars: string[], probabilities: Array<number | undefined>): Deco
   }
   // ℃ is one character; the recogniser now and then reads a degree sign before it as well.
   const text = chars.join('').replaceAll('°℃', '℃');
-  const mended = restoreDiameterMarks(fixDigitLookalikes(fixNotation(fixAisi(fixPound(fixMicrometre(fixChineseFullStop(fixLetterCase(fixLAfterCapital(fixCapitalI(fixIdentifierIn(fixSnakeCase(fixI2c(text)))))))))))));
+  const mended = restoreDiameterMarks(fixHexBytes(fixDigitLookalikes(fixNotation(fixAisi(fixPound(fixMicrometre(fixChineseFullStop(fixLetterCase(fixLAfterCapital(fixCapitalI(fixIdentifierIn(fixSnakeCase(fixI2c(text))))))))))))));
   return { text: lowerDomains(joinSchemes(joinEmailAddresses(restoreFrameSymbols(mended)))), confidence: count === 0 ? 0 : sum / count, characters: count };
 }

@@ -43,6 +43,18 @@ describe('fixDigitLookalikes', () => {
     expect(fixDigitLookalikes(text)).toBe(text);
   });
 
+  it('reads a number’s zeros read as O before a unit (AT6558’s datasheet, scanned)', () => {
+    expect(fixDigitLookalikes('充电电流最大为 50OuA, C1 1OOnF, 2OmA, 1O0ms, 3.3OV, 96OObps')).toBe('充电电流最大为 500uA, C1 100nF, 20mA, 100ms, 3.30V, 9600bps');
+    const text = '5Own, 1OVER, LDO 3V3, A1Omega';
+    expect(fixDigitLookalikes(text)).toBe(text);
+  });
+
+  it('reads a 0x number’s x read as a times sign (ATGM’s upgrade protocol, scanned)', () => {
+    expect(fixDigitLookalikes('最大数据包为 0×2000 字节, ID 0×B5')).toBe('最大数据包为 0x2000 字节, ID 0xB5');
+    const text = '10×20 mm, 0×45°, 0×5, 2.0×12, 0×2.5';
+    expect(fixDigitLookalikes(text)).toBe(text);
+  });
+
   it('closes up a receipt’s amounts read with spaces after their currency, reads their O as zero, and mends a number sign read N0', () => {
     expect(fixDigitLookalikes('Rate A RM4. 00, TOTAL RM 64. 15, Paid RM4. 0 0, change RMO. 0 0, GST 6. 00 % RMO. 23')).toBe(
       'Rate A RM4.00, TOTAL RM 64.15, Paid RM4.00, change RM0.00, GST 6.00 % RM0.23',

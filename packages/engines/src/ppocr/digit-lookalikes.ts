@@ -41,6 +41,12 @@ const SIZE_ZERO = /(?:(?<![\p{Script=Latin}\p{N}])|(?<=\d[xX×]))(S?R|C)[oO](?=[
  */
 const ZERO_UNIT = /(?<![\p{Script=Latin}\p{N}])O(?=(?:mg|g|kg|mm|cm|ml|mL|%|mA|mV|mW|kW|kV|Hz|kHz|MHz|kPa|MPa|Nm|rpm)(?![\p{Script=Latin}\p{N}]))/gu;
 /**
+ * A number's zeros after its first digit read as O straight before an electrical unit or a
+ * size's (`50OuA`, a charging current in AT6558's datasheet scanned; `1OOnF`, `2OmA`, `1OOms`).
+ */
+const ZEROS_BEFORE_UNIT =
+  /(?<=(?<![\p{Script=Latin}\p{N}.,])\d[\d.,]*)[oO][\doO]*(?=(?:[uµμnpmkM]?[AVWF]|[uµμnm]H|[kM]?Ω|[kMG]?Hz|[mµμun]s|dBm?|mm|cm|km|kg|mg|ppm|mAh|[kM]?bps)(?![\p{Script=Latin}\p{N}]))/gu;
+/**
  * A hexadecimal number's leading zero read as O before capital hex digits and an `h` (a
  * datasheet's register address, `COUNTER_BDR_REG2 (OCh)`).
  */
@@ -52,6 +58,11 @@ const HEX_ZERO = /(?<![\p{Script=Latin}\p{N}])[oO](?=[0-9A-F]{1,3}h(?![\p{Script
  * digit, so no word is spelt so (`Oxford`'s letters after the x are not all hex, `OxO` has none).
  */
 const HEX_LITERAL = /(?<![\p{Script=Latin}\p{N}])[0oO][xX](?=[0-9A-Fa-fO]*[0-9A-Fa-f])[0-9A-Fa-fO]{1,16}(?![\p{Script=Latin}\p{N}])/gu;
+/**
+ * A hexadecimal number's x read as a times sign (`0×2000`, a packet's size in ATGM's upgrade
+ * protocol): nothing is multiplied by 0, so two hex digits or more after it make it a 0x.
+ */
+const HEX_TIMES = /(?<![\p{Script=Latin}\p{N}.,])0×(?=[0-9A-Fa-f]{2,}(?![\p{Script=Latin}\p{N}°.,]))/gu;
 /** A percentage whose first digit 5 reads as an S (`Vitamin A S0%`). */
 const FIVE_PERCENT = /(?<![\p{Script=Latin}\p{N}])S(?=\d+(?:[.,]\d+)?%)/gu;
 
@@ -96,7 +107,9 @@ export function fixDigitLookalikes(text: string): string {
     .replace(THREAD_ONE, '$11')
     .replace(SIZE_ZERO, '$10')
     .replace(ZERO_UNIT, '0')
+    .replace(ZEROS_BEFORE_UNIT, (zeros) => zeros.replace(/[oO]/g, '0'))
     .replace(HEX_ZERO, '0')
+    .replace(HEX_TIMES, '0x')
     .replace(HEX_LITERAL, (literal) => `0${literal[1]}${literal.slice(2).replaceAll('O', '0')}`)
     .replace(CURRENCY_ZERO, '0')
     .replace(CURRENCY_DECIMALS, '')
