@@ -76,6 +76,19 @@ describe('pinZeros', () => {
     expect(read('20 TXDI Reserved', 'RXDI 21', 'TXDIN')).toEqual(['20 TXD1 Reserved', 'RXD1 21', 'TXDIN']);
   });
 
+  it('reads a pin table’s supplies, LDOs and I²C signals as Sony’s CXD5605GF datasheet prints them, scanned', () => {
+    expect(read('12C0_SDA In/Out VDD_100 Hi-Z', 'C1 DC_0 VDD_101', 'D3 LDOO_OUT Power', 'E1 LD02_OUT', 'P15 /12C1_SDA', '12C SCL')).toEqual([
+      'I2C0_SDA In/Out VDD_IO0 Hi-Z',
+      'C1 DC_0 VDD_IO1',
+      'D3 LDO0_OUT Power',
+      'E1 LDO2_OUT',
+      'P15 /I2C1_SDA',
+      'I2C SCL',
+    ]);
+    const text = ['VDD_10 V', 'VDD_1000', 'LD02X', 'LDOOR', '12C SCALE', '12S pack'];
+    expect(read(...text)).toEqual(text);
+  });
+
   it('reads a receiver’s 1PPS read with an I on a page about satellite positioning', () => {
     expect(read('GPS&BD 典型功耗', '22 VBAT IPPS 3', 'lPPS output')).toEqual(['GPS&BD 典型功耗', '22 VBAT 1PPS 3', '1PPS output']);
     expect(read('IPPS 3', 'Medicare IPPS rule', 'IPPS://host')).toEqual(['IPPS 3', 'Medicare IPPS rule', 'IPPS://host']);

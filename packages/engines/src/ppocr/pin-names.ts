@@ -53,6 +53,14 @@ const CHANNEL_ZERO = /(?<=_CH)O(?=[PN]?(?![\p{L}\p{N}]))/gu;
 const GPIO_O = /(?<![\p{L}\p{N}])((?:SW)?GPI|VDDI|VCCI)0(?=\d|_\d)/gu;
 /** An I/O supply's O read as a zero (`VDD_I0`, AT6558's pin table scanned): a supply takes no number 0 after its I. */
 const SUPPLY_IO = /(?<=(?<![\p{L}\p{N}])[AD]?V(?:DD|CC)_?)I0(?![\p{L}\p{N}])/gu;
+/** A numbered I/O supply's IO read as a 10 (`VDD_100`, `VDD_101` for VDD_IO0 and VDD_IO1, Sony's CXD5605GF). */
+const SUPPLY_IO_NUMBER = /(?<=(?<![\p{L}\p{N}])[AD]?V(?:DD|CC)_)1[0O](?=\d(?![\p{L}\p{N}]))/gu;
+/**
+ * A numbered LDO's output with its O read as a zero or its number 0 as an O (`LD02_OUT`,
+ * `LDOO_OUT`): before an underscore or standing alone, no other name is spelt so.
+ */
+const LDO_DIGIT = /(?<![\p{L}\p{N}])LD0(?=\d(?:_|(?![\p{L}\p{N}])))/gu;
+const LDO_ZERO = /(?<=(?<![\p{L}\p{N}])LDO)O(?=_|(?![\p{L}\p{N}]))/gu;
 /** A GPIO's number with a 0 read as O (`GPIO1O`; `GPIO_1O` but not `GPIO_O`, which may be an output). */
 const GPIO_NUMBER = /(?<=(?<![\p{L}\p{N}])(?:SW)?GPIO)(?:[0-9O]*O[0-9O]*|_(?=[0-9O]*\d)[0-9O]*O[0-9O]*)(?![\p{L}\p{N}])/gu;
 /**
@@ -77,15 +85,19 @@ const CAN_ZERO = /(?<![\p{L}\p{N}])(CAN)O(?![\p{L}\p{N}])/gu;
  * degrees, and `12S1P` stays so anywhere.
  */
 const BUS_ONE = /(?<![\p{L}\p{N}])12([CS])(?=[0-9O]?(?![\p{L}\p{N}]))/gu;
+/** ...and anywhere before a signal of theirs (`12C0_SDA`, `12C SCL`, `12S_WS`): Sony's CXD5605GF pin table scanned. */
+const BUS_SIGNAL_ONE = /(?<![\p{L}\p{N}])12([CS])(?=[0-9O]?[_ ](?:SDA|SCL|SCK|WS|SD|MCLK|BCLK|LRCK)(?![\p{L}\p{N}]))/gu;
 const OTHER_BUS = /(?<![\p{L}\p{N}])(?:UART|USART|SPI|QSPI|SDIO|USB|CAN|I2C|I2S|JTAG|SWD|PWM|ADC|DAC|GPIO|EMAC)\d?(?![\p{L}])/u;
 /**
  * Lines with pins, peripherals and timers' channels numbered 0 read with an O mended (see
  * PERIPHERAL_ZERO, CHANNEL_ZERO), buses numbered 1 read with an I (PERIPHERAL_ONE), supplies' DD
- * read with an O (SUPPLY_DD), GPIOs' and I/O supplies' O read as 0 (GPIO_O, SUPPLY_IO); on a
- * page about satellites a receiver's 1PPS read with an I (PULSE_PER_SECOND); on a page of pin
- * names also ports' pins 0 (see PORT_ZERO), CAN buses, cameras, flash and cores 0 (UNIT_ZERO),
- * GPIOs' numbers (GPIO_NUMBER), the types DI/DO and TDI/TDO (IN_OUT, I2S_AFTER_SLASH), and I²C
- * and I²S buses read with a 1, there or beside another bus (see BUS_ONE).
+ * read with an O (SUPPLY_DD), GPIOs' and I/O supplies' O read as 0 (GPIO_O, SUPPLY_IO,
+ * SUPPLY_IO_NUMBER), LDOs' O and 0 (LDO_DIGIT, LDO_ZERO), I²C's and I²S's I before their signals
+ * (BUS_SIGNAL_ONE); on a page about satellites a receiver's 1PPS read with an I
+ * (PULSE_PER_SECOND); on a page of pin names also ports' pins 0 (see PORT_ZERO), CAN buses,
+ * cameras, flash and cores 0 (UNIT_ZERO), GPIOs' numbers (GPIO_NUMBER), the types DI/DO and
+ * TDI/TDO (IN_OUT, I2S_AFTER_SLASH), and I²C and I²S buses read with a 1, there or beside
+ * another bus (see BUS_ONE).
  */
 export function pinZeros(lines: ReadLine[]): ReadLine[] {
   const pinPage = new Set(lines.flatMap(({ text }) => text.match(PIN) ?? [])).size >= LEAST_PINS;
@@ -99,7 +111,11 @@ export function pinZeros(lines: ReadLine[]): ReadLine[] {
       .replace(SUPPLY_DD, '$1DD')
       .replace(CHANNEL_ZERO, '0')
       .replace(GPIO_O, '$1O')
-      .replace(SUPPLY_IO, 'IO');
+      .replace(SUPPLY_IO, 'IO')
+      .replace(SUPPLY_IO_NUMBER, 'IO')
+      .replace(LDO_DIGIT, 'LDO')
+      .replace(LDO_ZERO, '0')
+      .replace(BUS_SIGNAL_ONE, 'I2$1');
     const text = pinPage
       ? peripherals
           .replace(PORT_ZERO, '$10')
