@@ -9,7 +9,7 @@ import { fixDigitLookalikes } from './digit-lookalikes.ts';
 import { fixHexBytes } from './hex-bytes.ts';
 import { fixSnakeCase } from './snake-case.ts';
 import { restoreFrameSymbols } from './frame-symbols.ts';
-import { fixAisi, fixCapitalI, fixChineseFullStop, fixHanLookalikes, fixI2c, fixIdentifierIn, fixLAfterCapital, fixLetterCase, fixMicrometre, fixNotation, fixPound, HAN } from './letter-lookalikes.ts';
+import { fixAisi, fixCapitalI, fixChineseFullStop, fixHanLookalikes, fixI2c, fixIdentifierIn, fixLAfterCapital, fixLetterCase, fixMicrometre, fixNotation, fixOutZero, fixPound, HAN } from './letter-lookalikes.ts';
 import { SPACE_RUN } from './long-lines.ts';
 import { restoreHanOne } from './han-numerals.ts';
 import { inEvenCells, neighbouringCells } from './monospace.ts';
@@ -479,6 +479,6 @@ function finish(chars: string[], probabilities: Array<number | undefined>): Deco
   }
   // ℃ is one character; the recogniser now and then reads a degree sign before it as well.
   const text = chars.join('').replaceAll('°℃', '℃');
-  const mended = restoreDiameterMarks(fixHexBytes(fixDigitLookalikes(fixNotation(fixAisi(fixPound(fixMicrometre(fixChineseFullStop(fixLetterCase(fixLAfterCapital(fixCapitalI(fixIdentifierIn(fixSnakeCase(fixI2c(text))))))))))))));
+  const mended = restoreDiameterMarks(fixHexBytes(fixDigitLookalikes(fixNotation(fixAisi(fixPound(fixMicrometre(fixChineseFullStop(fixLetterCase(fixOutZero(fixLAfterCapital(fixCapitalI(fixIdentifierIn(fixSnakeCase(fixI2c(text)))))))))))))));
   return { text: lowerDomains(joinSchemes(joinEmailAddresses(restoreFrameSymbols(mended)))), confidence: count === 0 ? 0 : sum / count, characters: count };
 }

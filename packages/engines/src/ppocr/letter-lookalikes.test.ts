@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fixAisi, fixCapitalI, fixI2c, fixIdentifierIn, fixLAfterCapital, fixChineseFullStop, fixHanLookalikes, fixLetterCase, fixMicrometre, fixNotation, fixPound } from './letter-lookalikes.ts';
+import { fixAisi, fixCapitalI, fixOutZero, fixI2c, fixIdentifierIn, fixLAfterCapital, fixChineseFullStop, fixHanLookalikes, fixLetterCase, fixMicrometre, fixNotation, fixPound } from './letter-lookalikes.ts';
 
 describe('fixCapitalI', () => {
   it('reads l as I inside words written in capitals', () => {
@@ -204,5 +204,21 @@ describe('fixLAfterCapital', () => {
   it('leaves capitals, short words and letters no English word starts with before l', () => {
     const text = 'UIkit, AIoT, SIM, BIOS, FIFO, CIs, GIFs, MIcro, SIMple, XIaomi';
     expect(fixLAfterCapital(text)).toBe(text);
+  });
+
+  it('reads All read with capital Is, and in a row of All cells with ones or an l lost (SiRF’s NMEA manual, scanned)', () => {
+    expect(fixLAfterCapital('AII rights reserved; AIl of them')).toBe('All rights reserved; All of them');
+    expect(fixLAfterCapital('GSA AII AI1 AI AI AII AII No AI')).toBe('GSA All All All All All All No All');
+    // Outside such a row: an AI, a ball A11, analog input AI1.
+    const text = 'AI and All, ball A11, input AI1, AII AI';
+    expect(fixLAfterCapital(text)).toBe('AI and All, ball A11, input AI1, All AI');
+  });
+});
+
+describe('fixOutZero', () => {
+  it('reads Out and Output read with a zero (Sony’s CXD5605GF pin table, scanned)', () => {
+    expect(fixOutZero('Digital In/0ut VDD_IO1, In/0 ut, 0utput, INT_0UT, 0UTPUTS')).toBe('Digital In/Out VDD_IO1, In/Out, Output, INT_OUT, OUTPUTS');
+    const text = '10ut, 0 utility, 0utdoor, A0UT, 0 UT';
+    expect(fixOutZero(text)).toBe(text);
   });
 });

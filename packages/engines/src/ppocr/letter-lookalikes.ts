@@ -61,9 +61,32 @@ export function fixIdentifierIn(text: string): string {
  */
 const L_AFTER_CAPITAL = /(?<![A-Za-z0-9])([BCFGPS])I(?=[a-z]{3,}(?![A-Za-z0-9]))/g;
 
-/** Mends a word's l read as I after its first capital (see `L_AFTER_CAPITAL`). */
+/**
+ * `All` with its two l read as capital Is (`AII`, `AIl`), as a sans face draws them; in a table's
+ * row of `All` cells also read with ones or one l lost (`A11`, `AI1`, `AI`: SiRF's NMEA manual's
+ * table of supported messages, scanned, read All so 8 times in 87).
+ */
+const ALL_AS_I = /(?<![\p{L}\p{N}])A(?:II|Il|lI)(?![\p{L}\p{N}])/gu;
+const ALL_LIKE = /(?<![\p{L}\p{N}])A(?:[Il1|]{2}|I)(?![\p{L}\p{N}])/gu;
+/** A line holds a row of `All` cells where it reads this many, at least, with letters for their ls. */
+const ALL_ROW = 3;
+
+/** Mends a word's l read as I after its first capital (see `L_AFTER_CAPITAL`), and `All` read `AII` (see `ALL_AS_I`). */
 export function fixLAfterCapital(text: string): string {
-  return text.replace(L_AFTER_CAPITAL, '$1l');
+  const mended = text.replace(L_AFTER_CAPITAL, '$1l').replace(ALL_AS_I, 'All');
+  const alls = mended.match(/(?<![\p{L}\p{N}])All(?![\p{L}\p{N}])/gu)?.length ?? 0;
+  return alls >= ALL_ROW ? mended.replace(ALL_LIKE, 'All') : mended;
+}
+
+/**
+ * `Out` and `Output` with the O read as a zero, in a pin table's types (`In/0ut`, `In/0 ut`,
+ * `0UTPUT`, Sony's CXD5605GF datasheet scanned): no number is followed so.
+ */
+const OUT_ZERO = /(?<![\p{L}\p{N}])(?:0 (?=ut(?:put)?s?(?![\p{L}\p{N}]))|0(?=(?:ut(?:put)?s?|UT(?:PUT)?S?)(?![\p{L}\p{N}])))/gu;
+
+/** Mends `Out` read `0ut` (see `OUT_ZERO`). */
+export function fixOutZero(text: string): string {
+  return text.replace(OUT_ZERO, 'O');
 }
 
 /** Letters whose capital is the small letter drawn larger: the recogniser often gets their case wrong. */
