@@ -10,6 +10,12 @@ export interface PixelRect {
 
 /** Darker than this (mean of R, G, B) counts as ink; light grey print still does. */
 export const INK_LEVEL = 200;
+/** Whether the pixel (x, y) of `page` is darker than `level` (mean of R, G, B). */
+export function isInkAt(page: PageImage, x: number, y: number, level = INK_LEVEL): boolean {
+  const i = (y * page.width + x) * 3;
+  return page.data[i]! + page.data[i + 1]! + page.data[i + 2]! < 3 * level;
+}
+
 /** A row or column needs this many ink pixels, so isolated scanner noise does not count. */
 const MIN_INK = 3;
 /** Paper kept around the ink, so the detector sees each line's surroundings. */

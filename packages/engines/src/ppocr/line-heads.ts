@@ -1,6 +1,6 @@
 import type { PageImage, Quad } from '@ocr/contracts';
 import { quadArea, quadBounds, quadOverlap, type Bounds } from './geometry.ts';
-import { INK_LEVEL } from './ink-bounds.ts';
+import { isInkAt } from './ink-bounds.ts';
 import type { ReadLine } from './readings.ts';
 import { readsUpOrDown } from './sideways-text.ts';
 
@@ -52,10 +52,7 @@ function inkFrom(page: PageImage, own: Bounds, boxes: readonly Bounds[], from: n
   const left = Math.max(0, Math.round(to)), right = Math.min(page.width, Math.round(from));
   const near = boxes.filter((b) => b.right > left && b.left < right && b.bottom > top && b.top < bottom);
   const inBox = (x: number, y: number) => near.some((b) => x >= b.left && x < b.right && y >= b.top && y < b.bottom);
-  const dark = (x: number, y: number) => {
-    const i = (y * page.width + x) * 3;
-    return page.data[i]! + page.data[i + 1]! + page.data[i + 2]! < INK_LEVEL * 3;
-  };
+  const dark = (x: number, y: number) => isInkAt(page, x, y);
   // A table's rule between a label's cell and this one runs past the row both ways: no glyph does.
   const rule = (x: number) => dark(x, Math.max(0, Math.round(own.top))) && dark(x, Math.min(page.height - 1, Math.round(own.bottom)));
   const inked = (x: number) => {

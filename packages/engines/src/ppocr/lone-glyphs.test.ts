@@ -61,6 +61,29 @@ describe('loneGlyphBoxes', () => {
     expect(loneGlyphBoxes(image, lines)).toEqual([]);
   });
 
+  it('boxes a number in a tight frame, a schematic’s pin box, inside the frame; not one sharing its frame with another mark', async () => {
+    const ink = inkExtent('12', SIZE, FACE);
+    const [x, y] = [60, 60];
+    // The digits' ink runs from about y + 1 to y + 13 at 17 px: the frame stands 2–3 px off all round.
+    const [l, r, t, b] = [x + ink.left - 3, x + ink.right + 3, y - 2, y + 16];
+    const frame: Array<[number, number, number, number]> = [[l, t, r, t], [l, b, r, b], [l, t, l, b], [r, t, r, b]];
+    const framed = await pinTable([['12', x, y]], frame);
+    const boxes = loneGlyphBoxes(framed.image, framed.lines);
+    expect(boxes).toHaveLength(1);
+    expect(holds(boxes[0]!, middle('12', x, y))).toBe(true);
+    const inside = quadBounds(boxes[0]!);
+    expect(inside.left).toBeGreaterThan(l);
+    expect(inside.right).toBeLessThanOrEqual(r);
+    expect(inside.top).toBeGreaterThan(t);
+    expect(inside.bottom).toBeLessThanOrEqual(b);
+    // A tick between the digits and a wider frame: no number standing alone there.
+    const wider: Array<[number, number, number, number]> = [[l, t, r + 8, t], [l, b, r + 8, b], [l, t, l, b], [r + 8, t, r + 8, b]];
+    const marked = await pinTable([['12', x, y]], [...wider, [r + 3, t + 6, r + 3, t + 12]]);
+    expect(loneGlyphBoxes(marked.image, marked.lines)).toEqual([]);
+    const open = await pinTable([['12', x, y]], [...wider]);
+    expect(loneGlyphBoxes(open.image, open.lines)).toHaveLength(1);
+  });
+
   it('leaves a pale mark on a tinted patch: a header’s dotted tint, no print', async () => {
     const { image, lines } = await pinTable([['7', 60, 60], ['4', 160, 100]]);
     expect(loneGlyphBoxes(image, lines)).toHaveLength(2);

@@ -1,6 +1,6 @@
 import type { PageImage, Quad } from '@ocr/contracts';
 import { quadBounds, quadSize, type Bounds } from './geometry.ts';
-import { INK_LEVEL } from './ink-bounds.ts';
+import { INK_LEVEL, isInkAt } from './ink-bounds.ts';
 import { componentsIn, type Component } from './ink-components.ts';
 import type { ReadLine } from './readings.ts';
 
@@ -84,18 +84,88 @@ function inkOf(page: PageImage): { ink: Uint8Array; pixels: number } {
  * bounds, any ink there is another mark's.
  */
 function crowded(page: PageImage, b: Bounds, by: number): boolean {
-  const { width, height, data } = page;
+  const { width, height } = page;
   const outer = grown(b, by);
-  const level = INK_LEVEL * 3;
   let stray = 0;
   for (let y = Math.max(0, Math.floor(outer.top)); y < Math.min(height, Math.ceil(outer.bottom)); y++) {
     for (let x = Math.max(0, Math.floor(outer.left)); x < Math.min(width, Math.ceil(outer.right)); x++) {
       if (x >= b.left && x < b.right && y >= b.top && y < b.bottom) continue;
-      const i = (y * width + x) * 3;
-      if (data[i]! + data[i + 1]! + data[i + 2]! < level && ++stray > STRAY_PIXELS) return true;
+      if (isInkAt(page, x, y) && ++stray > STRAY_PIXELS) return true;
     }
   }
   return false;
+}
+
+/** A frame around a number stands within this many of its heights of it on every side... */
+const FRAME_REACH = 1;
+/** ...found along this many rows or columns through the number's middle, of those looked along... */
+const FRAME_HITS = 0.75;
+/** ...each side inked along this share of it from corner to corner. */
+const FRAME_SIDE = 0.8;
+
+/**
+ * The inside of the frame `b` stands alone in (a schematic's pin box, a tight table cell), where
+ * the ink around it is that frame's: strokes on all four sides within FRAME_REACH of its heights,
+ * met along most rows and columns through its middle, running from corner to corner, and nothing
+ * else between them and it.
+ * Undefined where there is none.
+ */
+function frameAround(page: PageImage, b: Bounds): Bounds | undefined {
+  const { width, height } = page;
+  const isInk = (x: number, y: number) => isInkAt(page, x, y);
+  const reach = Math.round(FRAME_REACH * (b.bottom - b.top));
+  // The nearest ink from the number's edge outwards along each of `lanes`; its median where most lanes meet some.
+  const side = (lanes: number[], from: number, step: -1 | 1, inkAt: (lane: number, at: number) => boolean, limit: number): number | undefined => {
+    const hits: number[] = [];
+    for (const lane of lanes) {
+      for (let k = 0, at = from; k <= reach && at >= 0 && at < limit; k++, at += step) {
+        if (inkAt(lane, at)) {
+          hits.push(at);
+          break;
+        }
+      }
+    }
+    if (hits.length < FRAME_HITS * lanes.length) return undefined;
+    return hits.sort((m, n) => m - n)[hits.length >> 1];
+  };
+  const span = (from: number, to: number) => {
+    const inner = Array.from({ length: Math.max(0, Math.floor(to) - Math.ceil(from)) }, (_, k) => Math.ceil(from) + k);
+    // The middle half: a glyph's serifs and a box's corners stay out of it.
+    return inner.slice(inner.length >> 2, inner.length - (inner.length >> 2));
+  };
+  const rows = span(b.top, b.bottom);
+  const columns = span(b.left, b.right);
+  if (rows.length === 0 || columns.length === 0) return undefined;
+  const left = side(rows, Math.floor(b.left) - 1, -1, (y, x) => isInk(x, y), width);
+  const right = side(rows, Math.ceil(b.right), 1, (y, x) => isInk(x, y), width);
+  const top = side(columns, Math.floor(b.top) - 1, -1, (x, y) => isInk(x, y), height);
+  const bottom = side(columns, Math.ceil(b.bottom), 1, (x, y) => isInk(x, y), height);
+  if (left === undefined || right === undefined || top === undefined || bottom === undefined) return undefined;
+  // Each side a stroke from corner to corner (a tick beside the number is none), a pixel's lean allowed.
+  const inked = (from: number, to: number, at: (k: number) => boolean) => {
+    let count = 0;
+    for (let k = from; k <= to; k++) if (at(k)) count++;
+    return count >= FRAME_SIDE * (to - from + 1);
+  };
+  const near = (x: number, y: number, across: boolean) => (across ? [x - 1, x, x + 1].some((v) => v >= 0 && v < width && isInk(v, y)) : [y - 1, y, y + 1].some((v) => v >= 0 && v < height && isInk(x, v)));
+  if (
+    !inked(top, bottom, (y) => near(left, y, true)) ||
+    !inked(top, bottom, (y) => near(right, y, true)) ||
+    !inked(left, right, (x) => near(x, top, false)) ||
+    !inked(left, right, (x) => near(x, bottom, false))
+  ) {
+    return undefined;
+  }
+  // Between the frame and the number, blank: the frame's strokes may lean a pixel.
+  const inside = { left: left + 2, top: top + 2, right: right - 1, bottom: bottom - 1 };
+  let stray = 0;
+  for (let y = inside.top; y < inside.bottom; y++) {
+    for (let x = inside.left; x < inside.right; x++) {
+      if (x >= b.left && x < b.right && y >= b.top && y < b.bottom) continue;
+      if (isInk(x, y) && ++stray > STRAY_PIXELS) return undefined;
+    }
+  }
+  return { left: left + 1, top: top + 1, right, bottom };
 }
 
 /** How much darker the darkest pixel within `b` is than the mean of the ring `by` pixels around it. */
@@ -174,10 +244,19 @@ export function loneGlyphBoxes(page: PageImage, lines: readonly ReadLine[]): Qua
       bottom: Math.max(...group.map((g) => g.bottom)),
     };
     const h = bounds.bottom - bounds.top;
-    if (crowded(page, bounds, CLEARANCE * h) || contrast(page, bounds, CLEARANCE * h) < MIN_CONTRAST) continue;
+    const isCrowded = crowded(page, bounds, CLEARANCE * h);
+    const frame = isCrowded ? frameAround(page, bounds) : undefined;
+    if ((isCrowded && frame === undefined) || contrast(page, bounds, CLEARANCE * h) < MIN_CONTRAST) continue;
     const pad = h / 4;
     const grow = Math.max(pad, (h + 2 * pad - (bounds.right - bounds.left)) / 2);
-    const [l, t, r, b] = [Math.max(0, bounds.left - grow), Math.max(0, bounds.top - pad), Math.min(page.width, bounds.right + grow), Math.min(page.height, bounds.bottom + pad)];
+    // A framed number is read inside its frame: its strokes beside the digits read as ones.
+    const within = frame ?? { left: 0, top: 0, right: page.width, bottom: page.height };
+    const [l, t, r, b] = [
+      Math.max(within.left, bounds.left - grow),
+      Math.max(within.top, bounds.top - pad),
+      Math.min(within.right, bounds.right + grow),
+      Math.min(within.bottom, bounds.bottom + pad),
+    ];
     boxes.push([[l, t], [r, t], [r, b], [l, b]]);
   }
   return boxes;

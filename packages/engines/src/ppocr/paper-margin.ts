@@ -1,5 +1,5 @@
 import type { PageImage, Point } from '@ocr/contracts';
-import { INK_LEVEL } from './ink-bounds.ts';
+import { isInkAt } from './ink-bounds.ts';
 
 /**
  * Paper added around a page whose print runs to its edge (a label cropped tight to its ink): the
@@ -16,13 +16,10 @@ const MAX_STRIP = 160;
 const EDGE = 4;
 
 /** Whether the page is a strip (see MAX_STRIP) with ink within EDGE pixels of any of its edges. */
-export function isTightCrop({ width, height, data }: PageImage): boolean {
+export function isTightCrop(page: PageImage): boolean {
+  const { width, height } = page;
   if (Math.min(width, height) > MAX_STRIP) return false;
-  const level = INK_LEVEL * 3;
-  const inked = (x: number, y: number) => {
-    const i = (y * width + x) * 3;
-    return data[i]! + data[i + 1]! + data[i + 2]! < level;
-  };
+  const inked = (x: number, y: number) => isInkAt(page, x, y);
   const band = Math.min(EDGE, width, height);
   for (let d = 0; d < band; d++) {
     for (let x = 0; x < width; x++) if (inked(x, d) || inked(x, height - 1 - d)) return true;

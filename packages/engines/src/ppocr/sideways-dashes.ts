@@ -1,6 +1,6 @@
 import type { PageImage, Quad } from '@ocr/contracts';
 import { quadBounds } from './geometry.ts';
-import { INK_LEVEL } from './ink-bounds.ts';
+import { isInkAt } from './ink-bounds.ts';
 import { componentsIn } from './ink-components.ts';
 import type { ReadLine } from './readings.ts';
 import { readsUpOrDown } from './sideways-text.ts';
@@ -34,8 +34,7 @@ function lyingBar(page: PageImage, box: Quad): { left: number; top: number; righ
   const ink = new Uint8Array(w * h);
   for (let y = 0; y < h; y++) {
     for (let x = 0; x < w; x++) {
-      const i = ((window.top + y) * page.width + window.left + x) * 3;
-      ink[y * w + x] = page.data[i]! + page.data[i + 1]! + page.data[i + 2]! < 3 * INK_LEVEL ? 1 : 0;
+      ink[y * w + x] = isInkAt(page, window.left + x, window.top + y) ? 1 : 0;
     }
   }
   const shapes = componentsIn(ink, window, window).filter((shape) => shape.pixels >= SPECK_PIXELS);

@@ -1,6 +1,6 @@
 import type { PageImage, Quad } from '@ocr/contracts';
 import { quadBounds, type Bounds } from './geometry.ts';
-import { INK_LEVEL } from './ink-bounds.ts';
+import { isInkAt as isInk } from './ink-bounds.ts';
 import { componentsIn, type Component } from './ink-components.ts';
 import type { ReadLine } from './readings.ts';
 import { readsUpOrDown } from './sideways-text.ts';
@@ -62,11 +62,6 @@ interface Figure {
   inkTop: number;
   inkBottom: number;
 }
-
-const isInk = (page: PageImage, x: number, y: number, level = INK_LEVEL): boolean => {
-  const i = (y * page.width + x) * 3;
-  return page.data[i]! + page.data[i + 1]! + page.data[i + 2]! < 3 * level;
-};
 
 /**
  * The digits' ink rows in the line's box: the tallest run of rows holding ink, where a row or a
