@@ -206,6 +206,12 @@ describe('fixLAfterCapital', () => {
     expect(fixLAfterCapital(text)).toBe(text);
   });
 
+  it('reads a clock’s Clk in an identifier read with an I or i (SiRF’s NMEA manual, scanned)', () => {
+    expect(fixLAfterCapital('ephCIkFlag, cgeeCikGpsWeek, eeCIkAge, SysCIk, CIk_DIV')).toBe('ephClkFlag, cgeeClkGpsWeek, eeClkAge, SysClk, Clk_DIV');
+    const text = 'Cikgu, CIkx, ACIk, Click';
+    expect(fixLAfterCapital(text)).toBe(text);
+  });
+
   it('reads All read with capital Is, and in a row of All cells with ones or an l lost (SiRF’s NMEA manual, scanned)', () => {
     expect(fixLAfterCapital('AII rights reserved; AIl of them')).toBe('All rights reserved; All of them');
     expect(fixLAfterCapital('GSA AII AI1 AI AI AII AII No AI')).toBe('GSA All All All All All All No All');

@@ -71,9 +71,15 @@ const ALL_LIKE = /(?<![\p{L}\p{N}])A(?:[Il1|]{2}|I)(?![\p{L}\p{N}])/gu;
 /** A line holds a row of `All` cells where it reads this many, at least, with letters for their ls. */
 const ALL_ROW = 3;
 
-/** Mends a word's l read as I after its first capital (see `L_AFTER_CAPITAL`), and `All` read `AII` (see `ALL_AS_I`). */
+/**
+ * A clock's `Clk` in a code identifier with its l read as I or i (`ephCIkFlag`, `cgeeCikGpsWeek`,
+ * SiRF's NMEA manual scanned): no word is spelt so.
+ */
+const CLK = /(?<![A-Z0-9])C[Ii]k(?=[A-Z0-9_]|(?![\p{L}\p{N}]))/gu;
+
+/** Mends a word's l read as I after its first capital (see `L_AFTER_CAPITAL`), `Clk` (see `CLK`) and `All` read `AII` (see `ALL_AS_I`). */
 export function fixLAfterCapital(text: string): string {
-  const mended = text.replace(L_AFTER_CAPITAL, '$1l').replace(ALL_AS_I, 'All');
+  const mended = text.replace(L_AFTER_CAPITAL, '$1l').replace(CLK, 'Clk').replace(ALL_AS_I, 'All');
   const alls = mended.match(/(?<![\p{L}\p{N}])All(?![\p{L}\p{N}])/gu)?.length ?? 0;
   return alls >= ALL_ROW ? mended.replace(ALL_LIKE, 'All') : mended;
 }
