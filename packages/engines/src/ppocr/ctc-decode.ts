@@ -16,7 +16,7 @@ import { inEvenCells, neighbouringCells } from './monospace.ts';
 import { isOpeningNumber, spacedAfterNumber, spacedBetweenDigits } from './number-gap.ts';
 import { isProductDot, spacedAfterMark, stopMarkShown, unreadLastMark } from './stop-marks.ts';
 import { raisedDigit, unreadSquare } from './superscripts.ts';
-import { unspaceLetterGaps } from './word-spaces.ts';
+import { spaceWordGaps, unspaceLetterGaps, type UnspacedGap } from './word-spaces.ts';
 import { joinSchemes, lowerDomains } from './web-addresses.ts';
 
 /** Han, kana, CJK punctuation and full-width forms: no spaces go between these. */
@@ -289,6 +289,8 @@ export function decodeLine(scores: StepScores, offset: number, steps: number, di
   const hanSpaces: Array<{ at: number; steps: number; pSpace: number }> = [];
   // The step each of `chars` was emitted at (a placed space: the next character's).
   const starts: number[] = [];
+  // Gaps between letters read without a space: the strip may show a word's blank there.
+  const unspaced: UnspacedGap[] = [];
   for (let t = 0; t < steps; t++) {
     const best = scores.best[offset + t]!;
     if (best === 0 || best === spaceIndex) {
@@ -309,6 +311,7 @@ export function decodeLine(scores: StepScores, offset: number, steps: number, di
         starts.push(t);
         wordStart = chars.length;
       }
+      if (!spaced && LATIN_LETTER.test(last ?? '') && LATIN_LETTER.test(char)) unspaced.push({ step: t, pSpace: gapSpace });
       const opensNumber = DIGIT.test(char) && (spaced || !NUMBER_PART.test(last ?? ''));
       // I²C read `IC`: a word's first letter I, the C straight after it.
       const squared = ink !== undefined && !spaced && last === 'I' && char === 'C' && wordStart === chars.length - 1 && unreadSquare(ink, lastStart, t);
@@ -340,6 +343,7 @@ export function decodeLine(scores: StepScores, offset: number, steps: number, di
     starts.splice(at, 1);
   }
   if (ink !== undefined) {
+    spaceWordGaps(chars, probabilities, starts, ink, unspaced);
     unspaceLetterGaps(chars, probabilities, starts, ink);
     restoreWideDiameterMarks(chars, starts, steps, ink);
     restoreHanOne(chars, starts, steps, ink);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { inkedStrip, stepOf } from './ink-strips.ts';
-import { unspaceLetterGaps } from './word-spaces.ts';
+import { spaceWordGaps, unspaceLetterGaps } from './word-spaces.ts';
 
 /** A glyph's ink width in strip pixels; its gap to the next glyph is given with it. */
 const GLYPH = 14;
@@ -110,3 +110,30 @@ describe('unspaceLetterGaps', () => {
     expect(d.chars.join('')).toBe('Edgar 9 ainly followed the, x');
   });
 });
+
+describe('spaceWordGaps', () => {
+  /** `please referto the`, its spaces read but the one between `refer` and `to`, which stands `blank` apart. */
+  function unspaced(blank: number) {
+    const glyphs: Array<[string, number]> = [...'please referto the'.replaceAll(' ', '')].map((char, i) => [char, [5, 10, 12].includes(i) ? (i === 10 ? blank : 26) : 3]);
+    const d = decoded(glyphs, new Map([[5, 'placed'], [12, 'placed']]));
+    // The recogniser's gap before the `t`: where it left the space out.
+    return { ...d, step: d.starts[d.chars.indexOf('t', 8)]! };
+  }
+
+  it('puts a space where the recogniser gave one some P(space) and the strip shows a word’s blank (Taoglas’ `referto`)', () => {
+    const d = unspaced(24);
+    spaceWordGaps(d.chars, d.probabilities, d.starts, d.ink, [{ step: d.step, pSpace: 0.075 }]);
+    expect(d.chars.join('')).toBe('please refer to the');
+    expect([d.probabilities.length, d.starts.length]).toEqual([d.chars.length, d.chars.length]);
+  });
+
+  it('leaves letters a letter’s blank apart, and a gap the recogniser gave no P(space)', () => {
+    const close = unspaced(5);
+    spaceWordGaps(close.chars, close.probabilities, close.starts, close.ink, [{ step: close.step, pSpace: 0.075 }]);
+    expect(close.chars.join('')).toBe('please referto the');
+    const faint = unspaced(24);
+    spaceWordGaps(faint.chars, faint.probabilities, faint.starts, faint.ink, [{ step: faint.step, pSpace: 0.002 }]);
+    expect(faint.chars.join('')).toBe('please referto the');
+  });
+});
+

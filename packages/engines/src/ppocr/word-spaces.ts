@@ -61,3 +61,63 @@ export function unspaceLetterGaps(chars: string[], probabilities: Array<number |
     for (const list of [chars, probabilities, starts]) list.splice(at, 1);
   }
 }
+
+/** A gap between two letters read without a space, with its P(space): where `spaceWordGaps` may put one. */
+export interface UnspacedGap {
+  /** The step the letter after the gap was emitted at. */
+  step: number;
+  pSpace: number;
+}
+
+/**
+ * Two steps apart the recogniser leaves a space out with P(space) 0.04–0.08 where the print has
+ * one (`referto`, `Powerenable`, `SPIinput` in Taoglas' small sans print, scanned: blanks 5–8 of
+ * a 48 px strip, its other word spaces 7–10); letters of one word stay under 0.002...
+ */
+const UNSPACED_WORD_PROBABILITY = 0.03;
+/** ...and their blank is this share of the line's word spaces at least... */
+const WORD_GAP_SHARE = 0.6;
+/**
+ * ...and over this many times the line's usual blank between letters of a word (1–2 px there;
+ * a strip's runs do not always fall with the steps the letters are read at, so a few such blanks
+ * measure 6–8).
+ */
+const LETTER_GAP_TIMES = 2;
+/** A line needs this many blanks between letters of a word to measure them by. */
+const LETTER_GAPS = 5;
+
+/**
+ * Puts a space into `gaps` between letters that the recogniser gave some P(space) (see
+ * UNSPACED_WORD_PROBABILITY) where the strip shows a word's blank there: as wide as most of the
+ * line's spaces between letters (WORD_GAP_SHARE) and well over its usual gap inside words
+ * (LETTER_GAP_TIMES).
+ */
+export function spaceWordGaps(chars: string[], probabilities: Array<number | undefined>, starts: number[], ink: StripInk, gaps: readonly UnspacedGap[]): void {
+  const likely = gaps.filter((gap) => gap.pSpace >= UNSPACED_WORD_PROBABILITY);
+  if (likely.length === 0) return;
+  const spaced: number[] = [];
+  const inWords: number[] = [];
+  chars.forEach((char, i) => {
+    if (i === 0 || !LATIN_LETTER.test(chars[i - 1]!)) return;
+    if (char === ' ' && LATIN_LETTER.test(chars[i + 1] ?? '')) {
+      const blank = blankBetween(ink, starts[i - 1]!, starts[i + 1]!);
+      if (blank !== undefined) spaced.push(blank);
+    } else if (LATIN_LETTER.test(char)) {
+      const blank = blankBetween(ink, starts[i - 1]!, starts[i]!);
+      if (blank !== undefined) inWords.push(blank);
+    }
+  });
+  if (spaced.length < SURE_SPACES || inWords.length < LETTER_GAPS) return;
+  const usual = spaced.sort((a, b) => a - b)[spaced.length >> 1]!;
+  const letterGap = inWords.sort((a, b) => a - b)[inWords.length >> 1]!;
+  for (const gap of [...likely].reverse()) {
+    const at = starts.indexOf(gap.step);
+    if (at < 1 || !LATIN_LETTER.test(chars[at - 1]!) || !LATIN_LETTER.test(chars[at]!)) continue;
+    const blank = blankBetween(ink, starts[at - 1]!, gap.step);
+    if (blank === undefined || blank < WORD_GAP_SHARE * usual || blank <= LETTER_GAP_TIMES * letterGap) continue;
+    chars.splice(at, 0, ' ');
+    probabilities.splice(at, 0, undefined);
+    starts.splice(at, 0, gap.step);
+  }
+}
+
