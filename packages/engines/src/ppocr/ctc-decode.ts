@@ -16,7 +16,7 @@ import { inEvenCells, neighbouringCells } from './monospace.ts';
 import { isOpeningNumber, spacedAfterNumber, spacedBetweenDigits } from './number-gap.ts';
 import { isProductDot, spacedAfterMark, stopMarkShown, unreadLastMark } from './stop-marks.ts';
 import { raisedDigit, unreadSquare } from './superscripts.ts';
-import { spaceWordGaps, unspaceLetterGaps, type UnspacedGap } from './word-spaces.ts';
+import { joinFirstCapitals, spaceWordGaps, unspaceLetterGaps, type UnspacedGap } from './word-spaces.ts';
 import { joinSchemes, lowerDomains } from './web-addresses.ts';
 
 /** Han, kana, CJK punctuation and full-width forms: no spaces go between these. */
@@ -345,6 +345,7 @@ export function decodeLine(scores: StepScores, offset: number, steps: number, di
   if (ink !== undefined) {
     spaceWordGaps(chars, probabilities, starts, ink, unspaced);
     unspaceLetterGaps(chars, probabilities, starts, ink);
+    joinFirstCapitals(chars, probabilities, starts, ink);
     restoreWideDiameterMarks(chars, starts, steps, ink);
     restoreHanOne(chars, starts, steps, ink);
     chars.forEach((char, i) => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { inkedStrip, stepOf } from './ink-strips.ts';
-import { spaceWordGaps, unspaceLetterGaps } from './word-spaces.ts';
+import { joinFirstCapitals, spaceWordGaps, unspaceLetterGaps } from './word-spaces.ts';
 
 /** A glyph's ink width in strip pixels; its gap to the next glyph is given with it. */
 const GLYPH = 14;
@@ -134,6 +134,26 @@ describe('spaceWordGaps', () => {
     const faint = unspaced(24);
     spaceWordGaps(faint.chars, faint.probabilities, faint.starts, faint.ink, [{ step: faint.step, pSpace: 0.002 }]);
     expect(faint.chars.join('')).toBe('please referto the');
+  });
+});
+
+describe('joinFirstCapitals', () => {
+  it('takes out a placed space after a word’s first capital where the strip shows less than the line’s word spaces (Sony’s `P roducts`)', () => {
+    const d = line('Use of the P| roducts for', (w) => (w === 3 ? 'placed' : 'sure'));
+    joinFirstCapitals(d.chars, d.probabilities, d.starts, d.ink);
+    expect(d.chars.join('')).toBe('Use of the Products for');
+    expect([d.probabilities.length, d.starts.length]).toEqual([d.chars.length, d.chars.length]);
+  });
+
+  it('keeps a capital standing as a word a word space off, A and I, and a space read surely', () => {
+    for (const text of ['Use a Type C connector', 'Use a Type A| connector', 'Use a Type I| connector']) {
+      const d = line(text, (w) => (w === 3 ? 'placed' : 'sure'));
+      joinFirstCapitals(d.chars, d.probabilities, d.starts, d.ink);
+      expect(d.chars.join('')).toBe(text.replace('|', ''));
+    }
+    const sure = line('Use of the P| roducts for', () => 'sure');
+    joinFirstCapitals(sure.chars, sure.probabilities, sure.starts, sure.ink);
+    expect(sure.chars.join('')).toBe('Use of the P roducts for');
   });
 });
 

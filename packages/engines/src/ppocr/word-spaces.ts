@@ -62,6 +62,43 @@ export function unspaceLetterGaps(chars: string[], probabilities: Array<number |
   }
 }
 
+/**
+ * A word's first capital standing alone before small letters, where some faces leave a blank as
+ * wide as a narrow space after it (`W here`, `U nsigned`, `P roducts` in SiRF's and Sony's
+ * manuals, scanned: 5–9 px where the lines' other word spaces were 10–17). A and I are words.
+ */
+const FIRST_CAPITAL = /^[B-HJ-Z]$/;
+/**
+ * Such a blank is under this share of the line's other spaces between letters (0.42–0.69 there),
+ * where a word space after a capital standing as a word (`Type C connector`) is as wide as the rest.
+ */
+const FIRST_CAPITAL_SHARE = 0.7;
+/** A line needs this many other spaces between letters to measure its word spaces by. */
+const OTHER_SPACES = 2;
+
+/**
+ * Takes out a space placed from a faint P(space) after a word's first capital (see FIRST_CAPITAL)
+ * where the strip shows under FIRST_CAPITAL_SHARE of the line's other spaces between letters.
+ */
+export function joinFirstCapitals(chars: string[], probabilities: Array<number | undefined>, starts: number[], ink: StripInk): void {
+  const doubted: Array<{ at: number; blank: number }> = [];
+  const others: number[] = [];
+  chars.forEach((char, i) => {
+    if (char !== ' ' || !LATIN_LETTER.test(chars[i - 1] ?? '') || !LATIN_LETTER.test(chars[i + 1] ?? '')) return;
+    const blank = blankBetween(ink, starts[i - 1]!, starts[i + 1]!);
+    if (blank === undefined) return;
+    const first = FIRST_CAPITAL.test(chars[i - 1]!) && !/[\p{L}\p{N}]/u.test(chars[i - 2] ?? '') && SMALL_LETTER.test(chars[i + 1]!);
+    if (first && probabilities[i] === undefined) doubted.push({ at: i, blank });
+    else others.push(blank);
+  });
+  if (doubted.length === 0 || others.length < OTHER_SPACES) return;
+  const usual = others.sort((a, b) => a - b)[others.length >> 1]!;
+  for (const { at, blank } of doubted.reverse()) {
+    if (blank >= FIRST_CAPITAL_SHARE * usual) continue;
+    for (const list of [chars, probabilities, starts]) list.splice(at, 1);
+  }
+}
+
 /** A gap between two letters read without a space, with its P(space): where `spaceWordGaps` may put one. */
 export interface UnspacedGap {
   /** The step the letter after the gap was emitted at. */
