@@ -12,9 +12,10 @@ const SPACED_FIT = /(?<=(?:^|[\s(×*\p{Script=Han}])[0Ø][1-9]\d*(?:[.,]\d+)?\s*
  * part (`012.5`; with a decimal comma, as European drawings write it, `021,5`), a fit class
  * (`025 H7`), a symmetric tolerance (`021±0,1`) or a hole callout (`08 THRU`). Only at the start
  * of a token, after a count (`4X08`, `2×06.6`), or straight after Chinese (`孔012.5`, `025H7配合`).
+ * Four digits at most after it: `092321.00` is a time (an NMEA sentence's hhmmss.ss).
  */
 const DIAMETER_AS_ZERO = new RegExp(
-  String.raw`(?<=^|[\s(×*\p{Script=Han}]|\d[xX])0(?=[1-9]\d*(?:\.\d+(?![.\d])|,\d{1,2}(?![.,]?\d)|(?:[.,]\d+)?\s*(?:${FIT}|±|THRU\b|DEEP\b|通孔)))`,
+  String.raw`(?<=^|[\s(×*\p{Script=Han}]|\d[xX])0(?=[1-9]\d{0,3}(?:\.\d+(?![.\d])|,\d{1,2}(?![.,]?\d)|(?:[.,]\d+)?\s*(?:${FIT}|±|THRU\b|DEEP\b|通孔)))`,
   'gu',
 );
 
