@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { stretchedReadsBetter } from './recognizer.ts';
+import { readsMoreStretched, stretchedReadsBetter } from './recognizer.ts';
 
 describe('stretchedReadsBetter', () => {
   it('takes a stretched reading that is sure and surer than the first by a margin', () => {
@@ -17,3 +17,18 @@ describe('stretchedReadsBetter', () => {
     expect(stretchedReadsBetter(0.62, 0.86, 0.89)).toBe(true);
   });
 });
+
+describe('readsMoreStretched', () => {
+  it('takes a stretched reading that holds every glyph read and more at about the confidence (an NMEA sentence in Arial)', () => {
+    const first = { text: '$XXGLL,lat,NS,ong,EW,time, tatus,posMode*cs<CR><>', confidence: 0.83 };
+    expect(readsMoreStretched(first, { text: '$XXGLL,lat,NS,long,EW,time,Status,posMode*cs<CR><LF>', confidence: 0.82 })).toBe(true);
+  });
+
+  it('leaves one that loses or changes a glyph, adds only one, or reads less surely', () => {
+    const first = { text: 'NS,ong,EW,time, tatus', confidence: 0.83 };
+    expect(readsMoreStretched(first, { text: 'NS,long,EW,tine,Status', confidence: 0.85 })).toBe(false);
+    expect(readsMoreStretched(first, { text: 'NS,long,EW,time, tatus', confidence: 0.85 })).toBe(false);
+    expect(readsMoreStretched(first, { text: 'NS,long,EW,time,Status', confidence: 0.79 })).toBe(false);
+  });
+});
+

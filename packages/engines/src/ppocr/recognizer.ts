@@ -32,7 +32,7 @@ const MAX_BATCH_LINES = 8;
  * Such a line reads with doubt; read again stretched, it reads whole and sure. Only Latin lines of
  * some length are tried: Han characters are wide enough not to crowd, and read worse stretched.
  */
-const CROWDED = { confidence: 0.9, characters: 8, stretches: [1.4, 1.8], surerBy: 0.05, muchSurerBy: 0.1, trial: 8 };
+const CROWDED = { confidence: 0.9, characters: 8, stretches: [1.4, 1.8], surerBy: 0.05, muchSurerBy: 0.1, trial: 8, moreGlyphs: 2, lessSureBy: 0.02 };
 
 /**
  * Whether a stretched reading at `stretched` confidence replaces the best so far, of a line first
@@ -43,6 +43,22 @@ const CROWDED = { confidence: 0.9, characters: 8, stretches: [1.4, 1.8], surerBy
 export function stretchedReadsBetter(first: number, best: number, stretched: number): boolean {
   if (stretched < Math.max(best, first + CROWDED.surerBy)) return false;
   return stretched >= CROWDED.confidence || stretched >= first + CROWDED.muchSurerBy;
+}
+
+/**
+ * Whether a stretched reading holds every glyph of the best so far, in order and case aside, and
+ * `moreGlyphs` more, at about its confidence (`lessSureBy` under it at most): glyphs the crowded
+ * reading merged away. A datasheet's NMEA sentence in Arial read `NS,ong,EW,time, tatus` at 0.83,
+ * its glyphs after commas lost, and `NS,long,EW,time,Status` stretched at about as sure.
+ */
+export function readsMoreStretched(best: Pick<DecodedLine, 'text' | 'confidence'>, stretched: Pick<DecodedLine, 'text' | 'confidence'>): boolean {
+  if (stretched.confidence < best.confidence - CROWDED.lessSureBy) return false;
+  const had = [...best.text.replace(/\s/g, '').toLowerCase()];
+  const now = [...stretched.text.replace(/\s/g, '').toLowerCase()];
+  if (now.length < had.length + CROWDED.moreGlyphs) return false;
+  let kept = 0;
+  for (const char of now) if (kept < had.length && char === had[kept]) kept++;
+  return kept === had.length;
 }
 
 /** What a table's rule reads as, when it is read with the text beside it (a diameter's stroke before digits too). */
@@ -112,7 +128,7 @@ export class Recognizer {
     return ways.map((way) => way.map(joined).reduce((whole, byCell) => (onlyRulesMore(whole.text, byCell.text) ? byCell : whole)));
   }
 
-  /** Each crowded-looking reading (see `CROWDED`) replaced by its stretched re-reading where that is surer. */
+  /** Each crowded-looking reading (see `CROWDED`) replaced by its stretched re-reading where that is surer or reads more (see `readsMoreStretched`). */
   private async rereadCrowded(page: PageImage, quads: readonly Quad[], read: DecodedLine[]): Promise<DecodedLine[]> {
     const doubtful = read.flatMap((line, i) =>
       line.confidence < CROWDED.confidence && line.characters >= CROWDED.characters && ![...line.text].some(isCjk) ? [i] : [],
@@ -138,7 +154,7 @@ export class Recognizer {
     for (const stretch of lines.length === 0 ? [] : CROWDED.stretches) {
       const again = await this.readStrips(page, lines.map((i) => quads[i]!), undefined, stretch);
       lines.forEach((i, k) => {
-        if (!stretchedReadsBetter(read[i]!.confidence, best[i]!.confidence, again[k]!.confidence)) return;
+        if (!stretchedReadsBetter(read[i]!.confidence, best[i]!.confidence, again[k]!.confidence) && !readsMoreStretched(best[i]!, again[k]!)) return;
         if (best[i] === read[i]) replaced++;
         best[i] = again[k]!;
       });
