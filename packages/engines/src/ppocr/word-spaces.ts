@@ -1,3 +1,4 @@
+import { inEvenCells, neighbouringCells } from './monospace.ts';
 import type { StripInk } from './strip-ink.ts';
 
 const LATIN_LETTER = /^[A-Za-z]$/;
@@ -122,12 +123,15 @@ const WORD_GAP_SHARE = 0.6;
 const LETTER_GAP_TIMES = 2;
 /** A line needs this many blanks between letters of a word to measure them by. */
 const LETTER_GAPS = 5;
+/** Letters a monospaced face sets narrow in a wide cell, whose blank beside them is no space (`whi le`, `Tensi le`). */
+const NARROW = /^[Iijl]$/;
 
 /**
  * Puts a space into `gaps` between letters that the recogniser gave some P(space) (see
  * UNSPACED_WORD_PROBABILITY) where the strip shows a word's blank there: as wide as most of the
  * line's spaces between letters (WORD_GAP_SHARE) and well over its usual gap inside words
- * (LETTER_GAP_TIMES).
+ * (LETTER_GAP_TIMES); beside a narrow letter, not where the letters stand in a monospaced face's
+ * cells (see `monospace`).
  */
 export function spaceWordGaps(chars: string[], probabilities: Array<number | undefined>, starts: number[], ink: StripInk, gaps: readonly UnspacedGap[]): void {
   const likely = gaps.filter((gap) => gap.pSpace >= UNSPACED_WORD_PROBABILITY);
@@ -152,6 +156,8 @@ export function spaceWordGaps(chars: string[], probabilities: Array<number | und
     if (at < 1 || !LATIN_LETTER.test(chars[at - 1]!) || !LATIN_LETTER.test(chars[at]!)) continue;
     const blank = blankBetween(ink, starts[at - 1]!, gap.step);
     if (blank === undefined || blank < WORD_GAP_SHARE * usual || blank <= LETTER_GAP_TIMES * letterGap) continue;
+    const narrow = NARROW.test(chars[at - 1]!) || NARROW.test(chars[at]!);
+    if (narrow && (neighbouringCells(ink, starts[at - 1]!, gap.step) || inEvenCells(ink, starts[at - 1]!, gap.step))) continue;
     chars.splice(at, 0, ' ');
     probabilities.splice(at, 0, undefined);
     starts.splice(at, 0, gap.step);
