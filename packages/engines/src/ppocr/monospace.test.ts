@@ -41,6 +41,17 @@ describe('neighbouringCells in a line of even letters', () => {
   });
 });
 
+describe('neighbouringCells in a line of glyphs run together', () => {
+  it('finds no cells where many ink runs are wider than a cell (NXP’s bold `Contactless Reader IC`, scanned)', () => {
+    // Its ink runs to the pixel: 12 of 15 middles within 0.15 of a grid of 23 px, but 5 runs over a cell wide.
+    const runs = [[1, 29], [31, 56], [58, 81], [83, 142], [143, 158], [159, 167], [170, 193], [195, 216], [218, 239], [254, 282], [284, 355], [358, 380], [382, 397], [411, 419], [422, 450]] as const;
+    const blocks = runs.map(([start, end]) => ({ start, end, top: 12, bottom: 36 }));
+    const ink = inkedStrip(blocks, { width: 460 });
+    // The r of `Reader` and the I of `IC`.
+    expect(neighbouringCells(ink, stepOf(blocks[12]!), stepOf(blocks[13]!))).toBe(false);
+  });
+});
+
 describe('inEvenCells', () => {
   /** Whether the glyphs of `runs` (start, end in strip pixels) at `left` and `left + 1` stand in even cells with their neighbours. */
   const even = (runs: ReadonlyArray<readonly [number, number]>, left: number) => {

@@ -13,6 +13,13 @@ const SHARE_ON_GRID = 0.75;
 const LEAST_GLYPHS = 12;
 /** Narrower runs are specks or a glyph's detached part, not glyphs. */
 const LEAST_GLYPH = 0.04;
+/**
+ * A monospaced face's glyphs each fit their cell; where more of a line's ink runs than this are
+ * wider than a cell (WIDEST_GLYPH), they are glyphs run together, as a bold heading's blurred on a
+ * scan, whose middles can fall near a grid by chance (NXP's `Contactless Reader IC`: 5 of 15 runs,
+ * read `ReaderIC` as if the r and the I stood in neighbouring cells).
+ */
+const RUN_TOGETHER_SHARE = 0.2;
 /** Glyph middles closer than this many pitches stand in neighbouring cells (a narrow glyph's sits off its cell's middle). */
 const SPACE_PITCHES = 1.5;
 
@@ -23,10 +30,8 @@ function cellPitch(ink: StripInk): number | null {
   let found = pitches.get(ink);
   if (found !== undefined) return found;
   found = null;
-  const middles = ink
-    .runs()
-    .filter((run) => run.end - run.start >= LEAST_GLYPH * ink.height)
-    .map((run) => (run.start + run.end) / 2);
+  const glyphs = ink.runs().filter((run) => run.end - run.start >= LEAST_GLYPH * ink.height);
+  const middles = glyphs.map((run) => (run.start + run.end) / 2);
   const distances = middles.slice(1).map((middle, i) => middle - middles[i]!);
   const usual = [...distances].sort((a, b) => a - b)[distances.length >> 1] ?? 0;
   // The grid: each glyph's cell counted on from the one before (a distance of one pitch or a few),
@@ -49,7 +54,8 @@ function cellPitch(ink: StripInk): number | null {
     // apart is proportional print whose letters happen to run evenly (`Total Ending Balance` in a
     // table's cell: 14 of 18 glyphs on a grid, its spaces 1.3 and 1.4 letters wide).
     const blankCell = cells.some((k, i) => k - (cells[i - 1] ?? k) >= 2);
-    if (blankCell && cells.filter((k, i) => off(middles[i]!, k) <= ON_GRID).length >= SHARE_ON_GRID * n) found = pitch;
+    const runTogether = glyphs.filter((run) => run.end - run.start > WIDEST_GLYPH * pitch).length;
+    if (blankCell && runTogether <= RUN_TOGETHER_SHARE * n && cells.filter((k, i) => off(middles[i]!, k) <= ON_GRID).length >= SHARE_ON_GRID * n) found = pitch;
   }
   pitches.set(ink, found);
   return found;
