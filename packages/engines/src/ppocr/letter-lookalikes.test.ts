@@ -147,6 +147,8 @@ describe('fixNotation', () => {
       'Ron: 0.3 Ω Typical; 4.7kΩ LED15; 3.2 W into 4 Ω from 5 V; 2 kΩ; R1 100Ω, 16 - 32 Ω headphones',
     );
     expect(fixNotation('Temp. (°C) Resistance (Q) Impedance (kQ)')).toBe('Temp. (°C) Resistance (Ω) Impedance (kΩ)');
+    // A prefixed ohm after one digit, and before Chinese (NXP's MFRC522 in Chinese, scanned).
+    expect(fixNotation('AUX 使用 1kQ的下拉电阻, 2MQ')).toBe('AUX 使用 1kΩ的下拉电阻, 2MΩ');
     // A load's small value after its resistor's name (a Chinese amplifier's datasheet, NS4150B).
     expect(fixNotation('RL=4Q -60 VDD=3.6V; RL =4Q, VDD =5V; R=4Q, f=1kHz')).toBe('RL=4Ω -60 VDD=3.6V; RL =4Ω, VDD =5V; R=4Ω, f=1kHz');
     // A part number's suffix, a variable before an operator, a quarter, and Q standing for itself.

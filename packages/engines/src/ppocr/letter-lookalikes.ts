@@ -225,10 +225,10 @@ const NOTATION_MENDS: ReadonlyArray<[RegExp, string | ((match: string) => string
   // A citation's raised number in brackets after a word in a line of Chinese (`DCQCN[30]`,
   // `QCN[25]`), its `[` read as I, l or | and its `]` as a parenthesis: `DCQCNI30，`, `QCNI25）`.
   [/(?:(?<=\p{Script=Han}[^]*)|(?=[^]*\p{Script=Han}))(?<=\p{Script=Latin}{2}|\))[|Il](\d{1,3})[)）](?![\p{Script=Latin}\p{N}])/gu, '[$1]'],
-  // An ohm read as Q after a number of its own, prefixed or not (`10kQ`, `0.3 Q`, `4 Q speaker`): no
-  // unit is written Q. Not a part number's suffix (`LM358Q`), a variable before an operator
-  // (`0.33 Q<150`), a quarter (`2Q`, `3Q 2024`), nor `Q&A` after a time.
-  [/(?<=(?<![\p{L}\p{N}.,:])(?:\d+[.,]\d+|\d{2,}|[05-9]|\d (?=[kKmMG]?Q(?! \d))) ?[kKmMG]?)Q(?![\p{L}\p{N}<>=≤≥&])/gu, 'Ω'],
+  // An ohm read as Q after a number of its own, prefixed or not (`10kQ`, `0.3 Q`, `4 Q speaker`,
+  // `1kQ的下拉电阻`): no unit is written Q. Not a part number's suffix (`LM358Q`), a variable before
+  // an operator (`0.33 Q<150`), a quarter (`2Q`, `3Q 2024`), nor `Q&A` after a time.
+  [/(?<=(?<![\p{L}\p{N}.,:])(?:\d+[.,]\d+|\d{2,}|[05-9]|\d (?=[kKmMG]?Q(?! \d))|\d(?=[kKmMG]Q)) ?[kKmMG]?)Q(?![\p{Script=Latin}\p{N}<>=≤≥&])/gu, 'Ω'],
   // ...and in parentheses after a resistance or an impedance (`Resistance (Q)`, `Impedance (kQ)`),
   // and as a resistor's value, however small (`RL=4Q`, `R =8Q`: a quarter is no resistor's).
   [/(?<=(?:[Rr]esistance|[Ii]mpedance) ?\([kKmM]?)Q(?=\))/gu, 'Ω'],
