@@ -34,6 +34,14 @@ describe('fixDigitLookalikes', () => {
     expect(fixDigitLookalikes(text)).toBe(text);
   });
 
+  it('reads the zeros of a number with an h read as o or O, and a 0x number’s 1 read as l (NXP’s MFRC522 and a module’s guide, scanned)', () => {
+    expect(fixDigitLookalikes('ooh indicates a collision, 1Oh, OOOh; WriteAmount(0xl1,value), 0xI2')).toBe(
+      '00h indicates a collision, 10h, 000h; WriteAmount(0x11,value), 0x12',
+    );
+    const text = 'Oh, oh, BOOh, Cooh, 0xlade, Oxlade';
+    expect(fixDigitLookalikes(text)).toBe(text);
+  });
+
   it('reads the zeros among a 0x number’s digits read as O (Bouffalo’s ISP error codes)', () => {
     expect(fixDigitLookalikes('IMG_SIGNATURE_LEN_ERROR=OxO20d, SECTIONHEADER_LEN_ERROR=OxO2Of, 0xOO01')).toBe(
       'IMG_SIGNATURE_LEN_ERROR=0x020d, SECTIONHEADER_LEN_ERROR=0x020f, 0x0001',

@@ -52,12 +52,20 @@ const ZEROS_BEFORE_UNIT =
  */
 const HEX_ZERO = /(?<![\p{Script=Latin}\p{N}])[oO](?=[0-9A-F]{1,3}h(?![\p{Script=Latin}\p{N}]))/gu;
 /**
+ * ...and such a number's zeros read as o or O anywhere where it holds a digit or nothing but
+ * them (`ooh indicates a bit collision` for 00h in NXP's MFRC522, scanned; `1Oh`): `Oh` alone
+ * stays, and letters with no digit (`BOOh`) are no number.
+ */
+const HEX_H = /(?<![\p{Script=Latin}\p{N}])(?=[0-9A-FoO]*[oO])(?:[0-9A-FoO]*\d[0-9A-FoO]*|[oO]{2,4})(?=h(?![\p{Script=Latin}\p{N}]))/gu;
+/**
  * A hexadecimal number written with `0x` whose zeros read as O, the first or among its digits
  * (`Ox6A`, `OxO20d`, an error code in Bouffalo's ISP protocol; `OXAE` among capitals, its X kept
  * as read): at least one digit is a real hex
  * digit, so no word is spelt so (`Oxford`'s letters after the x are not all hex, `OxO` has none).
  */
 const HEX_LITERAL = /(?<![\p{Script=Latin}\p{N}])[0oO][xX](?=[0-9A-Fa-fO]*[0-9A-Fa-f])[0-9A-Fa-fO]{1,16}(?![\p{Script=Latin}\p{N}])/gu;
+/** ...and a 1 among its digits read as l or I (`0xl1`, a block's address in a Chinese module's guide, scanned), where it holds another digit: `Oxlade` is a name. */
+const HEX_LITERAL_ONE = /(?<![\p{Script=Latin}\p{N}])0[xX](?=[0-9A-Fa-flI]*[0-9])(?=[0-9A-Fa-f]*[lI])[0-9A-Fa-flI]{1,16}(?![\p{Script=Latin}\p{N}])/gu;
 /**
  * A hexadecimal number's x read as a times sign (`0×2000`, a packet's size in ATGM's upgrade
  * protocol): nothing is multiplied by 0, so two hex digits or more after it make it a 0x.
@@ -109,8 +117,10 @@ export function fixDigitLookalikes(text: string): string {
     .replace(ZERO_UNIT, '0')
     .replace(ZEROS_BEFORE_UNIT, (zeros) => zeros.replace(/[oO]/g, '0'))
     .replace(HEX_ZERO, '0')
+    .replace(HEX_H, (number) => number.replace(/[oO]/g, '0'))
     .replace(HEX_TIMES, '0x')
     .replace(HEX_LITERAL, (literal) => `0${literal[1]}${literal.slice(2).replaceAll('O', '0')}`)
+    .replace(HEX_LITERAL_ONE, (literal) => `0${literal[1]}${literal.slice(2).replace(/[lI]/g, '1')}`)
     .replace(CURRENCY_ZERO, '0')
     .replace(CURRENCY_DECIMALS, '')
     .replace(PERCENT_DECIMALS, '')
