@@ -25,6 +25,12 @@ describe('pinZeros', () => {
     // Beside another bus in its line, on any page.
     expect(read('Peripherals: SPI, 12C, 12S, UART', 'USB2.0 and 12C1')).toEqual(['Peripherals: SPI, I2C, I2S, UART', 'USB2.0 and I2C1']);
     expect(read('PA1', 'PB2', '12S1P pack', '12Cell')).toEqual(['PA1', 'PB2', '12S1P pack', '12Cell']);
+    // On a page that names the bus read with its I (NXP's MFRC522's contents, scanned); not the other bus.
+    expect(read('10.4 I2C Bus Interface', 'pins EA, 12C and NRESET', 'Pack: 12S')).toEqual(['10.4 I2C Bus Interface', 'pins EA, I2C and NRESET', 'Pack: 12S']);
+  });
+
+  it('reads a supply named alone with its DD read OD as the page reads the name (NXP’s MFRC522’s characteristics, scanned)', () => {
+    expect(read('0.7 PVDD', 'PVOD = 3 V, PVDD -400 mV', 'VOD and AVOD')).toEqual(['0.7 PVDD', 'PVDD = 3 V, PVDD -400 mV', 'VOD and AVOD']);
   });
 
   it('leaves the letters where the page names no pins: PAO, PBO and PEO are polymers too', () => {

@@ -40,6 +40,9 @@ const SATELLITES = /GPS|GNSS|BDS|GLONASS|Galileo|北斗|卫星|授时|定位|NME
  * 150 dpi): before IO, CORE, BUS or a number no V and O make a name.
  */
 const SUPPLY_DD = /(?<![\p{L}\p{N}])([AD]?V)(?:DO|OD|OO)(?=IO|CORE|BUS|\d)/gu;
+/** ...and a supply named alone so (`PVOD = 3 V` in NXP's MFRC522, scanned) where its page reads the name with DD. */
+const SUPPLY_DD_ALONE = /(?<![\p{L}\p{N}])([A-Z]?V)(?:DO|OD|OO)(?![\p{L}\p{N}])/gu;
+const SUPPLY_NAME = /(?<![\p{L}\p{N}])[A-Z]?VDD(?![\p{L}\p{N}])/gu;
 /**
  * A timer's channel 0 read `CHO` after its timer (`TIMER1_CHO`), and a PWM's pair of outputs
  * `CH0P` and `CH0N` read `CHOP`, `CHON` (`PWM0_CHOP`); alone, CHO is a chemist's aldehyde group.
@@ -88,12 +91,14 @@ const BUS_ONE = /(?<![\p{L}\p{N}])12([CS])(?=[0-9O]?(?![\p{L}\p{N}]))/gu;
 /** ...and anywhere before a signal of theirs (`12C0_SDA`, `12C SCL`, `12S_WS`): Sony's CXD5605GF pin table scanned. */
 const BUS_SIGNAL_ONE = /(?<![\p{L}\p{N}])12([CS])(?=[0-9O]?[_ ](?:SDA|SCL|SCK|WS|SD|MCLK|BCLK|LRCK)(?![\p{L}\p{N}]))/gu;
 const OTHER_BUS = /(?<![\p{L}\p{N}])(?:UART|USART|SPI|QSPI|SDIO|USB|CAN|I2C|I2S|JTAG|SWD|PWM|ADC|DAC|GPIO|EMAC)\d?(?![\p{L}])/u;
+/** ...or on a page that names the bus itself, read with its I (`10.4 I2C Bus Interface` above `pins EA, 12C and NRESET` in NXP's MFRC522, scanned). */
+const BUS_NAMED = /(?<![\p{L}\p{N}])I[2²]([CS])(?![\p{L}])/gu;
 /**
  * Lines with pins, peripherals and timers' channels numbered 0 read with an O mended (see
  * PERIPHERAL_ZERO, CHANNEL_ZERO), buses numbered 1 read with an I (PERIPHERAL_ONE), supplies' DD
- * read with an O (SUPPLY_DD), GPIOs' and I/O supplies' O read as 0 (GPIO_O, SUPPLY_IO,
+ * read with an O (SUPPLY_DD; alone, where the page reads the name, SUPPLY_DD_ALONE), GPIOs' and I/O supplies' O read as 0 (GPIO_O, SUPPLY_IO,
  * SUPPLY_IO_NUMBER), LDOs' O and 0 (LDO_DIGIT, LDO_ZERO), I²C's and I²S's I before their signals
- * (BUS_SIGNAL_ONE); on a page about satellites a receiver's 1PPS read with an I
+ * (BUS_SIGNAL_ONE), and on a page naming I²C or I²S with its I, the bus read with a 1 (BUS_NAMED); on a page about satellites a receiver's 1PPS read with an I
  * (PULSE_PER_SECOND); on a page of pin names also ports' pins 0 (see PORT_ZERO), CAN buses,
  * cameras, flash and cores 0 (UNIT_ZERO), GPIOs' numbers (GPIO_NUMBER), the types DI/DO and
  * TDI/TDO (IN_OUT, I2S_AFTER_SLASH), and I²C and I²S buses read with a 1, there or beside
@@ -102,13 +107,17 @@ const OTHER_BUS = /(?<![\p{L}\p{N}])(?:UART|USART|SPI|QSPI|SDIO|USB|CAN|I2C|I2S|
 export function pinZeros(lines: ReadLine[]): ReadLine[] {
   const pinPage = new Set(lines.flatMap(({ text }) => text.match(PIN) ?? [])).size >= LEAST_PINS;
   const satellitePage = lines.some(({ text }) => SATELLITES.test(text));
+  const named = new Set(lines.flatMap(({ text }) => [...text.matchAll(BUS_NAMED)].map((match) => match[1]!)));
+  const supplies = new Set(lines.flatMap(({ text }) => text.match(SUPPLY_NAME) ?? []));
   return lines.map((line) => {
-    const buses = pinPage || OTHER_BUS.test(line.text) ? line.text.replace(BUS_ONE, 'I2$1') : line.text;
+    const besideBus = pinPage || OTHER_BUS.test(line.text);
+    const buses = line.text.replace(BUS_ONE, (match, bus: string) => (besideBus || named.has(bus) ? `I2${bus}` : match));
     const pulses = satellitePage ? buses.replace(PULSE_PER_SECOND, '1') : buses;
     const peripherals = pulses
       .replace(PERIPHERAL_ZERO, '$10')
       .replace(PERIPHERAL_ONE, '$11')
       .replace(SUPPLY_DD, '$1DD')
+      .replace(SUPPLY_DD_ALONE, (name, supply: string) => (supplies.has(`${supply}DD`) ? `${supply}DD` : name))
       .replace(CHANNEL_ZERO, '0')
       .replace(GPIO_O, '$1O')
       .replace(SUPPLY_IO, 'IO')
