@@ -35,8 +35,8 @@ describe('fixDigitLookalikes', () => {
   });
 
   it('reads the zeros of a number with an h read as o or O, and a 0x number’s 1 read as l (NXP’s MFRC522 and a module’s guide, scanned)', () => {
-    expect(fixDigitLookalikes('ooh indicates a collision, 1Oh, OOOh; WriteAmount(0xl1,value), 0xI2')).toBe(
-      '00h indicates a collision, 10h, 000h; WriteAmount(0x11,value), 0x12',
+    expect(fixDigitLookalikes('ooh indicates a collision, 1Oh, OOOh; WriteAmount(0xl1,value), 0xI2, (0xll, v); v +=l00;')).toBe(
+      '00h indicates a collision, 10h, 000h; WriteAmount(0x11,value), 0x12, (0x11, v); v +=100;',
     );
     const text = 'Oh, oh, BOOh, Cooh, 0xlade, Oxlade';
     expect(fixDigitLookalikes(text)).toBe(text);

@@ -9,6 +9,8 @@ const ZERO_LOOKALIKES = /[oOΟ]/g;
 const IO_PIN = /^IO\d{1,2}$/;
 /** l, I or i with a digit or decimal mark on both sides (`2l0`, `0.l5`); at a token's end it may be a unit (`5l`). */
 const ONE_BETWEEN_DIGITS = /(?<=[\d.,])[lIi](?=[\d.,])/g;
+/** A number's first 1 read as l before two digits or more (`+=l00;` in a Courier code listing scanned bilevel); after a number an l is a litre. */
+const LEADING_ONE = /^l(?=\d{2})/;
 /**
  * An amount whose thousands commas read as points, all or some (`99.878.08` for `99,878.08`,
  * `509.510,514.92`): groups of three between points or commas and two decimals after a last point,
@@ -64,8 +66,11 @@ const HEX_H = /(?<![\p{Script=Latin}\p{N}])(?=[0-9A-FoO]*[oO])(?:[0-9A-FoO]*\d[0
  * digit, so no word is spelt so (`Oxford`'s letters after the x are not all hex, `OxO` has none).
  */
 const HEX_LITERAL = /(?<![\p{Script=Latin}\p{N}])[0oO][xX](?=[0-9A-Fa-fO]*[0-9A-Fa-f])[0-9A-Fa-fO]{1,16}(?![\p{Script=Latin}\p{N}])/gu;
-/** ...and a 1 among its digits read as l or I (`0xl1`, a block's address in a Chinese module's guide, scanned), where it holds another digit: `Oxlade` is a name. */
-const HEX_LITERAL_ONE = /(?<![\p{Script=Latin}\p{N}])0[xX](?=[0-9A-Fa-flI]*[0-9])(?=[0-9A-Fa-f]*[lI])[0-9A-Fa-flI]{1,16}(?![\p{Script=Latin}\p{N}])/gu;
+/**
+ * ...and its 1s read as l or I (`0xl1`, `0xll`: a block's address in a Chinese module's guide,
+ * scanned), after a real 0 and where it holds another digit or nothing but them: `0xlade` stays.
+ */
+const HEX_LITERAL_ONE = /(?<![\p{Script=Latin}\p{N}])0[xX](?:(?=[0-9A-Fa-flI]*[0-9])(?=[0-9A-Fa-f]*[lI])[0-9A-Fa-flI]{1,16}|[lI]{1,8})(?![\p{Script=Latin}\p{N}])/gu;
 /**
  * A hexadecimal number's x read as a times sign (`0×2000`, a packet's size in ATGM's upgrade
  * protocol): nothing is multiplied by 0, so two hex digits or more after it make it a 0x.
@@ -110,7 +115,7 @@ const DESIGNATION_ZERO = /(?<![\p{Script=Latin}\p{N}])([A-Z]{2,4}|[MRØΦφ])(\d
  */
 export function fixDigitLookalikes(text: string): string {
   return text
-    .replace(NUMBER_LIKE, (token) => (/\d/.test(token) && !IO_PIN.test(token) ? token.replace(ZERO_LOOKALIKES, '0').replaceAll('З', '3').replace(ONE_BETWEEN_DIGITS, '1') : token))
+    .replace(NUMBER_LIKE, (token) => (/\d/.test(token) && !IO_PIN.test(token) ? token.replace(ZERO_LOOKALIKES, '0').replaceAll('З', '3').replace(ONE_BETWEEN_DIGITS, '1').replace(LEADING_ONE, '1') : token))
     .replace(DESIGNATION_ZERO, (_, sign: string, number: string) => sign + number.replace(/[oO]/g, '0'))
     .replace(THREAD_ONE, '$11')
     .replace(SIZE_ZERO, '$10')
