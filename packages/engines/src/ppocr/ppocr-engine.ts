@@ -20,7 +20,7 @@ import type { Recognizer } from './recognizer.ts';
 import type { OrtSession } from './session.ts';
 import { acrossQuad, downwardDoubt, findSidewaysLines, hasGlyphStack, holdsGlyphs, mergeSidewaysReading, readsAsDrawing, readsUpOrDown, runsUpOrDown, splitCellColumns } from './sideways-text.ts';
 import { findSlantedLines, mergeSlantedReading } from './slanted-text.ts';
-import { MAX_SHOW_THROUGH_PIXELS, boxesToTry, faintBoxes, mirroredQuad, paperColour, readsMirrored, readsNearlyMirrored, readsSurelyMirrored, withoutShowThrough } from './show-through.ts';
+import { MAX_SHOW_THROUGH_PIXELS, boxesToTry, faintBoxes, keepsPrint, mirroredQuad, paperColour, readsMirrored, readsNearlyMirrored, readsSurelyMirrored, withoutShowThrough, type FaintBox } from './show-through.ts';
 import { isSpecks } from './specks.ts';
 import { countedRowTries, numberRows, readsAsCount, readsAsNumbers, readsBetterAcross, stackedRows } from './stacked-rows.ts';
 import { tableDashes } from './table-dashes.ts';
@@ -102,9 +102,9 @@ export class PpocrEngine implements Engine {
     // A scan's show-through (the other side's print) is cleared away and the page detected again.
     const cleared = pdfText ? undefined : await this.withoutShowThrough(page, boxes);
     if (cleared) {
-      const again = await this.detectOn(cleared, signal);
-      if (again) {
-        page = cleared;
+      const again = await this.detectOn(cleared.page, signal);
+      if (again && keepsPrint(boxes, cleared.faint, again.boxes)) {
+        page = cleared.page;
         ({ area, boxes, upsideDown } = again);
       }
     }
@@ -242,8 +242,8 @@ export class PpocrEngine implements Engine {
     return borneOutByPdfText([...read, ...unsure], chars);
   }
 
-  /** The page cleared of show-through, or undefined where its faint boxes do not read as it (see show-through.ts). */
-  private async withoutShowThrough(page: PageImage, boxes: readonly Quad[]): Promise<PageImage | undefined> {
+  /** The page cleared of show-through, with the faint boxes it was judged by, or undefined where they do not read as it (see show-through.ts). */
+  private async withoutShowThrough(page: PageImage, boxes: readonly Quad[]): Promise<{ page: PageImage; faint: FaintBox[] } | undefined> {
     if (page.width * page.height > MAX_SHOW_THROUGH_PIXELS) return undefined;
     const paper = paperColour(page);
     if (!paper) return undefined;
@@ -259,7 +259,7 @@ export class PpocrEngine implements Engine {
     const asIs = await this.recognizer.read(page, sure.map(({ box }) => box), undefined, { crowded: false });
     const through = sure.filter((faint, k) => readsMirrored(asIs[k]!, faint.mirrored));
     if (through.length === 0) return undefined;
-    return withoutShowThrough(page, paper, Math.max(...through.map(({ peak }) => peak)));
+    return { page: withoutShowThrough(page, paper, Math.max(...through.map(({ peak }) => peak))), faint };
   }
 
   /** The inked part of `page`, the boxes detected in it and which of them read upside down; undefined for a page without ink. */

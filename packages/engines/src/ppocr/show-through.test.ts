@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fillRect, rectQuad, whitePage } from '@ocr/testkit';
 import type { DecodedLine } from './ctc-decode.ts';
-import { boxesToTry, faintBoxes, mirroredQuad, paperColour, readsMirrored, readsNearlyMirrored, readsSurelyMirrored, withoutShowThrough } from './show-through.ts';
+import { boxesToTry, faintBoxes, keepsPrint, mirroredQuad, paperColour, readsMirrored, readsNearlyMirrored, readsSurelyMirrored, withoutShowThrough } from './show-through.ts';
 
 const line = (text: string, confidence: number): DecodedLine => ({ text, confidence, characters: text.replace(/\s/g, '').length });
 
@@ -115,5 +115,19 @@ describe('withoutShowThrough', () => {
     expect(r).toBeGreaterThan(200);
     expect(Math.max(g!, b!)).toBeLessThan(60);
     expect(page.data[0]).toBe(230);
+  });
+});
+
+describe('keepsPrint', () => {
+  const print = Array.from({ length: 10 }, (_, i) => rectQuad(100, 100 + 40 * i, 700, 124 + 40 * i));
+  const faint = [{ box: rectQuad(100, 600, 500, 624), peak: 0.3, tail: false }];
+
+  it('holds where the cleared page still shows the print’s boxes, split or joined, without the faint ones', () => {
+    const after = [rectQuad(100, 100, 400, 124), rectQuad(420, 100, 700, 124), rectQuad(100, 140, 700, 204), ...print.slice(3)];
+    expect(keepsPrint([...print, faint[0]!.box], faint, after)).toBe(true);
+  });
+
+  it('fails where clearing took print too (a 150 dpi scan’s grey small print as faint as a diagram’s shading)', () => {
+    expect(keepsPrint([...print, faint[0]!.box], faint, print.slice(0, 6))).toBe(false);
   });
 });
