@@ -34,6 +34,14 @@ describe('fixDigitLookalikes', () => {
     expect(fixDigitLookalikes(text)).toBe(text);
   });
 
+  it('reads a range’s first bound and an array’s index read as O as zeros (SiRF’s One Socket Protocol, scanned)', () => {
+    expect(fixDigitLookalikes('3 Sensors[O].SensorType; millivolts O to 1000; volts o to 5.0; O - 15; arr[o]')).toBe(
+      '3 Sensors[0].SensorType; millivolts 0 to 1000; volts 0 to 5.0; 0 - 15; arr[0]',
+    );
+    const text = 'Vitamin O to go, [O] Open, Type O to A, NO to 5, (O) to 3, O-ring';
+    expect(fixDigitLookalikes(text)).toBe(text);
+  });
+
   it('reads the zeros of a number with an h read as o or O, and a 0x number’s 1 read as l (NXP’s MFRC522 and a module’s guide, scanned)', () => {
     expect(fixDigitLookalikes('ooh indicates a collision, 1Oh, OOOh; WriteAmount(0xl1,value), 0xI2, (0xll, v); v +=l00;')).toBe(
       '00h indicates a collision, 10h, 000h; WriteAmount(0x11,value), 0x12, (0x11, v); v +=100;',

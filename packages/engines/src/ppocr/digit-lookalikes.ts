@@ -76,6 +76,13 @@ const HEX_LITERAL_ONE = /(?<![\p{Script=Latin}\p{N}])0[xX](?:(?=[0-9A-Fa-flI]*[0
  * protocol): nothing is multiplied by 0, so two hex digits or more after it make it a 0x.
  */
 const HEX_TIMES = /(?<![\p{Script=Latin}\p{N}.,])0×(?=[0-9A-Fa-f]{2,}(?![\p{Script=Latin}\p{N}°.,]))/gu;
+/**
+ * A range's first bound 0 read as O (`millivolts O to 1000`, `volts O to 5.0` in a SiRF protocol's
+ * table, scanned), and an array's index 0 read as O (`Sensors[O].SensorType`): no word is an O
+ * standing alone before `to` and a number, and an O in brackets straight after a name is its index.
+ */
+const RANGE_ZERO = /(?<![\p{L}\p{N}.,])[oO](?= (?:to|-|–) ?-?\d)/gu;
+const INDEX_ZERO = /(?<=[\p{L}\p{N}_]\[)[oO](?=\])/gu;
 /** A percentage whose first digit 5 reads as an S (`Vitamin A S0%`). */
 const FIVE_PERCENT = /(?<![\p{Script=Latin}\p{N}])S(?=\d+(?:[.,]\d+)?%)/gu;
 
@@ -131,6 +138,8 @@ export function fixDigitLookalikes(text: string): string {
     .replace(PERCENT_DECIMALS, '')
     .replace(NUMBER_SIGN, (_, at: number, whole: string) => (/[A-Z]{2,}\W*$/.test(whole.slice(0, at)) || !/[a-z]/.test(whole) ? 'NO' : 'No'))
     .replace(FIVE_PERCENT, '5')
+    .replace(RANGE_ZERO, '0')
+    .replace(INDEX_ZERO, '0')
     .replace(SPACED_AMOUNT, (whole) => whole.replaceAll(' ', ''))
     .replace(SPACED_DECIMALS, '')
     .replace(PERCENT_RUN_ON, ' ')
