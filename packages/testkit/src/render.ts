@@ -52,9 +52,21 @@ export interface PageSpec {
 const FONT_FAMILY = '"Noto Sans CJK SC", "Noto Sans", "DejaVu Sans", sans-serif';
 let fontsLoaded = false;
 
+/**
+ * Faces Skia knows only by their typographic family (`DejaVu Sans` at weight 200, `DejaVu Serif`
+ * condensed), registered under the names tests give them: asked for by a name it does not know,
+ * Skia draws whatever face it falls back on, which changes with the fonts installed (DejaVu Sans
+ * here, Liberation Sans where Chromium brought it in).
+ */
+const NAMED_FACES: Readonly<Record<string, string>> = {
+  'DejaVu Sans Light': '/usr/share/fonts/truetype/dejavu/DejaVuSans-ExtraLight.ttf',
+  'DejaVu Serif Condensed': '/usr/share/fonts/truetype/dejavu/DejaVuSerifCondensed.ttf',
+};
+
 function loadFonts(): void {
   if (fontsLoaded) return;
   GlobalFonts.loadFontsFromDir('/usr/share/fonts');
+  for (const [name, path] of Object.entries(NAMED_FACES)) GlobalFonts.registerFromPath(path, name);
   fontsLoaded = true;
 }
 

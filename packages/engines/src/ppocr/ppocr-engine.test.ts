@@ -779,7 +779,7 @@ describe('page result', () => {
     expect(lines).toEqual(expect.arrayContaining([...sizes, 'SECTION B-B']));
   });
 
-  it('reads vertical sizes in a light face beside their dimension lines the right way up', async () => {
+  it('reads vertical sizes in grey print beside their dimension lines the right way up', async () => {
     const sizes = ['9.30', '6.90', '8.60', '0.60', '69.06', '96.09', '60.9', '9.06', '8.09', '90.6', '6.06', '0.70', '10.48', '18.48', '3.30', '6.50'];
     const sheet = renderPage({
       width: 40 + sizes.length * 70,
@@ -787,7 +787,7 @@ describe('page result', () => {
       blocks: [{ x: 20, y: 320, text: 'SECTION B-B', fontSize: 24 }],
       rules: sizes.map((_, i): [number, number, number, number] => [80 + i * 70, 40, 80 + i * 70, 300]),
     });
-    const light = { fontSize: 24, fontFamily: '"DejaVu Sans Light"', colour: '#404040' };
+    const light = { fontSize: 24, fontFamily: '"DejaVu Sans"', colour: '#404040' };
     const png = await withLabels(
       sheet,
       await Promise.all(sizes.map(async (text, i) => ({ label: await turnedLabel({ text, ...light }, Math.ceil(text.length * 24 * 0.62) + 8, 38, 270), left: 40 + i * 70, top: 90 }))),
