@@ -96,10 +96,11 @@ const BUS_NAMED = /(?<![\p{L}\p{N}])I[2²]([CS])(?![\p{L}])/gu;
 /**
  * Lines with pins, peripherals and timers' channels numbered 0 read with an O mended (see
  * PERIPHERAL_ZERO, CHANNEL_ZERO), buses numbered 1 read with an I (PERIPHERAL_ONE), supplies' DD
- * read with an O (SUPPLY_DD; alone, where the page reads the name, SUPPLY_DD_ALONE), GPIOs' and I/O supplies' O read as 0 (GPIO_O, SUPPLY_IO,
- * SUPPLY_IO_NUMBER), LDOs' O and 0 (LDO_DIGIT, LDO_ZERO), I²C's and I²S's I before their signals
- * (BUS_SIGNAL_ONE), and on a page naming I²C or I²S with its I, the bus read with a 1 (BUS_NAMED); on a page about satellites a receiver's 1PPS read with an I
- * (PULSE_PER_SECOND); on a page of pin names also ports' pins 0 (see PORT_ZERO), CAN buses,
+ * read with an O (SUPPLY_DD; alone, where the page reads the name, SUPPLY_DD_ALONE), GPIOs' and
+ * I/O supplies' O read as 0 (GPIO_O, SUPPLY_IO, SUPPLY_IO_NUMBER), LDOs' O and 0 (LDO_DIGIT,
+ * LDO_ZERO), I²C's and I²S's I before their signals (BUS_SIGNAL_ONE), and on a page naming I²C or
+ * I²S with its I the bus read with a 1 (BUS_NAMED); on a page about satellites a receiver's 1PPS
+ * read with an I (PULSE_PER_SECOND); on a page of pin names also ports' pins 0 (see PORT_ZERO), CAN buses,
  * cameras, flash and cores 0 (UNIT_ZERO), GPIOs' numbers (GPIO_NUMBER), the types DI/DO and
  * TDI/TDO (IN_OUT, I2S_AFTER_SLASH), and I²C and I²S buses read with a 1, there or beside
  * another bus (see BUS_ONE).

@@ -2,8 +2,8 @@ import type { ReadLine } from './readings.ts';
 
 /**
  * A tick (✓), which the recogniser's dictionary lacks, reads as its nearest: √ or, more often, `<`
- * (SiRF's demo guide's table of update rates against on times, scanned: 61 of its 77 ticks read
- * `<`, 3 `√`). In a table's cells and rows, a mark standing alone among numbers at most, neither is
+ * (SiRF's demo guide's table of update rates against on times, scanned: 58 of its 77 ticks read,
+ * all but two as `<`). In a table's cells and rows, a mark standing alone among numbers at most, neither is
  * anything else on a page that reads one such √: no root stands without its radicand, and no
  * comparison without its sides.
  */
