@@ -242,6 +242,33 @@ describe('readingOrder', () => {
     expect(readingOrder(lines.reverse()).text).toBe('a0 b0\na1 b1\na2 b2');
   });
 
+  it('reads a datasheet’s description beside its features column by column though a pin diagram’s labels outnumber their lines', () => {
+    // Rockwell's R6522, scanned: the gaps between the description's paragraphs line up with those
+    // between the features, and the page was cut between rows across both columns.
+    const paragraph = (p: number, top: number) => [0, 1, 2, 3].map((i) => line(`P${p}.${i}`, 100, top + 36 * i, i === 3 ? 380 : 600));
+    const description = [line('DESCRIPTION', 100, 40, 200), ...paragraph(1, 90), ...paragraph(2, 290), ...paragraph(3, 490)];
+    const ordering = ['ORDERING', 'Part Number:', 'Blank = 0°C', 'E = -40°C'].map((text, i) => line(text, 120, 700 + 36 * i, 200));
+    const features = [line('FEATURES', 800, 40, 180), ...[0, 1, 2, 3, 4, 5].map((i) => line(`F${i}`, 800, 90 + 100 * i, 560))];
+    const pins = Array.from({ length: 20 }, (_, i) =>
+      [`PA${i}`, `${i + 1}`, `${40 - i}`, `D${i}`].map((text, k) => line(text, 840 + 110 * k, 700 + 36 * i, k === 0 || k === 3 ? 70 : 40)),
+    ).flat();
+    const text = readingOrder([...description, ...ordering, ...features, ...pins]).text.split(/\n+/);
+    const read = [...description, ...ordering, ...features].map((l) => l.text);
+    expect(text.slice(0, read.length)).toEqual(read);
+    expect(text.slice(read.length)).toEqual(Array.from({ length: 20 }, (_, i) => `PA${i} ${i + 1} ${40 - i} D${i}`));
+  });
+
+  it('reads a running header over two columns first, whole, and the columns’ own headings at their heads', () => {
+    // R6522's pages: `R6522` at the left margin, its title flush right; each half was read at the head of a column.
+    const column = (name: string, x: number) => [0, 1, 2, 3, 4].map((i) => line(`${name}${i}`, x, 140 + 36 * i, 600));
+    const body = [line('INTERFACE', 100, 100, 220), ...column('L', 100), line('PORT A', 800, 100, 160), ...column('R', 800)];
+    const header = [line('R6522', 100, 40, 100), line('Versatile Interface Adapter', 1000, 40, 400)];
+    const columns = ['INTERFACE\nL0\nL1\nL2\nL3\nL4', 'PORT A\nR0\nR1\nR2\nR3\nR4'];
+    expect(readingOrder([...header, ...body]).text).toBe(['R6522 Versatile Interface Adapter', ...columns].join('\n\n'));
+    // Headings at the columns' own left edges head their columns.
+    expect(readingOrder(body).text).toBe(columns.join('\n\n'));
+  });
+
   it('separates blocks at gaps wider than a line and returns the lines in reading order', () => {
     const lines = [line('second', 100, 400, 500), line('first', 100, 100, 500), line('first b', 100, 145, 500)];
     const ordered = readingOrder(lines);

@@ -437,6 +437,25 @@ function besideProse(prose: readonly Extent[], other: readonly Extent[], lineHei
   return [...rowsBeside.values()].some((rows) => rows.size >= PROSE_BESIDE_ROWS) && midSentence * 2 > sharing;
 }
 
+/**
+ * Whether two columns of text stand either side of the gutter over figures' and tables' short
+ * labels (a datasheet's description beside its features, its ordering code and pin diagram under
+ * them): the long lines of each side make a column of text, JUSTIFIED_LINES or more, the left
+ * one's paragraphs justified up to the gutter as prose is, where a table's wrapped cells end
+ * ragged. The labels outnumber the lines of text, so the page was cut between rows, across both
+ * columns at once.
+ */
+function proseOverFigures(left: readonly Extent[], right: readonly Extent[], lineHeight: number): boolean {
+  const long = (side: readonly Extent[]) => side.filter((e) => e.width >= COLUMN_LINE * lineHeight);
+  const proseLeft = long(left), proseRight = long(right);
+  if (proseLeft.length < JUSTIFIED_LINES || proseRight.length < JUSTIFIED_LINES) return false;
+  if (!isTextColumn(proseLeft, lineHeight) || !isTextColumn(proseRight, lineHeight)) return false;
+  // A paragraph's last line ends short of the gutter: the lines another follows closely are weighed.
+  const beside = besideGutter(proseLeft, 'right');
+  const followed = beside.filter((e) => beside.some((o) => o.outerTop > e.outerTop && o.outerTop - e.outerBottom < PARAGRAPH_GAP * lineHeight));
+  return isJustifiedTowards(followed, 'right', lineHeight);
+}
+
 /** Both sides of the widest gutter with print of another size alone on one side, beside rows of the other (see TALL_PRINT). */
 function tallPrintBeside(extents: readonly Extent[], columnGaps: ReadonlyArray<[number, number]>, lineHeight: number): { left: Extent[]; right: Extent[] } | undefined {
   const tall = (side: readonly Extent[]) => side.every((e) => e.crosswise === 0 && e.printHeight >= TALL_PRINT * lineHeight);
@@ -452,17 +471,52 @@ function tallPrintBeside(extents: readonly Extent[], columnGaps: ReadonlyArray<[
   return undefined;
 }
 
+/**
+ * The top row of a page cut into columns where it is a running header over both (`R6522` at the
+ * left margin, `Versatile Interface Adapter (VIA)` set flush right): print either side of the
+ * gutter, apart from the lines under it, the right side's ending at the right column's edge but
+ * starting more than a line height clear of that column's own left edge, where a column's heading
+ * starts. Its halves were read at the heads of the two columns.
+ */
+function runningHeader(left: readonly Extent[], right: readonly Extent[], lineHeight: number): Row | undefined {
+  const row = rowsOf([...left, ...right])[0]!;
+  const head = right.filter((e) => row.includes(e));
+  const column = right.filter((e) => !row.includes(e));
+  if (head.length === 0 || column.length === 0 || left.every((e) => row.includes(e))) return undefined;
+  // The column's text sets its edge: a thumb tab's number stands out in the margin.
+  const text = column.filter((e) => e.width >= COLUMN_LINE * lineHeight);
+  if (text.length === 0) return undefined;
+  const flushRight = Math.abs(Math.max(...head.map((e) => e.right)) - Math.max(...text.map((e) => e.right))) <= JUSTIFIED_REACH * lineHeight;
+  const indented = Math.min(...head.map((e) => e.left)) - Math.min(...text.map((e) => e.left)) > lineHeight;
+  // A line alone, apart from what follows on each side: a logo's `TEXAS` over `INSTRUMENTS` is not.
+  const apart = (side: readonly Extent[]) => {
+    const inRow = side.filter((e) => row.includes(e));
+    const bottom = Math.max(...inRow.map((e) => e.outerBottom));
+    return side.every((e) => inRow.includes(e) || e.outerTop - bottom >= PARAGRAPH_GAP * lineHeight);
+  };
+  return flushRight && indented && head.length < row.length && apart(left) && apart(right) ? row : undefined;
+}
+
+/** Two columns read one after the other, a running header over them first (see `runningHeader`). */
+function columns(left: Extent[], right: Extent[], lineHeight: number): Block[] {
+  const header = runningHeader(left, right, lineHeight);
+  if (!header) return [...cut(left, lineHeight), ...cut(right, lineHeight)];
+  const below = (side: readonly Extent[]) => side.filter((e) => !header.includes(e));
+  return [[[...header].sort((a, b) => a.left - b.left)], ...cut(below(left), lineHeight), ...cut(below(right), lineHeight)];
+}
+
 function cut(extents: Extent[], lineHeight: number): Block[] {
   if (extents.length === 1) return [[extents]];
   const columnGaps = gaps(extents, 'left', 'right').sort((a, b) => b[1] - a[1]);
   // Two columns of text hold at least half their lines long (`isTextColumn`'s median on each
-  // side): a table of short cells is not tried for them.
+  // side): a table of short cells is not tried for them, but for columns of prose over figures.
   const longLines = extents.filter((e) => e.width >= COLUMN_LINE * lineHeight).length;
   // A speck's box the detector drew in a gutter, over the next column's first letter, leaves the gutter a gutter.
   const small = (e: Extent) => e.bottom - e.top < SPECK * CORE * lineHeight;
   const body = (side: readonly Extent[]) => side.filter((e) => !small(e));
   const bodyGaps = gaps(body(extents).length > 1 ? body(extents) : extents, 'left', 'right').sort((a, b) => b[1] - a[1]);
-  for (const [at, width] of longLines >= extents.length / 2 ? bodyGaps : []) {
+  const mostlyLong = longLines >= extents.length / 2;
+  for (const [at, width] of mostlyLong || longLines >= 2 * JUSTIFIED_LINES ? bodyGaps : []) {
     if (width < NARROW_GUTTER * lineHeight) break;
     const left = extents.filter((e) => (small(e) ? e.left + e.right < 2 * at : e.right < at));
     const right = extents.filter((e) => (small(e) ? e.left + e.right >= 2 * at : e.left > at));
@@ -470,10 +524,14 @@ function cut(extents: Extent[], lineHeight: number): Block[] {
     // other down the page (a letter's sender's block under the address, over `Dear …`).
     if (!left.some((e) => right.some((o) => o.top < e.bottom && e.top < o.bottom))) continue;
     const wide = width >= GUTTER * lineHeight && width >= GUTTER_BESIDE * median([...left, ...right].map((e) => (e.bottom - e.top) / CORE));
+    if (!mostlyLong) {
+      if (wide && proseOverFigures(left, right, lineHeight)) return columns(left, right, lineHeight);
+      continue;
+    }
     if (!wide && !(isJustifiedTowards(besideGutter(body(left), 'right'), 'right', lineHeight) && isJustifiedTowards(besideGutter(body(right), 'left'), 'left', lineHeight))) continue;
     if (labelsBesideValues(left, right, lineHeight) || tableRowsAcross(left, right, lineHeight)) return labelRows(left, right, lineHeight);
-    if (isTextColumn(left, lineHeight) && isTextColumn(right, lineHeight)) return [...cut(left, lineHeight), ...cut(right, lineHeight)];
-    if (besideProse(left, right, lineHeight) || besideProse(right, left, lineHeight)) return [...cut(left, lineHeight), ...cut(right, lineHeight)];
+    if (isTextColumn(left, lineHeight) && isTextColumn(right, lineHeight)) return columns(left, right, lineHeight);
+    if (besideProse(left, right, lineHeight) || besideProse(right, left, lineHeight)) return columns(left, right, lineHeight);
   }
   const tall = tallPrintBeside(extents, columnGaps, lineHeight);
   if (tall) return [...cut(tall.left, lineHeight), ...cut(tall.right, lineHeight)];
