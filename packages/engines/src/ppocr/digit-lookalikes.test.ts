@@ -42,6 +42,12 @@ describe('fixDigitLookalikes', () => {
     expect(fixDigitLookalikes(text)).toBe(text);
   });
 
+  it('reads a range’s to read t0 between quantities (Rockwell’s R6551, scanned)', () => {
+    expect(fixDigitLookalikes('E = -40℃ t0 +85℃; Blank = 0°C t0 + 70°C; 1.8 V t0 3.6 V; 10 ms t0 20 ms')).toBe('E = -40℃ to +85℃; Blank = 0°C to + 70°C; 1.8 V to 3.6 V; 10 ms to 20 ms');
+    const text = 'delay t0 + 5 ns; at 3 t0 = 2; the 5 V t0 rail';
+    expect(fixDigitLookalikes(text)).toBe(text);
+  });
+
   it('reads the zeros of a number with an h read as o or O, and a 0x number’s 1 read as l (NXP’s MFRC522 and a module’s guide, scanned)', () => {
     expect(fixDigitLookalikes('ooh indicates a collision, 1Oh, OOOh; WriteAmount(0xl1,value), 0xI2, (0xll, v); v +=l00;')).toBe(
       '00h indicates a collision, 10h, 000h; WriteAmount(0x11,value), 0x12, (0x11, v); v +=100;',

@@ -83,6 +83,11 @@ const HEX_TIMES = /(?<![\p{Script=Latin}\p{N}.,])0×(?=[0-9A-Fa-f]{2,}(?![\p{Scr
  */
 const RANGE_ZERO = /(?<![\p{L}\p{N}.,])[oO](?= (?:to|-|–) ?-?\d)/gu;
 const INDEX_ZERO = /(?<=[\p{L}\p{N}_]\[)[oO](?=\])/gu;
+/**
+ * A range's `to` with its o read as a zero (`-40℃ t0 +85℃`, Rockwell's datasheets scanned):
+ * between a quantity with its unit and a number, a t0 is no time's name.
+ */
+const RANGE_TO = /(?<=\d ?(?:°[CF]?|℃|℉|%|[mµμk]?[VAW]|[kM]?Hz|[mµμn]?s) )t0(?= ?[+\-−]? ?\d)/gu;
 /** A percentage whose first digit 5 reads as an S (`Vitamin A S0%`). */
 const FIVE_PERCENT = /(?<![\p{Script=Latin}\p{N}])S(?=\d+(?:[.,]\d+)?%)/gu;
 
@@ -115,9 +120,9 @@ const DESIGNATION_ZERO = /(?<![\p{Script=Latin}\p{N}])([A-Z]{2,4}|[MRØΦφ])(\d
  * only of digits, number punctuation and those letters, with at least one digit, every o is a
  * zero, a З a three, and an l, I or i between digits is a one, as is one after a thread's M or a radius's R;
  * an o after a radius's R or a chamfer's C, before a decimal part, is a zero, and so is one in a
- * designation's number, and a lone O before a unit; an S opening a percentage is a five. Small print reads a
- * comma as a point: where that leaves an amount no convention writes, its thousands separators are
- * commas again. An amount read with a space after each of its separators is closed up, as are
+ * designation's number, and a lone O before a unit; an S opening a percentage is a five, and a
+ * range's `to` read `t0` is mended. Small print reads a comma as a point: where that leaves an
+ * amount no convention writes, its thousands separators are commas again. An amount read with a space after each of its separators is closed up, as are
  * the decimals of a long number read apart, and a percentage run into the next number is set apart from it.
  */
 export function fixDigitLookalikes(text: string): string {
@@ -140,6 +145,7 @@ export function fixDigitLookalikes(text: string): string {
     .replace(FIVE_PERCENT, '5')
     .replace(RANGE_ZERO, '0')
     .replace(INDEX_ZERO, '0')
+    .replace(RANGE_TO, 'to')
     .replace(SPACED_AMOUNT, (whole) => whole.replaceAll(' ', ''))
     .replace(SPACED_DECIMALS, '')
     .replace(PERCENT_RUN_ON, ' ')

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fixAisi, fixCapitalI, fixOutZero, fixI2c, fixIdentifierIn, fixLAfterCapital, fixChineseFullStop, fixHanLookalikes, fixLetterCase, fixMicrometre, fixNotation, fixPound } from './letter-lookalikes.ts';
+import { fixAisi, fixInOut, fixCapitalI, fixOutZero, fixI2c, fixIdentifierIn, fixLAfterCapital, fixChineseFullStop, fixHanLookalikes, fixLetterCase, fixMicrometre, fixNotation, fixPound } from './letter-lookalikes.ts';
 
 describe('fixCapitalI', () => {
   it('reads l as I inside words written in capitals', () => {
@@ -10,6 +10,17 @@ describe('fixCapitalI', () => {
   it('leaves mixed-case words, element symbols and lone capitals alone', () => {
     const text = 'Al 6061, AlMg3, AlSi10Mg, HCl 10%, 5 ml, Il, Steel, SS, M12, l';
     expect(fixCapitalI(text)).toBe(text);
+  });
+});
+
+describe('fixInOut', () => {
+  it('reads I/O read with digits for its letters (Rockwell’s R6522, scanned)', () => {
+    expect(fixInOut('peripheral 1VO; bidirectional peripheral 1/0 ports; I/0 control; 1/0 lines; (l/O)')).toBe('peripheral I/O; bidirectional peripheral I/O ports; I/O control; I/O lines; (I/O)');
+  });
+
+  it('leaves a fraction and a cable’s gauge', () => {
+    const text = 'ratio 11/0, 1/0 AWG, cable 1/0 AWG, 2/0, 1/0.5, x = 1/0';
+    expect(fixInOut(text)).toBe(text);
   });
 });
 

@@ -42,6 +42,25 @@ export function fixI2c(text: string): string {
 }
 
 /**
+ * I/O with its I read as a one or an l, its O as a zero, or its slash and O as `VO` (`1/0 ports`,
+ * `I/0`, `peripheral 1VO`: Rockwell's R6522 datasheet scanned). A letter in it shows it is no
+ * number; `1/0` alone is one (a cable's `1/0 AWG`), and is I/O only among words.
+ */
+const IN_OUT = /(?<![\p{L}\p{N}/.,])(?:[1lI]\/[0O]|1VO)(?![\p{L}\p{N}/])/gu;
+const WORD_BEFORE = /\p{L}{2,}[,:]? $/u;
+const WORD_AFTER = /^ \p{L}{2,}/u;
+const WIRE_GAUGE = /^ ?(?:AWG|awg|kcmil|MCM)/u;
+
+/** Mends I/O read with digits for its letters (see `IN_OUT`). */
+export function fixInOut(text: string): string {
+  return text.replace(IN_OUT, (read: string, at: number) => {
+    if (read !== '1/0') return 'I/O';
+    const after = text.slice(at + read.length);
+    return !WIRE_GAUGE.test(after) && (WORD_BEFORE.test(text.slice(0, at)) || WORD_AFTER.test(after)) ? 'I/O' : read;
+  });
+}
+
+/**
  * A capital I that starts a word inside a code identifier read as l (`UartInitialize` read
  * `Uartlnitialize`, `CommProtocolInit` `CommProtocollnit`, in a Chinese protocol's scanned code):
  * `ln` and then the rest of Init, Input, Index, Info, Interrupt and the like begins no word in

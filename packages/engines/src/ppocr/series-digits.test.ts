@@ -34,6 +34,21 @@ describe('seriesDigits', () => {
     ]);
   });
 
+  it('reads a pin’s name of one or two capitals numbered 0 read with an O where the page reads three of its series (Rockwell’s R6522, scanned)', () => {
+    expect(read('PA6 8 33 DO', 'PA7 9 32 D1', 'D2 D3', 'REGISTER SELECTS (RSO-RS3)', 'RS1 RS2', 'DO NOT EXCEED', 'NO', 'TO-92', 'IO')).toEqual([
+      'PA6 8 33 D0',
+      'PA7 9 32 D1',
+      'D2 D3',
+      'REGISTER SELECTS (RS0-RS3)',
+      'RS1 RS2',
+      'DO NOT EXCEED',
+      'NO',
+      'TO-92',
+      'IO',
+    ]);
+    expect(read('N1 N2 N3 T1 T2 T3 I1 I2 I3', 'NO', 'TO-92', 'IO', 'CSO', 'CS1')).toEqual(['N1 N2 N3 T1 T2 T3 I1 I2 I3', 'NO', 'TO-92', 'IO', 'CSO', 'CS1']);
+  });
+
   it('leaves words and short stems: no member beside them, one member of a word’s stem, two capitals', () => {
     expect(read('HBNO', 'LDO LD1', 'PICO PIC16F84', 'AUDIO')).toEqual(['HBNO', 'LDO LD1', 'PICO PIC16F84', 'AUDIO']);
     expect(read('the model number', 'mode2', 'Radio', 'Model')).toEqual(['the model number', 'mode2', 'Radio', 'Model']);

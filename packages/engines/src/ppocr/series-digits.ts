@@ -22,20 +22,35 @@ const NAME_STEM = /^(?:\p{Lu}+|\p{L}*\p{Ll}\p{Lu}\p{L}*)$/u;
 const WORD_STEM_LETTERS = 4;
 const WORD_STEM_MEMBERS = 2;
 
-/** Lines with a series' member 0 or 1 read with a letter for its digit mended (see LOOKALIKE). */
+/**
+ * A pin's name of one or two capitals and a digit (`RS0` to `RS3`, `D0` to `D7`, `CS0`: Rockwell's
+ * R6522 and R6551 scanned) read with an O for its 0: a series of this many digits read at least,
+ * the O a capital, and no word following (`DO NOT`) nor a package's size (`TO-92`). Words and
+ * names so spelt stay (`NO`, `IO`, `LDO`, `ISO`).
+ */
+const SHORT_STEM = /(?<![\p{L}\p{N}])(\p{Lu}{1,2})O(?![\p{L}\p{N}])(?! \p{L}|-\d)/gu;
+const SHORT_MEMBER = /(?<![\p{L}\p{N}])(\p{Lu}{1,2})(\d)(?![\p{L}\p{N}])/gu;
+const SHORT_STEM_DIGITS = 3;
+const SHORT_WORDS = new Set(['CO', 'GO', 'IO', 'NO', 'SO', 'TO', 'LDO', 'ISO', 'TWO', 'AGO', 'PRO', 'ECO']);
+
+/** Lines with a series' member 0 or 1 read with a letter for its digit mended (see LOOKALIKE and SHORT_STEM). */
 export function seriesDigits(lines: readonly ReadLine[]): ReadLine[] {
   const members = new Map<string, Set<string>>();
+  const shortMembers = new Map<string, Set<string>>();
   for (const { text } of lines) {
     for (const [, stem, digit] of text.matchAll(MEMBER)) members.set(stem!, (members.get(stem!) ?? new Set()).add(digit!));
+    for (const [, stem, digit] of text.matchAll(SHORT_MEMBER)) shortMembers.set(stem!, (shortMembers.get(stem!) ?? new Set()).add(digit!));
   }
-  if (members.size === 0) return [...lines];
+  if (members.size === 0 && shortMembers.size === 0) return [...lines];
   const isSeries = (stem: string): boolean => {
     const read = members.get(stem)?.size ?? 0;
     if (NAME_STEM.test(stem)) return read > 0;
     return stem.length >= WORD_STEM_LETTERS && read >= WORD_STEM_MEMBERS;
   };
   return lines.map((line) => {
-    const text = line.text.replace(LOOKALIKE, (whole, stem: string, letter: string) => (isSeries(stem) ? stem + DIGIT[letter]! : whole));
+    const text = line.text
+      .replace(LOOKALIKE, (whole, stem: string, letter: string) => (isSeries(stem) ? stem + DIGIT[letter]! : whole))
+      .replace(SHORT_STEM, (whole, stem: string) => ((shortMembers.get(stem)?.size ?? 0) >= SHORT_STEM_DIGITS && !SHORT_WORDS.has(whole) ? `${stem}0` : whole));
     return text === line.text ? line : { ...line, text };
   });
 }
