@@ -42,6 +42,13 @@ describe('fixDigitLookalikes', () => {
     expect(fixDigitLookalikes(text)).toBe(text);
   });
 
+  it('reads a register table’s bits read as o among bits read as digits, and a bit quoted in prose (Rockwell’s R6522, scanned)', () => {
+    expect(fixDigitLookalikes('0 0 0 o ORB/IRB; 4 0 1 0 o T1C-L; 10 1 0 1 o SR; o 1 0 0')).toBe('0 0 0 0 ORB/IRB; 4 0 1 0 0 T1C-L; 10 1 0 1 0 SR; 0 1 0 0');
+    expect(fixDigitLookalikes('A "o\' in a bit; a "o" causes; a “o” when; pull an output ""o" up')).toBe('A "0\' in a bit; a "0" causes; a “0” when; pull an output ""0" up');
+    const text = 'O 1 o; 1 o; a 0 o o b; 1 0 o. O; an "O" ring; "on"; c == \'o\'';
+    expect(fixDigitLookalikes(text)).toBe(text);
+  });
+
   it('reads a range’s to read t0 between quantities (Rockwell’s R6551, scanned)', () => {
     expect(fixDigitLookalikes('E = -40℃ t0 +85℃; Blank = 0°C t0 + 70°C; 1.8 V t0 3.6 V; 10 ms t0 20 ms')).toBe('E = -40℃ to +85℃; Blank = 0°C to + 70°C; 1.8 V to 3.6 V; 10 ms to 20 ms');
     const text = 'delay t0 + 5 ns; at 3 t0 = 2; the 5 V t0 rail';

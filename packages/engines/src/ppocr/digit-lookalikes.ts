@@ -84,6 +84,18 @@ const HEX_TIMES = /(?<![\p{Script=Latin}\p{N}.,])0×(?=[0-9A-Fa-f]{2,}(?![\p{Scr
 const RANGE_ZERO = /(?<![\p{L}\p{N}.,])[oO](?= (?:to|-|–) ?-?\d)/gu;
 const INDEX_ZERO = /(?<=[\p{L}\p{N}_]\[)[oO](?=\])/gu;
 /**
+ * A bit's 0 read as o among a register table's bits set a space apart (`0 1 1 o`, R6522's register
+ * addressing scanned): three bits at least, two of them read as digits.
+ */
+const BIT_RUN = /(?<![\p{L}\p{N}.,])[01oO](?: [01oO]){2,}(?![\p{L}\p{N}.,])/gu;
+const BIT_DIGITS = 2;
+/**
+ * ...and a bit's value quoted in prose (`a "o" causes the output to go low`, `A "o' in a bit`): a
+ * small o alone after a double quote is no word. A capital O stays (`"O" ring`), and so does a
+ * code's character in single quotes (`'o'`).
+ */
+const QUOTED_ZERO = /(?<=["“”])o(?=["“”'‘’])/gu;
+/**
  * A range's `to` with its o read as a zero (`-40℃ t0 +85℃`, Rockwell's datasheets scanned):
  * between a quantity with its unit and a number, a t0 is no time's name.
  */
@@ -120,8 +132,8 @@ const DESIGNATION_ZERO = /(?<![\p{Script=Latin}\p{N}])([A-Z]{2,4}|[MRØΦφ])(\d
  * only of digits, number punctuation and those letters, with at least one digit, every o is a
  * zero, a З a three, and an l, I or i between digits is a one, as is one after a thread's M or a radius's R;
  * an o after a radius's R or a chamfer's C, before a decimal part, is a zero, and so is one in a
- * designation's number, and a lone O before a unit; an S opening a percentage is a five, and a
- * range's `to` read `t0` is mended. Small print reads a comma as a point: where that leaves an
+ * designation's number, and a lone O before a unit, among a register's bits or quoted as one; an S
+ * opening a percentage is a five, and a range's `to` read `t0` is mended. Small print reads a comma as a point: where that leaves an
  * amount no convention writes, its thousands separators are commas again. An amount read with a space after each of its separators is closed up, as are
  * the decimals of a long number read apart, and a percentage run into the next number is set apart from it.
  */
@@ -146,6 +158,8 @@ export function fixDigitLookalikes(text: string): string {
     .replace(RANGE_ZERO, '0')
     .replace(INDEX_ZERO, '0')
     .replace(RANGE_TO, 'to')
+    .replace(BIT_RUN, (bits) => ((bits.match(/[01]/g)?.length ?? 0) >= BIT_DIGITS ? bits.replace(/[oO]/g, '0') : bits))
+    .replace(QUOTED_ZERO, '0')
     .replace(SPACED_AMOUNT, (whole) => whole.replaceAll(' ', ''))
     .replace(SPACED_DECIMALS, '')
     .replace(PERCENT_RUN_ON, ' ')

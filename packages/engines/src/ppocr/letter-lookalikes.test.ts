@@ -5,10 +5,11 @@ describe('fixCapitalI', () => {
   it('reads l as I inside words written in capitals', () => {
     expect(fixCapitalI('Material: AlSl 316L, lSO 9001, DlN 912, MATERlAL')).toBe('Material: AISI 316L, ISO 9001, DIN 912, MATERIAL');
     expect(fixCapitalI('钢AlSl304')).toBe('钢AISI304');
+    expect(fixCapitalI('AClA internal Organization, ClRCUlT')).toBe('ACIA internal Organization, CIRCUIT');
   });
 
   it('leaves mixed-case words, element symbols and lone capitals alone', () => {
-    const text = 'Al 6061, AlMg3, AlSi10Mg, HCl 10%, 5 ml, Il, Steel, SS, M12, l';
+    const text = 'Al 6061, AlMg3, AlSi10Mg, HCl 10%, NaClO, HClO4, ClF3, 5 ml, Il, Steel, SS, M12, l';
     expect(fixCapitalI(text)).toBe(text);
   });
 });

@@ -2,8 +2,11 @@
 const TOKEN = /[A-Za-z0-9]+/g;
 const LOWERCASE_BUT_L = /[a-km-z]/;
 const CAPITALS = /[A-Z]/g;
-/** `Cl` is chlorine (`HCl`), so an l after C stays. */
-const LOOKALIKE_L = /(?<!C)l/g;
+/**
+ * `Cl` is chlorine (`HCl`, `NaClO`, `ClF3`), so an l after C stays, but before a capital no formula
+ * sets after it (`AClA`, Rockwell's ACIA scanned).
+ */
+const LOOKALIKE_L = /(?<!C)l|(?<=C)l(?=[A-EG-NP-Z])/g;
 
 /**
  * In sans-serif capitals the recogniser often reads I as l (`AlSl 304`, `lSO 9001`, `DlN`). A
