@@ -4,7 +4,7 @@ import type { Dictionary } from './dictionary.ts';
 import { inkedStrip } from './ink-strips.ts';
 import type { StepScores } from './step-scores.ts';
 
-const classes = ['', 'a', 'b', 'C', '中', '文', '角', '２', '（', '1', '.', 'x', '×', '：', '，', '°', '℃', '）', '(', ')', '-', ' '];
+const classes = ['', 'a', 'b', 'C', '中', '文', '角', '２', '（', '1', '.', 'x', '×', '：', '，', '°', '℃', '）', '(', ')', '-', 'V', 'O', "'", 'c', ' '];
 const dictionary: Dictionary = { classes, spaceIndex: classes.length - 1 };
 
 /** One softmax row per step: `[char, p]` puts p on that class, `space` on the space class, the rest on blank. */
@@ -178,6 +178,11 @@ describe('decodeLine', () => {
   it('spaces a full-width comma between Latin words as the comma it is written as', () => {
     expect(decode([['a', 0.9], ['，', 0.9], ['', 1, 0.001], ['', 1], ['', 1], ['b', 0.9]]).text).toBe('a, b');
     expect(decode([['中', 0.9], ['，', 0.9], ['', 1, 0.001], ['', 1], ['', 1], ['b', 0.9]]).text).toBe('中，b');
+  });
+
+  it('mends what the recogniser misreads in a line: I/O read 1VO, a current’s I read as a quote', () => {
+    expect(decode([['1', 0.9], ['V', 0.9], ['O', 0.9]]).text).toBe('I/O');
+    expect(decode([["'", 0.9], ['c', 0.9], ['', 1], ['c', 0.9]]).text).toBe('Icc');
   });
 
   it('reads ℃ once where the recogniser also saw a degree sign before it', () => {

@@ -9,7 +9,7 @@ import { fixDigitLookalikes } from './digit-lookalikes.ts';
 import { fixHexBytes } from './hex-bytes.ts';
 import { fixSnakeCase } from './snake-case.ts';
 import { restoreFrameSymbols } from './frame-symbols.ts';
-import { fixAisi, fixInOut, fixCapitalI, fixChineseFullStop, fixHanLookalikes, fixI2c, fixIdentifierIn, fixLAfterCapital, fixLetterCase, fixMicrometre, fixNotation, fixOutZero, fixPound, HAN } from './letter-lookalikes.ts';
+import { fixAisi, fixCurrentSymbol, fixInOut, fixCapitalI, fixChineseFullStop, fixHanLookalikes, fixI2c, fixIdentifierIn, fixLAfterCapital, fixLetterCase, fixMicrometre, fixNotation, fixOutZero, fixPound, HAN } from './letter-lookalikes.ts';
 import { SPACE_RUN } from './long-lines.ts';
 import { restoreHanOne } from './han-numerals.ts';
 import { inEvenCells, neighbouringCells } from './monospace.ts';
@@ -473,7 +473,7 @@ function halfWidth(char: string, before: string | undefined, after: string | und
   return chineseNeighbour(before) || chineseNeighbour(after) ? char : ascii;
 }
 
-/** Averages the characters read (spaces placed from gaps do not count), mends I/O, l-for-I, letter case, o-for-。, °℃, notation, o-for-0, hex bytes run together, 0-for-Ø and a control frame's symbols. */
+/** Averages the characters read (spaces placed from gaps do not count), mends I/O, currents' I, l-for-I, letter case, o-for-。, °℃, notation, o-for-0, hex bytes run together, 0-for-Ø and a control frame's symbols. */
 function finish(chars: string[], probabilities: Array<number | undefined>): DecodedLine {
   let sum = 0;
   let count = 0;
@@ -484,6 +484,6 @@ function finish(chars: string[], probabilities: Array<number | undefined>): Deco
   }
   // ℃ is one character; the recogniser now and then reads a degree sign before it as well.
   const text = chars.join('').replaceAll('°℃', '℃');
-  const mended = restoreDiameterMarks(fixHexBytes(fixDigitLookalikes(fixNotation(fixAisi(fixPound(fixMicrometre(fixChineseFullStop(fixLetterCase(fixOutZero(fixLAfterCapital(fixCapitalI(fixIdentifierIn(fixSnakeCase(fixI2c(text)))))))))))))));
+  const mended = restoreDiameterMarks(fixHexBytes(fixDigitLookalikes(fixNotation(fixAisi(fixPound(fixMicrometre(fixChineseFullStop(fixLetterCase(fixOutZero(fixLAfterCapital(fixCapitalI(fixIdentifierIn(fixSnakeCase(fixI2c(fixInOut(fixCurrentSymbol(text)))))))))))))))));
   return { text: lowerDomains(joinSchemes(joinEmailAddresses(restoreFrameSymbols(mended)))), confidence: count === 0 ? 0 : sum / count, characters: count };
 }

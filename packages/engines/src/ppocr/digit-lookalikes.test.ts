@@ -24,6 +24,8 @@ describe('fixDigitLookalikes', () => {
     expect(fixDigitLookalikes('Trans Fat Og, Cholesterol Omg, Sodium 20mg, tolerance O%, Vitamin A S0%')).toBe('Trans Fat 0g, Cholesterol 0mg, Sodium 20mg, tolerance 0%, Vitamin A 50%');
     const text = 'OV and OA alarms, Omega, Ohm, OK, Oman, SOS, S10 switch, S-curve';
     expect(fixDigitLookalikes(text)).toBe(text);
+    // A condition's value after an equals sign (Atmel's AT24C02).
+    expect(fixDigitLookalikes('VI/O = OV, VIN =OV, IOUT = OA; OV = over-voltage')).toBe('VI/O = 0V, VIN =0V, IOUT = 0A; OV = over-voltage');
   });
 
   it("reads a hexadecimal number's leading O as zero: register addresses and 0x numbers", () => {

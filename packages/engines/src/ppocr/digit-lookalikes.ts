@@ -42,6 +42,8 @@ const SIZE_ZERO = /(?:(?<![\p{Script=Latin}\p{N}])|(?<=\d[xX×]))(S?R|C)[oO](?=[
  * Units of one capital (`OV`, `OA`: overvoltage, open area) are left out.
  */
 const ZERO_UNIT = /(?<![\p{Script=Latin}\p{N}])O(?=(?:mg|g|kg|mm|cm|ml|mL|%|mA|mV|mW|kW|kV|Hz|kHz|MHz|kPa|MPa|Nm|rpm)(?![\p{Script=Latin}\p{N}]))/gu;
+/** ...but after an equals sign, a condition's value (`VIN = OV`, Atmel's AT24C02 pin capacitance). */
+const ZERO_VALUE_UNIT = /(?<== ?)O(?=[VA](?![\p{Script=Latin}\p{N}]))/gu;
 /**
  * A number's zeros after its first digit read as O straight before an electrical unit or a
  * size's (`50OuA`, a charging current in AT6558's datasheet scanned; `1OOnF`, `2OmA`, `1OOms`).
@@ -144,6 +146,7 @@ export function fixDigitLookalikes(text: string): string {
     .replace(THREAD_ONE, '$11')
     .replace(SIZE_ZERO, '$10')
     .replace(ZERO_UNIT, '0')
+    .replace(ZERO_VALUE_UNIT, '0')
     .replace(ZEROS_BEFORE_UNIT, (zeros) => zeros.replace(/[oO]/g, '0'))
     .replace(HEX_ZERO, '0')
     .replace(HEX_H, (number) => number.replace(/[oO]/g, '0'))

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fixAisi, fixInOut, fixCapitalI, fixOutZero, fixI2c, fixIdentifierIn, fixLAfterCapital, fixChineseFullStop, fixHanLookalikes, fixLetterCase, fixMicrometre, fixNotation, fixPound } from './letter-lookalikes.ts';
+import { fixAisi, fixCurrentSymbol, fixInOut, fixCapitalI, fixOutZero, fixI2c, fixIdentifierIn, fixLAfterCapital, fixChineseFullStop, fixHanLookalikes, fixLetterCase, fixMicrometre, fixNotation, fixPound } from './letter-lookalikes.ts';
 
 describe('fixCapitalI', () => {
   it('reads l as I inside words written in capitals', () => {
@@ -11,6 +11,14 @@ describe('fixCapitalI', () => {
   it('leaves mixed-case words, element symbols and lone capitals alone', () => {
     const text = 'Al 6061, AlMg3, AlSi10Mg, HCl 10%, NaClO, HClO4, ClF3, 5 ml, Il, Steel, SS, M12, l';
     expect(fixCapitalI(text)).toBe(text);
+  });
+});
+
+describe('fixCurrentSymbol', () => {
+  it('reads a current’s symbol whose I was read as a quote, a slash or an l (Atmel’s AT24C02, scanned)', () => {
+    expect(fixCurrentSymbol("'cc Supply Current; /SB1 Standby Current; 'LO Output Leakage; loL = 2.1 mA; |DD")).toBe('Icc Supply Current; ISB1 Standby Current; ILO Output Leakage; IoL = 2.1 mA; IDD');
+    const text = "Q and /Q; VCC/CC; 'cc' field; lock; look; /CS";
+    expect(fixCurrentSymbol(text)).toBe(text);
   });
 });
 

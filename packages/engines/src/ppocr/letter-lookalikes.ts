@@ -64,6 +64,19 @@ export function fixInOut(text: string): string {
 }
 
 /**
+ * A current's symbol with its I read as a quote, a slash or an l before its subscript (`'cc`,
+ * `/SB1`, `'LO`, `loL = 2.1 mA`: Atmel's AT24C02 DC characteristics): supply, standby, leakage,
+ * input and output currents, whose subscripts follow no quote or slash otherwise (`/Q`, a
+ * complement, is not among them).
+ */
+const CURRENT_SYMBOL = /(?<![\p{L}\p{N}])['‘’/|l](?=(?:CC|cc|DD|dd|SB\d?|LI|LO|OL|OH|oL|oH|IL|IH)(?![\p{L}'’"”]))/gu;
+
+/** Mends a current's symbol read without its I (see `CURRENT_SYMBOL`). */
+export function fixCurrentSymbol(text: string): string {
+  return text.replace(CURRENT_SYMBOL, 'I');
+}
+
+/**
  * A capital I that starts a word inside a code identifier read as l (`UartInitialize` read
  * `Uartlnitialize`, `CommProtocolInit` `CommProtocollnit`, in a Chinese protocol's scanned code):
  * `ln` and then the rest of Init, Input, Index, Info, Interrupt and the like begins no word in

@@ -245,10 +245,10 @@ describe('readingOrder', () => {
   it('reads a datasheet’s description beside its features column by column though a pin diagram’s labels outnumber their lines', () => {
     // Rockwell's R6522, scanned: the gaps between the description's paragraphs line up with those
     // between the features, and the page was cut between rows across both columns.
-    const paragraph = (p: number, top: number) => [0, 1, 2, 3].map((i) => line(`P${p}.${i}`, 100, top + 36 * i, i === 3 ? 380 : 600));
+    const paragraph = (p: number, top: number) => [0, 1, 2, 3].map((i) => line(`Paragraph ${p} has its line ${i}`, 100, top + 36 * i, i === 3 ? 380 : 600));
     const description = [line('DESCRIPTION', 100, 40, 200), ...paragraph(1, 90), ...paragraph(2, 290), ...paragraph(3, 490)];
     const ordering = ['ORDERING', 'Part Number:', 'Blank = 0°C', 'E = -40°C'].map((text, i) => line(text, 120, 700 + 36 * i, 200));
-    const features = [line('FEATURES', 800, 40, 180), ...[0, 1, 2, 3, 4, 5].map((i) => line(`F${i}`, 800, 90 + 100 * i, 560))];
+    const features = [line('FEATURES', 800, 40, 180), ...[0, 1, 2, 3, 4, 5].map((i) => line(`• Feature number ${i} reads so`, 800, 90 + 50 * i, 560))];
     const pins = Array.from({ length: 20 }, (_, i) =>
       [`PA${i}`, `${i + 1}`, `${40 - i}`, `D${i}`].map((text, k) => line(text, 840 + 110 * k, 700 + 36 * i, k === 0 || k === 3 ? 70 : 40)),
     ).flat();
@@ -256,6 +256,30 @@ describe('readingOrder', () => {
     const read = [...description, ...ordering, ...features].map((l) => l.text);
     expect(text.slice(0, read.length)).toEqual(read);
     expect(text.slice(read.length)).toEqual(Array.from({ length: 20 }, (_, i) => `PA${i} ${i + 1} ${40 - i} D${i}`));
+  });
+
+  it('reads a paragraph and a register’s bits listed under it before the column of prose beside them', () => {
+    // Rockwell's R6551, scanned: the bits' rows were paired across the gutter with the prose's lines.
+    const paragraph = [0, 1, 2, 3, 4].map((i) => line(`The status register line ${i}`, 100, 100 + 36 * i, i === 4 ? 420 : 600));
+    const register = Array.from({ length: 8 }, (_, k) => [line(`${7 - k}`, 110 + 70 * k, 300, 20), line(`F${7 - k}`, 100 + 70 * k, 340, 60)]).flat();
+    const bits = Array.from({ length: 8 }, (_, k) => {
+      const top = 420 + 150 * k;
+      return [line(`Bit ${7 - k} Name`, 100, top, 300), line('0', 100, top + 40, 20), line(`No ${7 - k}`, 200, top + 40, 200), line('1', 100, top + 80, 20), line(`Yes ${7 - k}`, 200, top + 80, 260)];
+    }).flat();
+    const prose = Array.from({ length: 28 }, (_, i) => line(`These bits are set, line ${i}`, 800, 100 + 45 * i + (i >= 14 ? 60 : 0), i === 13 ? 300 : 600));
+    const left = [...paragraph, ...register, ...bits];
+    const order = readingOrder([...left, ...prose]).lines;
+    const lastLeft = Math.max(...left.map((l) => order.indexOf(l)));
+    expect(order.slice(lastLeft + 1)).toEqual(prose);
+  });
+
+  it('reads a table over two columns of prose row by row though its columns’ gap runs on into their gutter', () => {
+    // Cypress's CY7C68013A, its special function registers over two columns: the table was read in halves.
+    const cells = ['IOD', 'SCON', 'PSW', 'ACC', 'B'];
+    const table = Array.from({ length: 10 }, (_, i) => [line(`${i} IOA IOB IOC`, 100, 60 + 40 * i, 500), ...cells.map((cell, k) => line(`${cell}${i}`, 800 + 120 * k, 60 + 40 * i, 80))]).flat();
+    const column = (name: string, x: number) => Array.from({ length: 8 }, (_, i) => line(`The ${name} column of prose, line ${i}`, x, 520 + 36 * i, i === 7 ? 300 : 600));
+    const text = readingOrder([...table, ...column('left', 100), ...column('right', 800)]).text.split(/\n+/);
+    expect(text.slice(0, 10)).toEqual(Array.from({ length: 10 }, (_, i) => `${i} IOA IOB IOC ${cells.map((cell) => cell + i).join(' ')}`));
   });
 
   it('reads a running header over two columns first, whole, and the columns’ own headings at their heads', () => {

@@ -25,10 +25,20 @@ interface Extent {
   closes: boolean;
   /** Its text is a number or numbers (`5,288,011,738.39`, `12.5 %`): a table's cell, never a line of prose. */
   numeric: boolean;
+  /** Its text reads as a line of prose: PROSE_WORDS words at least, or Chinese. */
+  wordy: boolean;
 }
 
 /** A line of numbers: digits with their marks, signs, units' `%` and currency signs. */
 const NUMBERS = /^[\d\s.,:;%+\-−±()/¥$€£]*\d[\d\s.,:;%+\-−±()/¥$€£]*$/u;
+
+/**
+ * A line of prose holds this many words of letters at least (`Expanded handshaking capability
+ * allows control`), where a table's row read as one line holds codes and figures (`ep2 0 64 bulk
+ * out (2×)`, `0 IOA IOB IOC`).
+ */
+const PROSE_WORDS = 4;
+const WORD = /^[("“'‘]?\p{L}{2,}[.,;:!?)"”'’]*$/u;
 
 /** A sentence's last mark, closing quotes and brackets after it. */
 const SENTENCE_END = /[.!?。！？；;][”’"')）」』]*$/u;
@@ -202,7 +212,8 @@ function deskewedExtents(lines: readonly OcrLine[]): Extent[] {
     const ys = box.map(([x, y]) => x * sin + y * cos);
     const top = Math.min(...ys), bottom = Math.max(...ys);
     const left = Math.min(...xs), right = Math.max(...xs);
-    return { line, left, right, top, bottom, width: right - left, crosswise, printHeight: quadSize(box).height, outerTop: top, outerBottom: bottom, goesOn: /^\p{Ll}/u.test(text), han: /\p{Script=Han}/u.test(text), closes: SENTENCE_END.test(text), numeric: NUMBERS.test(text) };
+    const han = /\p{Script=Han}/u.test(text);
+    return { line, left, right, top, bottom, width: right - left, crosswise, printHeight: quadSize(box).height, outerTop: top, outerBottom: bottom, goesOn: /^\p{Ll}/u.test(text), han, closes: SENTENCE_END.test(text), numeric: NUMBERS.test(text), wordy: han || text.split(' ').filter((w) => WORD.test(w)).length >= PROSE_WORDS };
   });
   const band = bandLimit(outer);
   return outer.map((e) => {
@@ -440,21 +451,39 @@ function besideProse(prose: readonly Extent[], other: readonly Extent[], lineHei
 /**
  * Whether two columns of text stand either side of the gutter over figures' and tables' short
  * labels (a datasheet's description beside its features, its ordering code and pin diagram under
- * them): the long lines of each side make a column of text, JUSTIFIED_LINES or more, the left
- * one's paragraphs justified up to the gutter as prose is, where a table's wrapped cells end
- * ragged. The labels outnumber the lines of text, so the page was cut between rows, across both
- * columns at once.
+ * them): the long lines of prose of each side make a column of text, JUSTIFIED_LINES or more,
+ * the left one with paragraphs justified up to the gutter as prose is, where a table's wrapped
+ * cells end ragged. The labels outnumber the lines of text on the page or on one side, so the page
+ * was cut between rows, across both columns at once.
  */
 function proseOverFigures(left: readonly Extent[], right: readonly Extent[], lineHeight: number): boolean {
-  const long = (side: readonly Extent[]) => side.filter((e) => e.width >= COLUMN_LINE * lineHeight);
+  const long = (side: readonly Extent[]) => side.filter((e) => e.width >= COLUMN_LINE * lineHeight && e.wordy);
   const proseLeft = long(left), proseRight = long(right);
   if (proseLeft.length < JUSTIFIED_LINES || proseRight.length < JUSTIFIED_LINES) return false;
   if (!isTextColumn(proseLeft, lineHeight) || !isTextColumn(proseRight, lineHeight)) return false;
-  // A paragraph's last line ends short of the gutter: the lines another follows closely are weighed.
-  const beside = besideGutter(proseLeft, 'right');
-  const followed = beside.filter((e) => beside.some((o) => o.outerTop > e.outerTop && o.outerTop - e.outerBottom < PARAGRAPH_GAP * lineHeight));
-  return isJustifiedTowards(followed, 'right', lineHeight);
+  // The columns' text heads them, under a heading or a title at most: a table across both sides
+  // above them (its columns' gap over the gutter) is read first, row by row.
+  const headed = (side: readonly Extent[], prose: readonly Extent[]) => {
+    const start = Math.min(...prose.map((e) => e.top));
+    return rowsOf(side.filter((e) => e.bottom < start)).length <= HEADING_ROWS;
+  };
+  if (!headed(left, proseLeft) || !headed(right, proseRight)) return false;
+  // Paragraphs: lines whose boxes come within PARAGRAPH_GAP of the line above.
+  const beside = besideGutter(proseLeft, 'right').sort((a, b) => a.outerTop - b.outerTop);
+  const paragraphs: Extent[][] = [];
+  beside.forEach((e, i) => {
+    if (i === 0 || e.outerTop - beside[i - 1]!.outerBottom >= PARAGRAPH_GAP * lineHeight) paragraphs.push([]);
+    paragraphs.at(-1)!.push(e);
+  });
+  const edge = Math.max(...beside.map((e) => e.right));
+  // The paragraphs reaching the gutter but their last lines, which end short of it; a list or a
+  // register's bits under them may end ragged.
+  const reaching = paragraphs.filter((lines) => edge - Math.max(...lines.map((e) => e.right)) <= JUSTIFIED_REACH * lineHeight);
+  return isJustifiedTowards(reaching.flatMap((lines) => lines.slice(0, -1)), 'right', lineHeight);
 }
+
+/** Rows above a column's prose that may be its heading or a title: a table's are more. */
+const HEADING_ROWS = 3;
 
 /** Both sides of the widest gutter with print of another size alone on one side, beside rows of the other (see TALL_PRINT). */
 function tallPrintBeside(extents: readonly Extent[], columnGaps: ReadonlyArray<[number, number]>, lineHeight: number): { left: Extent[]; right: Extent[] } | undefined {
@@ -524,14 +553,12 @@ function cut(extents: Extent[], lineHeight: number): Block[] {
     // other down the page (a letter's sender's block under the address, over `Dear …`).
     if (!left.some((e) => right.some((o) => o.top < e.bottom && e.top < o.bottom))) continue;
     const wide = width >= GUTTER * lineHeight && width >= GUTTER_BESIDE * median([...left, ...right].map((e) => (e.bottom - e.top) / CORE));
-    if (!mostlyLong) {
-      if (wide && proseOverFigures(left, right, lineHeight)) return columns(left, right, lineHeight);
-      continue;
+    if (mostlyLong && (wide || (isJustifiedTowards(besideGutter(body(left), 'right'), 'right', lineHeight) && isJustifiedTowards(besideGutter(body(right), 'left'), 'left', lineHeight)))) {
+      if (labelsBesideValues(left, right, lineHeight) || tableRowsAcross(left, right, lineHeight)) return labelRows(left, right, lineHeight);
+      if (isTextColumn(left, lineHeight) && isTextColumn(right, lineHeight)) return columns(left, right, lineHeight);
+      if (besideProse(left, right, lineHeight) || besideProse(right, left, lineHeight)) return columns(left, right, lineHeight);
     }
-    if (!wide && !(isJustifiedTowards(besideGutter(body(left), 'right'), 'right', lineHeight) && isJustifiedTowards(besideGutter(body(right), 'left'), 'left', lineHeight))) continue;
-    if (labelsBesideValues(left, right, lineHeight) || tableRowsAcross(left, right, lineHeight)) return labelRows(left, right, lineHeight);
-    if (isTextColumn(left, lineHeight) && isTextColumn(right, lineHeight)) return columns(left, right, lineHeight);
-    if (besideProse(left, right, lineHeight) || besideProse(right, left, lineHeight)) return columns(left, right, lineHeight);
+    if (wide && proseOverFigures(left, right, lineHeight)) return columns(left, right, lineHeight);
   }
   const tall = tallPrintBeside(extents, columnGaps, lineHeight);
   if (tall) return [...cut(tall.left, lineHeight), ...cut(tall.right, lineHeight)];
