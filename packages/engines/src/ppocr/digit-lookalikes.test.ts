@@ -18,6 +18,7 @@ describe('fixDigitLookalikes', () => {
     expect(fixDigitLookalikes(text)).toBe(text.replace('2O', '20'));
     // A pin named IO and its number (Ai-Thinker's Ra-08: `Press the IO2 button`) had read I02.
     expect(fixDigitLookalikes('Press the IO2 button, IO15 and IO0')).toBe('Press the IO2 button, IO15 and IO0');
+    expect(fixDigitLookalikes('the 8051-I/O Unit domain')).toBe('the 8051-I/O Unit domain');
   });
 
   it('reads a lone O before a unit as zero, and an S opening a percentage as five (a nutrition label)', () => {

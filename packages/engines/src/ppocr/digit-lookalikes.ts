@@ -5,8 +5,11 @@
  */
 const NUMBER_LIKE = /(?<![\p{Script=Latin}\p{N}])[\d.,:/+\-±×%°()oOlIiЗΟ]+(?![\p{Script=Latin}\p{N}])/gu;
 const ZERO_LOOKALIKES = /[oOΟ]/g;
-/** A pin named IO and its number (`IO2`, `IO15`: ESP32 boards' and Flash chips' pins), no number with its 1 and 0 misread. */
-const IO_PIN = /^IO\d{1,2}$/;
+/**
+ * A pin named IO and its number (`IO2`, `IO15`: ESP32 boards' and Flash chips' pins), no number
+ * with its 1 and 0 misread; nor is a token naming I/O (`8051-I/O`).
+ */
+const IO_PIN = /^IO\d{1,2}$|I\/O/;
 /** l, I or i with a digit or decimal mark on both sides (`2l0`, `0.l5`); at a token's end it may be a unit (`5l`). */
 const ONE_BETWEEN_DIGITS = /(?<=[\d.,])[lIi](?=[\d.,])/g;
 /** A number's first 1 read as l before two digits or more (`+=l00;` in a Courier code listing scanned bilevel); after a number an l is a litre. */
