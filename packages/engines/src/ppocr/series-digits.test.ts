@@ -49,6 +49,12 @@ describe('seriesDigits', () => {
     expect(read('N1 N2 N3 T1 T2 T3 I1 I2 I3', 'NO', 'TO-92', 'IO', 'CSO', 'CS1')).toEqual(['N1 N2 N3 T1 T2 T3 I1 I2 I3', 'NO', 'TO-92', 'IO', 'CSO', 'CS1']);
   });
 
+  it('reads a register’s name numbered 0 in its middle read with an O where two others of its series are read (Cypress’s FX2LP)', () => {
+    expect(read('EP2PING EP4PING', 'EP6PING', 'EPOPING EPOACK', 'I2C IOC IOB')).toEqual(['EP2PING EP4PING', 'EP6PING', 'EP0PING EPOACK', 'I2C IOC IOB']);
+    expect(read('EP1IN', 'EPOIN', 'I2CS I3CS ISOCS')).toEqual(['EP1IN', 'EPOIN', 'I2CS I3CS ISOCS']);
+    expect(read('EP1 EP2 EP4', 'EPO OUT was pinged', 'TWO ISO LDO', 'TW1 TW2 TW3 IS1 IS2 IS3 LD1 LD2 LD3')).toEqual(['EP1 EP2 EP4', 'EP0 OUT was pinged', 'TWO ISO LDO', 'TW1 TW2 TW3 IS1 IS2 IS3 LD1 LD2 LD3']);
+  });
+
   it('leaves words and short stems: no member beside them, one member of a word’s stem, two capitals', () => {
     expect(read('HBNO', 'LDO LD1', 'PICO PIC16F84', 'AUDIO')).toEqual(['HBNO', 'LDO LD1', 'PICO PIC16F84', 'AUDIO']);
     expect(read('the model number', 'mode2', 'Radio', 'Model')).toEqual(['the model number', 'mode2', 'Radio', 'Model']);

@@ -24,24 +24,35 @@ const WORD_STEM_MEMBERS = 2;
 
 /**
  * A pin's name of one or two capitals and a digit (`RS0` to `RS3`, `D0` to `D7`, `CS0`: Rockwell's
- * R6522 and R6551 scanned) read with an O for its 0: a series of this many digits read at least,
- * the O a capital, and no word following (`DO NOT`) nor a package's size (`TO-92`). Words and
- * names so spelt stay (`NO`, `IO`, `LDO`, `ISO`).
+ * R6522 and R6551 scanned; `EP0 IN`, Cypress's FX2LP) read with an O for its 0: a series of this
+ * many digits read at least, the O a capital, and after one capital no word following (`DO NOT`);
+ * nor a package's size (`TO-92`). Words and names so spelt stay (`NO`, `IO`, `LDO`, `ISO`).
  */
-const SHORT_STEM = /(?<![\p{L}\p{N}])(\p{Lu}{1,2})O(?![\p{L}\p{N}])(?! \p{L}|-\d)/gu;
+const SHORT_STEM = /(?<![\p{L}\p{N}])(\p{Lu}{2}|\p{Lu}(?!O \p{L}))O(?![\p{L}\p{N}])(?!-\d)/gu;
 const SHORT_MEMBER = /(?<![\p{L}\p{N}])(\p{Lu}{1,2})(\d)(?![\p{L}\p{N}])/gu;
 const SHORT_STEM_DIGITS = 3;
 const SHORT_WORDS = new Set(['CO', 'GO', 'IO', 'NO', 'SO', 'TO', 'LDO', 'ISO', 'TWO', 'AGO', 'PRO', 'ECO']);
+/**
+ * A register's or a bit's name numbered in its middle (`EP2PING`, `EP4PING` … `EPOPING`: Cypress's
+ * FX2LP register summary) read with an O for its 0, where the page reads two other numbers of
+ * the same name at least.
+ */
+const INFIXED_MEMBER = /(?<![\p{L}\p{N}_])(\p{Lu}{1,4})(\d)(\p{Lu}{2,})(?![\p{L}\p{N}])/gu;
+const INFIXED_LOOKALIKE = /(?<![\p{L}\p{N}_])(\p{Lu}{1,4})O(\p{Lu}{2,})(?![\p{L}\p{N}])/gu;
+const INFIXED_DIGITS = 2;
 
-/** Lines with a series' member 0 or 1 read with a letter for its digit mended (see LOOKALIKE and SHORT_STEM). */
+/** Lines with a series' member 0 or 1 read with a letter for its digit mended (see LOOKALIKE, SHORT_STEM and INFIXED_MEMBER). */
 export function seriesDigits(lines: readonly ReadLine[]): ReadLine[] {
   const members = new Map<string, Set<string>>();
   const shortMembers = new Map<string, Set<string>>();
+  const infixed = new Map<string, Set<string>>();
+  const add = (series: Map<string, Set<string>>, name: string, digit: string) => series.set(name, (series.get(name) ?? new Set()).add(digit));
   for (const { text } of lines) {
-    for (const [, stem, digit] of text.matchAll(MEMBER)) members.set(stem!, (members.get(stem!) ?? new Set()).add(digit!));
-    for (const [, stem, digit] of text.matchAll(SHORT_MEMBER)) shortMembers.set(stem!, (shortMembers.get(stem!) ?? new Set()).add(digit!));
+    for (const [, stem, digit] of text.matchAll(MEMBER)) add(members, stem!, digit!);
+    for (const [, stem, digit] of text.matchAll(SHORT_MEMBER)) add(shortMembers, stem!, digit!);
+    for (const [, stem, digit, suffix] of text.matchAll(INFIXED_MEMBER)) add(infixed, `${stem} ${suffix}`, digit!);
   }
-  if (members.size === 0 && shortMembers.size === 0) return [...lines];
+  if (members.size === 0 && shortMembers.size === 0 && infixed.size === 0) return [...lines];
   const isSeries = (stem: string): boolean => {
     const read = members.get(stem)?.size ?? 0;
     if (NAME_STEM.test(stem)) return read > 0;
@@ -50,7 +61,8 @@ export function seriesDigits(lines: readonly ReadLine[]): ReadLine[] {
   return lines.map((line) => {
     const text = line.text
       .replace(LOOKALIKE, (whole, stem: string, letter: string) => (isSeries(stem) ? stem + DIGIT[letter]! : whole))
-      .replace(SHORT_STEM, (whole, stem: string) => ((shortMembers.get(stem)?.size ?? 0) >= SHORT_STEM_DIGITS && !SHORT_WORDS.has(whole) ? `${stem}0` : whole));
+      .replace(SHORT_STEM, (whole, stem: string) => ((shortMembers.get(stem)?.size ?? 0) >= SHORT_STEM_DIGITS && !SHORT_WORDS.has(whole) ? `${stem}0` : whole))
+      .replace(INFIXED_LOOKALIKE, (whole, stem: string, suffix: string) => ((infixed.get(`${stem} ${suffix}`)?.size ?? 0) >= INFIXED_DIGITS ? `${stem}0${suffix}` : whole));
     return text === line.text ? line : { ...line, text };
   });
 }
