@@ -45,10 +45,11 @@ describe('fixDigitLookalikes', () => {
     expect(fixDigitLookalikes(text)).toBe(text);
   });
 
-  it('reads a register table’s bits read as o among bits read as digits, and a bit quoted in prose (Rockwell’s R6522, scanned)', () => {
+  it('reads a register table’s bits read as o among bits read as digits, a bit quoted in prose and bit 0 named (Rockwell’s R6522 and R6551, scanned)', () => {
     expect(fixDigitLookalikes('0 0 0 o ORB/IRB; 4 0 1 0 o T1C-L; 10 1 0 1 o SR; o 1 0 0')).toBe('0 0 0 0 ORB/IRB; 4 0 1 0 0 T1C-L; 10 1 0 1 0 SR; 0 1 0 0');
     expect(fixDigitLookalikes('A "o\' in a bit; a "o" causes; a “o” when; pull an output ""o" up')).toBe('A "0\' in a bit; a "0" causes; a “0” when; pull an output ""0" up');
-    const text = 'O 1 o; 1 o; a 0 o o b; 1 0 o. O; an "O" ring; "on"; c == \'o\'';
+    expect(fixDigitLookalikes('Data Terminal Ready (Bit O); when Bit o is set; bits 7 and O; BIT O')).toBe('Data Terminal Ready (Bit 0); when Bit 0 is set; bits 7 and O; BIT 0');
+    const text = 'O 1 o; 1 o; a 0 o o b; 1 0 o. O; an "O" ring; "on"; c == \'o\'; a bit Of; orbit O';
     expect(fixDigitLookalikes(text)).toBe(text);
   });
 

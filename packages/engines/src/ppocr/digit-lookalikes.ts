@@ -88,6 +88,8 @@ const HEX_TIMES = /(?<![\p{Script=Latin}\p{N}.,])0×(?=[0-9A-Fa-f]{2,}(?![\p{Scr
  */
 const RANGE_ZERO = /(?<![\p{L}\p{N}.,])[oO](?= (?:to|-|–) ?-?\d)/gu;
 const INDEX_ZERO = /(?<=[\p{L}\p{N}_]\[)[oO](?=\])/gu;
+/** A bit numbered 0 read as O (`Data Terminal Ready (Bit O)`, `Bit o is set`: Rockwell's R6551, scanned). */
+const BIT_ZERO = /(?<=(?<!\p{L})(?:[Bb]its?|BITS?) )[oO](?![\p{L}\p{N}])/gu;
 /**
  * A bit's 0 read as o among a register table's bits set a space apart (`0 1 1 o`, R6522's register
  * addressing scanned): three bits at least, two of them read as digits.
@@ -135,12 +137,14 @@ const DESIGNATION_ZERO = /(?<![\p{Script=Latin}\p{N}])([A-Z]{2,4}|[MRØΦφ])(\d
  * The recogniser often reads the digit 0 as the letter o inside numbers (`5oo hours`, `o.o5 mm`),
  * and now and then 1 as l, I or i, more so on coarse scans (`2l0 Nm`, `Mi6`). In a token made
  * only of digits, number punctuation and those letters, with at least one digit, every o is a
- * zero, a З a three, and an l, I or i between digits is a one, as is one after a thread's M or a radius's R;
- * an o after a radius's R or a chamfer's C, before a decimal part, is a zero, and so is one in a
- * designation's number, and a lone O before a unit, among a register's bits or quoted as one; an S
- * opening a percentage is a five, and a range's `to` read `t0` is mended. Small print reads a comma as a point: where that leaves an
- * amount no convention writes, its thousands separators are commas again. An amount read with a space after each of its separators is closed up, as are
- * the decimals of a long number read apart, and a percentage run into the next number is set apart from it.
+ * zero, a З a three, and an l, I or i between digits is a one, as is one after a thread's M or a
+ * radius's R; an o after a radius's R or a chamfer's C, before a decimal part, is a zero, and so
+ * is one in a designation's number, and a lone O before a unit, among a register's bits, quoted
+ * as one or numbering one; an S opening a percentage is a five, and a range's `to` read `t0` is
+ * mended. Small print reads a comma as a point: where that leaves an amount no convention
+ * writes, its thousands separators are commas again. An amount read with a space after each of
+ * its separators is closed up, as are the decimals of a long number read apart, and a percentage
+ * run into the next number is set apart from it.
  */
 export function fixDigitLookalikes(text: string): string {
   return text
@@ -163,6 +167,7 @@ export function fixDigitLookalikes(text: string): string {
     .replace(FIVE_PERCENT, '5')
     .replace(RANGE_ZERO, '0')
     .replace(INDEX_ZERO, '0')
+    .replace(BIT_ZERO, '0')
     .replace(RANGE_TO, 'to')
     .replace(BIT_RUN, (bits) => ((bits.match(/[01]/g)?.length ?? 0) >= BIT_DIGITS ? bits.replace(/[oO]/g, '0') : bits))
     .replace(QUOTED_ZERO, '0')
