@@ -37,6 +37,7 @@ import { seriesDigits } from './series-digits.ts';
 import { sidewaysDashes } from './sideways-dashes.ts';
 import { typeCodes } from './type-codes.ts';
 import { tickMarks } from './tick-marks.ts';
+import { bitValues } from './bit-values.ts';
 
 /** PaddleOCR's `drop_score`: lines read with less confidence are noise (rules, specks). */
 const MIN_LINE_CONFIDENCE = 0.5;
@@ -197,7 +198,7 @@ export class PpocrEngine implements Engine {
       lines = withUnboxedRuns(lines, unboxed);
       logger?.debug({ lines: lines.length, takenFromPdfText: taken, addedFromPdfText: unboxed.length }, 'reading checked against the PDF text');
     }
-    lines = withoutPowerArrows(tickMarks(typeCodes(tableDollars(tableZeros(restoreLonePositionSymbols(lines))))));
+    lines = withoutPowerArrows(tickMarks(typeCodes(tableDollars(bitValues(tableZeros(restoreLonePositionSymbols(lines)))))));
     const characters = lines.reduce((n, line) => n + line.characters, 0);
     const weighted = lines.reduce((sum, line) => sum + line.confidence * line.characters, 0);
     const ordered = readingOrder(lines.map(({ text, confidence, box }) => ({ text, confidence, box })));
