@@ -249,4 +249,10 @@ describe('fixOutZero', () => {
     const text = '10ut, 0 utility, 0utdoor, A0UT, 0 UT';
     expect(fixOutZero(text)).toBe(text);
   });
+
+  it('reads a name’s number before OUT (Cypress’s FX2LP)', () => {
+    expect(fixOutZero('TOOUT, RXDOOUT, EP10UTBSY, PA1 10UT')).toBe('T0OUT, RXD0OUT, EP1OUTBSY, PA1 10UT');
+    const text = 'LOOKOUT, TIMEOUT, A0UT, 100UT';
+    expect(fixOutZero(text)).toBe(text);
+  });
 });

@@ -125,9 +125,17 @@ export function fixLAfterCapital(text: string): string {
  */
 const OUT_ZERO = /(?<![\p{L}\p{N}])(?:0 (?=ut(?:put)?s?(?![\p{L}\p{N}]))|0(?=(?:ut(?:put)?s?|UT(?:PUT)?S?)(?![\p{L}\p{N}])))/gu;
 
-/** Mends `Out` read `0ut` (see `OUT_ZERO`). */
+/**
+ * ...and a pin's or a bit's name with OUT after its number (`T0OUT`, `RXD0OUT`, `EP1OUTBSY`:
+ * Cypress's FX2LP), its 0 read as O (`TOOUT`: no word holds `OOUT`) or its O as a zero after
+ * another digit (`EP10UTBSY`).
+ */
+const ZERO_BEFORE_OUT = /(?<=(?<![\p{L}\p{N}])\p{Lu}{1,4})O(?=OUT)/gu;
+const OUT_AFTER_NUMBER = /(?<=(?<![\p{L}\p{N}])\p{Lu}{1,4}\d)0(?=UT)/gu;
+
+/** Mends `Out` read `0ut` (see `OUT_ZERO`), and a name's number before OUT (see `ZERO_BEFORE_OUT`). */
 export function fixOutZero(text: string): string {
-  return text.replace(OUT_ZERO, 'O');
+  return text.replace(OUT_ZERO, 'O').replace(ZERO_BEFORE_OUT, '0').replace(OUT_AFTER_NUMBER, 'O');
 }
 
 /** Letters whose capital is the small letter drawn larger: the recogniser often gets their case wrong. */

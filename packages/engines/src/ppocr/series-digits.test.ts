@@ -53,6 +53,7 @@ describe('seriesDigits', () => {
     expect(read('EP2PING EP4PING', 'EP6PING', 'EPOPING EPOACK', 'I2C IOC IOB')).toEqual(['EP2PING EP4PING', 'EP6PING', 'EP0PING EPOACK', 'I2C IOC IOB']);
     expect(read('EP1IN', 'EPOIN', 'I2CS I3CS ISOCS')).toEqual(['EP1IN', 'EPOIN', 'I2CS I3CS ISOCS']);
     expect(read('EP1 EP2 EP4', 'EPO OUT was pinged', 'TWO ISO LDO', 'TW1 TW2 TW3 IS1 IS2 IS3 LD1 LD2 LD3')).toEqual(['EP1 EP2 EP4', 'EP0 OUT was pinged', 'TWO ISO LDO', 'TW1 TW2 TW3 IS1 IS2 IS3 LD1 LD2 LD3']);
+    expect(read('SMO SM1 SM2 REN TB8 RB8 TI RI', 'RS1 RSO')).toEqual(['SM0 SM1 SM2 REN TB8 RB8 TI RI', 'RS1 RSO']);
   });
 
   it('leaves words and short stems: no member beside them, one member of a word’s stem, two capitals', () => {

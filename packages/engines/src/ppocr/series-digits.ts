@@ -31,7 +31,9 @@ const WORD_STEM_MEMBERS = 2;
 const SHORT_STEM = /(?<![\p{L}\p{N}])(\p{Lu}{2}|\p{Lu}(?!O \p{L}))O(?![\p{L}\p{N}])(?!-\d)/gu;
 const SHORT_MEMBER = /(?<![\p{L}\p{N}])(\p{Lu}{1,2})(\d)(?![\p{L}\p{N}])/gu;
 const SHORT_STEM_DIGITS = 3;
-const SHORT_WORDS = new Set(['CO', 'GO', 'IO', 'NO', 'SO', 'TO', 'LDO', 'ISO', 'TWO', 'AGO', 'PRO', 'ECO']);
+/** ...two for a stem of two capitals (`SMO` beside an 8051's `SM1`, `SM2`), which fewer words share. */
+const PAIR_STEM_DIGITS = 2;
+const SHORT_WORDS = new Set(['CO', 'GO', 'IO', 'NO', 'SO', 'TO', 'LDO', 'ISO', 'TWO', 'AGO', 'PRO', 'ECO', 'BIO', 'GEO', 'NEO', 'DUO', 'CEO', 'UFO', 'EGO', 'SEO', 'ZOO']);
 /**
  * A register's or a bit's name numbered in its middle (`EP2PING`, `EP4PING` … `EPOPING`: Cypress's
  * FX2LP register summary) read with an O for its 0, where the page reads two other numbers of
@@ -61,7 +63,7 @@ export function seriesDigits(lines: readonly ReadLine[]): ReadLine[] {
   return lines.map((line) => {
     const text = line.text
       .replace(LOOKALIKE, (whole, stem: string, letter: string) => (isSeries(stem) ? stem + DIGIT[letter]! : whole))
-      .replace(SHORT_STEM, (whole, stem: string) => ((shortMembers.get(stem)?.size ?? 0) >= SHORT_STEM_DIGITS && !SHORT_WORDS.has(whole) ? `${stem}0` : whole))
+      .replace(SHORT_STEM, (whole, stem: string) => ((shortMembers.get(stem)?.size ?? 0) >= (stem.length === 2 ? PAIR_STEM_DIGITS : SHORT_STEM_DIGITS) && !SHORT_WORDS.has(whole) ? `${stem}0` : whole))
       .replace(INFIXED_LOOKALIKE, (whole, stem: string, suffix: string) => ((infixed.get(`${stem} ${suffix}`)?.size ?? 0) >= INFIXED_DIGITS ? `${stem}0${suffix}` : whole));
     return text === line.text ? line : { ...line, text };
   });
