@@ -38,10 +38,12 @@ const I2C_RAISED = /(?<![A-Za-z0-9])[|[lI1PF]²C(?![A-Za-z0-9])/g;
 const I2C_UNREAD_I = /(?<!\d ?)(?<![A-Za-z0-9])²C(?![A-Za-z0-9])/g;
 const I2C_BAR = /(?<![A-Za-z0-9])[|[]2 ?C(?![A-Za-z0-9])/g;
 const MIPI_I3C = /(?<=MIPI )13C/g;
+/** ...and its I read twice beside a raised 2 read at full size (`I12C`, Cypress's FX2LP). */
+const I2C_DOUBLED_I = /(?<![A-Za-z0-9])I[1l|]2C(?![A-Za-z0-9])/g;
 
 /** Mends I²C, I2C and MIPI I3C whose I was read as another stroke or not at all (see `I2C_RAISED`). */
 export function fixI2c(text: string): string {
-  return text.replace(I2C_RAISED, 'I²C').replace(I2C_UNREAD_I, 'I²C').replace(I2C_BAR, 'I2C').replace(MIPI_I3C, 'I3C');
+  return text.replace(I2C_RAISED, 'I²C').replace(I2C_UNREAD_I, 'I²C').replace(I2C_BAR, 'I2C').replace(MIPI_I3C, 'I3C').replace(I2C_DOUBLED_I, 'I²C');
 }
 
 /**
