@@ -47,13 +47,28 @@ describe('seriesDigits', () => {
       'IO',
     ]);
     expect(read('N1 N2 N3 T1 T2 T3 I1 I2 I3', 'NO', 'TO-92', 'IO', 'CSO', 'CS1')).toEqual(['N1 N2 N3 T1 T2 T3 I1 I2 I3', 'NO', 'TO-92', 'IO', 'CSO', 'CS1']);
+    expect(read('R1 R0 G5 G4 G3 G2 G1 GO B4 B3', 'DO NOT GO BACK')).toEqual(['R1 R0 G5 G4 G3 G2 G1 G0 B4 B3', 'DO NOT GO BACK']);
+  });
+
+  it('reads a pin’s name numbered 0 read with an O beside another of its series on its line (Ebyte’s E32 manual)', () => {
+    expect(read('由引脚 MO、M1 设置', '当 MO = 0, M1 = 1 时', '1 MO 输入 (极弱上拉) 和 M1 配合', '按照 M1、MO 组合', 'OSCInstO (', 'OSCInst1 (')).toEqual([
+      '由引脚 M0、M1 设置',
+      '当 M0 = 0, M1 = 1 时',
+      '1 M0 输入 (极弱上拉) 和 M1 配合',
+      '按照 M1、M0 组合',
+      'OSCInst0 (',
+      'OSCInst1 (',
+    ]);
+    expect(read('跳转方式 2: GPIO 引脚（PAO 默认上拉输入）', 'PBO pin')).toEqual(['跳转方式 2: GPIO 引脚（PA0 默认上拉输入）', 'PB0 pin']);
+    const text = ['MO', 'M1 DO NOT use D1', 'NO N1, TO T1', 'LDO LD1', 'PAO', 'the PDO table'];
+    expect(read(...text)).toEqual(text);
   });
 
   it('reads a register’s name numbered 0 in its middle read with an O where two others of its series are read (Cypress’s FX2LP)', () => {
     expect(read('EP2PING EP4PING', 'EP6PING', 'EPOPING EPOACK', 'I2C IOC IOB')).toEqual(['EP2PING EP4PING', 'EP6PING', 'EP0PING EPOACK', 'I2C IOC IOB']);
     expect(read('EP1IN', 'EPOIN', 'I2CS I3CS ISOCS')).toEqual(['EP1IN', 'EPOIN', 'I2CS I3CS ISOCS']);
     expect(read('EP1 EP2 EP4', 'EPO OUT was pinged', 'TWO ISO LDO', 'TW1 TW2 TW3 IS1 IS2 IS3 LD1 LD2 LD3')).toEqual(['EP1 EP2 EP4', 'EP0 OUT was pinged', 'TWO ISO LDO', 'TW1 TW2 TW3 IS1 IS2 IS3 LD1 LD2 LD3']);
-    expect(read('SMO SM1 SM2 REN TB8 RB8 TI RI', 'RS1 RSO')).toEqual(['SM0 SM1 SM2 REN TB8 RB8 TI RI', 'RS1 RSO']);
+    expect(read('SMO SM1 SM2 REN TB8 RB8 TI RI', 'RS1', 'RSO')).toEqual(['SM0 SM1 SM2 REN TB8 RB8 TI RI', 'RS1', 'RSO']);
   });
 
   it('leaves words and short stems: no member beside them, one member of a word’s stem, two capitals', () => {

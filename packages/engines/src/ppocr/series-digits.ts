@@ -12,8 +12,8 @@ const MEMBER = /(?<![\p{L}\p{N}])(\p{L}{3,})(\d)(?![\p{L}\p{N}])/gu;
 /** A word that may be a member with its 0 or 1 read as a letter. */
 const LOOKALIKE = /(?<![\p{L}\p{N}])(\p{L}{3,})([OoIl])(?![\p{L}\p{N}])/gu;
 const DIGIT: Record<string, string> = { O: '0', o: '0', I: '1', l: '1' };
-/** Capitals only (`ROW`, `FEM`), or a code's camel case (`utcGpsA`, `klobB`): a name, never a word. */
-const NAME_STEM = /^(?:\p{Lu}+|\p{L}*\p{Ll}\p{Lu}\p{L}*)$/u;
+/** Capitals only (`ROW`, `FEM`), or a code's camel case (`utcGpsA`, `klobB`, `OSCInst`): a name, never a word. */
+const NAME_STEM = /^(?:\p{Lu}+|\p{L}*\p{Ll}\p{Lu}\p{L}*|\p{L}*\p{Lu}{2}\p{Ll}\p{L}*)$/u;
 /**
  * A stem in lowercase or a title's case is a series' only with four letters at least and two
  * members read: `alpha2` and `alpha3` make `alphal` alpha1, where `model` beside one `mode2`, or
@@ -25,14 +25,27 @@ const WORD_STEM_MEMBERS = 2;
 /**
  * A pin's name of one or two capitals and a digit (`RS0` to `RS3`, `D0` to `D7`, `CS0`: Rockwell's
  * R6522 and R6551 scanned; `EP0 IN`, Cypress's FX2LP) read with an O for its 0: a series of this
- * many digits read at least, the O a capital, and after one capital no word following (`DO NOT`);
- * nor a package's size (`TO-92`). Words and names so spelt stay (`NO`, `IO`, `LDO`, `ISO`).
+ * many digits read at least, the O a capital, and after one capital no English word following
+ * (`DO NOT`; `GO B4` is a pin's, ILITEK's ILI9341); nor a package's size (`TO-92`). Words and names so spelt stay (`NO`, `IO`, `LDO`, `ISO`).
  */
-const SHORT_STEM = /(?<![\p{L}\p{N}])(\p{Lu}{2}|\p{Lu}(?!O \p{L}))O(?![\p{L}\p{N}])(?!-\d)/gu;
+const SHORT_STEM = /(?<![\p{L}\p{N}])(\p{Lu}{2}|\p{Lu}(?!O \p{Script=Latin}+(?![\p{L}\p{N}])))O(?![\p{L}\p{N}])(?!-\d)/gu;
 const SHORT_MEMBER = /(?<![\p{L}\p{N}])(\p{Lu}{1,2})(\d)(?![\p{L}\p{N}])/gu;
 const SHORT_STEM_DIGITS = 3;
 /** ...two for a stem of two capitals (`SMO` beside an 8051's `SM1`, `SM2`), which fewer words share. */
 const PAIR_STEM_DIGITS = 2;
+/**
+ * ...or one on its own line: a module's two mode pins, `MO、M1`, `MO = 0, M1 = 1`, `和 M1 配合`
+ * (Ebyte's E32 manual), where the page has no third.
+ */
+const LINE_STEM_DIGITS = 1;
+/**
+ * A port's pin 0 (`PA0`, the pin WCH's IAP guide reads at boot) in a line about pins, where no
+ * other of its port need be read: `GPIO 引脚（PAO 默认上拉输入）`.
+ */
+const PORT_STEM = /^P[A-K]$/;
+const PIN_LINE = /GPIO|引脚|管脚|\b[Pp]ins?\b/;
+/** A word's spelling (`GO`, `NO`) is a member where its line reads a run of this many others (`G5 G4 … G1 GO`). */
+const RUN_DIGITS = 3;
 const SHORT_WORDS = new Set(['CO', 'GO', 'IO', 'NO', 'SO', 'TO', 'LDO', 'ISO', 'TWO', 'AGO', 'PRO', 'ECO', 'BIO', 'GEO', 'NEO', 'DUO', 'CEO', 'UFO', 'EGO', 'SEO', 'ZOO']);
 /**
  * A register's or a bit's name numbered in its middle (`EP2PING`, `EP4PING` … `EPOPING`: Cypress's
@@ -54,16 +67,21 @@ export function seriesDigits(lines: readonly ReadLine[]): ReadLine[] {
     for (const [, stem, digit] of text.matchAll(SHORT_MEMBER)) add(shortMembers, stem!, digit!);
     for (const [, stem, digit, suffix] of text.matchAll(INFIXED_MEMBER)) add(infixed, `${stem} ${suffix}`, digit!);
   }
-  if (members.size === 0 && shortMembers.size === 0 && infixed.size === 0) return [...lines];
   const isSeries = (stem: string): boolean => {
     const read = members.get(stem)?.size ?? 0;
     if (NAME_STEM.test(stem)) return read > 0;
     return stem.length >= WORD_STEM_LETTERS && read >= WORD_STEM_MEMBERS;
   };
+  const isShortSeries = (stem: string, onLine: Map<string, Set<string>>, text: string): boolean =>
+    (shortMembers.get(stem)?.size ?? 0) >= (stem.length === 2 ? PAIR_STEM_DIGITS : SHORT_STEM_DIGITS) ||
+    (onLine.get(stem)?.size ?? 0) >= LINE_STEM_DIGITS ||
+    (PORT_STEM.test(stem) && PIN_LINE.test(text));
   return lines.map((line) => {
+    const onLine = new Map<string, Set<string>>();
+    for (const [, stem, digit] of line.text.matchAll(SHORT_MEMBER)) add(onLine, stem!, digit!);
     const text = line.text
       .replace(LOOKALIKE, (whole, stem: string, letter: string) => (isSeries(stem) ? stem + DIGIT[letter]! : whole))
-      .replace(SHORT_STEM, (whole, stem: string) => ((shortMembers.get(stem)?.size ?? 0) >= (stem.length === 2 ? PAIR_STEM_DIGITS : SHORT_STEM_DIGITS) && !SHORT_WORDS.has(whole) ? `${stem}0` : whole))
+      .replace(SHORT_STEM, (whole, stem: string) => (isShortSeries(stem, onLine, line.text) && (!SHORT_WORDS.has(whole) || (onLine.get(stem)?.size ?? 0) >= RUN_DIGITS) ? `${stem}0` : whole))
       .replace(INFIXED_LOOKALIKE, (whole, stem: string, suffix: string) => ((infixed.get(`${stem} ${suffix}`)?.size ?? 0) >= INFIXED_DIGITS ? `${stem}0${suffix}` : whole));
     return text === line.text ? line : { ...line, text };
   });
