@@ -67,6 +67,12 @@ describe('fixDigitLookalikes', () => {
     expect(fixDigitLookalikes(text)).toBe(text);
   });
 
+  it('reads the zeros of a number with a capital H read as O, and of a 0b number (Ebyte’s E32 manual, Lattice’s iCE40 guide)', () => {
+    expect(fixDigitLookalikes('模块地址高字节（默认 0OH）OOH-FFH; CLKHF_DIV = "ObO0"; 0bO1')).toBe('模块地址高字节（默认 00H）00H-FFH; CLKHF_DIV = "0b00"; 0b01');
+    const text = 'NaOH, (OH), C2H5OH, BOOH, OB1, Ob1, Oboe, ObO, obOO';
+    expect(fixDigitLookalikes(text)).toBe(text);
+  });
+
   it('reads the zeros among a 0x number’s digits read as O (Bouffalo’s ISP error codes)', () => {
     expect(fixDigitLookalikes('IMG_SIGNATURE_LEN_ERROR=OxO20d, SECTIONHEADER_LEN_ERROR=OxO2Of, 0xOO01')).toBe(
       'IMG_SIGNATURE_LEN_ERROR=0x020d, SECTIONHEADER_LEN_ERROR=0x020f, 0x0001',

@@ -64,6 +64,13 @@ const HEX_ZERO = /(?<![\p{Script=Latin}\p{N}])[oO](?=[0-9A-F]{1,3}h(?![\p{Script
  * stays, and letters with no digit (`BOOh`) are no number.
  */
 const HEX_H = /(?<![\p{Script=Latin}\p{N}])(?=[0-9A-FoO]*[oO])(?:[0-9A-FoO]*\d[0-9A-FoO]*|[oO]{2,4})(?=h(?![\p{Script=Latin}\p{N}]))/gu;
+/** ...and in capitals, with an H (`0OH`, `OOH-FFH`: an address's range in Ebyte's E32 manual): `OH` alone stays. */
+const HEX_CAPITAL_H = /(?<![\p{Script=Latin}\p{N}])(?=[0-9A-FO]*O)(?:[0-9A-FO]*\d[0-9A-FO]*|O{2,4})(?=H(?![\p{Script=Latin}\p{N}]))/gu;
+/**
+ * A binary number written with `0b` whose zeros read as O (`"ObO0"`, a divider's setting in
+ * Lattice's iCE40 oscillator guide): two digits at least after the b, one of them a real 0 or 1.
+ */
+const BINARY_LITERAL = /(?<![\p{Script=Latin}\p{N}])[0oO]b(?=[01oO]*[01])[01oO]{2,64}(?![\p{Script=Latin}\p{N}])/gu;
 /**
  * A hexadecimal number written with `0x` whose zeros read as O, the first or among its digits
  * (`Ox6A`, `OxO20d`, an error code in Bouffalo's ISP protocol; `OXAE` among capitals, its X kept
@@ -157,6 +164,8 @@ export function fixDigitLookalikes(text: string): string {
     .replace(ZEROS_BEFORE_UNIT, (zeros) => zeros.replace(/[oO]/g, '0'))
     .replace(HEX_ZERO, '0')
     .replace(HEX_H, (number) => number.replace(/[oO]/g, '0'))
+    .replace(HEX_CAPITAL_H, (number) => number.replaceAll('O', '0'))
+    .replace(BINARY_LITERAL, (literal) => literal.replace(/[oO]/g, '0'))
     .replace(HEX_TIMES, '0x')
     .replace(HEX_LITERAL, (literal) => `0${literal[1]}${literal.slice(2).replaceAll('O', '0')}`)
     .replace(HEX_LITERAL_ONE, (literal) => `0${literal[1]}${literal.slice(2).replace(/[lI]/g, '1')}`)
