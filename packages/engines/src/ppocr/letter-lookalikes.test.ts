@@ -151,6 +151,11 @@ describe('fixHanLookalikes', () => {
   it('keeps 工 in Chinese, or where too few Latin letters stand beside it', () => {
     for (const text of ['加工 Ra 3.2', '工艺 HRC 58', '工', 'M8 工']) expect(fix(text)).toBe(text);
   });
+
+  it('reads 〇 between Han words as a 0, keeping it in numerals and marks (Ebyte’s E32 manual)', () => {
+    expect(fix('收发模块都工作在模式〇下，和模式〇唯一区别')).toBe('收发模块都工作在模式0下，和模式0唯一区别');
+    for (const text of ['二〇一九年', '一〇〇', '支持 〇', '〇 表示支持', '功能 〇 〇']) expect(fix(text)).toBe(text);
+  });
 });
 
 describe('fixNotation', () => {

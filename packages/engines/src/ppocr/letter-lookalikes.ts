@@ -302,9 +302,26 @@ export const HAN = /\p{Script=Han}/u;
 /** A line with this many Latin letters and no Han character but those above is Latin print. */
 const LATIN_LINE_LETTERS = 3;
 
-/** Mends the Han characters the recogniser reads for Latin marks: 丨 is a bar, and 工 in a line of Latin print a capital I. */
+/**
+ * The Han zero, which the recogniser reads for a digit 0 set in Chinese prose (`工作在模式〇下`,
+ * Ebyte's E32 manual): only Chinese numerals write it (`二〇一九`), so between two other Han
+ * characters it is a digit.
+ */
+const HAN_ZERO = '〇';
+const HAN_NUMERALS = /^[〇零一二三四五六七八九十百千万亿两]$/u;
+
+/**
+ * Mends the Han characters the recogniser reads for Latin marks: 丨 is a bar, 工 in a line of
+ * Latin print a capital I, and 〇 within Han words a 0.
+ */
 export function fixHanLookalikes(chars: readonly string[]): string[] {
   const latin = chars.filter((char) => /^[A-Za-z]$/.test(char)).length >= LATIN_LINE_LETTERS;
   const serifI = latin && !chars.some((char) => HAN.test(char) && char !== SERIF_I && char !== BAR);
-  return chars.map((char) => (char === BAR ? '|' : char === SERIF_I && serifI ? 'I' : char));
+  const inWords = (char: string | undefined) => char !== undefined && HAN.test(char) && !HAN_NUMERALS.test(char);
+  return chars.map((char, i) => {
+    if (char === BAR) return '|';
+    if (char === SERIF_I && serifI) return 'I';
+    if (char === HAN_ZERO && inWords(chars[i - 1]) && inWords(chars[i + 1])) return '0';
+    return char;
+  });
 }
