@@ -20,6 +20,12 @@ describe('fixCurrentSymbol', () => {
     const text = "Q and /Q; VCC/CC; 'cc' field; lock; look; /CS";
     expect(fixCurrentSymbol(text)).toBe(text);
   });
+
+  it('reads a current’s symbol whose I was read as l or 1 where a current is set equal to it (NEC’s PS2653, scanned)', () => {
+    expect(fixCurrentSymbol('CTR, 1F = 1 mA, VcE = 2 V; lE = 100 μA, IB = 0; lc = 10 mA; 1c = 10 mA')).toBe('CTR, IF = 1 mA, VcE = 2 V; IE = 100 μA, IB = 0; Ic = 10 mA; Ic = 10 mA');
+    const text = 'lF = 3 V; 1A = 2 mm; pins 1Y = L; 2.1F = 1 mA; flag = 1 mA';
+    expect(fixCurrentSymbol(text)).toBe(text);
+  });
 });
 
 describe('fixInOut', () => {

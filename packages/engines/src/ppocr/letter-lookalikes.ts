@@ -73,9 +73,15 @@ export function fixInOut(text: string): string {
  */
 const CURRENT_SYMBOL = /(?<![\p{L}\p{N}])['‘’/|l](?=(?:CC|cc|DD|dd|SB\d?|LI|LO|OL|OH|oL|oH|IL|IH)(?![\p{L}'’"”]))/gu;
 
-/** Mends a current's symbol read without its I (see `CURRENT_SYMBOL`). */
+/**
+ * ...or with it read as l or 1 before any subscript where a current is set equal to it
+ * (`1F = 1 mA`, `lE = 100 μA`, `lc = 10 mA`: NEC's PS2653 test conditions, scanned).
+ */
+const CURRENT_SET = /(?<![\p{L}\p{N}.,])[l1](?=[A-Za-z]{1,3} ?= ?[-+]?\d[\d.,]* ?[mμµun]?A(?![\p{L}\p{N}]))/gu;
+
+/** Mends a current's symbol read without its I (see `CURRENT_SYMBOL`, `CURRENT_SET`). */
 export function fixCurrentSymbol(text: string): string {
-  return text.replace(CURRENT_SYMBOL, 'I');
+  return text.replace(CURRENT_SYMBOL, 'I').replace(CURRENT_SET, 'I');
 }
 
 /**
