@@ -34,6 +34,7 @@ import { withoutPowerArrows } from './power-arrows.ts';
 import { LONE_NUMBER, LONE_NUMBER_CONFIDENCE, loneGlyphBoxes } from './lone-glyphs.ts';
 import { agreeingIdentifiers } from './snake-case.ts';
 import { seriesDigits } from './series-digits.ts';
+import { spelledWords } from './spelled-words.ts';
 import { sidewaysDashes } from './sideways-dashes.ts';
 import { typeCodes } from './type-codes.ts';
 import { tickMarks } from './tick-marks.ts';
@@ -188,7 +189,7 @@ export class PpocrEngine implements Engine {
       turns = ((turns + 2) % 4) as QuarterTurns;
     }
     if (margin) lines = lines.map((line) => ({ ...line, box: line.box.map((point) => offPaperMargin(point, margin, turned)) as Quad }));
-    lines = agreeingIdentifiers(seriesDigits(pinZeros(chineseNumberMarks(lines))));
+    lines = spelledWords(agreeingIdentifiers(seriesDigits(pinZeros(chineseNumberMarks(lines)))));
     if (pdfText) {
       const read = lines;
       const chars = placedText(pdfText, scanned, turns);

@@ -1,0 +1,184 @@
+import { readFileSync } from 'node:fs';
+import wordListPath from 'word-list';
+import { quadBounds } from './geometry.ts';
+import type { ReadLine } from './readings.ts';
+
+/**
+ * Old scans lose an i's dot and thin an l's stem: the recogniser reads `Flgure`, `Reglster`,
+ * `Tlming` for i, and `ciock`, `puise`, `singie`, `Hoid` for l (Rockwell's R6522 and R6551,
+ * Linear's LM10, scanned). On a page of English, a word no English dictionary holds, where
+ * turning some of its i and l into each other spells exactly one word it holds, is that word.
+ */
+
+let lexicon: Set<string> | undefined;
+
+/** The English words of the `word-list` package (274,000, lowercase), read on first use. */
+function englishWords(): Set<string> {
+  lexicon ??= new Set(readFileSync(wordListPath, 'utf8').split('\n'));
+  return lexicon;
+}
+
+/** A word as the page is weighed: three letters at least, one of them small (no acronym). */
+const PAGE_WORD = /(?<![\p{L}\p{N}_])(?=\p{L}*\p{Ll})\p{L}{3,}(?![\p{L}\p{N}_])/gu;
+/** A page is English where at least this share of its words is. */
+const ENGLISH_SHARE = 0.5;
+/** A word mended: Latin letters only, four at least, none touching a digit or an underscore. */
+const WORD = /(?<![\p{L}\p{N}_])[A-Za-z]{4,}(?![\p{L}\p{N}_])/gu;
+/** Two small letters at least: capitals' codes (`IOB`, `ILI`, `TLX`) are no words. */
+const SMALL_LETTERS = 2;
+/** At most this many letters turned in a word, among at most this many that could be. */
+const MOST_TURNED = 3;
+const MOST_TURNABLE = 8;
+
+/**
+ * Where a letter may have been read for the other: any small i or l but a last l (`Intl` is no
+ * `inti`), and a capital I inside a small word (`UItra`), never a first one (`Iout` is a current).
+ */
+function turnable(word: string): number[] {
+  const at: number[] = [];
+  for (let i = 0; i < word.length; i++) {
+    const char = word[i]!;
+    if (char === 'i' || (char === 'l' && i < word.length - 1) || (char === 'I' && i > 0)) at.push(i);
+  }
+  return at;
+}
+
+function* choices(at: readonly number[], size: number, from = 0): Generator<number[]> {
+  if (size === 0) {
+    yield [];
+    return;
+  }
+  for (let k = from; k <= at.length - size; k++) for (const rest of choices(at, size - 1, k + 1)) yield [at[k]!, ...rest];
+}
+
+/**
+ * The word spelt with the letters at `at` turned: a small i becomes l, an l i (a capital I
+ * where it opens the word: its dot kept a small i from reading as l, `lnterface`), a capital I l.
+ */
+function turned(word: string, at: readonly number[]): string {
+  const chars = [...word];
+  for (const i of at) chars[i] = chars[i] === 'i' ? 'l' : chars[i] === 'I' ? 'l' : i === 0 ? 'I' : 'i';
+  return chars.join('');
+}
+
+/** The one dictionary word the word spells with some of its i and l turned, if exactly one. */
+function respelt(word: string, words: Set<string>): string | undefined {
+  if (words.has(word.toLowerCase()) || (word.match(/\p{Ll}/gu)?.length ?? 0) < SMALL_LETTERS) return undefined;
+  const at = turnable(word);
+  if (at.length === 0 || at.length > MOST_TURNABLE) return undefined;
+  const found = new Set<string>();
+  for (let size = 1; size <= Math.min(MOST_TURNED, at.length); size++) {
+    for (const chosen of choices(at, size)) {
+      const spelt = turned(word, chosen);
+      if (words.has(spelt.toLowerCase())) found.add(spelt);
+    }
+  }
+  return found.size === 1 ? [...found][0] : undefined;
+}
+
+/** Whether most of the page's words are English ones. */
+function readsEnglish(lines: readonly ReadLine[], words: Set<string>): boolean {
+  let all = 0;
+  let known = 0;
+  for (const { text } of lines) {
+    for (const [word] of text.matchAll(PAGE_WORD)) {
+      all++;
+      if (words.has(word.toLowerCase())) known++;
+    }
+  }
+  return all > 0 && known >= ENGLISH_SHARE * all;
+}
+
+/**
+ * Whether the line goes on from a line above it that ends with a hyphen (`speci-` over `fied`):
+ * its first word is then a word's end, not a word.
+ */
+function continuesHyphened(line: ReadLine, lines: readonly ReadLine[]): boolean {
+  const own = quadBounds(line.box);
+  const height = own.bottom - own.top;
+  return lines.some((other) => {
+    if (other === line || !/[-‐]$/.test(other.text)) return false;
+    const above = quadBounds(other.box);
+    return above.bottom <= own.top + height / 2 && above.bottom >= own.top - 2 * height && above.left < own.right && above.right > own.left;
+  });
+}
+
+/**
+ * A word read in pieces: scans' bold capitals (`RE GIS TER`, `INTE RRUPT`, `OPE RA TION`) and a
+ * font drawn wider than its spacing (`P ower`, `S witches`, `C losure`) leave gaps the recogniser
+ * reads as spaces. Pieces one space apart, the first with what opens it, the last with what
+ * closes it (`(CON TROL)`, `ENABL E/DISABLE`), spell a word with this many letters at least...
+ */
+const LEAST_JOINED = 4;
+/** ...of at most this many pieces. */
+const MOST_PIECES = 8;
+const FIRST_PIECE = /^([^A-Za-z0-9]*)([A-Za-z]+)$/;
+const PIECE = /^[A-Za-z]+$/;
+const LAST_PIECE = /^([A-Za-z]+)((?![A-Za-z0-9]).*)$/;
+
+/** A piece that is a word of its own: a dictionary word of two letters or more, or a, A, I. */
+function isWord(piece: string, words: Set<string>): boolean {
+  return piece === 'a' || piece === 'A' || piece === 'I' || (piece.length > 1 && words.has(piece.toLowerCase()));
+}
+
+/** Little words a letter stands before for itself (`ports B and D`, `X or Y`). */
+const LITTLE_WORDS = new Set(['and', 'or', 'of', 'to', 'in', 'on', 'at', 'is', 'as', 'by', 'be', 'an', 'the', 'for', 'nor', 'but', 'so', 'if', 'it', 'its', 'are', 'was', 'not', 'all', 'any', 'one', 'two', 'can', 'may', 'has', 'had']);
+
+/**
+ * Whether pieces spell one word in one case: all capitals, all small, or a capital and then
+ * small letters (`t OFF`, a time's symbol and subscript, is neither). Some piece of two letters
+ * or more must be no word of its own, so that words standing apart (`in to`, `a read`) and a
+ * letter beside a word (`T HIGH`, `PORT A`, a symbol's and a port's) stay apart; or a capital
+ * stands apart from the rest of its word (`S witches`, `V alley`), not before a little word.
+ */
+function spellsWord(pieces: readonly string[], words: Set<string>): boolean {
+  const joined = pieces.join('');
+  if (joined.length < LEAST_JOINED || !words.has(joined.toLowerCase())) return false;
+  const capitals = pieces.every((piece) => piece === piece.toUpperCase());
+  const cased = capitals || joined.slice(1) === joined.slice(1).toLowerCase();
+  if (!cased) return false;
+  if (pieces.some((piece) => piece.length > 1 && !isWord(piece, words))) return true;
+  const [first, rest] = pieces;
+  return !capitals && pieces.length === 2 && /^[B-HJ-Z]$/.test(first!) && !LITTLE_WORDS.has(rest!);
+}
+
+/** The line with each word read in pieces joined (see LEAST_JOINED). */
+function joinPieces(text: string, words: Set<string>): string {
+  const tokens = text.split(' ');
+  const out: string[] = [];
+  for (let i = 0; i < tokens.length; ) {
+    let joined: string | undefined;
+    let end = i + 1;
+    for (let j = Math.min(tokens.length, i + MOST_PIECES); j > i + 1 && joined === undefined; j--) {
+      const first = FIRST_PIECE.exec(tokens[i]!);
+      const last = LAST_PIECE.exec(tokens[j - 1]!);
+      if (!first || !last || !tokens.slice(i + 1, j - 1).every((token) => PIECE.test(token))) continue;
+      const pieces = [first[2]!, ...tokens.slice(i + 1, j - 1), last[1]!];
+      if (!spellsWord(pieces, words)) continue;
+      // A word standing last whose pieces before it spell a word stands apart: `DAT A BUS` is a data bus.
+      const lastPiece = pieces.at(-1)!;
+      if (pieces.length > 2 && lastPiece.length > 1 && isWord(lastPiece, words) && spellsWord(pieces.slice(0, -1), words)) continue;
+      joined = first[1]! + pieces.join('') + last[2]!;
+      end = j;
+    }
+    out.push(joined ?? tokens[i]!);
+    i = end;
+  }
+  return out.join(' ');
+}
+
+/**
+ * Lines of an English page with words read in pieces joined, and then words read with an i for
+ * an l or an l for an i mended (see above).
+ */
+export function spelledWords(lines: readonly ReadLine[]): ReadLine[] {
+  if (!lines.some(({ text }) => /[a-z]/i.test(text))) return [...lines];
+  const words = englishWords();
+  if (!readsEnglish(lines, words)) return [...lines];
+  return lines.map((line) => {
+    const opensWithEnd = /^\p{Ll}/u.test(line.text) && continuesHyphened(line, lines);
+    const joined = opensWithEnd ? line.text : joinPieces(line.text, words);
+    const text = joined.replace(WORD, (word: string, at: number) => (opensWithEnd && at === 0 ? word : (respelt(word, words) ?? word)));
+    return text === line.text ? line : { ...line, text };
+  });
+}
