@@ -24,9 +24,19 @@ describe('spelledWords', () => {
     ]);
   });
 
+  it('reads small words with one letter read for another: t for l or i, e for c, f or l for t, n for u (Rockwell’s R650X, scanned)', () => {
+    expect(read('driving one slandard TTL load; shorter code and execulion times', 'the SYNC ouiput line; loaded into the sixieen bits', 'ratio largcr than 1.3; bytes of mcmory', 'an OP CODE tetch; 10 difterent page; imptied', 'the "OFF" sigual')).toEqual([
+      'driving one standard TTL load; shorter code and execution times',
+      'the SYNC output line; loaded into the sixteen bits',
+      'ratio larger than 1.3; bytes of memory',
+      'an OP CODE fetch; 10 different page; implied',
+      'the "OFF" signal',
+    ]);
+  });
+
   it('keeps words, codes, currents, a last l and a hyphened word’s end', () => {
     // Names a rare word's letters would spell: only common words are mended to.
-    const kept = ['IOB IOT ILI TLX IOUT', 'the Iout and Iin of Rockwell Intl', 'variable length stack', 'Marie Gee Wilson', 'BETTY T YEE'];
+    const kept = ['IOB IOT ILI TLX IOUT', 'the Iout and Iin of Rockwell Intl', 'variable length stack', 'Marie Gee Wilson', 'BETTY T YEE', 'The Boeing Company, Mary Hines', 'the proper data before initiat-'];
     expect(read(...kept)).toEqual(kept);
     const lines = [line('the location in memory of the speci-', 0), line('fied memory location is the low order byte', 1)];
     expect(spelledWords(lines).map((l) => l.text)).toEqual(['the location in memory of the speci-', 'fied memory location is the low order byte']);

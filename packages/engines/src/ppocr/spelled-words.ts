@@ -46,8 +46,11 @@ function englishLexicon(): Lexicon {
 const PAGE_WORD = /(?<![\p{L}\p{N}_])(?=\p{L}*\p{Ll})\p{L}{3,}(?![\p{L}\p{N}_])/gu;
 /** A page is English where at least this share of its words is. */
 const ENGLISH_SHARE = 0.5;
-/** A word mended: Latin letters only, four at least, none touching a digit or an underscore. */
-const WORD = /(?<![\p{L}\p{N}_])[A-Za-z]{4,}(?![\p{L}\p{N}_])/gu;
+/**
+ * A word mended: Latin letters only, four at least, none touching a digit or an underscore, nor
+ * hyphened at the line's end (`initiat-`: a word's start).
+ */
+const WORD = /(?<![\p{L}\p{N}_])[A-Za-z]{4,}(?![\p{L}\p{N}_])(?!-\s*$)/gu;
 /** Two small letters at least: capitals' codes (`IOB`, `ILI`, `TLX`) are no words. */
 const SMALL_LETTERS = 2;
 /** At most this many letters turned in a word, among at most this many that could be. */
@@ -86,8 +89,7 @@ function turned(word: string, at: readonly number[]): string {
 }
 
 /** The one common word the word spells with some of its i and l turned, if exactly one. */
-function respelt(word: string, words: Lexicon): string | undefined {
-  if (words.all.has(word.toLowerCase()) || (word.match(/\p{Ll}/gu)?.length ?? 0) < SMALL_LETTERS) return undefined;
+function turnedIL(word: string, words: Lexicon): string | undefined {
   const at = turnable(word);
   if (at.length === 0 || at.length > MOST_TURNABLE) return undefined;
   const found = new Set<string>();
@@ -98,6 +100,38 @@ function respelt(word: string, words: Lexicon): string | undefined {
     }
   }
   return found.size === 1 ? [...found][0] : undefined;
+}
+
+/**
+ * Other letters a scan reads for those printed, in small words of five letters or more (a stroke
+ * broken or an eye filled: `slandard`, `execulion` for t; `ouiput`, `sixieen` for t; `largcr`,
+ * `mcmory` for e; `difterent`, `tetch` for f; `imptied` for l; `sigual` for n: Rockwell's and
+ * Maxim's scans): letter read, and what it may stand for.
+ */
+const MISREAD: Record<string, string> = { l: 't', i: 't', c: 'e', t: 'fl', u: 'n' };
+const MISREAD_LETTERS = 5;
+
+/**
+ * The one common word the word spells with one of its small letters read for another (see
+ * MISREAD). Not in a word with a capital: a name the dictionaries lack (`Boeing`, `Hines`) spells
+ * a word so as often as a misreading does.
+ */
+function misreadOnce(word: string, words: Lexicon): string | undefined {
+  if (word.length < MISREAD_LETTERS || word !== word.toLowerCase()) return undefined;
+  const found = new Set<string>();
+  for (let i = 0; i < word.length; i++) {
+    for (const printed of MISREAD[word[i]!] ?? '') {
+      const spelt = word.slice(0, i) + printed + word.slice(i + 1);
+      if (words.common.has(spelt)) found.add(spelt);
+    }
+  }
+  return found.size === 1 ? [...found][0] : undefined;
+}
+
+/** The word a word no dictionary holds was misread for (see `turnedIL`, `misreadOnce`), if one. */
+function respelt(word: string, words: Lexicon): string | undefined {
+  if (words.all.has(word.toLowerCase()) || (word.match(/\p{Ll}/gu)?.length ?? 0) < SMALL_LETTERS) return undefined;
+  return turnedIL(word, words) ?? misreadOnce(word, words);
 }
 
 /** Whether most of the page's words are English ones. */
