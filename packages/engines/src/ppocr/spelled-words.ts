@@ -105,10 +105,10 @@ function turnedIL(word: string, words: Lexicon): string | undefined {
 /**
  * Other letters a scan reads for those printed, in small words of five letters or more (a stroke
  * broken or an eye filled: `slandard`, `execulion` for t; `ouiput`, `sixieen` for t; `largcr`,
- * `mcmory` for e; `difterent`, `tetch` for f; `imptied` for l; `sigual` for n: Rockwell's and
- * Maxim's scans): letter read, and what it may stand for.
+ * `mcmory` for e; `difterent`, `tetch` for f; `imptied` for l; `sigual` for n; `intemal` for rn:
+ * Rockwell's scans, a Toshiba LCD's): letter read, and what it may stand for.
  */
-const MISREAD: Record<string, string> = { l: 't', i: 't', c: 'e', t: 'fl', u: 'n' };
+const MISREAD: Record<string, readonly string[]> = { l: ['t'], i: ['t'], c: ['e'], t: ['f', 'l'], u: ['n'], m: ['rn'] };
 const MISREAD_LETTERS = 5;
 
 /**
