@@ -32,6 +32,12 @@ describe('spelledWords', () => {
       'an OP CODE fetch; 10 different page; implied',
       'the "OFF" signal; no internal memory',
     ]);
+    // A capital's word in a line of such words (a heading, an address), not in prose (a name).
+    expect(read('Figure 20. Simplitied System Diagram', 'Taiwan Hcadquarters', 'Murphy (Peter Weller) arrives, having been transferred')).toEqual([
+      'Figure 20. Simplified System Diagram',
+      'Taiwan Headquarters',
+      'Murphy (Peter Weller) arrives, having been transferred',
+    ]);
   });
 
   it('keeps words, codes, currents, a last l and a hyphened word’s end', () => {

@@ -113,26 +113,31 @@ const MISREAD_LETTERS = 5;
 
 /**
  * The one common word the word spells with one of its small letters read for another (see
- * MISREAD). Not in a word with a capital: a name the dictionaries lack (`Boeing`, `Hines`) spells
- * a word so as often as a misreading does.
+ * MISREAD). A word opening with a capital only in a line of such words (a heading, a label, an
+ * address: `Simplitied System Diagram`, `Taiwan Hcadquarters`): in prose a capital opens a name
+ * the dictionaries lack, which spells a word so as often (`Peter Weller`).
  */
-function misreadOnce(word: string, words: Lexicon): string | undefined {
-  if (word.length < MISREAD_LETTERS || word !== word.toLowerCase()) return undefined;
+function misreadOnce(word: string, words: Lexicon, inTitles: boolean): string | undefined {
+  const rest = word.slice(1);
+  if (word.length < MISREAD_LETTERS || rest !== rest.toLowerCase() || (word[0] !== word[0]!.toLowerCase() && !inTitles)) return undefined;
   const found = new Set<string>();
   for (let i = 0; i < word.length; i++) {
     for (const printed of MISREAD[word[i]!] ?? '') {
       const spelt = word.slice(0, i) + printed + word.slice(i + 1);
-      if (words.common.has(spelt)) found.add(spelt);
+      if (words.common.has(spelt.toLowerCase())) found.add(spelt);
     }
   }
   return found.size === 1 ? [...found][0] : undefined;
 }
 
 /** The word a word no dictionary holds was misread for (see `turnedIL`, `misreadOnce`), if one. */
-function respelt(word: string, words: Lexicon): string | undefined {
+function respelt(word: string, words: Lexicon, inTitles: boolean): string | undefined {
   if (words.all.has(word.toLowerCase()) || (word.match(/\p{Ll}/gu)?.length ?? 0) < SMALL_LETTERS) return undefined;
-  return turnedIL(word, words) ?? misreadOnce(word, words);
+  return turnedIL(word, words) ?? misreadOnce(word, words, inTitles);
 }
+
+/** A word of prose: a small letter opening five letters at least (`of`, `with` stand in titles too). */
+const PROSE_WORD = /(?<![\p{L}\p{N}])\p{Ll}\p{L}{4,}/u;
 
 /** Whether most of the page's words are English ones. */
 function readsEnglish(lines: readonly ReadLine[], words: Lexicon): boolean {
@@ -236,7 +241,8 @@ export function spelledWords(lines: readonly ReadLine[]): ReadLine[] {
   return lines.map((line) => {
     const opensWithEnd = /^\p{Ll}/u.test(line.text) && continuesHyphened(line, lines);
     const joined = opensWithEnd ? line.text : joinPieces(line.text, words);
-    const text = joined.replace(WORD, (word: string, at: number) => (opensWithEnd && at === 0 ? word : (respelt(word, words) ?? word)));
+    const inTitles = !PROSE_WORD.test(joined);
+    const text = joined.replace(WORD, (word: string, at: number) => (opensWithEnd && at === 0 ? word : (respelt(word, words, inTitles) ?? word)));
     return text === line.text ? line : { ...line, text };
   });
 }
