@@ -25,12 +25,13 @@ describe('spelledWords', () => {
   });
 
   it('reads small words with one letter read for another: t for l or i, e for c, f or l for t, n for u (Rockwell’s R650X, scanned)', () => {
-    expect(read('driving one slandard TTL load; shorter code and execulion times', 'the SYNC ouiput line; loaded into the sixieen bits', 'ratio largcr than 1.3; bytes of mcmory', 'an OP CODE tetch; 10 difterent page; imptied', 'the "OFF" sigual; no intemal memory')).toEqual([
+    expect(read('driving one slandard TTL load; shorter code and execulion times', 'the SYNC ouiput line; loaded into the sixieen bits', 'ratio largcr than 1.3; bytes of mcmory', 'an OP CODE tetch; 10 difterent page; imptied', 'the "OFF" sigual; no intemal memory', 'the on-chip oscilator; the efective address')).toEqual([
       'driving one standard TTL load; shorter code and execution times',
       'the SYNC output line; loaded into the sixteen bits',
       'ratio larger than 1.3; bytes of memory',
       'an OP CODE fetch; 10 different page; implied',
       'the "OFF" signal; no internal memory',
+      'the on-chip oscillator; the effective address',
     ]);
     // A capital's word in a line of such words (a heading, an address), not in prose (a name).
     expect(read('Figure 20. Simplitied System Diagram', 'Taiwan Hcadquarters', 'Murphy (Peter Weller) arrives, having been transferred')).toEqual([

@@ -113,7 +113,7 @@ const MISREAD_LETTERS = 5;
 
 /**
  * The one common word the word spells with one of its small letters read for another (see
- * MISREAD). A word opening with a capital only in a line of such words (a heading, a label, an
+ * MISREAD), or with a double letter read once. A word opening with a capital only in a line of such words (a heading, a label, an
  * address: `Simplitied System Diagram`, `Taiwan Hcadquarters`): in prose a capital opens a name
  * the dictionaries lack, which spells a word so as often (`Peter Weller`).
  */
@@ -121,11 +121,13 @@ function misreadOnce(word: string, words: Lexicon, inTitles: boolean): string | 
   const rest = word.slice(1);
   if (word.length < MISREAD_LETTERS || rest !== rest.toLowerCase() || (word[0] !== word[0]!.toLowerCase() && !inTitles)) return undefined;
   const found = new Set<string>();
+  const add = (spelt: string) => {
+    if (words.common.has(spelt.toLowerCase())) found.add(spelt);
+  };
   for (let i = 0; i < word.length; i++) {
-    for (const printed of MISREAD[word[i]!] ?? '') {
-      const spelt = word.slice(0, i) + printed + word.slice(i + 1);
-      if (words.common.has(spelt.toLowerCase())) found.add(spelt);
-    }
+    for (const printed of MISREAD[word[i]!] ?? '') add(word.slice(0, i) + printed + word.slice(i + 1));
+    // A double letter read once (`efective`, `oscilator`, `Normaly`, `Transmiter`).
+    if (i > 0) add(word.slice(0, i) + word[i - 1] + word.slice(i));
   }
   return found.size === 1 ? [...found][0] : undefined;
 }
