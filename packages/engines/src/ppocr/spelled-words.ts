@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import wordListPath from 'word-list';
-import { quadBounds } from './geometry.ts';
+import { quadBounds, type Bounds } from './geometry.ts';
 import type { ReadLine } from './readings.ts';
 
 /**
@@ -155,17 +155,13 @@ function readsEnglish(lines: readonly ReadLine[], words: Lexicon): boolean {
 }
 
 /**
- * Whether the line goes on from a line above it that ends with a hyphen (`speci-` over `fied`):
- * its first word is then a word's end, not a word.
+ * Whether the line goes on from a line above it that ends with a hyphen, of those `hyphened`
+ * bound (`speci-` over `fied`): its first word is then a word's end, not a word.
  */
-function continuesHyphened(line: ReadLine, lines: readonly ReadLine[]): boolean {
+function continuesHyphened(line: ReadLine, hyphened: readonly Bounds[]): boolean {
   const own = quadBounds(line.box);
   const height = own.bottom - own.top;
-  return lines.some((other) => {
-    if (other === line || !/[-‐]$/.test(other.text)) return false;
-    const above = quadBounds(other.box);
-    return above.bottom <= own.top + height / 2 && above.bottom >= own.top - 2 * height && above.left < own.right && above.right > own.left;
-  });
+  return hyphened.some((above) => above.bottom <= own.top + height / 2 && above.bottom >= own.top - 2 * height && above.left < own.right && above.right > own.left);
 }
 
 /**
@@ -240,8 +236,9 @@ export function spelledWords(lines: readonly ReadLine[]): ReadLine[] {
   if (!lines.some(({ text }) => /[a-z]/i.test(text))) return [...lines];
   const words = englishLexicon();
   if (!readsEnglish(lines, words)) return [...lines];
+  const hyphened = lines.filter(({ text }) => /[-‐]$/.test(text)).map(({ box }) => quadBounds(box));
   return lines.map((line) => {
-    const opensWithEnd = /^\p{Ll}/u.test(line.text) && continuesHyphened(line, lines);
+    const opensWithEnd = /^\p{Ll}/u.test(line.text) && continuesHyphened(line, hyphened);
     const joined = opensWithEnd ? line.text : joinPieces(line.text, words);
     const inTitles = !PROSE_WORD.test(joined);
     const text = joined.replace(WORD, (word: string, at: number) => (opensWithEnd && at === 0 ? word : (respelt(word, words, inTitles) ?? word)));
