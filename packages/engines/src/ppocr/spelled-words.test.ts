@@ -53,18 +53,19 @@ describe('spelledWords', () => {
   });
 
   it('joins a word read in pieces (Rockwell’s bold capitals scanned, a font drawn wider than its spacing)', () => {
-    expect(read('SHIFT OUT UNDER CONT ROL OF T2', 'RE GIS TER (OPE RA TION)', 'ALL OTHE R BITS WIL L REFLECT THEIR ENABL E/DISABLE STATE.', 'Network S witches, P ower Infrastructure', 'Layoff P ermanent at State F ish Company', 'DAT A BUS')).toEqual([
+    expect(read('SHIFT OUT UNDER CONT ROL OF T2', 'RE GIS TER (OPE RA TION)', 'ALL OTHE R BITS WIL L REFLECT THEIR ENABL E/DISABLE STATE.', 'Network S witches, P ower Infrastructure', 'Layoff P ermanent at State F ish Company', 'DAT A BUS', 'R6502 FEAT URES; COMM AND')).toEqual([
       'SHIFT OUT UNDER CONTROL OF T2',
       'REGISTER (OPERATION)',
       'ALL OTHER BITS WILL REFLECT THEIR ENABLE/DISABLE STATE.',
       'Network Switches, Power Infrastructure',
       'Layoff Permanent at State Fish Company',
       'DATA BUS',
+      'R6502 FEATURES; COMMAND',
     ]);
   });
 
   it('keeps words apart that are words each, and a symbol’s letter beside a word', () => {
-    const kept = ['during a read or a write operation, a high level', 'PORT A DATA LINES; 1 T HIGH OUTPUT; IF A READ', 'the t OFF time and V IN input come in to the register', 'I/O ports B and D'];
+    const kept = ['the CPU fetches the op code', 'during a read or a write operation, a high level', 'PORT A DATA LINES; 1 T HIGH OUTPUT; IF A READ', 'the t OFF time and V IN input come in to the register', 'I/O ports B and D'];
     expect(read(...kept)).toEqual(kept);
   });
 

@@ -177,9 +177,13 @@ const FIRST_PIECE = /^([^A-Za-z0-9]*)([A-Za-z]+)$/;
 const PIECE = /^[A-Za-z]+$/;
 const LAST_PIECE = /^([A-Za-z]+)((?![A-Za-z0-9]).*)$/;
 
-/** A piece that is a word of its own: a dictionary word of two letters or more, or a, A, I. */
+/**
+ * A piece that is a word of its own: a, A, I, a word of two letters in any dictionary (`op`, `ad`),
+ * or a common one of more (`COMM AND`, `FEAT URES`, `CH AR ACT ERISTICS` are no words apart).
+ */
 function isWord(piece: string, words: Lexicon): boolean {
-  return piece === 'a' || piece === 'A' || piece === 'I' || (piece.length > 1 && words.all.has(piece.toLowerCase()));
+  const lower = piece.toLowerCase();
+  return piece === 'a' || piece === 'A' || piece === 'I' || (piece.length === 2 && words.all.has(lower)) || (piece.length > 2 && words.common.has(lower));
 }
 
 /** Little words a letter stands before for itself (`ports B and D`, `X or Y`). */
