@@ -34,10 +34,13 @@ describe('spelledWords', () => {
       'the on-chip oscillator; the effective address',
     ]);
     // A capital's word in a line of such words (a heading, an address), not in prose (a name).
-    expect(read('Figure 20. Simplitied System Diagram', 'Taiwan Hcadquarters', 'Murphy (Peter Weller) arrives, having been transferred')).toEqual([
+    expect(read('Figure 20. Simplitied System Diagram', 'Taiwan Hcadquarters', 'Murphy (Peter Weller) arrives, having been transferred', 'Potate One Bit Right; Qutput High Voltage', 'Newport Heach')).toEqual([
       'Figure 20. Simplified System Diagram',
       'Taiwan Headquarters',
       'Murphy (Peter Weller) arrives, having been transferred',
+      'Rotate One Bit Right; Output High Voltage',
+      // Reach or Beach: two words, so neither.
+      'Newport Heach',
     ]);
   });
 

@@ -113,13 +113,22 @@ function turnedIL(word: string, words: Lexicon): string | undefined {
  * Rockwell's scans, a Toshiba LCD's): letter read, and what it may stand for.
  */
 const MISREAD: Record<string, readonly string[]> = { l: ['t'], i: ['t'], c: ['e'], t: ['f', 'l'], u: ['n'], m: ['rn'] };
+/** ...and m read as rn (`Tirne`). */
+const RN = 'rn';
+/**
+ * Capitals opening a word read for others, a stroke lost or added: R read A, H, F or P
+ * (`Aegister`, `Hegister`, `Feturn`, `Potate`), B read H (`Heach`), O read Q (`Qutput`), V read Y
+ * (`Yiewing`).
+ */
+const MISREAD_CAPITAL: Record<string, readonly string[]> = { A: ['R'], H: ['R', 'B'], F: ['R'], P: ['R'], Q: ['O'], Y: ['V'] };
 const MISREAD_LETTERS = 5;
 
 /**
- * The one common word the word spells with one of its small letters read for another (see
- * MISREAD), or with a double letter read once. A word opening with a capital only in a line of such words (a heading, a label, an
- * address: `Simplitied System Diagram`, `Taiwan Hcadquarters`): in prose a capital opens a name
- * the dictionaries lack, which spells a word so as often (`Peter Weller`).
+ * The one common word the word spells with one of its letters read for another (see MISREAD, RN,
+ * MISREAD_CAPITAL), or with a double letter read once. A word opening with a capital only in a
+ * line of such words (a heading, a label, an address: `Simplitied System Diagram`, `Taiwan
+ * Hcadquarters`): in prose a capital opens a name the dictionaries lack, which spells a word so
+ * as often (`Peter Weller`).
  */
 function misreadOnce(word: string, words: Lexicon, inTitles: boolean): string | undefined {
   const rest = word.slice(1);
@@ -130,9 +139,11 @@ function misreadOnce(word: string, words: Lexicon, inTitles: boolean): string | 
   };
   for (let i = 0; i < word.length; i++) {
     for (const printed of MISREAD[word[i]!] ?? '') add(word.slice(0, i) + printed + word.slice(i + 1));
+    if (word.startsWith(RN, i)) add(`${word.slice(0, i)}m${word.slice(i + RN.length)}`);
     // A double letter read once (`efective`, `oscilator`, `Normaly`, `Transmiter`).
     if (i > 0) add(word.slice(0, i) + word[i - 1] + word.slice(i));
   }
+  for (const capital of MISREAD_CAPITAL[word[0]!] ?? []) add(capital + rest);
   return found.size === 1 ? [...found][0] : undefined;
 }
 
