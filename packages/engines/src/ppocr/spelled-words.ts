@@ -7,8 +7,10 @@ import type { ReadLine } from './readings.ts';
 /**
  * Old scans lose an i's dot and thin an l's stem: the recogniser reads `Flgure`, `Reglster`,
  * `Tlming` for i, and `ciock`, `puise`, `singie`, `Hoid` for l (Rockwell's R6522 and R6551,
- * Linear's LM10, scanned). On a page of English, a word no English dictionary holds, where
- * turning some of its i and l into each other spells exactly one common word, is that word.
+ * Linear's LM10, scanned); it reads other letters for those a broken stroke or a filled eye
+ * leaves (`slandard`, `mcmory`), and bold capitals or a font drawn wider than its spacing in
+ * pieces (`RE GIS TER`, `P ower`). On a page of English, a word no English dictionary holds
+ * that, mended so, spells exactly one common word, is that word.
  */
 
 interface Lexicon {
@@ -107,7 +109,7 @@ function turnedIL(word: string, words: Lexicon): string | undefined {
 }
 
 /**
- * Other letters a scan reads for those printed, in small words of five letters or more (a stroke
+ * Other letters a scan reads for those printed, in words of five letters or more (a stroke
  * broken or an eye filled: `slandard`, `execulion` for t; `ouiput`, `sixieen` for t; `largcr`,
  * `mcmory` for e; `difterent`, `tetch` for f; `imptied` for l; `sigual` for n; `intemal` for rn:
  * Rockwell's scans, a Toshiba LCD's): letter read, and what it may stand for.
