@@ -24,7 +24,7 @@ describe('spelledWords', () => {
     ]);
   });
 
-  it('reads small words with one letter read for another: t for l or i, e for c, f or l for t, n for u (Rockwell’s R650X, scanned)', () => {
+  it('reads words with one letter read for another, or a double letter read once (Rockwell’s R650X, scanned)', () => {
     expect(read('driving one slandard TTL load; shorter code and execulion times', 'the SYNC ouiput line; loaded into the sixieen bits', 'ratio largcr than 1.3; bytes of mcmory', 'an OP CODE tetch; 10 difterent page; imptied', 'the "OFF" sigual; no intemal memory', 'the on-chip oscilator; the efective address')).toEqual([
       'driving one standard TTL load; shorter code and execution times',
       'the SYNC output line; loaded into the sixteen bits',
@@ -41,6 +41,11 @@ describe('spelledWords', () => {
       'Rotate One Bit Right; Output High Voltage',
       // Reach or Beach: two words, so neither.
       'Newport Heach',
+    ]);
+    // Four letters after a word (`or trom`); after a piece of one (`Defini tion`) a word's end.
+    expect(read('writing to or trom the bus; a stress rating onty and', 'In ihis manner; rise and falt times; Note:Defini tion of')).toEqual([
+      'writing to or from the bus; a stress rating only and',
+      'In this manner; rise and fall times; Note:Defini tion of',
     ]);
   });
 

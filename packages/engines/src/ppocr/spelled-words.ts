@@ -124,6 +124,11 @@ const RN = 'rn';
  */
 const MISREAD_CAPITAL: Record<string, readonly string[]> = { A: ['R'], H: ['R', 'B'], F: ['R'], P: ['R'], Q: ['O'], Y: ['V'] };
 const MISREAD_LETTERS = 5;
+/**
+ * ...or four, small, where the word before is one (`or trom the`, `rating onty and`): after a
+ * piece no word (`Defini tion`) it is a word's end.
+ */
+const MISREAD_SHORT = 4;
 
 /**
  * The one common word the word spells with one of its letters read for another (see MISREAD, RN,
@@ -132,9 +137,10 @@ const MISREAD_LETTERS = 5;
  * Hcadquarters`): in prose a capital opens a name the dictionaries lack, which spells a word so
  * as often (`Peter Weller`).
  */
-function misreadOnce(word: string, words: Lexicon, inTitles: boolean): string | undefined {
+function misreadOnce(word: string, words: Lexicon, inTitles: boolean, afterWord: boolean): string | undefined {
   const rest = word.slice(1);
-  if (word.length < MISREAD_LETTERS || rest !== rest.toLowerCase() || (word[0] !== word[0]!.toLowerCase() && !inTitles)) return undefined;
+  const short = word.length === MISREAD_SHORT && word === word.toLowerCase() && afterWord;
+  if ((word.length < MISREAD_LETTERS && !short) || rest !== rest.toLowerCase() || (word[0] !== word[0]!.toLowerCase() && !inTitles)) return undefined;
   const found = new Set<string>();
   const add = (spelt: string) => {
     if (words.common.has(spelt.toLowerCase())) found.add(spelt);
@@ -150,9 +156,15 @@ function misreadOnce(word: string, words: Lexicon, inTitles: boolean): string | 
 }
 
 /** The word a word no dictionary holds was misread for (see `turnedIL`, `misreadOnce`), if one. */
-function respelt(word: string, words: Lexicon, inTitles: boolean): string | undefined {
+function respelt(word: string, words: Lexicon, inTitles: boolean, afterWord: boolean): string | undefined {
   if (words.all.has(word.toLowerCase()) || (word.match(/\p{Ll}/gu)?.length ?? 0) < SMALL_LETTERS) return undefined;
-  return turnedIL(word, words) ?? misreadOnce(word, words, inTitles);
+  return turnedIL(word, words) ?? misreadOnce(word, words, inTitles, afterWord);
+}
+
+/** Whether the word ending `before` (the line up to a word) is a known one. */
+function followsWord(before: string, words: Lexicon): boolean {
+  const last = /([A-Za-z]+)\s+$/.exec(before)?.[1];
+  return last !== undefined && isWord(last, words);
 }
 
 /** A word of prose: a small letter opening five letters at least (`of`, `with` stand in titles too). */
@@ -262,7 +274,7 @@ export function spelledWords(lines: readonly ReadLine[]): ReadLine[] {
     const opensWithEnd = /^\p{Ll}/u.test(line.text) && continuesHyphened(line, hyphened);
     const joined = opensWithEnd ? line.text : joinPieces(line.text, words);
     const inTitles = !PROSE_WORD.test(joined);
-    const text = joined.replace(WORD, (word: string, at: number) => (opensWithEnd && at === 0 ? word : (respelt(word, words, inTitles) ?? word)));
+    const text = joined.replace(WORD, (word: string, at: number) => (opensWithEnd && at === 0 ? word : (respelt(word, words, inTitles, followsWord(joined.slice(0, at), words)) ?? word)));
     return text === line.text ? line : { ...line, text };
   });
 }
