@@ -21,7 +21,7 @@ interface Lexicon {
   all: Set<string>;
   /**
    * What a word read wrong may be mended to: SCOWL's common words to size 50, in English, American
-   * and British spelling (80,000). A rarer word is likelier a name read right (`Marie` would spell
+   * and British spelling (63,000). A rarer word is likelier a name read right (`Marie` would spell
    * `marle`, `T YEE` `tyee`, `Basler` `baster`), or a word of the trade (`inline`: `intine`).
    */
   common: Set<string>;
@@ -243,10 +243,10 @@ function joinPieces(text: string, words: Lexicon): string {
   for (let i = 0; i < tokens.length; ) {
     let joined: string | undefined;
     let end = i + 1;
-    for (let j = Math.min(tokens.length, i + MOST_PIECES); j > i + 1 && joined === undefined; j--) {
-      const first = FIRST_PIECE.exec(tokens[i]!);
+    const first = FIRST_PIECE.exec(tokens[i]!);
+    for (let j = Math.min(tokens.length, i + MOST_PIECES); first && j > i + 1 && joined === undefined; j--) {
       const last = LAST_PIECE.exec(tokens[j - 1]!);
-      if (!first || !last || !tokens.slice(i + 1, j - 1).every((token) => PIECE.test(token))) continue;
+      if (!last || !tokens.slice(i + 1, j - 1).every((token) => PIECE.test(token))) continue;
       const pieces = [first[2]!, ...tokens.slice(i + 1, j - 1), last[1]!];
       if (!spellsWord(pieces, words)) continue;
       // A word standing last whose pieces before it spell a word stands apart: `DAT A BUS` is a data bus.
@@ -262,8 +262,8 @@ function joinPieces(text: string, words: Lexicon): string {
 }
 
 /**
- * Lines of an English page with words read in pieces joined, and then words read with an i for
- * an l or an l for an i mended (see above).
+ * Lines of an English page with words read in pieces joined, and then words misread mended
+ * (see `respelt`).
  */
 export function spelledWords(lines: readonly ReadLine[]): ReadLine[] {
   if (!lines.some(({ text }) => /[a-z]/i.test(text))) return [...lines];
