@@ -26,7 +26,8 @@ const WORD_STEM_MEMBERS = 2;
  * A pin's name of one or two capitals and a digit (`RS0` to `RS3`, `D0` to `D7`, `CS0`: Rockwell's
  * R6522 and R6551 scanned; `EP0 IN`, Cypress's FX2LP) read with an O for its 0: a series of this
  * many digits read at least, the O a capital, and after one capital no English word following
- * (`DO NOT`; `GO B4` is a pin's, ILITEK's ILI9341); nor a package's size (`TO-92`). Words and names so spelt stay (`NO`, `IO`, `LDO`, `ISO`).
+ * (`DO NOT`; `GO B4` is a pin's, ILITEK's ILI9341); nor a package's size (`TO-92`). Words and
+ * names so spelt stay (`NO`, `IO`, `LDO`, `ISO`).
  */
 const SHORT_STEM = /(?<![\p{L}\p{N}])(\p{Lu}{2}|\p{Lu}(?!O \p{Script=Latin}+(?![\p{L}\p{N}])))O(?![\p{L}\p{N}])(?!-\d)/gu;
 const SHORT_MEMBER = /(?<![\p{L}\p{N}])(\p{Lu}{1,2})(\d)(?![\p{L}\p{N}])/gu;
