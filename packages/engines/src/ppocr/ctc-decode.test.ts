@@ -185,8 +185,9 @@ describe('decodeLine', () => {
     expect(decode([["'", 0.9], ['c', 0.9], ['', 1], ['c', 0.9]]).text).toBe('Icc');
   });
 
-  it('reads ℃ once where the recogniser also saw a degree sign before it', () => {
+  it('reads ℃ once where the recogniser also saw a degree sign before it, or read it twice', () => {
     expect(decode([['1', 0.9], ['°', 0.6], ['℃', 0.9]]).text).toBe('1℃');
+    expect(decode([['1', 0.9], ['℃', 0.9], ['', 0.9], ['℃', 0.6]]).text).toBe('1℃');
   });
 
   it('counts only the characters read in the confidence, not a space placed from a gap', () => {

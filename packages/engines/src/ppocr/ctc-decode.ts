@@ -473,7 +473,7 @@ function halfWidth(char: string, before: string | undefined, after: string | und
   return chineseNeighbour(before) || chineseNeighbour(after) ? char : ascii;
 }
 
-/** Averages the characters read (spaces placed from gaps do not count), mends I/O, currents' I, l-for-I, letter case, o-for-。, °℃, notation, o-for-0, hex bytes run together, 0-for-Ø and a control frame's symbols. */
+/** Averages the characters read (spaces placed from gaps do not count), mends I/O, currents' I, l-for-I, letter case, o-for-。, °℃ and ℃℃, notation, o-for-0, hex bytes run together, 0-for-Ø and a control frame's symbols. */
 function finish(chars: string[], probabilities: Array<number | undefined>): DecodedLine {
   let sum = 0;
   let count = 0;
@@ -482,8 +482,9 @@ function finish(chars: string[], probabilities: Array<number | undefined>): Deco
     sum += p;
     count++;
   }
-  // ℃ is one character; the recogniser now and then reads a degree sign before it as well.
-  const text = chars.join('').replaceAll('°℃', '℃');
+  // ℃ is one character; the recogniser now and then reads a degree sign before it as well, or
+  // the wide glyph twice (Awinic's `45℃/W` read `45℃℃/W`).
+  const text = chars.join('').replace(/°?℃+/gu, '℃');
   const mended = restoreDiameterMarks(fixHexBytes(fixDigitLookalikes(fixNotation(fixAisi(fixPound(fixMicrometre(fixChineseFullStop(fixLetterCase(fixOutZero(fixLAfterCapital(fixCapitalI(fixIdentifierIn(fixSnakeCase(fixI2c(fixInOut(fixCurrentSymbol(text)))))))))))))))));
   return { text: lowerDomains(joinSchemes(joinEmailAddresses(restoreFrameSymbols(mended)))), confidence: count === 0 ? 0 : sum / count, characters: count };
 }
