@@ -134,6 +134,11 @@ export function quadBounds(quad: Quad): Bounds {
   return { left: Math.min(...xs), top: Math.min(...ys), right: Math.max(...xs), bottom: Math.max(...ys) };
 }
 
+/** The box of an axis-aligned rectangle, its top edge first. */
+export function boundsQuad({ left, top, right, bottom }: Bounds): Quad {
+  return [[left, top], [right, top], [right, bottom], [left, bottom]];
+}
+
 /** Twice the signed area of a polygon: positive when its corners run clockwise on the page (y down). */
 function doubledArea(points: readonly Point[]): number {
   let sum = 0;

@@ -7,7 +7,7 @@ import { restoreLonePositionSymbols } from './frame-symbols.ts';
 import { mergeLiftedReading } from './colour-readings.ts';
 import type { ReadLine } from './readings.ts';
 import type { DirectionClassifier } from './direction-classifier.ts';
-import { quadArea, quadOverlap, rotateQuad180 } from './geometry.ts';
+import { boundsQuad, quadArea, quadBounds, quadOverlap, rotateQuad180 } from './geometry.ts';
 import { inkBounds, type PixelRect } from './ink-bounds.ts';
 import { levelled } from './levelled.ts';
 import { pageSkew, pageTurn, turnPageUpright, turnPointUpright, turnWeight, type QuarterTurns } from './page-turn.ts';
@@ -18,7 +18,7 @@ import { pinZeros } from './pin-names.ts';
 import { readingOrder } from './reading-order.ts';
 import type { Recognizer } from './recognizer.ts';
 import type { OrtSession } from './session.ts';
-import { acrossQuad, downwardDoubt, findSidewaysLines, hasGlyphStack, holdsGlyphs, mergeSidewaysReading, readsAsDrawing, readsUpOrDown, runsUpOrDown, splitCellColumns } from './sideways-text.ts';
+import { acrossQuad, downwardDoubt, findSidewaysLines, hasGlyphStack, holdsGlyphs, mergeSidewaysReading, readsAsDrawing, readsUpOrDown, runsUpOrDown, slantedGlyphs, splitCellColumns } from './sideways-text.ts';
 import { findSlantedLines, mergeSlantedReading } from './slanted-text.ts';
 import { MAX_SHOW_THROUGH_PIXELS, boxesToTry, faintBoxes, keepsPrint, mirroredQuad, paperColour, readsMirrored, readsNearlyMirrored, readsSurelyMirrored, withoutShowThrough, type FaintBox } from './show-through.ts';
 import { isSpecks } from './specks.ts';
@@ -57,6 +57,12 @@ const MAX_SKEW = (10 * Math.PI) / 180;
  * twice its pixels again; a large drawing askew (A0 at 300 dpi: 140 M) is read as it is.
  */
 const MAX_LEVELLED_PIXELS = 40_000_000;
+/**
+ * A glyph or two boxed at a slant (see `slantedGlyphs`) takes its reading upright where that is
+ * sure, and surer by this much: a contents page's `4` read `x` at 0.90 slanted and 1.00 upright, a
+ * scan's `kΩ` read `ko` upright about as surely as slanted.
+ */
+const UPRIGHT = { sure: 0.9, surerBy: 0.05 };
 /** A line read down or up the page that may be a column of counted numbers: digits only, two or more. */
 const COUNTED_COLUMN = /^\d{2,}$/;
 
@@ -331,13 +337,23 @@ export class PpocrEngine implements Engine {
     // classifier says so, and for any box read up or down the page (turned, digits are digits
     // still: `9.30` read downwards is `08'6`, and the classifier judges them no better); and
     // across, for a glyph or two whose box is tall (a table's `6` read downwards came out `9`),
-    // where it reads no fewer characters (a small vertical `15` reads `5` across, surely). Read
-    // downwards is doubted a little: `90` turned round reads `06` as surely.
+    // where it reads no fewer characters (a small vertical `15` reads `5` across, surely); and
+    // upright, for a glyph or two boxed at a slant (see `slantedGlyphs`). Read downwards is
+    // doubted a little: `90` turned round reads `06` as surely.
+    // Lines up or down the page, whose glyphs the detector boxes apart at a slant now and then (a
+    // package drawing's `2.8 MAX`, its `2` boxed alone): such a glyph is read as its line runs.
+    const sideways = boxes.filter((box) => readsUpOrDown(box) && !holdsGlyphs(box)).map(quadBounds);
+    const besideSideways = (box: Quad) => {
+      const b = quadBounds(box);
+      const reach = (b.bottom - b.top) / 2;
+      return sideways.some((s) => s.left < b.right + reach && b.left - reach < s.right && s.top < b.bottom + reach && b.top - reach < s.bottom);
+    };
     const others = boxes.map((box, i) => {
-      const ways: Array<{ box: Quad; across: boolean }> = [];
+      const ways: Array<{ box: Quad; across: boolean; upright?: boolean }> = [];
       const vertical = readsUpOrDown(box);
       if (upsideDown[i] || vertical) ways.push({ box: rotateQuad180(box), across: false });
       if (vertical && holdsGlyphs(box)) ways.push({ box: acrossQuad(box), across: true });
+      if (slantedGlyphs(box) && !besideSideways(box)) ways.push({ box: boundsQuad(quadBounds(box)), across: false, upright: true });
       return ways;
     });
     // A stack's rows wider than high, or else a column of numbers level with the lines beside it.
@@ -361,7 +377,8 @@ export class PpocrEngine implements Engine {
       for (const other of others[i]!) {
         const read = decoded[next++]!;
         const surer = read.confidence - downwardDoubt(other.box) > best.read.confidence - downwardDoubt(best.box);
-        if (surer && (!other.across || read.characters >= best.read.characters)) best = { box: other.box, read };
+        const upright = !other.upright || (read.confidence >= UPRIGHT.sure && read.confidence >= best.read.confidence + UPRIGHT.surerBy);
+        if (surer && upright && (!other.across || read.characters >= best.read.characters)) best = { box: other.box, read };
       }
       const rows = stacked[i]?.rows ?? [];
       const rowReads = decoded.slice(nextRow, (nextRow += rows.length));

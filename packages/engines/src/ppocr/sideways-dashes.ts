@@ -1,5 +1,5 @@
 import type { PageImage, Quad } from '@ocr/contracts';
-import { quadBounds } from './geometry.ts';
+import { boundsQuad, quadBounds } from './geometry.ts';
 import { isInkAt } from './ink-bounds.ts';
 import { componentsIn } from './ink-components.ts';
 import type { ReadLine } from './readings.ts';
@@ -49,8 +49,6 @@ export function sidewaysDashes(page: PageImage, lines: readonly ReadLine[]): Rea
     if (!STROKE.test(line.text) || !readsUpOrDown(line.box)) return line;
     const bar = lyingBar(page, line.box);
     if (!bar) return line;
-    const b = quadBounds(line.box);
-    const box: Quad = [[b.left, b.top], [b.right, b.top], [b.right, b.bottom], [b.left, b.bottom]];
-    return { ...line, text: '-', box };
+    return { ...line, text: '-', box: boundsQuad(quadBounds(line.box)) };
   });
 }

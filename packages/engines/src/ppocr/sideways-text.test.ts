@@ -3,7 +3,7 @@ import type { PageImage, Point, Quad } from '@ocr/contracts';
 import { rectQuad } from '@ocr/testkit';
 import { quadBounds } from './geometry.ts';
 import type { ReadLine } from './readings.ts';
-import { downwardDoubt, hasGlyphStack, mergeSidewaysReading, readsAsDrawing, runsUpOrDown, sidewaysView, splitCellColumns } from './sideways-text.ts';
+import { downwardDoubt, hasGlyphStack, mergeSidewaysReading, readsAsDrawing, runsUpOrDown, sidewaysView, slantedGlyphs, splitCellColumns } from './sideways-text.ts';
 
 function line(text: string, confidence: number, box: Quad): ReadLine {
   return { text, confidence, box, characters: text.replace(/\s/g, '').length };
@@ -63,6 +63,17 @@ describe('downwardDoubt', () => {
     expect(downwardDoubt(upwards(569, 609, 593, 634))).toBe(0);
     expect(downwardDoubt([[593, 609], [593, 634], [569, 634], [569, 609]])).toBeGreaterThan(0);
     expect(downwardDoubt(rectQuad(100, 100, 200, 130))).toBe(0);
+  });
+});
+
+describe('slantedGlyphs', () => {
+  it('takes a box about as long as high at a slant for a glyph or two boxed askew, and a line or a level glyph for none', () => {
+    // Goertek's contents page: a heading's `4` boxed at 45°, 17 px a side.
+    expect(slantedGlyphs([[157, 560], [169, 548], [180, 559], [168, 571]])).toBe(true);
+    expect(slantedGlyphs(rectQuad(157, 548, 180, 571))).toBe(false);
+    expect(slantedGlyphs(upwards(157, 548, 180, 571))).toBe(false);
+    // A size along a 30° slope holds a line.
+    expect(slantedGlyphs([[100, 100], [187, 50], [197, 67], [110, 117]])).toBe(false);
   });
 });
 

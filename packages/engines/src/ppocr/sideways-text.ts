@@ -3,11 +3,12 @@ import sharp from 'sharp';
 import { quadBounds, quadSize } from './geometry.ts';
 import type { PixelRect } from './ink-bounds.ts';
 import { LARGE_DETECTION_SIDE } from './page-detection.ts';
-import { readingAngle } from './page-turn.ts';
+import { readingAngle, skewOf } from './page-turn.ts';
 import { mergeReadings, surelyRead, type ReadLine } from './readings.ts';
 
-/** Sine of the angle (15°) within which a box runs along an axis of the page. */
-const NEAR_AXIS = Math.sin(Math.PI / 12);
+/** The angle (15°) within which a box runs along an axis of the page, and its sine. */
+const NEAR_AXIS_ANGLE = Math.PI / 12;
+const NEAR_AXIS = Math.sin(NEAR_AXIS_ANGLE);
 /** A box at least this many times as long as it is high holds a line, not a glyph or two. */
 const LINE_LENGTH = 2;
 /**
@@ -131,6 +132,16 @@ export function readsAsDrawing(lines: readonly ReadLine[], area: PixelRect): boo
 export function holdsGlyphs(box: Quad): boolean {
   const { width, height } = quadSize(box);
   return width < LINE_LENGTH * height;
+}
+
+/**
+ * Whether `box` holds a glyph or two at a slant, about as long as high: the rectangle the detector
+ * fits round a lone glyph's ink can lie at any angle (a contents page's `4` boxed at 45° read `x`,
+ * its `1` read as nothing), where the glyph stands upright.
+ */
+export function slantedGlyphs(box: Quad): boolean {
+  const { width, height } = quadSize(box);
+  return width < LINE_LENGTH * height && height < LINE_LENGTH * width && Math.abs(skewOf(readingAngle(box))) > NEAR_AXIS_ANGLE;
 }
 
 /** The box of a box read up or down the page, read across it, left to right. */
