@@ -55,6 +55,14 @@ describe('unboxedText', () => {
     expect(unboxedText(sizes, [], PAGE)).toHaveLength(2);
   });
 
+  it('starts no run down a column of page numbers set tighter than their size, where a number set sideways runs on', () => {
+    // Goertek's contents page: its sub-entries' page numbers `7`, 0.9 of their size apart, read `77 7 7` as one run.
+    const sevens = [0, 1, 2, 3].map((k) => ({ char: '7', x: 700, y: 300 + k * 18, size: 20 }));
+    expect(unboxedText(sevens, [], PAGE)).toHaveLength(4);
+    const sideways = [...'2024'].map((char, k) => ({ char, x: 700, y: 400 - k * 11, size: 20 }));
+    expect(unboxedText(sideways, [], PAGE)).toHaveLength(1);
+  });
+
   it('spans the marks inside a run but makes none of marks alone (a contents page’s dot leaders)', () => {
     expect(unboxedText(set('. . . . . .', 100, 300), [], PAGE)).toEqual([]);
     const [room] = unboxedText(set('2.48', 100, 300), [], PAGE).map(quadBounds);

@@ -20,6 +20,13 @@ const RUN_GAP = 1.6;
  * apart is no run down the page.
  */
 const FIRST_GAP = 1;
+/**
+ * Two digits down the page stand a digit's advance apart (0.5–0.6 of a size) in a number set
+ * sideways; further apart, they are a column's numbers stacked a line apart, however tight the
+ * leading: a contents page's page numbers `7` stood 0.9 of their size apart, read `77 7 7` as one run.
+ */
+const SIDEWAYS_DIGIT_GAP = 0.75;
+const DIGIT = /^\p{Nd}$/u;
 /** A run's characters stand this share of a font size or less off the line through its first two. */
 const RUN_DRIFT = 0.3;
 /** A run's characters differ in font size by at most this ratio. */
@@ -77,7 +84,10 @@ function carriesOn(run: Run, char: PageTextChar, marks: number): boolean {
   const first = run.chars[0]!, last = run.chars.at(-1)!;
   const step = Math.hypot(char.x - last.x, char.y - last.y);
   // A first step across the page may be as long as any (ideographs stand a whole size apart).
-  if (run.chars.length === 1) return step <= (Math.abs(char.y - last.y) <= RUN_DRIFT * run.size ? RUN_GAP : FIRST_GAP * (1 + marks)) * run.size;
+  if (run.chars.length === 1) {
+    if (Math.abs(char.y - last.y) <= RUN_DRIFT * run.size) return step <= RUN_GAP * run.size;
+    return step <= (DIGIT.test(char.char) && DIGIT.test(last.char) ? SIDEWAYS_DIGIT_GAP : FIRST_GAP) * (1 + marks) * run.size;
+  }
   if (step > RUN_GAP * run.size) return false;
   const second = run.chars[1]!;
   const length = Math.hypot(second.x - first.x, second.y - first.y);
