@@ -82,6 +82,11 @@ describe('preferPdfText', () => {
     expect(take('VO', 'I/O')).toBe('I/O');
     expect(take('Tum', 'Turn')).toBe('Turn');
     expect(take('VO', 'IO')).toBe('VO');
+    // Ω, which the recogniser barely knows, read as a digit or two: a schematic's resistors.
+    expect(take('2202', '22Ω')).toBe('22Ω');
+    expect(take('47Q2', '47Ω')).toBe('47Ω');
+    expect(take('682', '68Ω')).toBe('68Ω');
+    expect(take('4.7kO', '4.7kΩ')).toBe('4.7kΩ');
     // Beside letters that agree: a schematic's pin and part names (`PA0`, `U1B` read `PAO`, `UIB`).
     expect(take('PAO', 'PA0')).toBe('PA0');
     expect(take('UIB', 'U1B')).toBe('U1B');
@@ -90,6 +95,9 @@ describe('preferPdfText', () => {
     expect(take('W2', 'w2')).toBe('w2');
     // Letters whose case shows in their shape keep the case they print in.
     expect(take('CHAPITRE 5', 'Chapitre 5')).toBe('CHAPITRE 5');
+    // Capitals set small (a subscript's) read as small letters take the PDF's capitals: Awinic's `tSU:DAT`.
+    expect(take('tsu:DAT', 'tSU:DAT')).toBe('tSU:DAT');
+    expect(take('tpd', 'tPD')).toBe('tPD');
     expect(take('o', 'a')).toBe('o');
     expect(take('lo', '1a')).toBe('lo');
     expect(take('o', '00')).toBe('o');
@@ -237,6 +245,31 @@ describe('preferPdfText', () => {
     // Dots the reading holds as many of are the line's own.
     const dots: Quad = [[0, 0], [90, 0], [90, 20], [0, 20]];
     expect(preferPdfText([line('and so..', dots)], layer('and so...', 0, 10))[0]!.text).toBe('and so...');
+    // Not where the leader runs on past the box: Awinic's `软复位 ....` read `软复位...`, `标识图` with the first dot just past the box's end.
+    const short: Quad = [[0, 0], [70, 0], [70, 20], [0, 20]];
+    expect(preferPdfText([line('软复位...', short)], layer('软复位 ................ 10', 0, 10))[0]!.text).toBe('软复位');
+    const stopped: Quad = [[0, 0], [60, 0], [60, 20], [0, 20]];
+    const dotted = [...layer('分布及标识图 ', 0, 10), ...Array.from({ length: 12 }, (_, i) => ({ char: '.', x: 66 + 7 * i, y: 10 }))];
+    expect(preferPdfText([line('分布及标识图', stopped)], dotted)[0]!.text).toBe('分布及标识图');
+  });
+
+  it('takes a contents entry’s text without the marks the reading gives for a leader drawn as strokes, which the text lacks', () => {
+    // Goertek's contents page: dashes drawn after each entry, read `8.7 Reflow Test - —`.
+    const entry: Quad = [[0, 0], [200, 0], [200, 20], [0, 20]];
+    expect(preferPdfText([line('8.7 Reflow Test - —', entry)], layer('8.7 Reflow Test', 0, 10))[0]!.text).toBe('8.7 Reflow Test');
+    expect(preferPdfText([line('13 MEMS MIC- -:', entry)], layer('13 MEMS MIC', 0, 10))[0]!.text).toBe('13 MEMS MIC');
+    // Marks the text has are the line's own.
+    expect(preferPdfText([line('x -- y --', entry)], layer('x -- y ---', 0, 10))[0]!.text).toBe('x -- y ---');
+  });
+
+  it('takes a heading’s text where its number, set close before it, is boxed and read apart', () => {
+    // `3 Acoustic and Electrical Characteristics`, the `3` a step and a half before the words.
+    const text = [...layer('3', 0, 10), ...layer('Acoustic Characteristics', 18, 10)];
+    const number = line('3', [[0, 0], [10, 0], [10, 20], [0, 20]]);
+    const words = line('Acoustic Characteristics-', [[14, 0], [265, 0], [265, 20], [14, 20]]);
+    expect(preferPdfText([number, words], text).map((l) => l.text)).toEqual(['3', 'Acoustic Characteristics']);
+    // Unread, the number runs on into the words' line, which then keeps its reading.
+    expect(preferPdfText([words], text)[0]!.text).toBe('Acoustic Characteristics-');
   });
 
   it('takes a contents page’s number without the leader’s end its box holds, which no run of the leader takes with it', () => {
@@ -295,6 +328,10 @@ describe('preferPdfText on a page whose text the reading bears out', () => {
     const pins = ['24', '23', '22', '21'].flatMap((pin, k) => [...pin].map((char, i) => ({ char, x: 10 + k * 60 + i * 10, y: 510 })));
     const [, read] = preferPdfText([...rows, line('124] 123] 1221 121]', cell(0, 500, 240))], [...rowText, ...pins]).slice(7);
     expect(read!.text).toBe('24 23 22 21');
+    // A dotted frame's strokes read as stops (Awinic's pin `6` read `6...`).
+    expect(preferPdfText([...rows, line('6...', cell(0, 500, 40))], [...rowText, ...layer('6', 0, 510)])[8]!.text).toBe('6');
+    // Between labels, stops are the reading's gaps: a schematic's pins `4.3.2`, set without spaces in the text.
+    expect(preferPdfText([...rows, line('4.3.2', cell(0, 500, 50))], [...rowText, ...layer('432', 0, 510)])[8]!.text).toBe('4.3.2');
     // A box the detector drew squashed (9 px high over 20 px print) does not part a label's glyphs:
     // their font size tells a glyph's advance.
     const label = [...'A3'].map((char, i) => ({ char, x: 305 + i * 12, y: 505, size: 20 }));

@@ -1,6 +1,6 @@
 import { editDistance, type PageTextChar, type Point, type Quad } from '@ocr/contracts';
 import type { ReadLine } from './readings.ts';
-import { quadBounds, quadSize, rotateQuad180 } from './geometry.ts';
+import { quadBounds, quadOverlap, quadSize, rotateQuad180 } from './geometry.ts';
 import { CASELESS } from './letter-lookalikes.ts';
 
 /**
@@ -48,21 +48,23 @@ function oneSlip(read: readonly string[], own: readonly string[]): boolean {
 }
 
 /**
- * Strokes a drawing's frames read as (a pin's box read `]`, `1` or `!` beside its number), where the
- * PDF's text has no character.
+ * Strokes a drawing's frames read as (a pin's box read `]`, `1` or `!` beside its number, a dotted
+ * one `.`: Awinic's pin `6` read `6...`), where the PDF's text has no character.
  */
-const FRAME_STROKES = "1lI|![](){}'";
+const FRAME_STROKES = "1lI|![](){}'.";
 
 /**
  * Whether `read` is `own` with frame strokes added (see FRAME_STROKES): a datasheet's pins, each
- * number in a box of its own, read `124] 123] 1221 121]` over the PDF's `24 23 22 21`.
+ * number in a box of its own, read `124] 123] 1221 121]` over the PDF's `24 23 22 21`. A dotted
+ * frame's stops come after the text it frames: between two of its characters, a stop is the
+ * reading's sign of the gap between labels (a schematic's pins `4.3.2` over `432`).
  */
 function framedBy(read: readonly string[], own: readonly string[]): boolean {
   if (read.length <= own.length) return false;
   let j = 0;
   for (const char of read) {
     if (j < own.length && char === own[j]) j++;
-    else if (!FRAME_STROKES.includes(char)) return false;
+    else if (!FRAME_STROKES.includes(char) || (char === '.' && j > 0 && j < own.length)) return false;
   }
   return j === own.length;
 }
@@ -102,16 +104,23 @@ function lookalikes(read: readonly string[], own: readonly string[]): boolean {
   );
 }
 
-/** Two glyphs set close that the recogniser reads as one: `I/O` read `VO` (a datasheet's pin types), `rn` read `m`. */
-const MERGED_GLYPHS: ReadonlyArray<readonly [string, string]> = [
+/**
+ * Glyphs the recogniser reads as another number of glyphs: two set close read as one (`I/O` read
+ * `VO` on a datasheet's pin types, `rn` read `m`), and Ω, which it barely knows, as a digit or two
+ * (a schematic's `22Ω` read `2202`, `47Ω` read `47Q2`, `68Ω` read `682`).
+ */
+const READ_OTHERWISE: ReadonlyArray<readonly [string, string]> = [
   ['I/', 'V'],
   ['rn', 'm'],
+  ['Ω', '02'],
+  ['Ω', '2'],
+  ['Ω', '0'],
 ];
 
-/** Whether `read` is `own` with a pair of its glyphs read as one (see MERGED_GLYPHS), the rest alike. */
-function readMerged(read: readonly string[], own: readonly string[]): boolean {
+/** Whether `read` is `own` with glyphs of it read otherwise (see READ_OTHERWISE), the rest alike. */
+function readOtherwise(read: readonly string[], own: readonly string[]): boolean {
   const text = own.join('');
-  return MERGED_GLYPHS.some(([pair, one]) => text.includes(pair) && lookalikes(read, [...text.replaceAll(pair, one)]));
+  return READ_OTHERWISE.some(([glyphs, as]) => text.includes(glyphs) && lookalikes(read, [...text.replaceAll(glyphs, as)]));
 }
 
 /**
@@ -357,6 +366,8 @@ interface BoxText {
   text: string;
   againstText: boolean;
   runsOn: boolean;
+  /** Its line ends in a leader that runs on past the box, whose dots the text is given without. */
+  ledOn: boolean;
   from: number;
   to: number;
   /** The first and last of its characters' places in the text's own order. */
@@ -380,16 +391,28 @@ const TEXT_LEADER_IN = /^(?:[.·…]{2,}\s*|[.·…]+\s+)(?=\d+$)/u;
 /** The dots a reading gives for a leader's end before a number. */
 const READ_LEADER_IN = /^[.·…,，]+\s*/u;
 
+/** Marks a leader drawn as strokes, not set as text, reads as. */
+const LEADER_MARK = /^[-‐‑‒–—―−一－_~:.·…,，。]$/u;
+/**
+ * A leader drawn as strokes after an entry, read as two marks or more (`8.7 Reflow Test - —`,
+ * `MEMS MIC- -:` on a Goertek contents page), where the PDF's text has none.
+ */
+const READ_DRAWN_LEADER = /(?:\s*[-‐‑‒–—―−一－_~:.·…,，。]){2,}$/u;
+
 /**
  * The box's text without the dot leader its end runs into (a contents entry boxed with the first
  * dots after it, `功能引脚分配 ....`), where the reading gives one mark or none for two or more,
  * and without a leader's end before the page number that is the rest of it (`. 14`): they are no
  * part of the entry, or the number. A line ending in dots as printed (`and so...`) reads more of
- * them. The reading comes without the marks it gives for them.
+ * them, where they do not run on past the box (see `ledOn`). The reading comes without the marks
+ * it gives for them, and for a leader drawn as strokes (see READ_DRAWN_LEADER).
  */
-function withoutLeader<T extends { text: string }>(found: T, reading: string): { found: T; reading: string } | undefined {
+function withoutLeader<T extends { text: string; ledOn: boolean }>(found: T, asRead: string): { found: T; reading: string } | undefined {
+  if (found.ledOn) return { found, reading: asRead.replace(READ_LEADER, '') };
   const lead = TEXT_LEADER_IN.exec(found.text);
-  if (lead) return { found: { ...found, text: found.text.slice(lead[0].length) }, reading: reading.replace(READ_LEADER_IN, '') };
+  if (lead) return { found: { ...found, text: found.text.slice(lead[0].length) }, reading: asRead.replace(READ_LEADER_IN, '') };
+  const drawn = READ_DRAWN_LEADER.exec(asRead);
+  const reading = drawn && drawn.index > 0 && !LEADER_MARK.test(found.text.at(-1) ?? '') ? asRead.slice(0, drawn.index) : asRead;
   const leader = TEXT_LEADER.exec(found.text);
   const read = READ_LEADER.exec(reading)?.[0].trim().length ?? 0;
   if (!leader || read > 1 || read >= leader[0].trim().length) return { found, reading };
@@ -397,14 +420,8 @@ function withoutLeader<T extends { text: string }>(found: T, reading: string): {
   return text === '' ? undefined : { found: { ...found, text }, reading: reading.replace(READ_LEADER, '') };
 }
 
-/**
- * The PDF's text whose characters lie in `box`, in reading order along it (see BoxText); `chars`
- * sorted by y; undefined where the box holds none. Where the box's line of text runs on past
- * either end of it, the text layer's characters do not sit where the page prints them (a
- * substitute font's other widths), or the box holds part of a run only, and which characters are
- * the box's is a guess: the whole run is given, for a script the recogniser cannot read.
- */
-function textIn(box: Quad, chars: readonly TextChar[]): BoxText | undefined {
+/** The PDF's characters across the band `box` spans, ordered along it; `chars` sorted by y. */
+function bandOf(box: Quad, chars: readonly TextChar[]): OnLine[] {
   const bounds = quadBounds(box);
   // Room for a character beyond either end, whichever way the box runs.
   const margin = quadSize(box).height;
@@ -415,9 +432,23 @@ function textIn(box: Quad, chars: readonly TextChar[]): BoxText | undefined {
     const { u, v } = boxCoordinates(box, [x, y]);
     if (v >= 0 && v <= 1) band.push({ char, u, order, size, near: x >= bounds.left - margin && x <= bounds.right + margin });
   }
-  band.sort((a, b) => a.u - b.u);
+  return band.sort((a, b) => a.u - b.u);
+}
+
+/** Whether a character of a box's band lies within the box. */
+const inBox = (c: OnLine): boolean => c.near && c.u >= 0 && c.u <= 1;
+
+/**
+ * The PDF's text whose characters lie in `box`, in reading order along it (see BoxText); `chars`
+ * sorted by y; undefined where the box holds none. Where the box's line of text runs on past
+ * either end of it, the text layer's characters do not sit where the page prints them (a
+ * substitute font's other widths), or the box holds part of a run only, and which characters are
+ * the box's is a guess: the whole run is given, for a script the recogniser cannot read.
+ */
+function textIn(box: Quad, chars: readonly TextChar[], readElsewhere: (char: OnLine) => boolean = () => false): BoxText | undefined {
+  const band = bandOf(box, chars);
   const onLine = band.filter((c) => c.near);
-  const within = onLine.filter((c) => c.u >= 0 && c.u <= 1);
+  const within = onLine.filter(inBox);
   // Runs set apart by position alone (a form's label and its value) have no space between them
   // in the text: a gap of two characters' steps or more is one.
   const steps = within.slice(1).map((c, i) => c.u - within[i]!.u).sort((a, b) => a - b);
@@ -432,15 +463,23 @@ function textIn(box: Quad, chars: readonly TextChar[]): BoxText | undefined {
   // The detector's box often stops short of the line's last small mark, a stop or a comma, whose
   // middle then lies just past its end (`… through WCH LinkUtility.`): the mark is the line's own.
   const after = onLine.filter((c) => c.char.trim() !== '' && c.u > 1 && c.u <= 1 + step);
-  const ownMarks = after.every((c) => LAST_MARK.test(c.char)) ? after : [];
+  // A dot with more close after it is a leader's, not a stop (Awinic's contents: `引脚分布及标识图 ....`).
+  const leads = (c: OnLine) => LEADER_DOT.test(c.char) && onLine.some((d) => d.u > c.u && d.u <= c.u + WORD_GAP * step && LEADER_DOT.test(d.char));
+  const ownMarks = after.every((c) => LAST_MARK.test(c.char)) && !after.some(leads) ? after : [];
   const inside = [...within, ...ownMarks];
+  // The dots at the box's end of a leader running on past it are no part of its line, however
+  // many the reading has.
+  const ledOn = inside.length > 0 && leads(inside.at(-1)!);
+  while (ledOn && inside.length > 0 && (LEADER_DOT.test(inside.at(-1)!.char) || inside.at(-1)!.char.trim() === '')) inside.pop();
   if (inside.length === 0) return undefined;
   // A space prints nothing: one after the box's last word (Excel writes them) does not run the line
   // on; nor does a character that the text does not set next to the box's end one, another label's
   // drawn close by (a pin's number beside its name, `PA10` `31`, in an Altium sheet).
   const [head, tail] = [inside[0]!, inside.at(-1)!];
   const next = (c: OnLine, end: OnLine): boolean => Math.abs(c.order - end.order) === 1;
-  if (onLine.some((c) => c.char.trim() !== '' && !ownMarks.includes(c) && ((c.u < 0 && c.u >= -step && next(c, head)) || (c.u > 1 && c.u <= 1 + step && next(c, tail))))) {
+  // Nor does one another line's box holds and reads: a heading's number boxed apart from its words.
+  const runsOn = (c: OnLine) => c.char.trim() !== '' && !ownMarks.includes(c) && !readElsewhere(c);
+  if (onLine.some((c) => runsOn(c) && ((c.u < 0 && c.u >= -step && next(c, head)) || (c.u > 1 && c.u <= 1 + step && next(c, tail))))) {
     // The whole run the box lies on: its characters on either side, none a word's gap from the next.
     let first = band.indexOf(head), last = band.indexOf(tail);
     // Two dots in a row on the way out are a leader's.
@@ -448,9 +487,9 @@ function textIn(box: Quad, chars: readonly TextChar[]): BoxText | undefined {
     while (first > 0 && band[first]!.u - band[first - 1]!.u < WORD_GAP * step && !leader(first - 1, first - 2)) first--;
     while (last + 1 < band.length && band[last + 1]!.u - band[last]!.u < WORD_GAP * step && !leader(last + 1, last + 2)) last++;
     const run = band.slice(first, last + 1);
-    if (run.length > inside.length) return { ...joined(run, step), runsOn: true, from: run[0]!.u - step / 2, to: run.at(-1)!.u + step / 2, span: spanOf(run) };
+    if (run.length > inside.length) return { ...joined(run, step), runsOn: true, ledOn, from: run[0]!.u - step / 2, to: run.at(-1)!.u + step / 2, span: spanOf(run) };
   }
-  return { ...joined(inside, step), runsOn: false, from: 0, to: 1, span: spanOf(inside) };
+  return { ...joined(inside, step), runsOn: false, ledOn, from: 0, to: 1, span: spanOf(inside) };
 }
 
 function spanOf(chars: readonly OnLine[]): [number, number] {
@@ -515,14 +554,25 @@ function spacedAsRead(text: string, reading: string): string {
 }
 
 /**
+ * The reading with each small letter the PDF's text has as a capital in the same place raised:
+ * capitals set small (a subscript's, small capitals) read as small letters (Awinic's `tSU:DAT`
+ * read `tsu:DAT`). Not the other way: text set in capitals from small letters (`CHAPITRE` over
+ * `Chapitre`) prints capitals, which the reading has. Only where the two are as long, place for place.
+ */
+function raisedAsOwn(read: string[], own: readonly string[]): string[] {
+  if (read.length !== own.length) return read;
+  return read.map((char, i) => (char !== own[i] && char.toUpperCase() === own[i] ? own[i]! : char));
+}
+
+/**
  * The PDF's text in the line's box where it nearly agrees with the reading, or is in a script the
  * recogniser cannot read (see UNREAD_SCRIPT), with the marks the PDF draws as strokes kept;
  * undefined where they disagree or the box holds none. A line of such a script the detector boxed
  * in part (kana it took for no print) takes its whole run, its box widened to it; `span` names the
  * characters such a line takes.
  */
-function pdfTextOf(line: ReadLine, byRow: readonly TextChar[]): PdfTextOfLine | undefined {
-  const boxed = textIn(line.box, byRow);
+function pdfTextOf(line: ReadLine, byRow: readonly TextChar[], readElsewhere: (char: OnLine) => boolean): PdfTextOfLine | undefined {
+  const boxed = textIn(line.box, byRow, readElsewhere);
   const unled = boxed && withoutLeader(boxed, line.text);
   if (!unled) return undefined;
   const { found, reading } = unled;
@@ -534,8 +584,8 @@ function pdfTextOf(line: ReadLine, byRow: readonly TextChar[]): PdfTextOfLine | 
     return { text, agrees: true, nearly: true, span: found.span, ...(found.runsOn ? { box: alongBox(line.box, found.from, found.to) } : {}) };
   }
   const text = withDrawnMarks(reading, withPrintedCase(reading, pdf));
-  const read = [...comparable(reading)];
   const own = [...comparable(text)];
+  const read = raisedAsOwn([...comparable(reading)], own);
   const longer = Math.max(read.length, own.length);
   const distance = editDistance(read.join(''), own.join(''));
   const framed = framedBy(read, own);
@@ -549,7 +599,7 @@ function pdfTextOf(line: ReadLine, byRow: readonly TextChar[]): PdfTextOfLine | 
   const agrees =
     Math.abs(read.length - own.length) <= Math.max(1, MAX_LENGTH_DIFFERENCE * longer) &&
     !ideographsDisagree(reading, text) &&
-    (distance <= MAX_DIFFERENCE * longer || lookalikes(read, own) || readMerged(read, own));
+    (distance <= MAX_DIFFERENCE * longer || lookalikes(read, own) || readOtherwise(read, own));
   // A line the classifier turned round (its box reads leftwards on the upright page) whose reading
   // agrees with the PDF's text taken the same way round is of glyphs that look alike turned (a
   // calendar's `08` read `80`): where the text's own order runs left to right, it is the print's.
@@ -574,6 +624,17 @@ function alongBox([tl, tr, br, bl]: Quad, from: number, to: number): Quad {
   return [at(tl, tr, from), at(tl, tr, to), at(bl, br, to), at(bl, br, from)];
 }
 
+/** For each of the PDF's characters that some line's box holds, the lines whose reading has it. */
+function readersOf(lines: readonly ReadLine[], byRow: readonly TextChar[]): Map<number, ReadLine[]> {
+  const readers = new Map<number, ReadLine[]>();
+  for (const line of lines) {
+    for (const c of bandOf(line.box, byRow)) {
+      if (inBox(c) && line.text.includes(c.char)) readers.set(c.order, [...(readers.get(c.order) ?? []), line]);
+    }
+  }
+  return readers;
+}
+
 /**
  * Lines with the PDF's text where `pdfTextOf` gives it and it agrees, or nearly agrees on a page
  * whose text the reading bears out (`trusting`; see TRUSTED); `keep` decides for the others. Of
@@ -582,7 +643,9 @@ function alongBox([tl, tr, br, bl]: Quad, from: number, to: number): Quad {
  */
 function withPdfText(lines: readonly ReadLine[], chars: readonly PageTextChar[], keep: boolean, trusting = false): ReadLine[] {
   const byRow = inRows(chars);
-  const checked = lines.map((line) => pdfTextOf(line, byRow));
+  const readers = readersOf(lines, byRow);
+  // A character past a line's box that another line clear of it reads is that line's (see `textIn`).
+  const checked = lines.map((line) => pdfTextOf(line, byRow, (c) => readers.get(c.order)?.some((reader) => reader !== line && quadOverlap(reader.box, line.box) === 0) ?? false));
   const agreeing = checked.filter((f) => f?.agrees).length;
   const trusted = trusting && agreeing >= TRUSTED_LINES && agreeing >= TRUSTED * checked.filter((f) => f !== undefined).length;
   const found = checked.map((f) => (f && (f.agrees || (trusted && f.nearly)) ? f : undefined));
