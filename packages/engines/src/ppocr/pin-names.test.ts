@@ -95,6 +95,14 @@ describe('pinZeros', () => {
     expect(read(...text)).toEqual(text);
   });
 
+  it('reads a module’s IO pins read with a 1, an l or a 0 on a page of them (Sipeed’s MF1 pin map in a serif face)', () => {
+    expect(read('3 3 I2C1_SCL', '4 4 1014', '5 5 1013', '8 8 I010', '9 9 I07', '10 10 I06', '2 2 lO5')).toEqual(['3 3 I2C1_SCL', '4 4 IO14', '5 5 IO13', '8 8 IO10', '9 9 IO7', '10 10 IO6', '2 2 IO5']);
+    // Beside pins named right, too; numbers before a unit, or past IO47, stay.
+    expect(read('IO0 IO2', '1015', '1024 KB', '1050', '10.15')).toEqual(['IO0 IO2', 'IO15', '1024 KB', '1050', '10.15']);
+    // Without two such pins, 10 and two digits is a number (a year, a value), and one I0 a current.
+    expect(read('1015', '1013', 'I07')).toEqual(['1015', '1013', 'I07']);
+  });
+
   it('reads a receiver’s 1PPS read with an I on a page about satellite positioning', () => {
     expect(read('GPS&BD 典型功耗', '22 VBAT IPPS 3', 'lPPS output')).toEqual(['GPS&BD 典型功耗', '22 VBAT 1PPS 3', '1PPS output']);
     expect(read('IPPS 3', 'Medicare IPPS rule', 'IPPS://host')).toEqual(['IPPS 3', 'Medicare IPPS rule', 'IPPS://host']);

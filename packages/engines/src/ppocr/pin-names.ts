@@ -94,19 +94,36 @@ const OTHER_BUS = /(?<![\p{L}\p{N}])(?:UART|USART|SPI|QSPI|SDIO|USB|CAN|I2C|I2S|
 /** ...or on a page that names the bus itself, read with its I (`10.4 I2C Bus Interface` above `pins EA, 12C and NRESET` in NXP's MFRC522, scanned). */
 const BUS_NAMED = /(?<![\p{L}\p{N}])I[2²]([CS])(?![\p{L}])/gu;
 /**
+ * A module's pin named IO and its number (`IO15`, `IO7`: Espressif's, Ai-Thinker's and Sipeed's
+ * boards), its I or O read as a digit or the other letter: `I010`, `I07`, `lO5`, `1O2`, and, on a
+ * header of such pins, `1015` (Sipeed's MF1 pin map in a serif face read `1015 1014 … I010 I07`).
+ */
+const IO_PIN_SURE = /(?<![\p{L}\p{N}])(?:I[0O]|l[0O]|1O)(\d{1,2})(?![\p{L}\p{N}])/gu;
+/**
+ * ...as 10 and two digits, which is a number too: only on a page with two or more such pins read
+ * surely (see LEAST_IO_PINS), up to IO47, and not before a unit (`1024 KB`).
+ */
+const IO_PIN_TWO_DIGITS = /(?<![\p{L}\p{N}.,])10([0-4]\d)(?![\p{L}\p{N}.,])(?!\s?(?:[kKMGT]?i?B|bytes?|bits?|[kKMG]?Hz|m?[AVW]|[×x*]))/gu;
+/** A page names such pins where it reads this many read with a letter (see IO_PIN_SURE), or named right. */
+const LEAST_IO_PINS = 2;
+const IO_PIN = /(?<![\p{L}\p{N}])IO\d{1,2}(?![\p{L}\p{N}])/gu;
+
+/**
  * Lines with pins, peripherals and timers' channels numbered 0 read with an O mended (see
  * PERIPHERAL_ZERO, CHANNEL_ZERO), buses numbered 1 read with an I (PERIPHERAL_ONE), supplies' DD
  * read with an O (SUPPLY_DD; alone, where the page reads the name, SUPPLY_DD_ALONE), GPIOs' and
  * I/O supplies' O read as 0 (GPIO_O, SUPPLY_IO, SUPPLY_IO_NUMBER), LDOs' O and 0 (LDO_DIGIT,
  * LDO_ZERO), I²C's and I²S's I before their signals (BUS_SIGNAL_ONE), and on a page naming I²C or
  * I²S with its I the bus read with a 1 (BUS_NAMED); on a page about satellites a receiver's 1PPS
- * read with an I (PULSE_PER_SECOND); on a page of pin names also ports' pins 0 (see PORT_ZERO), CAN buses,
+ * read with an I (PULSE_PER_SECOND); on a page of IO pins their names (IO_PIN_SURE,
+ * IO_PIN_TWO_DIGITS); on a page of pin names also ports' pins 0 (see PORT_ZERO), CAN buses,
  * cameras, flash and cores 0 (UNIT_ZERO), GPIOs' numbers (GPIO_NUMBER), the types DI/DO and
  * TDI/TDO (IN_OUT, I2S_AFTER_SLASH), and I²C and I²S buses read with a 1, there or beside
  * another bus (see BUS_ONE).
  */
 export function pinZeros(lines: ReadLine[]): ReadLine[] {
   const pinPage = new Set(lines.flatMap(({ text }) => text.match(PIN) ?? [])).size >= LEAST_PINS;
+  const ioPage = lines.reduce((n, { text }) => n + (text.match(IO_PIN_SURE)?.length ?? 0) + (text.match(IO_PIN)?.length ?? 0), 0) >= LEAST_IO_PINS;
   const satellitePage = lines.some(({ text }) => SATELLITES.test(text));
   const named = new Set(lines.flatMap(({ text }) => [...text.matchAll(BUS_NAMED)].map((match) => match[1]!)));
   const supplies = new Set(lines.flatMap(({ text }) => text.match(SUPPLY_NAME) ?? []));
@@ -126,15 +143,16 @@ export function pinZeros(lines: ReadLine[]): ReadLine[] {
       .replace(LDO_DIGIT, 'LDO')
       .replace(LDO_ZERO, '0')
       .replace(BUS_SIGNAL_ONE, 'I2$1');
+    const ioPins = ioPage ? peripherals.replace(IO_PIN_SURE, 'IO$1').replace(IO_PIN_TWO_DIGITS, 'IO$1') : peripherals;
     const text = pinPage
-      ? peripherals
+      ? ioPins
           .replace(PORT_ZERO, '$10')
           .replace(CAN_ZERO, '$10')
           .replace(GPIO_NUMBER, (number) => number.replaceAll('O', '0'))
           .replace(UNIT_ZERO, (_, unit: string | undefined, core: string | undefined) => `${unit ?? core}0`)
           .replace(IN_OUT, '$1I/')
           .replace(I2S_AFTER_SLASH, 'I')
-      : peripherals;
+      : ioPins;
     return text === line.text ? line : { ...line, text };
   });
 }
