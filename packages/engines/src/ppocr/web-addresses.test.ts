@@ -19,6 +19,13 @@ describe('joinSchemes', () => {
     expect(joinSchemes('see http s: //example.org/a and h ttp://x.cn')).toBe('see https://example.org/a and http://x.cn');
   });
 
+  it('closes up a host read with spaces after its dots, after www. or a scheme', () => {
+    expect(joinSchemes('开源电子网：www. openedv. com 发送')).toBe('开源电子网：www.openedv.com 发送');
+    expect(joinSchemes('see http://www. ti. com/ and https://docs. example. org')).toBe('see http://www.ti.com/ and https://docs.example.org');
+    // Sentences keep their spaces: no www. or scheme before them.
+    expect(joinSchemes('Call us. Com ports. See www.ti.com. Then')).toBe('Call us. Com ports. See www.ti.com. Then');
+  });
+
   it('leaves words, a .con that is no host’s, and a scheme with nothing after it', () => {
     for (const text of ['the ht tp rule', 'a.con/b', 'https:// ', 'flight ps://x', 'www.x.con.cn']) expect(joinSchemes(text)).toBe(text);
   });

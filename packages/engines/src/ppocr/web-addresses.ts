@@ -18,8 +18,15 @@ export function lowerDomains(text: string): string {
 const SPACED_SCHEME = /(?<![A-Za-z])h ?t ?t ?p( ?s)? ?: ?\/\/(?=[A-Za-z0-9])/g;
 const COM_AS_CON = /(?<=(?:https?:\/\/|www\.)[A-Za-z0-9.-]*[A-Za-z0-9]\.)con(?![A-Za-z0-9])/g;
 
-/** Closes up a web address's scheme read with spaces and mends its `.con` (see `SPACED_SCHEME`). */
+/**
+ * A host read with a space after its dots (`www. openedv. com` in a Chinese serial tool's window,
+ * its UI font wide): after `www.` or a scheme, up to a top-level domain.
+ */
+const SPACED_HOST = /(?<![A-Za-z0-9])(?:https?:\/\/|www\. ?)(?:[A-Za-z0-9-]+\. ?)*[A-Za-z0-9-]+\. ?(?:com|net|org|cn|io|cc|edu|gov|tw|hk|jp|de|uk)(?![A-Za-z0-9])/g;
+
+/** Closes up a web address's scheme and host read with spaces and mends its `.con` (see `SPACED_SCHEME`, `SPACED_HOST`). */
 export function joinSchemes(text: string): string {
-  if (!text.includes('/')) return text;
-  return text.replace(SPACED_SCHEME, (_, secure: string | undefined) => (secure ? 'https://' : 'http://')).replace(COM_AS_CON, 'com');
+  const hosts = text.includes('. ') ? text.replace(SPACED_HOST, (host) => host.replaceAll('. ', '.')) : text;
+  if (!hosts.includes('/')) return hosts;
+  return hosts.replace(SPACED_SCHEME, (_, secure: string | undefined) => (secure ? 'https://' : 'http://')).replace(COM_AS_CON, 'com');
 }
