@@ -21,7 +21,7 @@ import type { OrtSession } from './session.ts';
 import { acrossQuad, downwardDoubt, findSidewaysLines, hasGlyphStack, holdsGlyphs, mergeSidewaysReading, readsAsDrawing, readsUpOrDown, runsUpOrDown, slantedGlyphs, splitCellColumns } from './sideways-text.ts';
 import { findSlantedLines, mergeSlantedReading } from './slanted-text.ts';
 import { MAX_SHOW_THROUGH_PIXELS, boxesToTry, faintBoxes, keepsPrint, mirroredQuad, paperColour, readsMirrored, readsNearlyMirrored, readsSurelyMirrored, withoutShowThrough, type FaintBox } from './show-through.ts';
-import { isSpecks } from './specks.ts';
+import { isDrawnPattern, isSpecks } from './specks.ts';
 import { countedRowTries, numberRows, readsAsCount, readsAsNumbers, readsBetterAcross, stackedRows } from './stacked-rows.ts';
 import { tableDashes } from './table-dashes.ts';
 import { tableDollars } from './table-dollars.ts';
@@ -388,7 +388,7 @@ export class PpocrEngine implements Engine {
         });
         return;
       }
-      if (best.read.characters === 0 || isSpecks(best.read.text)) return;
+      if (best.read.characters === 0 || isSpecks(best.read.text) || isDrawnPattern(best.read)) return;
       keep({ text: best.read.text, confidence: best.read.confidence, box: best.box, characters: best.read.characters });
     });
     return lines;

@@ -8,3 +8,20 @@ const WORDLIKE = /[\p{L}\p{N}]/u;
 export function isSpecks(text: string): boolean {
   return SPECK.test(text) && !WORDLIKE.test(text);
 }
+
+/**
+ * A drawn pattern read as one glyph over and over (a zig-zag border read `888…888Ω`, 48 eights at
+ * 0.67 on Goertek's test-setup drawing): that glyph at least this many times, with one other at
+ * most, read less surely than print of that length reads.
+ */
+const PATTERN = { repeats: 12, unsure: 0.8 };
+
+/** Whether a recognised line is a drawn pattern (see PATTERN). */
+export function isDrawnPattern({ text, confidence }: { text: string; confidence: number }): boolean {
+  if (confidence >= PATTERN.unsure) return false;
+  const glyphs = [...text.replace(/\s/g, '')];
+  const counts = new Map<string, number>();
+  for (const glyph of glyphs) counts.set(glyph, (counts.get(glyph) ?? 0) + 1);
+  const most = Math.max(0, ...counts.values());
+  return most >= PATTERN.repeats && glyphs.length - most <= 1;
+}
