@@ -18,6 +18,7 @@ import { isProductDot, spacedAfterMark, stopMarkShown, unreadLastMark } from './
 import { raisedDigit, unreadSquare } from './superscripts.ts';
 import { joinFirstCapitals, spaceWordGaps, unspaceLetterGaps, type UnspacedGap } from './word-spaces.ts';
 import { joinSchemes, lowerDomains } from './web-addresses.ts';
+import { joinFileNames } from './file-names.ts';
 
 /** Han, kana, CJK punctuation and full-width forms: no spaces go between these. */
 const CJK = /[\u2e80-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef]/u;
@@ -473,7 +474,7 @@ function halfWidth(char: string, before: string | undefined, after: string | und
   return chineseNeighbour(before) || chineseNeighbour(after) ? char : ascii;
 }
 
-/** Averages the characters read (spaces placed from gaps do not count), mends I/O, currents' I, l-for-I, letter case, o-for-。, °℃ and ℃℃, notation, o-for-0, hex bytes run together, 0-for-Ø and a control frame's symbols. */
+/** Averages the characters read (spaces placed from gaps do not count), mends I/O, currents' I, l-for-I, letter case, o-for-。, °℃ and ℃℃, notation, o-for-0, hex bytes run together, 0-for-Ø and a control frame's symbols, and closes up addresses and file names read apart. */
 function finish(chars: string[], probabilities: Array<number | undefined>): DecodedLine {
   let sum = 0;
   let count = 0;
@@ -486,5 +487,5 @@ function finish(chars: string[], probabilities: Array<number | undefined>): Deco
   // the wide glyph twice (Awinic's `45℃/W` read `45℃℃/W`).
   const text = chars.join('').replace(/°?℃+/gu, '℃');
   const mended = restoreDiameterMarks(fixHexBytes(fixDigitLookalikes(fixNotation(fixAisi(fixPound(fixMicrometre(fixChineseFullStop(fixLetterCase(fixOutZero(fixLAfterCapital(fixCapitalI(fixIdentifierIn(fixSnakeCase(fixI2c(fixInOut(fixCurrentSymbol(text)))))))))))))))));
-  return { text: lowerDomains(joinSchemes(joinEmailAddresses(restoreFrameSymbols(mended)))), confidence: count === 0 ? 0 : sum / count, characters: count };
+  return { text: joinFileNames(lowerDomains(joinSchemes(joinEmailAddresses(restoreFrameSymbols(mended))))), confidence: count === 0 ? 0 : sum / count, characters: count };
 }
