@@ -43,6 +43,7 @@ describe('fixI2c', () => {
   it("mends I²C and I2C whose I was read as another stroke", () => {
     expect(fixI2c('|²C/MIPI, SPI / P²C, 1²C address, l²C bus, F²C')).toBe('I²C/MIPI, SPI / I²C, I²C address, I²C bus, I²C');
     expect(fixI2c('Integrated I12C controller, Il2C')).toBe('Integrated I²C controller, I²C');
+    expect(fixI2c('3 3 I12C1_SCL, I12C_SDA')).toBe('3 3 I2C1_SCL, I2C_SDA');
     expect(fixI2c('[2C/MIPI and |2 C address')).toBe('I2C/MIPI and I2C address');
     expect(fixI2c('²C/MIPI 13C clock, SPI / ²C data')).toBe('I²C/MIPI I3C clock, SPI / I²C data');
   });

@@ -40,10 +40,12 @@ const I2C_BAR = /(?<![A-Za-z0-9])[|[]2 ?C(?![A-Za-z0-9])/g;
 const MIPI_I3C = /(?<=MIPI )13C/g;
 /** ...and its I read twice beside a raised 2 read at full size (`I12C`, Cypress's FX2LP). */
 const I2C_DOUBLED_I = /(?<![A-Za-z0-9])I[1l|]2C(?![A-Za-z0-9])/g;
+/** ...so too in a bus's signal, its 2 set level (`I12C1_SCL` on Sipeed's MF1 pin map). */
+const I2C_SIGNAL_DOUBLED_I = /(?<![A-Za-z0-9])I[1l|]2C(?=\d?_[A-Z])/g;
 
 /** Mends I²C, I2C and MIPI I3C whose I was read as another stroke or not at all (see `I2C_RAISED`). */
 export function fixI2c(text: string): string {
-  return text.replace(I2C_RAISED, 'I²C').replace(I2C_UNREAD_I, 'I²C').replace(I2C_BAR, 'I2C').replace(MIPI_I3C, 'I3C').replace(I2C_DOUBLED_I, 'I²C');
+  return text.replace(I2C_RAISED, 'I²C').replace(I2C_UNREAD_I, 'I²C').replace(I2C_BAR, 'I2C').replace(MIPI_I3C, 'I3C').replace(I2C_SIGNAL_DOUBLED_I, 'I2C').replace(I2C_DOUBLED_I, 'I²C');
 }
 
 /**
