@@ -17,6 +17,8 @@ describe('joinSchemes', () => {
   it('closes up a web address’s scheme read with spaces, and reads its .con as .com', () => {
     expect(joinSchemes('淘宝网店：htt ps://shop73023976.taobao.con')).toBe('淘宝网店：https://shop73023976.taobao.com');
     expect(joinSchemes('see http s: //example.org/a and h ttp://x.cn')).toBe('see https://example.org/a and http://x.cn');
+    expect(joinSchemes('论坛hetp://www.openedv.com/ and htttps://a.io, hltp://b.cn')).toBe('论坛http://www.openedv.com/ and https://a.io, http://b.cn');
+    expect(joinSchemes('hxxp://evil.example')).toBe('hxxp://evil.example');
   });
 
   it('closes up a host read with spaces after its dots, after www. or a scheme', () => {

@@ -16,6 +16,12 @@ export function lowerDomains(text: string): string {
  * Chinese module maker's page headers, `http s://`), and its `.com` read `.con` after a host.
  */
 const SPACED_SCHEME = /(?<![A-Za-z])h ?t ?t ?p( ?s)? ?: ?\/\/(?=[A-Za-z0-9])/g;
+/**
+ * ...and read with a letter off before `://`: its t read l or e, or one t lost or doubled
+ * (`hetp://` in a serial tool's window): no other scheme is spelt so (a defanged `hxxp://` is
+ * written so on purpose, and stays).
+ */
+const MISREAD_SCHEME = /(?<![A-Za-z])h(?=[tle]{1,3}p)(?:[tle]{1,3})p(s?):\/\/(?=[A-Za-z0-9])/g;
 const COM_AS_CON = /(?<=(?:https?:\/\/|www\.)[A-Za-z0-9.-]*[A-Za-z0-9]\.)con(?![A-Za-z0-9])/g;
 
 /**
@@ -28,5 +34,8 @@ const SPACED_HOST = /(?<![A-Za-z0-9])(?:https?:\/\/|www\. ?)(?:[A-Za-z0-9-]+\. ?
 export function joinSchemes(text: string): string {
   const hosts = text.includes('. ') ? text.replace(SPACED_HOST, (host) => host.replaceAll('. ', '.')) : text;
   if (!hosts.includes('/')) return hosts;
-  return hosts.replace(SPACED_SCHEME, (_, secure: string | undefined) => (secure ? 'https://' : 'http://')).replace(COM_AS_CON, 'com');
+  return hosts
+    .replace(SPACED_SCHEME, (_, secure: string | undefined) => (secure ? 'https://' : 'http://'))
+    .replace(MISREAD_SCHEME, (_, secure: string) => `http${secure}://`)
+    .replace(COM_AS_CON, 'com');
 }
