@@ -333,13 +333,6 @@ export class PpocrEngine implements Engine {
     onDone: (done: number) => void,
     { doubtful, stacks = false }: { doubtful?: ReadLine[]; stacks?: boolean } = {},
   ): Promise<ReadLine[]> {
-    // Other ways to read a box, each kept where it reads more surely: turned round where the
-    // classifier says so, and for any box read up or down the page (turned, digits are digits
-    // still: `9.30` read downwards is `08'6`, and the classifier judges them no better); and
-    // across, for a glyph or two whose box is tall (a table's `6` read downwards came out `9`),
-    // where it reads no fewer characters (a small vertical `15` reads `5` across, surely); and
-    // upright, for a glyph or two boxed at a slant (see `slantedGlyphs`). Read downwards is
-    // doubted a little: `90` turned round reads `06` as surely.
     // Lines up or down the page, whose glyphs the detector boxes apart at a slant now and then (a
     // package drawing's `2.8 MAX`, its `2` boxed alone): such a glyph is read as its line runs.
     const sideways = boxes.filter((box) => readsUpOrDown(box) && !holdsGlyphs(box)).map(quadBounds);
@@ -348,6 +341,13 @@ export class PpocrEngine implements Engine {
       const reach = (b.bottom - b.top) / 2;
       return sideways.some((s) => s.left < b.right + reach && b.left - reach < s.right && s.top < b.bottom + reach && b.top - reach < s.bottom);
     };
+    // Other ways to read a box, each kept where it reads more surely: turned round where the
+    // classifier says so, and for any box read up or down the page (turned, digits are digits
+    // still: `9.30` read downwards is `08'6`, and the classifier judges them no better); and
+    // across, for a glyph or two whose box is tall (a table's `6` read downwards came out `9`),
+    // where it reads no fewer characters (a small vertical `15` reads `5` across, surely); and
+    // upright, for a glyph or two boxed at a slant (see `slantedGlyphs`). Read downwards is
+    // doubted a little: `90` turned round reads `06` as surely.
     const others = boxes.map((box, i) => {
       const ways: Array<{ box: Quad; across: boolean; upright?: boolean }> = [];
       const vertical = readsUpOrDown(box);
