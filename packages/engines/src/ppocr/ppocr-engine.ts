@@ -22,6 +22,7 @@ import { acrossQuad, downwardDoubt, findSidewaysLines, hasGlyphStack, holdsGlyph
 import { findSlantedLines, mergeSlantedReading } from './slanted-text.ts';
 import { MAX_SHOW_THROUGH_PIXELS, boxesToTry, faintBoxes, keepsPrint, mirroredQuad, paperColour, readsMirrored, readsNearlyMirrored, readsSurelyMirrored, withoutShowThrough, type FaintBox } from './show-through.ts';
 import { isDrawnPattern, isSpecks } from './specks.ts';
+import { withoutColumnSlices } from './column-slices.ts';
 import { countedRowTries, numberRows, readsAsCount, readsAsNumbers, readsBetterAcross, stackedRows } from './stacked-rows.ts';
 import { tableDashes } from './table-dashes.ts';
 import { tableDollars } from './table-dollars.ts';
@@ -168,7 +169,8 @@ export class PpocrEngine implements Engine {
       const slantedUpsideDown = await this.classifier.upsideDown(page, slanted.boxes);
       lines = mergeSlantedReading(lines, await this.readBoxes(page, slanted.boxes, slantedUpsideDown, () => signal?.throwIfAborted()), slanted.pieces);
     }
-    lines = await this.withCountedColumns(page, lines);
+    // Before counting a column's rows: a slice through a column of labels is no column of cells.
+    lines = await this.withCountedColumns(page, withoutColumnSlices(lines));
     // A PDF's own text stands for glyphs the detector missed there (see `readUnboxedText`).
     if (!pdfText) lines = [...lines, ...(await this.readLoneNumbers(page, lines, signal))];
     // Text under a seal or a highlighter is read again with the coloured ink lifted.
@@ -184,7 +186,8 @@ export class PpocrEngine implements Engine {
       const liftedLines = await this.readBoxes(lifted, liftedBoxes, liftedUpsideDown, () => signal?.throwIfAborted());
       lines = mergeLiftedReading(lines, liftedLines);
     }
-    lines = tableDashes(page, sidewaysDashes(page, lines));
+    // Slices again: the lines read with coloured ink lifted can hold more (blue names among red wires).
+    lines = tableDashes(page, sidewaysDashes(page, colour ? withoutColumnSlices(lines) : lines));
     if (toTurned) lines = lines.map((line) => ({ ...line, box: line.box.map(toTurned) as Quad }));
     // The classifier can take every line of a page for upside down (a blurred fax, print 7 px
     // high), which turns the page over; each line then reads surer turned back, as on the page
