@@ -13,7 +13,8 @@ describe('pinZeros', () => {
   });
 
   it('reads a peripheral’s or a boot pin’s 0 read with an O as a zero on any page', () => {
-    expect(read('BOOTO', 'ADCO CTS2 WKUP1', 'UARTO TX', 'I2CO_SDA')).toEqual(['BOOT0', 'ADC0 CTS2 WKUP1', 'UART0 TX', 'I2C0_SDA']);
+    expect(read('BOOTO', 'ADCO CTS2 WKUP1', 'UARTO TX', 'I2CO_SDA', 'USBO_DP', 'UORXD', 'R3 499 UOTXD')).toEqual(['BOOT0', 'ADC0 CTS2 WKUP1', 'UART0 TX', 'I2C0_SDA', 'USB0_DP', 'U0RXD', 'R3 499 U0TXD']);
+    expect(read('UORXDX', 'AUOTXD')).toEqual(['UORXDX', 'AUOTXD']);
     expect(read('TIMER1_CHO, TIMER2_CHO_ON', 'CHO group', 'ECHO')).toEqual(['TIMER1_CH0, TIMER2_CH0_ON', 'CHO group', 'ECHO']);
   });
 
@@ -37,7 +38,7 @@ describe('pinZeros', () => {
     expect(read('Base oil: PAO 6', 'Fibre: PBO', 'Viscosity at 40 °C')).toEqual(['Base oil: PAO 6', 'Fibre: PBO', 'Viscosity at 40 °C']);
     // One pin named is not enough, nor is the O inside a longer word.
     expect(read('PA6 housing', 'PAO base oil')).toEqual(['PA6 housing', 'PAO base oil']);
-    expect(read('PA1', 'PB2', 'PAOLO', 'XPAO')).toEqual(['PA1', 'PB2', 'PAOLO', 'XPAO']);
+    expect(read('PA1', 'PB2', 'PAOLO', 'XPAO', 'PIO')).toEqual(['PA1', 'PB2', 'PAOLO', 'XPAO', 'PIO']);
   });
 
   it('reads a Bouffalo pin table’s names as scanned (BL616, BL808): its GPIOs make a page of pins', () => {
@@ -101,6 +102,13 @@ describe('pinZeros', () => {
     expect(read('IO0 IO2', '1015', '1024 KB', '1050', '10.15')).toEqual(['IO0 IO2', 'IO15', '1024 KB', '1050', '10.15']);
     // Without two such pins, 10 and two digits is a number (a year, a value), and one I0 a current.
     expect(read('1015', '1013', 'I07')).toEqual(['1015', '1013', 'I07']);
+  });
+
+  it('closes up Kinetis pins and supplies read with spaces on a page of pins (Teensy’s schematics at 72 ppi)', () => {
+    expect(read('PTA18', 'PTA19', 'PTC 2', 'PT D 6', 'P TA 1', 'PTB 17', 'VD D', 'VS SA', 'US B 1_VS S', 'VDDA')).toEqual(['PTA18', 'PTA19', 'PTC2', 'PTD6', 'PTA1', 'PTB17', 'VDD', 'VSSA', 'US B 1_VSS', 'VDDA']);
+    // Off a page of pins they stay: PT and a letter may be an abbreviation; nor a word after a supply, nor a number past a pin's.
+    expect(read('PT C2 grade', 'VS S', 'VD D')).toEqual(['PT C2 grade', 'VS S', 'VD D']);
+    expect(read('PA1', 'PB2', 'PT C 123', 'VDD A side', 'PT 100')).toEqual(['PA1', 'PB2', 'PT C 123', 'VDD A side', 'PT 100']);
   });
 
   it('reads a receiver’s 1PPS read with an I on a page about satellite positioning', () => {

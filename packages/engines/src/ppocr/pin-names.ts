@@ -2,27 +2,30 @@ import type { ReadLine } from './readings.ts';
 
 /**
  * A microcontroller's pin as datasheets and schematics name it: a port pin, P with the port's
- * letter and its number (`PA0`, `PB12`, `PH1`), a numbered GPIO (`GPIO_0`, `PAD_GPIO_10`,
+ * letter and its number (`PA0`, `PB12`, `PH1`; NXP's Kinetis write PT, `PTA18`), a numbered GPIO (`GPIO_0`, `PAD_GPIO_10`,
  * `GPIO17`, Bouffalo's and Espressif's tables), or a bus's signal that a pin takes (`UART1_TXD`,
  * `I2C1_SCL`, `SPI_MISO`).
  */
 const PIN =
-  /(?<![\p{L}\p{N}])(?:P[A-K]\d{1,2}|GPIO_?\d{1,2}|(?:UART|USART|SPI|I2C|I2S|CAN|PWM)\d?_[A-Z][A-Z0-9]*)(?![\p{L}\p{N}])/gu;
+  /(?<![\p{L}\p{N}])(?:PT?[A-K]\d{1,2}|GPIO_?\d{1,2}|(?:UART|USART|SPI|I2C|I2S|CAN|PWM)\d?_[A-Z][A-Z0-9]*)(?![\p{L}\p{N}])/gu;
 /** A page names pins where it reads at least this many pins. */
 const LEAST_PINS = 2;
 
 /**
  * A port's pin 0 with its zero read as the letter O (`PAO`, `PBO`, `PHO-OSC_IN`, `PAO-WKUP`),
  * which serif faces and small print often give. `PAO`, `PBO` and `PEO` also name polymers (a
- * lubricant's base oil, a fibre), so only on a page that names other pins.
+ * lubricant's base oil, a fibre), so only on a page that names other pins. Not port I's: PIO is
+ * a parallel I/O's name (`NVCC_GPIO` read `NVCC_G PIO` on a page of Kinetis pins).
  */
-const PORT_ZERO = /(?<![\p{L}\p{N}])(P[A-K])O(?![\p{L}\p{N}])/gu;
+const PORT_ZERO = /(?<![\p{L}\p{N}])(P[A-HJK])O(?![\p{L}\p{N}])/gu;
 
 /**
- * A pin or peripheral numbered from 0 whose 0 reads as O (`BOOTO`, `ADCO`, `UARTO`, `I2CO`,
- * `SPIO`, `TIMERO`): no word ends so, on any page.
+ * A pin or peripheral numbered from 0 whose 0 reads as O (`BOOTO`, `ADCO`, `UARTO`, `USBO_DP`,
+ * `I2CO`, `SPIO`, `TIMERO`): no word ends so, on any page.
  */
-const PERIPHERAL_ZERO = /(?<![\p{L}\p{N}])(BOOT|ADC|DAC|UART|USART|I2C|I2S|SPI|TIMER|DMA|PWM|(?:SW)?GPIO)O(?![\p{L}\p{N}])/gu;
+const PERIPHERAL_ZERO = /(?<![\p{L}\p{N}])(BOOT|ADC|DAC|UART|USART|USB|I2C|I2S|SPI|TIMER|DMA|PWM|(?:SW)?GPIO)O(?![\p{L}\p{N}])/gu;
+/** UART 0's pins written short, U0, with the 0 read as O (`UORXD`, `UOTXD`: Espressif's reference schematics): no word starts so. */
+const SHORT_UART_ZERO = /(?<![\p{L}\p{N}])UO(?=(?:[RT]XD|RTS|CTS)(?![\p{L}\p{N}]))/gu;
 /**
  * A bus numbered 1 read with an I or l (`UARTI_RTS`, `SPIl`), as a serial port's data lines
  * (`TXDI`, `RXDI`, ATGM332D's pins in a serif face): no word ends so either.
@@ -109,17 +112,27 @@ const LEAST_IO_PINS = 2;
 const IO_PIN = /(?<![\p{L}\p{N}])IO\d{1,2}(?![\p{L}\p{N}])/gu;
 
 /**
+ * A Kinetis port's pin or a supply pin read with spaces in it, as small print on a schematic at
+ * screen resolution gives them (Teensy's schematics at 72 ppi: `PTC 2`, `PT D 6`, `P TA 1`, `VD D`,
+ * `VS SA`: the blanks between its glyphs there are whole pixels, as wide as a word's), on a page
+ * of pin names.
+ */
+const SPACED_PORT_PIN = /(?<![\p{L}\p{N}])P ?T ?([A-E]) ?(\d{1,2})(?![\p{L}\p{N}])/gu;
+const SPACED_SUPPLY = /(?<![\p{L}\p{N}])([AD]?V)([DS]) ?\2(A?)(?![\p{L}\p{N}])/gu;
+
+/**
  * Lines with pins, peripherals and timers' channels numbered 0 read with an O mended (see
- * PERIPHERAL_ZERO, CHANNEL_ZERO), buses numbered 1 read with an I (PERIPHERAL_ONE), supplies' DD
- * read with an O (SUPPLY_DD; alone, where the page reads the name, SUPPLY_DD_ALONE), GPIOs' and
+ * PERIPHERAL_ZERO, SHORT_UART_ZERO, CHANNEL_ZERO), buses numbered 1 read with an I
+ * (PERIPHERAL_ONE), supplies' DD read with an O (SUPPLY_DD; alone, where the page reads the name,
+ * SUPPLY_DD_ALONE), GPIOs' and
  * I/O supplies' O read as 0 (GPIO_O, SUPPLY_IO, SUPPLY_IO_NUMBER), LDOs' O and 0 (LDO_DIGIT,
  * LDO_ZERO), I²C's and I²S's I before their signals (BUS_SIGNAL_ONE), and on a page naming I²C or
  * I²S with its I the bus read with a 1 (BUS_NAMED); on a page about satellites a receiver's 1PPS
  * read with an I (PULSE_PER_SECOND); on a page of IO pins their names (IO_PIN_SURE,
  * IO_PIN_TWO_DIGITS); on a page of pin names also ports' pins 0 (see PORT_ZERO), CAN buses,
  * cameras, flash and cores 0 (UNIT_ZERO), GPIOs' numbers (GPIO_NUMBER), the types DI/DO and
- * TDI/TDO (IN_OUT, I2S_AFTER_SLASH), and I²C and I²S buses read with a 1, there or beside
- * another bus (see BUS_ONE).
+ * TDI/TDO (IN_OUT, I2S_AFTER_SLASH), pins and supplies read with spaces (SPACED_PORT_PIN,
+ * SPACED_SUPPLY), and I²C and I²S buses read with a 1, there or beside another bus (see BUS_ONE).
  */
 export function pinZeros(lines: ReadLine[]): ReadLine[] {
   const pinPage = new Set(lines.flatMap(({ text }) => text.match(PIN) ?? [])).size >= LEAST_PINS;
@@ -133,6 +146,7 @@ export function pinZeros(lines: ReadLine[]): ReadLine[] {
     const pulses = satellitePage ? buses.replace(PULSE_PER_SECOND, '1') : buses;
     const peripherals = pulses
       .replace(PERIPHERAL_ZERO, '$10')
+      .replace(SHORT_UART_ZERO, 'U0')
       .replace(PERIPHERAL_ONE, '$11')
       .replace(SUPPLY_DD, '$1DD')
       .replace(SUPPLY_DD_ALONE, (name, supply: string) => (supplies.has(`${supply}DD`) ? `${supply}DD` : name))
@@ -152,6 +166,8 @@ export function pinZeros(lines: ReadLine[]): ReadLine[] {
           .replace(UNIT_ZERO, (_, unit: string | undefined, core: string | undefined) => `${unit ?? core}0`)
           .replace(IN_OUT, '$1I/')
           .replace(I2S_AFTER_SLASH, 'I')
+          .replace(SPACED_PORT_PIN, 'PT$1$2')
+          .replace(SPACED_SUPPLY, '$1$2$2$3')
       : ioPins;
     return text === line.text ? line : { ...line, text };
   });
