@@ -111,6 +111,17 @@ describe('mergeSidewaysReading', () => {
     expect(mergeSidewaysReading([line('m', 0.7, rectQuad(100, 100, 120, 160))], stacked).map((l) => l.text).sort()).toEqual(['30', '9']);
   });
 
+  it('takes a row of numbers each set up the page, read surely on their sides, over an unsure reading across (pin numbers on a chip’s edge)', () => {
+    // ESP32-S3's reference schematic: pins 56 to 51 boxed as one line, read across at 0.75.
+    const across = [line('66 5 54 3 52 555', 0.747, rectQuad(827, 521, 920, 545))];
+    const turned = ['56', '55', '54', '53', '52', '51'].map((text, i) => line(text, 0.998, upwards(828 + 16 * i, 521, 844 + 16 * i, 545)));
+    expect(mergeSidewaysReading(across, turned).map((l) => l.text)).toEqual(['56', '55', '54', '53', '52', '51']);
+    // Read across surely, or one read sideways with doubt or as one glyph: the row stays as read across.
+    expect(mergeSidewaysReading([{ ...across[0]!, confidence: 0.85 }], turned).map((l) => l.text)).toEqual(['66 5 54 3 52 555']);
+    const doubted = [...turned.slice(1), line('5', 0.998, upwards(828, 521, 844, 545))];
+    expect(mergeSidewaysReading(across, doubted).map((l) => l.text)).toEqual(['66 5 54 3 52 555']);
+  });
+
   it('takes a long line read whole on its side where the upright pass read only part of it (an arXiv stamp)', () => {
     // The recogniser's counts, which take in the spaces it saw.
     const upright = [{ ...line('Ø3.15348v2 [cs.CV] 21 Jun 2021', 0.9594, [[13, 492], [15, 213], [40, 213], [39, 492]]), characters: 29 }, line('2', 0.7872, rectQuad(21, 500, 32, 509))];

@@ -217,12 +217,23 @@ function sureLoneGlyph(upright: readonly ReadLine[], sideways: readonly ReadLine
 }
 
 /**
+ * A row of short numbers each set up the page, side by side (a schematic's pin numbers along a
+ * chip's edge, `56` to `49`, boxed upright as one line and read across `66 5 54 3 52 555` at 0.75),
+ * reads each of them sideways at least this surely, with two characters or more, where the
+ * upright lines all read under UNSURE_UPRIGHT.
+ */
+const SURE_TURNED = 0.99;
+const UNSURE_UPRIGHT = 0.8;
+
+/**
  * Whether the sideways reading is glyph boxes side by side across the page: text up or down the
  * page cut into glyphs stacks them, so these are upright glyphs read on their side (an upright
- * `28` read sideways as `2` and `00`).
+ * `28` read sideways as `2` and `00`); not a row of numbers set up the page (see SURE_TURNED).
  */
-function glyphsSideBySide(sideways: readonly ReadLine[]): boolean {
+function glyphsSideBySide(upright: readonly ReadLine[], sideways: readonly ReadLine[]): boolean {
   if (sideways.length < 2 || !sideways.every((line) => holdsGlyphs(line.box))) return false;
+  const turnedRow = upright.every((line) => line.confidence < UNSURE_UPRIGHT) && sideways.every((line) => line.characters >= 2 && line.confidence >= SURE_TURNED);
+  if (turnedRow) return false;
   const bounds = sideways.map(({ box }) => quadBounds(box));
   const xs = bounds.map((b) => (b.left + b.right) / 2), ys = bounds.map((b) => (b.top + b.bottom) / 2);
   return Math.max(...xs) - Math.min(...xs) > Math.max(...ys) - Math.min(...ys);
@@ -310,7 +321,7 @@ export function mergeSidewaysReading(upright: readonly ReadLine[], sideways: rea
       surelyRead(sidewaysLines) >
         (sidewaysLines.every((line) => line.characters >= LONG_LINE_CHARACTERS) ? LONG_LINE_MARGIN : SIDEWAYS_MARGIN) * surelyRead(uprightLines) &&
       !sureLoneGlyph(uprightLines, sidewaysLines) &&
-      !glyphsSideBySide(sidewaysLines),
+      !glyphsSideBySide(uprightLines, sidewaysLines),
     keepAlone: (line) => (line.text.match(/[\p{L}\p{Nd}]/gu)?.length ?? 0) >= SIDEWAYS_ALONE_CHARACTERS,
   });
 }
