@@ -34,6 +34,19 @@ describe('agreeingIdentifiers', () => {
     ]);
   });
 
+  it('reads a name in capitals with spaces for its underscores as the page reads it elsewhere (a wire drawn along it)', () => {
+    expect(page('TBD LNA IN', '2 LNA_IN', 'XTAL P XTAL N', 'XTAL_P XTAL_N XTAL_32K_P', 'XTAL 32K P', 'SENSOR CAPN 7 SENSOR_CAPN')).toEqual([
+      'TBD LNA_IN',
+      '2 LNA_IN',
+      'XTAL_P XTAL_N',
+      'XTAL_P XTAL_N XTAL_32K_P',
+      'XTAL_32K_P',
+      'SENSOR_CAPN 7 SENSOR_CAPN',
+    ]);
+    // A number set apart, prose, or a name the page never reads whole, stay.
+    expect(page('GPIO_0 UART_TX', 'GPIO 0', 'the UART TX pin', 'CHIP PU')).toEqual(['GPIO_0 UART_TX', 'GPIO 0', 'the UART TX pin', 'CHIP PU']);
+  });
+
   it('leaves identifiers the page reads as often either way, or reads with the letter only once', () => {
     expect(page('SP_MISO SPI_MISO', 'CAM_CS CAM_CSI')).toEqual(['SP_MISO SPI_MISO', 'CAM_CS CAM_CSI']);
     expect(page('REG_CTR', 'REG_CTRL', 'REG_CTR', 'REG_CTRL')).toEqual(['REG_CTR', 'REG_CTRL', 'REG_CTR', 'REG_CTRL']);
