@@ -18,12 +18,12 @@ import { pinZeros } from './pin-names.ts';
 import { readingOrder } from './reading-order.ts';
 import type { Recognizer } from './recognizer.ts';
 import type { OrtSession } from './session.ts';
-import { acrossQuad, downwardDoubt, findSidewaysLines, hasGlyphStack, holdsGlyphs, mergeSidewaysReading, readsAsDrawing, readsUpOrDown, runsUpOrDown, slantedGlyphs, splitCellColumns } from './sideways-text.ts';
+import { acrossQuad, downwardDoubt, findSidewaysLines, hasGlyphStack, holdsGlyphs, mergeSidewaysReading, readsAsDrawing, readsUpOrDown, runsUpOrDown, slantedGlyphs, splitCellColumns, standsUpright } from './sideways-text.ts';
 import { findSlantedLines, mergeSlantedReading } from './slanted-text.ts';
 import { MAX_SHOW_THROUGH_PIXELS, boxesToTry, faintBoxes, keepsPrint, mirroredQuad, paperColour, readsMirrored, readsNearlyMirrored, readsSurelyMirrored, withoutShowThrough, type FaintBox } from './show-through.ts';
 import { isDrawnPattern, isSpecks } from './specks.ts';
 import { withoutColumnSlices } from './column-slices.ts';
-import { countedRowTries, numberRows, readsAsCount, readsAsNumbers, readsBetterAcross, stackedRows } from './stacked-rows.ts';
+import { countedRowTries, numberRows, readsAsCount, readsAsNumbers, readsBetterAcross, stackedRows, withCountedRows } from './stacked-rows.ts';
 import { tableDashes } from './table-dashes.ts';
 import { tableDollars } from './table-dollars.ts';
 import { doubtfulZeros, tableZeros } from './table-zeros.ts';
@@ -184,10 +184,11 @@ export class PpocrEngine implements Engine {
       signal?.throwIfAborted();
       const liftedUpsideDown = await this.classifier.upsideDown(lifted, liftedBoxes);
       const liftedLines = await this.readBoxes(lifted, liftedBoxes, liftedUpsideDown, () => signal?.throwIfAborted());
-      lines = mergeLiftedReading(lines, liftedLines);
+      // Slices and counted columns again: the lines read with coloured ink lifted can hold more
+      // (blue names among red wires, a connector's pin numbers on its coloured body).
+      lines = await this.withCountedColumns(page, withoutColumnSlices(mergeLiftedReading(lines, liftedLines)));
     }
-    // Slices again: the lines read with coloured ink lifted can hold more (blue names among red wires).
-    lines = tableDashes(page, sidewaysDashes(page, colour ? withoutColumnSlices(lines) : lines));
+    lines = tableDashes(page, sidewaysDashes(page, lines));
     if (toTurned) lines = lines.map((line) => ({ ...line, box: line.box.map(toTurned) as Quad }));
     // The classifier can take every line of a page for upside down (a blurred fax, print 7 px
     // high), which turns the page over; each line then reads surer turned back, as on the page
@@ -319,7 +320,7 @@ export class PpocrEngine implements Engine {
         }
       }
     }
-    return lines.flatMap((line) => counted.get(line) ?? [line]);
+    return withCountedRows(lines, counted);
   }
 
   /**
@@ -348,7 +349,8 @@ export class PpocrEngine implements Engine {
     // classifier says so, and for any box read up or down the page (turned, digits are digits
     // still: `9.30` read downwards is `08'6`, and the classifier judges them no better); and
     // across, for a glyph or two whose box is tall (a table's `6` read downwards came out `9`),
-    // where it reads no fewer characters (a small vertical `15` reads `5` across, surely); and
+    // where it reads no fewer characters (a small vertical `15` reads `5` across, surely) or the
+    // box stands as one upright glyph does (see `standsUpright`); and
     // upright, for a glyph or two boxed at a slant (see `slantedGlyphs`). Read downwards is
     // doubted a little: `90` turned round reads `06` as surely.
     const others = boxes.map((box, i) => {
@@ -381,7 +383,7 @@ export class PpocrEngine implements Engine {
         const read = decoded[next++]!;
         const surer = read.confidence - downwardDoubt(other.box) > best.read.confidence - downwardDoubt(best.box);
         const upright = !other.upright || (read.confidence >= UPRIGHT.sure && read.confidence >= best.read.confidence + UPRIGHT.surerBy);
-        if (surer && upright && (!other.across || read.characters >= best.read.characters)) best = { box: other.box, read };
+        if (surer && upright && (!other.across || read.characters >= best.read.characters || standsUpright(box))) best = { box: other.box, read };
       }
       const rows = stacked[i]?.rows ?? [];
       const rowReads = decoded.slice(nextRow, (nextRow += rows.length));

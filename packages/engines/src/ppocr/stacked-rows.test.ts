@@ -8,7 +8,8 @@ import { fastRecognizer } from './index.ts';
 import { resolveModelFiles } from './model-files.ts';
 import { Recognizer } from './recognizer.ts';
 import { openSession, type OrtSession } from './session.ts';
-import { countedRowTries, numberRows, readsAsCount, readsAsNumbers, readsBetterAcross, stackedRows } from './stacked-rows.ts';
+import type { ReadLine } from './readings.ts';
+import { countedRowTries, numberRows, readsAsCount, readsAsNumbers, readsBetterAcross, stackedRows, withCountedRows } from './stacked-rows.ts';
 
 let session: OrtSession;
 let recognizer: Recognizer;
@@ -191,5 +192,20 @@ describe('readsAsCount', () => {
     // One-digit rows wider than high are digits on their sides.
     const lying = Array.from({ length: 3 }, (_, i): Quad => [[0, i * 14], [20, i * 14], [20, i * 14 + 12], [0, i * 14 + 12]]);
     expect(readsAsCount(lying, ['3', '2', '1'].map((text) => read(text)))).toBe(false);
+  });
+});
+
+describe('withCountedRows', () => {
+  const line = (text: string, box: Quad): ReadLine => ({ text, confidence: 0.95, box, characters: text.length });
+
+  it('puts a counted column as its rows, leaving out lines that stand on them, and keeps lines beside them', () => {
+    // M5Stack's connector: pins `2` to `9` read down the page as one line, its `1` and `10` read alone too.
+    const column = line('23456789', [[681, 693], [681, 1093], [645, 1093], [645, 693]]);
+    const one = line('1', rectQuad(641, 637, 692, 688));
+    const ten = line('10', rectQuad(626, 1092, 680, 1138));
+    const label = line('ISO_SDA', rectQuad(760, 745, 900, 780));
+    const rows = Array.from({ length: 10 }, (_, i) => line(String(i + 1), rectQuad(638, 643 + 50 * i, 689, 689 + 50 * i)));
+    expect(withCountedRows([one, column, ten, label], new Map([[column, rows]])).map(({ text }) => text)).toEqual([...rows.map(({ text }) => text), 'ISO_SDA']);
+    expect(withCountedRows([one, column, ten, label], new Map())).toEqual([one, column, ten, label]);
   });
 });

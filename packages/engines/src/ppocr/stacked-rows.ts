@@ -1,7 +1,8 @@
 import type { PageImage, Quad } from '@ocr/contracts';
 import { frameOf, inkLevel, pixelOffset } from './box-frame.ts';
-import { quadBounds } from './geometry.ts';
+import { quadArea, quadBounds, quadOverlap } from './geometry.ts';
 import type { DecodedLine } from './ctc-decode.ts';
+import type { ReadLine } from './readings.ts';
 
 /** A column inked over this share of the box's height is a frame's side or a rule down it, not print. */
 const FRAME_SIDE = 0.6;
@@ -166,4 +167,18 @@ export function countedRowTries(page: PageImage, box: Quad, glyphs: number): Qua
     const rows = stackedRows(page, way, { narrow: true });
     return rows ? [rows.map((r) => atLeastSquare(r, page.width))] : [];
   });
+}
+
+/**
+ * A line whose box and a counted row's overlap over this share of the smaller stands on that row:
+ * a row reaching past its column's box, or a column read again with coloured ink lifted, stands
+ * where another line reads the same number (M5Stack's connector's `10`, read alone too).
+ */
+const SAME_ROW = 0.5;
+
+/** The lines with each column read as counted (`counted`, see `readsAsCount`) put as its rows, and the lines those rows stand on (see SAME_ROW) left out. */
+export function withCountedRows(lines: readonly ReadLine[], counted: ReadonlyMap<ReadLine, readonly ReadLine[]>): ReadLine[] {
+  const rows = [...counted.values()].flat();
+  const standsOnRow = (line: ReadLine) => rows.some((row) => quadOverlap(row.box, line.box) >= SAME_ROW * Math.min(quadArea(row.box), quadArea(line.box)));
+  return lines.flatMap((line) => counted.get(line) ?? (standsOnRow(line) ? [] : [line]));
 }
