@@ -64,6 +64,13 @@ const MAX_LEVELLED_PIXELS = 40_000_000;
  * scan's `kΩ` read `ko` upright about as surely as slanted.
  */
 const UPRIGHT = { sure: 0.9, surerBy: 0.05 };
+/**
+ * A box that stands as one upright glyph does (see `standsUpright`) takes its reading across, of
+ * fewer characters, where that is this sure: a sheet frame's `3` read `CC` on its side and `3` at
+ * 1.00 across, a drawing's `B` read `BD` and `B` at 1.00, where a short label set up the page in
+ * condensed print, boxed as long, reads `A` across at 0.97 for `C4`.
+ */
+const UPRIGHT_GLYPH_SURE = 0.99;
 /** A line read down or up the page that may be a column of counted numbers: digits only, two or more. */
 const COUNTED_COLUMN = /^\d{2,}$/;
 
@@ -350,7 +357,7 @@ export class PpocrEngine implements Engine {
     // still: `9.30` read downwards is `08'6`, and the classifier judges them no better); and
     // across, for a glyph or two whose box is tall (a table's `6` read downwards came out `9`),
     // where it reads no fewer characters (a small vertical `15` reads `5` across, surely) or the
-    // box stands as one upright glyph does (see `standsUpright`); and
+    // box stands as one upright glyph does (see UPRIGHT_GLYPH_SURE); and
     // upright, for a glyph or two boxed at a slant (see `slantedGlyphs`). Read downwards is
     // doubted a little: `90` turned round reads `06` as surely.
     const others = boxes.map((box, i) => {
@@ -383,7 +390,8 @@ export class PpocrEngine implements Engine {
         const read = decoded[next++]!;
         const surer = read.confidence - downwardDoubt(other.box) > best.read.confidence - downwardDoubt(best.box);
         const upright = !other.upright || (read.confidence >= UPRIGHT.sure && read.confidence >= best.read.confidence + UPRIGHT.surerBy);
-        if (surer && upright && (!other.across || read.characters >= best.read.characters || standsUpright(box))) best = { box: other.box, read };
+        const oneGlyph = standsUpright(box) && read.confidence >= UPRIGHT_GLYPH_SURE;
+        if (surer && upright && (!other.across || read.characters >= best.read.characters || oneGlyph)) best = { box: other.box, read };
       }
       const rows = stacked[i]?.rows ?? [];
       const rowReads = decoded.slice(nextRow, (nextRow += rows.length));
