@@ -71,6 +71,12 @@ describe('seriesDigits', () => {
     expect(read('SMO SM1 SM2 REN TB8 RB8 TI RI', 'RS1', 'RSO')).toEqual(['SM0 SM1 SM2 REN TB8 RB8 TI RI', 'RS1', 'RSO']);
   });
 
+  it('reads a two-letter stem’s members 0 and 1 read with letters where the page reads four others (M5Stack’s 8Angle schematic)', () => {
+    expect(read('SCL Vout 2 ado adl 2 ad2 ad3 2 ad4 ad5', 'ad6 13 PA7', 'ado 6 PA0 ad7')).toEqual(['SCL Vout 2 ad0 ad1 2 ad2 ad3 2 ad4 ad5', 'ad6 13 PA7', 'ad0 6 PA0 ad7']);
+    // Three members are not enough: `ado` is a word.
+    expect(read('much ado about ad1 ad2 ad3')).toEqual(['much ado about ad1 ad2 ad3']);
+  });
+
   it('leaves words and short stems: no member beside them, one member of a word’s stem, two capitals', () => {
     expect(read('HBNO', 'LDO LD1', 'PICO PIC16F84', 'AUDIO')).toEqual(['HBNO', 'LDO LD1', 'PICO PIC16F84', 'AUDIO']);
     expect(read('the model number', 'mode2', 'Radio', 'Model')).toEqual(['the model number', 'mode2', 'Radio', 'Model']);

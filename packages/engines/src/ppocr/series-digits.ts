@@ -23,6 +23,15 @@ const WORD_STEM_LETTERS = 4;
 const WORD_STEM_MEMBERS = 2;
 
 /**
+ * A stem of two small letters is a series' where the page reads this many of its members: a
+ * potentiometer bank's lines `ad0` to `ad7` (M5Stack's 8Angle schematic) read `ado`, `adl` beside
+ * `ad2` … `ad7`, where `ado` is a word, and `too` beside `to1` and `to2` stays one.
+ */
+const PAIR_MEMBER = /(?<![\p{L}\p{N}])(\p{Ll}{2})(\d)(?![\p{L}\p{N}])/gu;
+const PAIR_LOOKALIKE = /(?<![\p{L}\p{N}])(\p{Ll}{2})([oIl])(?![\p{L}\p{N}])/gu;
+const PAIR_MEMBERS = 4;
+
+/**
  * A pin's name of one or two capitals and a digit (`RS0` to `RS3`, `D0` to `D7`, `CS0`: Rockwell's
  * R6522 and R6551 scanned; `EP0 IN`, Cypress's FX2LP) read with an O for its 0: a series of this
  * many digits read at least, the O a capital, and after one capital no English word following
@@ -57,16 +66,18 @@ const INFIXED_MEMBER = /(?<![\p{L}\p{N}_])(\p{Lu}{1,4})(\d)(\p{Lu}{2,})(?![\p{L}
 const INFIXED_LOOKALIKE = /(?<![\p{L}\p{N}_])(\p{Lu}{1,4})O(\p{Lu}{2,})(?![\p{L}\p{N}])/gu;
 const INFIXED_DIGITS = 2;
 
-/** Lines with a series' member 0 or 1 read with a letter for its digit mended (see LOOKALIKE, SHORT_STEM and INFIXED_MEMBER). */
+/** Lines with a series' member 0 or 1 read with a letter for its digit mended (see LOOKALIKE, SHORT_STEM, INFIXED_MEMBER and PAIR_MEMBER). */
 export function seriesDigits(lines: readonly ReadLine[]): ReadLine[] {
   const members = new Map<string, Set<string>>();
   const shortMembers = new Map<string, Set<string>>();
   const infixed = new Map<string, Set<string>>();
+  const pairs = new Map<string, Set<string>>();
   const add = (series: Map<string, Set<string>>, name: string, digit: string) => series.set(name, (series.get(name) ?? new Set()).add(digit));
   for (const { text } of lines) {
     for (const [, stem, digit] of text.matchAll(MEMBER)) add(members, stem!, digit!);
     for (const [, stem, digit] of text.matchAll(SHORT_MEMBER)) add(shortMembers, stem!, digit!);
     for (const [, stem, digit, suffix] of text.matchAll(INFIXED_MEMBER)) add(infixed, `${stem} ${suffix}`, digit!);
+    for (const [, stem, digit] of text.matchAll(PAIR_MEMBER)) add(pairs, stem!, digit!);
   }
   const isSeries = (stem: string): boolean => {
     const read = members.get(stem)?.size ?? 0;
@@ -83,7 +94,8 @@ export function seriesDigits(lines: readonly ReadLine[]): ReadLine[] {
     const text = line.text
       .replace(LOOKALIKE, (whole, stem: string, letter: string) => (isSeries(stem) ? stem + DIGIT[letter]! : whole))
       .replace(SHORT_STEM, (whole, stem: string) => (isShortSeries(stem, onLine, line.text) && (!SHORT_WORDS.has(whole) || (onLine.get(stem)?.size ?? 0) >= RUN_DIGITS) ? `${stem}0` : whole))
-      .replace(INFIXED_LOOKALIKE, (whole, stem: string, suffix: string) => ((infixed.get(`${stem} ${suffix}`)?.size ?? 0) >= INFIXED_DIGITS ? `${stem}0${suffix}` : whole));
+      .replace(INFIXED_LOOKALIKE, (whole, stem: string, suffix: string) => ((infixed.get(`${stem} ${suffix}`)?.size ?? 0) >= INFIXED_DIGITS ? `${stem}0${suffix}` : whole))
+      .replace(PAIR_LOOKALIKE, (whole, stem: string, letter: string) => ((pairs.get(stem)?.size ?? 0) >= PAIR_MEMBERS ? stem + DIGIT[letter]! : whole));
     return text === line.text ? line : { ...line, text };
   });
 }
