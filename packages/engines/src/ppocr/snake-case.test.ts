@@ -34,7 +34,7 @@ describe('agreeingIdentifiers', () => {
     ]);
   });
 
-  it('reads a name in capitals with spaces for its underscores as the page reads it elsewhere (a wire drawn along it)', () => {
+  it('reads a name in capitals with spaces for its underscores or inside a part as the page reads it elsewhere (a wire drawn along it, small print)', () => {
     expect(page('TBD LNA IN', '2 LNA_IN', 'XTAL P XTAL N', 'XTAL_P XTAL_N XTAL_32K_P', 'XTAL 32K P', 'SENSOR CAPN 7 SENSOR_CAPN')).toEqual([
       'TBD LNA_IN',
       '2 LNA_IN',
@@ -43,6 +43,10 @@ describe('agreeingIdentifiers', () => {
       'XTAL_32K_P',
       'SENSOR_CAPN 7 SENSOR_CAPN',
     ]);
+    expect(page('E9 NVCC_G PIO', 'F10 NVCC_GPIO', 'NVCC_SD 1')).toEqual(['E9 NVCC_GPIO', 'F10 NVCC_GPIO', 'NVCC_SD 1']);
+    // Two names side by side that make a third stay apart.
+    expect(page('VDD_IO VDD_IO_A', 'PWR_ENABLE', 'PWR_EN ABLE')).toEqual(['VDD_IO VDD_IO_A', 'PWR_ENABLE', 'PWR_ENABLE']);
+    expect(page('PWR_EN ABLE', 'PWR_ENABLE ABLE')).toEqual(['PWR_ENABLE', 'PWR_ENABLE ABLE']);
     // A number set apart, prose, or a name the page never reads whole, stay.
     expect(page('GPIO_0 UART_TX', 'GPIO 0', 'the UART TX pin', 'CHIP PU')).toEqual(['GPIO_0 UART_TX', 'GPIO 0', 'the UART TX pin', 'CHIP PU']);
   });

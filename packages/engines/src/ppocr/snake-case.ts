@@ -41,36 +41,45 @@ const LEAST_AGREEING = 2;
 const shape = (identifier: string) => identifier.replace(/\d+/g, '#');
 
 /**
- * Identifiers read with a part's last thin letter lost (`uar_sig_10_sel` among a pin table's
- * `uart_sig_10_sel`, `uart_sig_3_se` among `uart_sig_3_sel`), or with an i, l or I for another
- * (`uart_sig_3_sei`), are read as the page reads them with it, whatever their numbers, at least
- * LEAST_AGREEING times and more often; and names read with spaces for their underscores as the
- * page reads them (see CAPITALS_NAME).
- */
-/**
- * A name in capitals whose underscores a wire drawn along it hid, read with spaces for them, as
- * the page reads it elsewhere (Espressif's reference schematics: `LNA IN`, `XTAL P`, `CHIP PU`
- * beside `LNA_IN`, `XTAL_P`, `CHIP_PU`); its parts letters and digits, none a number alone, which
- * a heading may set apart (`GPIO 0`). Only in lines of labels, with no small letter: prose writes
- * signals with spaces (`the UART TX pin`).
+ * A name in capitals read with spaces for the underscores a wire drawn along it hid, or with a
+ * space inside a part (small print at screen resolution), as the page reads it elsewhere
+ * (Espressif's reference schematics: `LNA IN`, `XTAL P`, `CHIP PU` beside `LNA_IN`, `XTAL_P`,
+ * `CHIP_PU`; Teensy's `NVCC_G PIO` beside `NVCC_GPIO`); its parts letters and digits, none a number
+ * alone, which a heading may set apart (`GPIO 0`), and a space inside a part parts two runs of
+ * letters and digits, each with a letter, the second no name the page reads. Only in lines of
+ * labels, with no small letter: prose writes signals with spaces (`the UART TX pin`).
  */
 const CAPITALS_NAME = /^[A-Z][A-Z0-9]*(?:_(?=[A-Z0-9]*[A-Z])[A-Z0-9]+)+$/;
 
-/** The page's lines with names in capitals read with spaces for underscores as it reads them whole (see CAPITALS_NAME). */
-function hiddenUnderscores(lines: readonly ReadLine[]): ReadLine[] {
+/** The page's lines with names in capitals read with spaces in them as it reads them whole (see CAPITALS_NAME). */
+function spacedNames(lines: readonly ReadLine[]): ReadLine[] {
   const names = new Set(lines.flatMap(({ text }) => text.match(IDENTIFIER) ?? []).filter((name) => CAPITALS_NAME.test(name)));
   if (names.size === 0) return [...lines];
   const spaced = new Map([...names].map((name) => [name.replaceAll('_', ' '), name]));
   const pattern = new RegExp(`(?<![A-Za-z0-9_])(?:${[...spaced.keys()].sort((a, b) => b.length - a.length).join('|')})(?![A-Za-z0-9_])`, 'g');
+  const halves = (before: string, after: string) => /[A-Z]/.test(before) && /[A-Z]/.test(after) && names.has(before + after) && !names.has(after);
   return lines.map((line) => {
     if (/[a-z]/.test(line.text)) return line;
-    const text = line.text.replace(pattern, (found) => spaced.get(found)!);
+    const words = line.text.replace(pattern, (found) => spaced.get(found)!).split(' ');
+    const joined: string[] = [];
+    for (const word of words) {
+      if (joined.length > 0 && halves(joined.at(-1)!, word)) joined[joined.length - 1] += word;
+      else joined.push(word);
+    }
+    const text = joined.join(' ');
     return text === line.text ? line : { ...line, text };
   });
 }
 
+/**
+ * Identifiers read with a part's last thin letter lost (`uar_sig_10_sel` among a pin table's
+ * `uart_sig_10_sel`, `uart_sig_3_se` among `uart_sig_3_sel`), or with an i, l or I for another
+ * (`uart_sig_3_sei`), are read as the page reads them with it, whatever their numbers, at least
+ * LEAST_AGREEING times and more often; and names read with spaces in them as the page reads them
+ * (see CAPITALS_NAME).
+ */
 export function agreeingIdentifiers(lines: readonly ReadLine[]): ReadLine[] {
-  lines = hiddenUnderscores(lines);
+  lines = spacedNames(lines);
   const counts = new Map<string, number>();
   for (const { text } of lines) for (const identifier of text.match(IDENTIFIER) ?? []) counts.set(shape(identifier), (counts.get(shape(identifier)) ?? 0) + 1);
   const mend = (identifier: string): string => {
