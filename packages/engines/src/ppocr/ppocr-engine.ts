@@ -18,7 +18,7 @@ import { pinZeros } from './pin-names.ts';
 import { readingOrder } from './reading-order.ts';
 import type { Recognizer } from './recognizer.ts';
 import type { OrtSession } from './session.ts';
-import { acrossQuad, downwardDoubt, findSidewaysLines, hasGlyphStack, holdsGlyphs, mergeSidewaysReading, readsAsDrawing, readsUpOrDown, runsUpOrDown, slantedGlyphs, splitCellColumns, standsUpright } from './sideways-text.ts';
+import { acrossQuad, downwardDoubt, findSidewaysLines, hasGlyphStack, holdsGlyphs, mergeSidewaysReading, readsAsDrawing, readsUpOrDown, runsUpOrDown, slantedGlyphs, splitCellColumns } from './sideways-text.ts';
 import { findSlantedLines, mergeSlantedReading } from './slanted-text.ts';
 import { MAX_SHOW_THROUGH_PIXELS, boxesToTry, faintBoxes, keepsPrint, mirroredQuad, paperColour, readsMirrored, readsNearlyMirrored, readsSurelyMirrored, withoutShowThrough, type FaintBox } from './show-through.ts';
 import { isDrawnPattern, isSpecks } from './specks.ts';
@@ -64,13 +64,6 @@ const MAX_LEVELLED_PIXELS = 40_000_000;
  * scan's `kΩ` read `ko` upright about as surely as slanted.
  */
 const UPRIGHT = { sure: 0.9, surerBy: 0.05 };
-/**
- * A box that stands as one upright glyph does (see `standsUpright`) takes its reading across, of
- * fewer characters, where that is this sure: a sheet frame's `3` read `CC` on its side and `3` at
- * 1.00 across, a drawing's `B` read `BD` and `B` at 1.00, where a short label set up the page in
- * condensed print, boxed as long, reads `A` across at 0.97 for `C4`.
- */
-const UPRIGHT_GLYPH_SURE = 0.99;
 /** A line read down or up the page that may be a column of counted numbers: digits only, two or more. */
 const COUNTED_COLUMN = /^\d{2,}$/;
 
@@ -356,8 +349,7 @@ export class PpocrEngine implements Engine {
     // classifier says so, and for any box read up or down the page (turned, digits are digits
     // still: `9.30` read downwards is `08'6`, and the classifier judges them no better); and
     // across, for a glyph or two whose box is tall (a table's `6` read downwards came out `9`),
-    // where it reads no fewer characters (a small vertical `15` reads `5` across, surely) or the
-    // box stands as one upright glyph does (see UPRIGHT_GLYPH_SURE); and
+    // where it reads no fewer characters (a small vertical `15` reads `5` across, surely); and
     // upright, for a glyph or two boxed at a slant (see `slantedGlyphs`). Read downwards is
     // doubted a little: `90` turned round reads `06` as surely.
     const others = boxes.map((box, i) => {
@@ -390,8 +382,7 @@ export class PpocrEngine implements Engine {
         const read = decoded[next++]!;
         const surer = read.confidence - downwardDoubt(other.box) > best.read.confidence - downwardDoubt(best.box);
         const upright = !other.upright || (read.confidence >= UPRIGHT.sure && read.confidence >= best.read.confidence + UPRIGHT.surerBy);
-        const oneGlyph = standsUpright(box) && read.confidence >= UPRIGHT_GLYPH_SURE;
-        if (surer && upright && (!other.across || read.characters >= best.read.characters || oneGlyph)) best = { box: other.box, read };
+        if (surer && upright && (!other.across || read.characters >= best.read.characters)) best = { box: other.box, read };
       }
       const rows = stacked[i]?.rows ?? [];
       const rowReads = decoded.slice(nextRow, (nextRow += rows.length));

@@ -3,7 +3,7 @@ import type { PageImage, Point, Quad } from '@ocr/contracts';
 import { rectQuad } from '@ocr/testkit';
 import { quadBounds } from './geometry.ts';
 import type { ReadLine } from './readings.ts';
-import { downwardDoubt, hasGlyphStack, mergeSidewaysReading, readsAsDrawing, runsUpOrDown, sidewaysView, slantedGlyphs, splitCellColumns, standsUpright } from './sideways-text.ts';
+import { downwardDoubt, hasGlyphStack, mergeSidewaysReading, readsAsDrawing, runsUpOrDown, sidewaysView, slantedGlyphs, splitCellColumns } from './sideways-text.ts';
 
 function line(text: string, confidence: number, box: Quad): ReadLine {
   return { text, confidence, box, characters: text.replace(/\s/g, '').length };
@@ -74,15 +74,6 @@ describe('slantedGlyphs', () => {
     expect(slantedGlyphs(upwards(157, 548, 180, 571))).toBe(false);
     // A size along a 30° slope holds a line.
     expect(slantedGlyphs([[100, 100], [187, 50], [197, 67], [110, 117]])).toBe(false);
-  });
-});
-
-describe('standsUpright', () => {
-  it('takes a box up the page half again as long as broad for one upright glyph, and a short number set sideways for none', () => {
-    // M5Stack's sheet frame: its column number `3`, 28 × 48 px, boxed reading upwards.
-    expect(standsUpright(upwards(3620, 197, 3648, 246))).toBe(true);
-    // A vertical size's `15`, 30 px broad and 34 px long.
-    expect(standsUpright(upwards(100, 100, 130, 134))).toBe(false);
   });
 });
 

@@ -135,19 +135,6 @@ export function holdsGlyphs(box: Quad): boolean {
 }
 
 /**
- * A box up or down the page this many times as long as broad, or more, holds one glyph standing
- * upright (a drawing frame's column number `3` boxed so, read `CC` on its side). A short number set
- * sideways is boxed about as long as broad (`15`).
- */
-const UPRIGHT_GLYPH = 1.5;
-
-/** Whether `box`, read up or down the page, is the box of one glyph standing upright (see UPRIGHT_GLYPH). */
-export function standsUpright(box: Quad): boolean {
-  const { width, height } = quadSize(box);
-  return width >= UPRIGHT_GLYPH * height;
-}
-
-/**
  * Whether `box` holds a glyph or two at a slant, about as long as high: the rectangle the detector
  * fits round a lone glyph's ink can lie at any angle (a contents page's `4` boxed at 45° read `x`,
  * its `1` read as nothing), where the glyph stands upright.
