@@ -186,7 +186,7 @@ export class PpocrEngine implements Engine {
       const liftedLines = await this.readBoxes(lifted, liftedBoxes, liftedUpsideDown, () => signal?.throwIfAborted());
       // Slices and counted columns again: the lines read with coloured ink lifted can hold more
       // (blue names among red wires, a connector's pin numbers on its coloured body).
-      lines = await this.withCountedColumns(page, withoutColumnSlices(mergeLiftedReading(lines, liftedLines)));
+      lines = await this.withCountedColumns(page, withoutColumnSlices(mergeLiftedReading(lines, liftedLines)), { giveWay: true });
     }
     lines = tableDashes(page, sidewaysDashes(page, lines));
     if (toTurned) lines = lines.map((line) => ({ ...line, box: line.box.map(toTurned) as Quad }));
@@ -300,9 +300,12 @@ export class PpocrEngine implements Engine {
    * The lines, each read down or up the page as a run of digits (a connector's pin numbers `1` to
    * `11`, found sideways and read `12345678901`) read again a row at a time where its ink stands in
    * rows that count one by one (see `readsAsCount`, `countedRowTries`); no line beside them need
-   * stand level with them.
+   * stand level with them. With `giveWay`, after the coloured-ink pass, the lines the rows stand
+   * on give way to them (see `withCountedRows`); before it they stay, as the lifted reading's
+   * merge weighs them (Espressif's ESP32-C5 sheet: its pins' `40` and `38` read `4C` and `3e`
+   * lifted, which won once the printed rows' duplicates were gone).
    */
-  private async withCountedColumns(page: PageImage, lines: ReadLine[]): Promise<ReadLine[]> {
+  private async withCountedColumns(page: PageImage, lines: ReadLine[], { giveWay = false } = {}): Promise<ReadLine[]> {
     const columns = lines.flatMap((line) => {
       if (!readsUpOrDown(line.box) || holdsGlyphs(line.box) || !COUNTED_COLUMN.test(line.text)) return [];
       const tries = countedRowTries(page, line.box, line.text.length);
@@ -320,7 +323,7 @@ export class PpocrEngine implements Engine {
         }
       }
     }
-    return withCountedRows(lines, counted);
+    return giveWay ? withCountedRows(lines, counted) : lines.flatMap((line) => counted.get(line) ?? [line]);
   }
 
   /**
