@@ -79,6 +79,14 @@ describe('pageTurn', () => {
     // With nothing long enough to tell, every box counts.
     expect(pageTurn(numbers)).toBe(1);
   });
+
+  it('lets every box count where those long enough to show a direction weigh too little', () => {
+    // An isometric drawing's ten sizes boxed about square, and a piece of a line cut off at the image's edge read upside down.
+    const sizes = [...Array(10).keys()].map((i) => ({ box: box(40 * i, 100, 0, 32), weight: 1.1 }));
+    const piece = { box: box(400, 450, 180, 62), weight: 62 / 30 };
+    expect(pageTurn([...sizes, piece])).toBe(0);
+    expect(pageTurn([...sizes.slice(0, 5), piece])).toBe(2);
+  });
 });
 
 describe('pageSkew', () => {

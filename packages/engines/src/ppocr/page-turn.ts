@@ -24,6 +24,11 @@ export function skewOf(angle: number): number {
 
 /** A box this many times as long as high shows its direction; a word or two is about square. */
 const DIRECTED = 2;
+/**
+ * Such boxes decide a page's turn alone where they weigh at least this share of all: one piece of a line cut off at a web
+ * image's edge, read upside down, had an isometric drawing's eleven sizes turned over and lost.
+ */
+const DIRECTED_SHARE = 0.25;
 /** Lines within this (radians: 5°) of the page's skew run with it... */
 const WITH_SKEW = (5 * Math.PI) / 180;
 /**
@@ -65,12 +70,14 @@ export function turnWeight(box: Quad): number {
  * down; a drawing's few vertical dimensions do not move it. Where any box is long enough to show
  * its direction (DIRECTED), only those count: a lone glyph's box stands taller than wide and
  * reads down the page, and a contents page's column of page numbers (19 such boxes beside
- * `1 Foo`, `2 Bar`) had the page turned sideways and read as garbage.
+ * `1 Foo`, `2 Bar`) had the page turned sideways and read as garbage. Where they are too few to
+ * tell (DIRECTED_SHARE), every box counts.
  */
 export function pageTurn(readings: readonly BoxReading[]): QuarterTurns {
   const weight = [0, 0, 0, 0];
   const directed = readings.filter(({ box }) => quadSize(box).width >= DIRECTED * quadSize(box).height);
-  for (const { box, weight: w } of directed.length > 0 ? directed : readings) weight[(((Math.round(readingAngle(box) / QUARTER) % 4) + 4) % 4)]! += w;
+  const weighs = (some: readonly BoxReading[]) => some.reduce((sum, { weight }) => sum + weight, 0);
+  for (const { box, weight: w } of weighs(directed) >= DIRECTED_SHARE * weighs(readings) ? directed : readings) weight[(((Math.round(readingAngle(box) / QUARTER) % 4) + 4) % 4)]! += w;
   return weight.indexOf(Math.max(...weight)) as QuarterTurns;
 }
 
