@@ -168,3 +168,23 @@ describe('detectBoxes on small text', () => {
     }
   });
 });
+
+describe('detectBoxes on small images', () => {
+  it('detects a small image in which nothing is found at its size again enlarged (5 px print)', async () => {
+    const labels = [
+      [60, 60, 'Part 60'],
+      [300, 90, 'Bolt 44'],
+      [200, 300, 'Nut 52'],
+    ] as const;
+    const texts = labels.map(([x, y, text]) => `<text x="${x}" y="${y}" font-family="sans-serif" font-size="5">${text}</text>`).join('');
+    const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="400" height="360"><rect width="400" height="360" fill="white"/><rect x="20" y="20" width="360" height="320" fill="none" stroke="black"/>${texts}</svg>`;
+    const page = await pageImage(await sharp(Buffer.from(svg)).png().toBuffer());
+    const session = await openSession(resolveModelFiles().detection, 'detection', 1);
+    const counted = countingRuns(session);
+    const boxes = await detectBoxes(counted.session, page, { left: 0, top: 0, right: page.width, bottom: page.height }, { wholeFirst: true });
+    await session.release();
+    expect(counted.runs()).toBe(2);
+    expect(boxes).toHaveLength(labels.length);
+    expect((await engine.recognize(page)).text.split(/\n+/)).toEqual(labels.map(([, , text]) => text));
+  });
+});

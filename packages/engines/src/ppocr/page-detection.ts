@@ -68,6 +68,12 @@ const FINE_WORDS = 16;
 const MAX_ENLARGE = 4;
 /** A second pass must enlarge by at least this much to be worth its time. */
 const MIN_GAIN = 1.25;
+/**
+ * Enlargement for a small image in which the detector found nothing at its size: a web image of an
+ * isometric drawing (695 × 451 px, its sizes 12–15 px high at ±30°) showed no box, and at 2× its
+ * sizes. Large pages cannot be enlarged (MAX_SIDE), so a page without text costs no more.
+ */
+const NOTHING_FOUND_ENLARGE = 2;
 
 function boundsOverlap(a: Bounds, b: Bounds): boolean {
   return a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
@@ -109,7 +115,10 @@ async function detectPieces(session: OrtSession, page: PageImage, area: PixelRec
     : wholeFirst
       ? await detectLarge(session, page, area)
       : await detectTiled(session, page, area, LARGE_DETECTION_SIDE);
-  if (first.boxes.length === 0) return first.boxes;
+  if (first.boxes.length === 0) {
+    const enlargeable = wholeFirst && detectionScale(area, undefined, NOTHING_FOUND_ENLARGE) >= first.scale * MIN_GAIN;
+    return enlargeable ? (await detectWhole(session, page, area, NOTHING_FOUND_ENLARGE)).boxes : first.boxes;
+  }
   const lineHeight = medianHeight(first.boxes) * first.scale;
   if (lineHeight > LARGE_LINE) {
     const scale = (first.scale * LINE_TARGET) / lineHeight;
