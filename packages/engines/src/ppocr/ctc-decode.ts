@@ -9,6 +9,7 @@ import { fixDigitLookalikes } from './digit-lookalikes.ts';
 import { fixHexBytes } from './hex-bytes.ts';
 import { fixSnakeCase } from './snake-case.ts';
 import { restoreFrameSymbols } from './frame-symbols.ts';
+import { withoutLeaderDashes } from './leader-dashes.ts';
 import { fixAisi, fixCurrentSymbol, fixInOut, fixCapitalI, fixChineseFullStop, fixHanLookalikes, fixI2c, fixIdentifierIn, fixLAfterCapital, fixLetterCase, fixMicrometre, fixNotation, fixOutZero, fixPound, HAN } from './letter-lookalikes.ts';
 import { SPACE_RUN } from './long-lines.ts';
 import { restoreHanOne } from './han-numerals.ts';
@@ -474,7 +475,7 @@ function halfWidth(char: string, before: string | undefined, after: string | und
   return chineseNeighbour(before) || chineseNeighbour(after) ? char : ascii;
 }
 
-/** Averages the characters read (spaces placed from gaps do not count), mends I/O, currents' I, l-for-I, letter case, o-for-。, °℃ and ℃℃, notation, o-for-0, hex bytes run together, 0-for-Ø and a control frame's symbols, and closes up addresses and file names read apart. */
+/** Averages the characters read (spaces placed from gaps do not count), mends I/O, currents' I, l-for-I, letter case, o-for-。, °℃ and ℃℃, notation, o-for-0, hex bytes run together, 0-for-Ø, a leader's dashes on a radius and a control frame's symbols, and closes up addresses and file names read apart. */
 function finish(chars: string[], probabilities: Array<number | undefined>): DecodedLine {
   let sum = 0;
   let count = 0;
@@ -486,6 +487,6 @@ function finish(chars: string[], probabilities: Array<number | undefined>): Deco
   // ℃ is one character; the recogniser now and then reads a degree sign before it as well, or
   // the wide glyph twice (Awinic's `45℃/W` read `45℃℃/W`).
   const text = chars.join('').replace(/°?℃+/gu, '℃');
-  const mended = restoreDiameterMarks(fixHexBytes(fixDigitLookalikes(fixNotation(fixAisi(fixPound(fixMicrometre(fixChineseFullStop(fixLetterCase(fixOutZero(fixLAfterCapital(fixCapitalI(fixIdentifierIn(fixSnakeCase(fixI2c(fixInOut(fixCurrentSymbol(text)))))))))))))))));
+  const mended = withoutLeaderDashes(restoreDiameterMarks(fixHexBytes(fixDigitLookalikes(fixNotation(fixAisi(fixPound(fixMicrometre(fixChineseFullStop(fixLetterCase(fixOutZero(fixLAfterCapital(fixCapitalI(fixIdentifierIn(fixSnakeCase(fixI2c(fixInOut(fixCurrentSymbol(text))))))))))))))))));
   return { text: joinFileNames(lowerDomains(joinSchemes(joinEmailAddresses(restoreFrameSymbols(mended))))), confidence: count === 0 ? 0 : sum / count, characters: count };
 }
