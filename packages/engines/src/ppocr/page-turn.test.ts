@@ -80,12 +80,15 @@ describe('pageTurn', () => {
     expect(pageTurn(numbers)).toBe(1);
   });
 
-  it('lets every box count where those long enough to show a direction weigh too little', () => {
+  it('lets every box count where those long enough to show a direction would turn the page but weigh too little', () => {
     // An isometric drawing's ten sizes boxed about square, and a piece of a line cut off at the image's edge read upside down.
     const sizes = [...Array(10).keys()].map((i) => ({ box: box(40 * i, 100, 0, 32), weight: 1.1 }));
     const piece = { box: box(400, 450, 180, 62), weight: 62 / 30 };
     expect(pageTurn([...sizes, piece])).toBe(0);
     expect(pageTurn([...sizes.slice(0, 5), piece])).toBe(2);
+    // Keeping the page as it came takes no such weight: a short contents page's heading outvotes its page numbers.
+    const numbers = [...Array(19).keys()].map((i) => ({ box: box(1300, 60 * i, 90, 41), weight: 41 / 30 }));
+    expect(pageTurn([{ box: box(100, 0, 0, 150), weight: 5 }, ...numbers])).toBe(0);
   });
 });
 

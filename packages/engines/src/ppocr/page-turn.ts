@@ -25,8 +25,10 @@ export function skewOf(angle: number): number {
 /** A box this many times as long as high shows its direction; a word or two is about square. */
 const DIRECTED = 2;
 /**
- * Such boxes decide a page's turn alone where they weigh at least this share of all: one piece of a line cut off at a web
- * image's edge, read upside down, had an isometric drawing's eleven sizes turned over and lost.
+ * Such boxes turn a page alone only where they weigh at least this share of all boxes: one piece
+ * of a line cut off at a web image's edge, read upside down, had an isometric drawing's eleven
+ * sizes turned over and lost. Keeping a page as it came needs no such weight: a short contents
+ * page's one heading outvotes its column of page numbers.
  */
 const DIRECTED_SHARE = 0.25;
 /** Lines within this (radians: 5°) of the page's skew run with it... */
@@ -70,14 +72,21 @@ export function turnWeight(box: Quad): number {
  * down; a drawing's few vertical dimensions do not move it. Where any box is long enough to show
  * its direction (DIRECTED), only those count: a lone glyph's box stands taller than wide and
  * reads down the page, and a contents page's column of page numbers (19 such boxes beside
- * `1 Foo`, `2 Bar`) had the page turned sideways and read as garbage. Where they are too few to
- * tell (DIRECTED_SHARE), every box counts.
+ * `1 Foo`, `2 Bar`) had the page turned sideways and read as garbage. Where they would turn the
+ * page but weigh too little to (DIRECTED_SHARE), every box counts.
  */
 export function pageTurn(readings: readonly BoxReading[]): QuarterTurns {
-  const weight = [0, 0, 0, 0];
   const directed = readings.filter(({ box }) => quadSize(box).width >= DIRECTED * quadSize(box).height);
+  if (directed.length === 0) return mostWeighed(readings);
+  const turn = mostWeighed(directed);
   const weighs = (some: readonly BoxReading[]) => some.reduce((sum, { weight }) => sum + weight, 0);
-  for (const { box, weight: w } of weighs(directed) >= DIRECTED_SHARE * weighs(readings) ? directed : readings) weight[(((Math.round(readingAngle(box) / QUARTER) % 4) + 4) % 4)]! += w;
+  return turn === 0 || weighs(directed) >= DIRECTED_SHARE * weighs(readings) ? turn : mostWeighed(readings);
+}
+
+/** The quarter turn the readings weigh most in. */
+function mostWeighed(readings: readonly BoxReading[]): QuarterTurns {
+  const weight = [0, 0, 0, 0];
+  for (const { box, weight: w } of readings) weight[(((Math.round(readingAngle(box) / QUARTER) % 4) + 4) % 4)]! += w;
   return weight.indexOf(Math.max(...weight)) as QuarterTurns;
 }
 
