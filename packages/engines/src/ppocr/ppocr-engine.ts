@@ -19,7 +19,7 @@ import { readingOrder } from './reading-order.ts';
 import type { Recognizer } from './recognizer.ts';
 import type { OrtSession } from './session.ts';
 import { acrossQuad, downwardDoubt, findSidewaysLines, hasGlyphStack, holdsGlyphs, mergeSidewaysReading, readsAsDrawing, readsUpOrDown, runsUpOrDown, slantedGlyphs, splitCellColumns } from './sideways-text.ts';
-import { findSlantedLines, mergeSlantedReading } from './slanted-text.ts';
+import { findSlantedLines, mergeSlantedReading, withoutSizeLineEnds } from './slanted-text.ts';
 import { MAX_SHOW_THROUGH_PIXELS, boxesToTry, faintBoxes, keepsPrint, mirroredQuad, paperColour, readsMirrored, readsNearlyMirrored, readsSurelyMirrored, withoutShowThrough, type FaintBox } from './show-through.ts';
 import { isDrawnPattern, isSpecks } from './specks.ts';
 import { withoutColumnSlices } from './column-slices.ts';
@@ -159,7 +159,8 @@ export class PpocrEngine implements Engine {
     lines = [...lines, ...(pdfText ? borneOutByPdfText(doubtful, placedText(pdfText, scanned, turns)) : doubtfulZeros(doubtful, lines))];
     // Lines up or down the page (a drawing's vertical dimensions) are looked for again sideways,
     // on pages that show some or read as a drawing.
-    if (runsUpOrDown(lines) || hasGlyphStack(boxes) || readsAsDrawing(lines, area)) {
+    const drawing = readsAsDrawing(lines, area);
+    if (runsUpOrDown(lines) || hasGlyphStack(boxes) || drawing) {
       const detect = (part: PageImage, where: PixelRect) => detectBoxes(this.detector, part, where);
       const found = await findSidewaysLines(detect, page, area);
       const foundUpsideDown = await this.classifier.upsideDown(page, found);
@@ -169,6 +170,7 @@ export class PpocrEngine implements Engine {
       const slantedUpsideDown = await this.classifier.upsideDown(page, slanted.boxes);
       lines = mergeSlantedReading(lines, await this.readBoxes(page, slanted.boxes, slantedUpsideDown, () => signal?.throwIfAborted()), slanted.pieces);
     }
+    if (drawing) lines = withoutSizeLineEnds(lines);
     // Before counting a column's rows: a slice through a column of labels is no column of cells.
     lines = await this.withCountedColumns(page, withoutColumnSlices(lines));
     // A PDF's own text stands for glyphs the detector missed there (see `readUnboxedText`).

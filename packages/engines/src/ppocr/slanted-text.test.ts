@@ -8,7 +8,7 @@ import { readingAngle } from './page-turn.ts';
 import { detectBoxes } from './page-detection.ts';
 import type { ReadLine } from './readings.ts';
 import { openSession, type OrtSession } from './session.ts';
-import { findSlantedLines, mergeSlantedReading, type Glyph } from './slanted-text.ts';
+import { findSlantedLines, mergeSlantedReading, withoutSizeLineEnds, type Glyph } from './slanted-text.ts';
 
 function line(text: string, confidence: number, box: Quad): ReadLine {
   return { text, confidence, box, characters: text.replace(/\s/g, '').length };
@@ -167,5 +167,14 @@ describe('findSlantedLines', () => {
   it('looks at nothing on a page with nothing read', async () => {
     const page = await pageImage(renderPage({ width: 200, height: 100, blocks: [] }));
     expect(await findSlantedLines(() => Promise.reject(new Error('not to be called')), page, [])).toEqual({ boxes: [], pieces: [] });
+  });
+});
+
+describe('withoutSizeLineEnds', () => {
+  it('leaves out the dimension line read after a size alone in its line, and keeps other lines', () => {
+    const box = rectQuad(10, 10, 60, 30);
+    const read = withoutSizeLineEnds([line('30-', 0.95, box), line('55.3 —', 0.9, box), line('-140', 0.9, box), line('M6-', 0.9, box), line('10-20', 0.9, box)]);
+    expect(read.map(({ text }) => text)).toEqual(['30', '55.3', '-140', 'M6-', '10-20']);
+    expect(read[0]!.characters).toBe(2);
   });
 });

@@ -383,6 +383,17 @@ function withoutLineEnd(line: ReadLine): ReadLine {
   return { ...line, text: line.text.slice(0, -end.length), characters: line.characters - end.trim().length };
 }
 
+/** A size alone in its line, with its dimension line's end read after it (`60-`, `85.0-`). */
+const SIZE_AND_LINE_END = /^\d+(?:[.,]\d+)?\s?[-_–—]+$/u;
+
+/**
+ * A drawing's level sizes without their dimension line's end: the detector boxes an arrow's
+ * line with the size it ends at (`30-`, `55.3-`: 20 sizes on 15 of 182 drawings from the web).
+ */
+export function withoutSizeLineEnds(lines: readonly ReadLine[]): ReadLine[] {
+  return lines.map((line) => (SIZE_AND_LINE_END.test(line.text) ? withoutLineEnd(line) : line));
+}
+
 function samePlace(a: Quad, b: Quad): boolean {
   const overlap = quadOverlap(a, b);
   return overlap > 0 && overlap >= SAME_PLACE * Math.min(quadArea(a), quadArea(b));
