@@ -81,14 +81,23 @@ describe('pageTurn', () => {
   });
 
   it('lets every box count where those long enough to show a direction would turn the page but weigh too little', () => {
-    // An isometric drawing's ten sizes boxed about square, and a piece of a line cut off at the image's edge read upside down.
+    // An isometric drawing's ten sizes boxed about square, and a line read upside down.
     const sizes = [...Array(10).keys()].map((i) => ({ box: box(40 * i, 100, 0, 32), weight: 1.1 }));
-    const piece = { box: box(400, 450, 180, 62), weight: 62 / 30 };
-    expect(pageTurn([...sizes, piece])).toBe(0);
-    expect(pageTurn([...sizes.slice(0, 5), piece])).toBe(2);
+    const upsideDown = { box: box(400, 450, 180, 150), weight: 5 };
+    expect(pageTurn([...sizes.slice(0, 5), upsideDown])).toBe(2);
+    expect(pageTurn([...sizes, ...sizes, ...sizes, upsideDown])).toBe(0);
     // Keeping the page as it came takes no such weight: a short contents page's heading outvotes its page numbers.
     const numbers = [...Array(19).keys()].map((i) => ({ box: box(1300, 60 * i, 90, 41), weight: 41 / 30 }));
     expect(pageTurn([{ box: box(100, 0, 0, 150), weight: 5 }, ...numbers])).toBe(0);
+  });
+
+  it('turns a page over only on some text read upside down, not on a short size the classifier took so', () => {
+    // A web drawing's `-72-` boxed with its dimension line's ends, beside sizes the classifier cannot tell.
+    const piece = { box: box(400, 450, 180, 66), weight: 66 / 30 };
+    const sizes = [...Array(5).keys()].map((i) => ({ box: box(40 * i, 100, 180, 32), weight: 1.1 }));
+    expect(pageTurn([piece])).toBe(0);
+    expect(pageTurn([piece, ...sizes])).toBe(0);
+    expect(pageTurn([{ box: box(400, 450, 180, 150), weight: 5 }])).toBe(2);
   });
 });
 

@@ -31,6 +31,12 @@ const DIRECTED = 2;
  * page's one heading outvotes its column of page numbers.
  */
 const DIRECTED_SHARE = 0.25;
+/**
+ * A half turn takes at least this much text read upside down, in line heights, among those boxes:
+ * the classifier cannot tell a short size's way up (`10`, `30`, `18`), and three web drawings of
+ * such sizes, one box of which it took for upside down, were turned over and read `96`, `81 t9`, `0S`.
+ */
+const UPSIDE_DOWN_TEXT = 4;
 /** Lines within this (radians: 5°) of the page's skew run with it... */
 const WITH_SKEW = (5 * Math.PI) / 180;
 /**
@@ -73,20 +79,25 @@ export function turnWeight(box: Quad): number {
  * its direction (DIRECTED), only those count: a lone glyph's box stands taller than wide and
  * reads down the page, and a contents page's column of page numbers (19 such boxes beside
  * `1 Foo`, `2 Bar`) had the page turned sideways and read as garbage. Where they would turn the
- * page but weigh too little to (DIRECTED_SHARE), every box counts.
+ * page but weigh too little to (DIRECTED_SHARE), every box counts; a half turn needs some text read
+ * upside down (UPSIDE_DOWN_TEXT).
  */
 export function pageTurn(readings: readonly BoxReading[]): QuarterTurns {
   const directed = readings.filter(({ box }) => quadSize(box).width >= DIRECTED * quadSize(box).height);
-  if (directed.length === 0) return mostWeighed(readings);
-  const turn = mostWeighed(directed);
   const weighs = (some: readonly BoxReading[]) => some.reduce((sum, { weight }) => sum + weight, 0);
-  return turn === 0 || weighs(directed) >= DIRECTED_SHARE * weighs(readings) ? turn : mostWeighed(readings);
+  const directedTurn = directed.length === 0 ? 0 : mostWeighed(directed);
+  const turn = directed.length > 0 && (directedTurn === 0 || weighs(directed) >= DIRECTED_SHARE * weighs(readings)) ? directedTurn : mostWeighed(readings);
+  return turn === 2 && weighs(directed.filter(({ box }) => quarterOf(box) === 2)) < UPSIDE_DOWN_TEXT ? 0 : turn;
+}
+
+function quarterOf(box: Quad): QuarterTurns {
+  return ((((Math.round(readingAngle(box) / QUARTER) % 4) + 4) % 4) as QuarterTurns);
 }
 
 /** The quarter turn the readings weigh most in. */
 function mostWeighed(readings: readonly BoxReading[]): QuarterTurns {
   const weight = [0, 0, 0, 0];
-  for (const { box, weight: w } of readings) weight[(((Math.round(readingAngle(box) / QUARTER) % 4) + 4) % 4)]! += w;
+  for (const { box, weight: w } of readings) weight[quarterOf(box)]! += w;
   return weight.indexOf(Math.max(...weight)) as QuarterTurns;
 }
 
