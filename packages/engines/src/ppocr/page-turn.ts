@@ -90,8 +90,9 @@ export function pageTurn(readings: readonly BoxReading[]): QuarterTurns {
   return turn === 2 && weighs(directed.filter(({ box }) => quarterOf(box) === 2)) < UPSIDE_DOWN_TEXT ? 0 : turn;
 }
 
+/** The quarter turn a box reads in. */
 function quarterOf(box: Quad): QuarterTurns {
-  return ((((Math.round(readingAngle(box) / QUARTER) % 4) + 4) % 4) as QuarterTurns);
+  return (((Math.round(readingAngle(box) / QUARTER) % 4) + 4) % 4) as QuarterTurns;
 }
 
 /** The quarter turn the readings weigh most in. */
