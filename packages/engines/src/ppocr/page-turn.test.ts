@@ -1,6 +1,6 @@
 import type { PageImage, Quad } from '@ocr/contracts';
 import { describe, expect, it } from 'vitest';
-import { pageSkew, pageTurn, turnPageUpright, turnPointUpright, type QuarterTurns } from './page-turn.ts';
+import { crossedAxes, crossedTurn, pageSkew, pageTurn, turnPageUpright, turnPointUpright, type QuarterTurns } from './page-turn.ts';
 
 /** A 3×2 page whose pixel at (x, y) has red = 10·x + y. */
 const page: PageImage = { width: 3, height: 2, channels: 3, data: Uint8Array.from([0, 0, 0, 10, 0, 0, 20, 0, 0, 1, 0, 0, 11, 0, 0, 21, 0, 0]) };
@@ -98,6 +98,53 @@ describe('pageTurn', () => {
     expect(pageTurn([piece])).toBe(0);
     expect(pageTurn([piece, ...sizes])).toBe(0);
     expect(pageTurn([{ box: box(400, 450, 180, 150), weight: 5 }])).toBe(2);
+  });
+});
+
+describe('crossedTurn', () => {
+  it('is told by the way each axis reads where text runs both along and across the page, not by weight', () => {
+    // A drawing's level sizes, `L1=12` and `L2=112`, beside five vertical ones read upwards, which outweigh them.
+    const level = [box(100, 600, 0, 110), box(100, 640, 0, 120)].map((b) => ({ box: b, weight: 4 }));
+    const upwards = [0, 1, 2, 3, 4].map((i) => ({ box: box(500 + 20 * i, 300, -90, 120), weight: 4 }));
+    expect(crossedAxes([...level, ...upwards])).toBe(true);
+    expect(pageTurn([...level, ...upwards])).toBe(3);
+    expect(crossedTurn([...level, ...upwards])).toBe(0);
+    // The same drawing scanned upside down or a quarter turn anticlockwise: its level sizes read
+    // over or up the page, its vertical ones downwards or over. Scanned a quarter turn clockwise, it
+    // reads as an upright page's text set down it would, and weight decides.
+    const turned = (quarters: number) =>
+      [...level.map(({ box: b }) => b), ...upwards.map(({ box: b }) => b)].map((b) => ({
+        box: b.map(([x, y]) => (quarters === 1 ? [1000 - y, x] : quarters === 2 ? [1000 - x, 1000 - y] : [y, 1000 - x])) as Quad,
+        weight: 4,
+      }));
+    expect(crossedTurn(turned(2))).toBe(2);
+    expect(crossedTurn(turned(3))).toBe(3);
+    expect(crossedTurn(turned(1))).toBeUndefined();
+  });
+
+  it('tells nothing where text across the page weighs too little, or one axis reads both ways alike', () => {
+    // A page of prose with one heading set up its margin, read downwards.
+    const prose = [...Array(12).keys()].map((i) => ({ box: box(100, 40 * i, 0, 600), weight: 20 }));
+    const margin = { box: box(20, 500, 90, 300), weight: 10 };
+    expect(crossedAxes([...prose, margin])).toBe(false);
+    expect(crossedTurn([...prose, margin])).toBeUndefined();
+    // Two vertical sizes read as surely down the page as up it.
+    const level = [0, 1].map((i) => ({ box: box(100, 600 + 40 * i, 0, 120), weight: 4 }));
+    const tied = [{ box: box(500, 300, -90, 120), weight: 4 }, { box: box(540, 180, 90, 120), weight: 4 }];
+    expect(crossedAxes([...level, ...tied])).toBe(true);
+    expect(crossedTurn([...level, ...tied])).toBeUndefined();
+  });
+
+  it('tells nothing of a page whose level text reads upright beside text read downwards, leaving it to weight', () => {
+    // A schematic's pin names beside its crystal's `40MHz(±10ppm)` and three `GND`s set down the page.
+    const names = [...Array(6).keys()].map((i) => ({ box: box(100, 40 * i, 0, 90), weight: 3 }));
+    const down = [0, 1, 2, 3].map((i) => ({ box: box(400 + 40 * i, 100, 90, 90), weight: 3 }));
+    expect(crossedAxes([...names, ...down])).toBe(true);
+    expect(crossedTurn([...names, ...down])).toBeUndefined();
+    expect(pageTurn([...names, ...down])).toBe(0);
+    // Read upside down, the level names tell a half turn.
+    const over = names.map(({ box: b, weight }) => ({ box: [b[2], b[3], b[0], b[1]] as Quad, weight }));
+    expect(crossedTurn([...over, ...down])).toBe(2);
   });
 });
 

@@ -37,6 +37,19 @@ const DIRECTED_SHARE = 0.25;
  * such sizes, one box of which it took for upside down, were turned over and read `96`, `81 t9`, `0S`.
  */
 const UPSIDE_DOWN_TEXT = 4;
+/**
+ * Where the boxes across the page and those along it (see `showsAxis`) each weigh at least this
+ * share of the other, weight cannot tell which run level: an upright drawing's vertical sizes
+ * (`D2=93`, `D3=24`, `D4=63` beside `D1=99` and short level ones) outweighed its level ones and
+ * turned it sideways, and the same drawing scanned a quarter turn round was read as it came...
+ */
+const CROSSED_SHARE = 0.2;
+/** Each axis's way must weigh this many times the other way's: two sizes read as surely down as up tell nothing. */
+const CROSSED_CLEAR = 2;
+/** A level box at least this many times as long as high shows its axis (two glyphs: a size's `28`), if not its direction... */
+const LEVEL_AXIS = 1.25;
+/** ...and boxes more than this (radians: 20°) off an axis are on neither: a diameter's size along its leader at 52°. */
+const CROSSED_SKEW = Math.PI / 9;
 /** Lines within this (radians: 5°) of the page's skew run with it... */
 const WITH_SKEW = (5 * Math.PI) / 180;
 /**
@@ -53,7 +66,7 @@ const SKEW_AGREEMENT = 0.8;
  */
 export function pageSkew(boxes: readonly Quad[]): number {
   const lines = boxes
-    .filter((box) => quadSize(box).width >= DIRECTED * quadSize(box).height)
+    .filter(isDirected)
     .map((box) => ({ skew: skewOf(readingAngle(box)), weight: turnWeight(box) }))
     .sort((a, b) => a.skew - b.skew);
   if (lines.length < 3) return 0;
@@ -75,7 +88,8 @@ export function turnWeight(box: Quad): number {
 
 /**
  * The quarter turn most of a page's text reads in: non-zero for a page scanned sideways or upside
- * down; a drawing's few vertical dimensions do not move it. Where any box is long enough to show
+ * down; a drawing's few vertical dimensions do not move it (where text runs both along and across
+ * the page, the way it reads may tell more: see `crossedTurn`). Where any box is long enough to show
  * its direction (DIRECTED), only those count: a lone glyph's box stands taller than wide and
  * reads down the page, and a contents page's column of page numbers (19 such boxes beside
  * `1 Foo`, `2 Bar`) had the page turned sideways and read as garbage. Where they would turn the
@@ -83,11 +97,81 @@ export function turnWeight(box: Quad): number {
  * upside down (UPSIDE_DOWN_TEXT).
  */
 export function pageTurn(readings: readonly BoxReading[]): QuarterTurns {
-  const directed = readings.filter(({ box }) => quadSize(box).width >= DIRECTED * quadSize(box).height);
+  const directed = directedOf(readings);
   const weighs = (some: readonly BoxReading[]) => some.reduce((sum, { weight }) => sum + weight, 0);
   const directedTurn = directed.length === 0 ? 0 : mostWeighed(directed);
   const turn = directed.length > 0 && (directedTurn === 0 || weighs(directed) >= DIRECTED_SHARE * weighs(readings)) ? directedTurn : mostWeighed(readings);
   return turn === 2 && weighs(directed.filter(({ box }) => quarterOf(box) === 2)) < UPSIDE_DOWN_TEXT ? 0 : turn;
+}
+
+/** Whether a box is long enough to show its direction (DIRECTED). */
+function isDirected(box: Quad): boolean {
+  const { width, height } = quadSize(box);
+  return width >= DIRECTED * height;
+}
+
+function directedOf(readings: readonly BoxReading[]): BoxReading[] {
+  return readings.filter(({ box }) => isDirected(box));
+}
+
+/**
+ * Whether a box shows which axis of the page it runs along: a directed one, or a level one of two
+ * glyphs or more (LEVEL_AXIS; a lone glyph stands taller than wide), within CROSSED_SKEW of it.
+ */
+export function showsAxis(box: Quad): boolean {
+  const { width, height } = quadSize(box);
+  const level = quarterOf(box) % 2 === 0;
+  return width >= (level ? LEVEL_AXIS : DIRECTED) * height && Math.abs(skewOf(readingAngle(box))) <= CROSSED_SKEW;
+}
+
+/**
+ * Whether text runs both along the page and across it (see `showsAxis`), neither way weighing
+ * less than CROSSED_SHARE of the other: then the way each reads tells the page's turn (see
+ * `crossedTurn`), not their weight, and so the ways must be sure.
+ */
+export function crossedAxes(readings: readonly BoxReading[]): boolean {
+  const [along, across] = axes(readings);
+  return along.weight > 0 && across.weight > 0 && Math.min(along.weight, across.weight) >= CROSSED_SHARE * Math.max(along.weight, across.weight);
+}
+
+interface AxisText {
+  weight: number;
+  boxes: number;
+}
+
+/** The weight and number of the boxes along the page and across it that show their axis. */
+function axes(readings: readonly BoxReading[]): [AxisText, AxisText] {
+  const along: AxisText = { weight: 0, boxes: 0 };
+  const across: AxisText = { weight: 0, boxes: 0 };
+  for (const { box, weight } of readings) {
+    if (!showsAxis(box) || weight === 0) continue;
+    const axis = quarterOf(box) % 2 === 0 ? along : across;
+    axis.weight += weight;
+    axis.boxes += 1;
+  }
+  return [along, across];
+}
+
+/**
+ * The page's turn from the way text reads along each axis, where text runs both along and across
+ * it (see `crossedAxes`): text set across a page mostly reads up it (a drawing's vertical sizes, a
+ * table's turned heads), so level text read upright beside text read upwards is an upright page;
+ * level text read upside down is a page scanned upside down beside text read downwards, and a
+ * quarter turn anticlockwise beside text read upwards (its level text now reads up the page, its
+ * vertical sizes upside down). Undefined where the axes do not cross, either reads both ways about
+ * alike (CROSSED_CLEAR), or level text reads upright beside text read downwards: an upright page
+ * may set text down it (Espressif's crystal schematics' `40MHz(±10ppm)` and `GND`s), as well as
+ * be a drawing scanned a quarter turn clockwise, and weight tells those apart better.
+ */
+export function crossedTurn(readings: readonly BoxReading[]): QuarterTurns | undefined {
+  if (!crossedAxes(readings)) return undefined;
+  const weight = [0, 0, 0, 0];
+  for (const { box, weight: w } of readings) if (showsAxis(box)) weight[quarterOf(box)]! += w;
+  const [right, down, over, up] = weight as [number, number, number, number];
+  const clear = (a: number, b: number) => Math.max(a, b) >= CROSSED_CLEAR * Math.min(a, b);
+  if (!clear(right, over) || !clear(up, down)) return undefined;
+  if (right > over) return up > down ? 0 : undefined;
+  return up > down ? 3 : 2;
 }
 
 /** The quarter turn a box reads in. */

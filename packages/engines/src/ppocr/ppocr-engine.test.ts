@@ -798,6 +798,28 @@ describe('page result', () => {
     expect(result.lines!.map((line) => line.text)).toEqual(expect.arrayContaining([...sizes, 'SECTION B-B']));
   });
 
+  it.each([0, 180, 270])('reads a drawing of more sizes up the page than along it scanned turned by %i° as the drawing upright', async (degrees) => {
+    // A scanned sheet's five diameters up the page beside two lengths: the classifier took three
+    // of the diameters to read down it, and they outweighed the lengths, so the sheet was turned
+    // sideways. Turned 90°, it looks like an upright page with text set down it (see `crossedTurn`).
+    const vertical = ['D1=Ø88', 'D2=Ø98', 'D3=Ø114', 'D4=Ø127', 'D5=Ø177'];
+    const level = ['L1=12', 'L2=112'];
+    const font = { fontSize: 14, fontFamily: '"DejaVu Sans"' };
+    const sheet = renderPage({
+      width: 640,
+      height: 420,
+      blocks: level.map((text, i) => ({ x: 90 + 160 * i, y: 330, text, ...font })),
+      rules: [[60, 60, 300, 60], [60, 300, 300, 300], [60, 60, 60, 300], [300, 60, 300, 300], [80, 350, 420, 350]],
+    });
+    const labels = await Promise.all(
+      vertical.map(async (text, i) => ({ label: await turnedLabel({ text, ...font }, text.length * 10 + 8, 22, 270), left: i < 2 ? 20 + 24 * i : 330 + 40 * i, top: 120 })),
+    );
+    const png = await sharp(await withLabels(sheet, labels)).rotate(degrees).png().toBuffer();
+    const result = await read(png);
+    expect(result.rotation).toBe(degrees);
+    expect(result.lines!.map((line) => line.text)).toEqual(expect.arrayContaining([...vertical, ...level]));
+  });
+
   it('reads a drawing’s sizes in narrow lettering, where the upright pass finds no vertical size at all', async () => {
     // GB drawings letter sizes in a narrow face: two digits make a box about as long as high.
     const narrow = async (text: string, degrees: 0 | 270) => {
