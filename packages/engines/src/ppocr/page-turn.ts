@@ -130,26 +130,14 @@ export function showsAxis(box: Quad): boolean {
  * `crossedTurn`), not their weight, and so the ways must be sure.
  */
 export function crossedAxes(readings: readonly BoxReading[]): boolean {
-  const [along, across] = axes(readings);
-  return along.weight > 0 && across.weight > 0 && Math.min(along.weight, across.weight) >= CROSSED_SHARE * Math.max(along.weight, across.weight);
-}
-
-interface AxisText {
-  weight: number;
-  boxes: number;
-}
-
-/** The weight and number of the boxes along the page and across it that show their axis. */
-function axes(readings: readonly BoxReading[]): [AxisText, AxisText] {
-  const along: AxisText = { weight: 0, boxes: 0 };
-  const across: AxisText = { weight: 0, boxes: 0 };
+  let along = 0;
+  let across = 0;
   for (const { box, weight } of readings) {
-    if (!showsAxis(box) || weight === 0) continue;
-    const axis = quarterOf(box) % 2 === 0 ? along : across;
-    axis.weight += weight;
-    axis.boxes += 1;
+    if (!showsAxis(box)) continue;
+    if (quarterOf(box) % 2 === 0) along += weight;
+    else across += weight;
   }
-  return [along, across];
+  return along > 0 && across > 0 && Math.min(along, across) >= CROSSED_SHARE * Math.max(along, across);
 }
 
 /**
