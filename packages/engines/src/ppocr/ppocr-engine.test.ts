@@ -19,6 +19,7 @@ import {
   type TestPage,
   type TextBlock,
 } from '@ocr/testkit';
+import type { Logger } from '@ocr/contracts';
 import type { Engine } from '../engine.ts';
 import { quadBounds, quadContains } from './geometry.ts';
 import { readingAngle } from './page-turn.ts';
@@ -125,6 +126,26 @@ describe('page result', () => {
     expect(Math.abs(y0 - 120)).toBeLessThan(15);
     expect(new Set(lines.map((line) => line.confidence.toFixed(4))).size).toBeGreaterThan(1);
     expect(scanned.confidence).toBeLessThan(clean.confidence);
+  });
+
+  it('logs at debug level the milliseconds each stage of the page took, which add up to no more than the whole', async () => {
+    const logged: Array<{ fields: object | string; message?: string }> = [];
+    const record = (fields: object | string, message?: string) => void logged.push({ fields, message });
+    const logger: Logger = { debug: record, info: record, warn: record, error: record, child: () => logger };
+    const image = await pageImage(renderPage(englishManualPage().spec));
+    const started = performance.now();
+    await engine.recognize(image, { logger });
+    const wall = performance.now() - started;
+    const timed = logged.filter(({ message }) => message === 'page stages timed');
+    expect(timed).toHaveLength(1);
+    const { stageMs } = timed[0]!.fields as { stageMs: Record<string, number> };
+    expect(Object.keys(stageMs)).toEqual(['detection', 'turn', 'showThrough', 'levelling', 'reading', 'sideways', 'numbers', 'colourInk', 'checks']);
+    for (const ms of Object.values(stageMs)) expect(Number.isInteger(ms) && ms >= 0).toBe(true);
+    const sum = Object.values(stageMs).reduce((total, ms) => total + ms, 0);
+    // Each stage is rounded to the millisecond.
+    expect(sum).toBeLessThanOrEqual(wall + Object.keys(stageMs).length / 2);
+    expect(stageMs.detection).toBeGreaterThan(0);
+    expect(stageMs.reading).toBeGreaterThan(0);
   });
 
   it('reads black text on a transparent RGBA page', async () => {

@@ -36,6 +36,7 @@ import { LONE_NUMBER, LONE_NUMBER_CONFIDENCE, loneGlyphBoxes } from './lone-glyp
 import { agreeingIdentifiers } from './snake-case.ts';
 import { seriesDigits } from './series-digits.ts';
 import { spelledWords } from './spelled-words.ts';
+import { StageClock } from './stage-clock.ts';
 import { sidewaysDashes } from './sideways-dashes.ts';
 import { typeCodes } from './type-codes.ts';
 import { tickMarks } from './tick-marks.ts';
@@ -92,6 +93,7 @@ export class PpocrEngine implements Engine {
 
   async recognize(given: PageImage, options: RecognizeOptions = {}): Promise<PageResult> {
     const { signal, onProgress, pdfText, logger } = options;
+    const clock = new StageClock();
     // Print on coloured or grey ground is read levelled to white (see `onLevelledGround`), on pages
     // that may take their pixels again (see MAX_LEVELLED_PIXELS); a PDF page's own text tells what
     // its detector misses there, and its title's bold strokes levelled read worse.
@@ -105,6 +107,7 @@ export class PpocrEngine implements Engine {
     const first = await this.detectOn(page, signal);
     if (!first) return { text: '', confidence: 0, lines: [], imagePatches: 1, rotation: 0 };
     let { area, boxes, upsideDown } = first;
+    clock.lap('detection');
     // A page scanned sideways or upside down is turned upright and detected again (the detector
     // knows upright text best), then reads like an upright scan, as an EXIF turn would.
     const classified = boxes.map((box, i) => ({ box: upsideDown[i] ? rotateQuad180(box) : box, weight: turnWeight(box) }));
@@ -115,6 +118,7 @@ export class PpocrEngine implements Engine {
       // The same pixels turned: the same ink.
       ({ area, boxes, upsideDown } = (await this.detectOn(page, signal))!);
     }
+    clock.lap('turn');
     // A scan's show-through (the other side's print) is cleared away and the page detected again.
     const cleared = pdfText ? undefined : await this.withoutShowThrough(page, boxes);
     if (cleared) {
@@ -124,6 +128,7 @@ export class PpocrEngine implements Engine {
         ({ area, boxes, upsideDown } = again);
       }
     }
+    clock.lap('showThrough');
     // Read on the levelled page (see MAX_SKEW); the lines' boxes are put back on the page after.
     const turned = page;
     let toTurned: ((point: Point) => Point) | undefined;
@@ -140,6 +145,7 @@ export class PpocrEngine implements Engine {
         ({ area, boxes, upsideDown } = again);
       }
     }
+    clock.lap('levelling');
     onProgress?.(0.3);
     const doubtful: ReadLine[] = [];
     // Read with the lines under links and underlined words painted out (see `withoutUnderlines`).
@@ -165,6 +171,7 @@ export class PpocrEngine implements Engine {
     lines = [...lines, ...(pdfText ? borneOutByPdfText(doubtful, placedText(pdfText, scanned, turns)) : doubtfulZeros(doubtful, lines))];
     // Lines up or down the page (a drawing's vertical dimensions) are looked for again sideways,
     // on pages that show some or read as a drawing.
+    clock.lap('reading');
     const drawing = readsAsDrawing(lines, area);
     if (runsUpOrDown(lines) || hasGlyphStack(boxes) || drawing) {
       const detect = (part: PageImage, where: PixelRect) => detectBoxes(this.detector, part, where);
@@ -177,10 +184,12 @@ export class PpocrEngine implements Engine {
       lines = mergeSlantedReading(lines, await this.readBoxes(page, slanted.boxes, slantedUpsideDown, () => signal?.throwIfAborted()), slanted.pieces);
     }
     if (drawing) lines = withoutSizeLineEnds(lines);
+    clock.lap('sideways');
     // Before counting a column's rows: a slice through a column of labels is no column of cells.
     lines = await this.withCountedColumns(page, withoutColumnSlices(lines));
     // A PDF's own text stands for glyphs the detector missed there (see `readUnboxedText`).
     if (!pdfText) lines = [...lines, ...(await this.readLoneNumbers(page, lines, signal))];
+    clock.lap('numbers');
     // Text under a seal or a highlighter is read again with the coloured ink lifted.
     const colour = findColourInk(page, area);
     if (colour) {
@@ -196,6 +205,7 @@ export class PpocrEngine implements Engine {
       // (blue names among red wires, a connector's pin numbers on its coloured body).
       lines = await this.withCountedColumns(page, withoutColumnSlices(mergeLiftedReading(lines, liftedLines)), { giveWay: true });
     }
+    clock.lap('colourInk');
     lines = tableDashes(page, sidewaysDashes(page, lines));
     if (toTurned) lines = lines.map((line) => ({ ...line, box: line.box.map(toTurned) as Quad }));
     // The classifier can take every line of a page for upside down (a blurred fax, print 7 px
@@ -221,6 +231,8 @@ export class PpocrEngine implements Engine {
     const characters = lines.reduce((n, line) => n + line.characters, 0);
     const weighted = lines.reduce((sum, line) => sum + line.confidence * line.characters, 0);
     const ordered = readingOrder(lines.map(({ text, confidence, box }) => ({ text, confidence, box })));
+    clock.lap('checks');
+    logger?.debug({ stageMs: clock.laps() }, 'page stages timed');
     onProgress?.(1);
     return {
       text: ordered.text,
