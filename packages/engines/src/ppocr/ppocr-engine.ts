@@ -169,9 +169,9 @@ export class PpocrEngine implements Engine {
     lines = await this.withUnreadHeads(page, boxes, withoutEchoes(lines));
     // Before the passes sideways: a table's cells kept here leave no gap for them to misread.
     lines = [...lines, ...(pdfText ? borneOutByPdfText(doubtful, placedText(pdfText, scanned, turns)) : doubtfulZeros(doubtful, lines))];
+    clock.lap('reading');
     // Lines up or down the page (a drawing's vertical dimensions) are looked for again sideways,
     // on pages that show some or read as a drawing.
-    clock.lap('reading');
     const drawing = readsAsDrawing(lines, area);
     if (runsUpOrDown(lines) || hasGlyphStack(boxes) || drawing) {
       const detect = (part: PageImage, where: PixelRect) => detectBoxes(this.detector, part, where);
